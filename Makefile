@@ -1,0 +1,42 @@
+# Two commands: `make run` and `make test`. Both build .venv from .python-version.
+PYTHON_VERSION := $(shell cat .python-version)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench lint venv clean
+
+$(PY):
+	@py=$$(command -v python$(PYTHON_VERSION) || true); \
+	if [ -z "$$py" ] && command -v pyenv >/dev/null 2>&1; then \
+		py=$$(pyenv root)/versions/$$(pyenv latest $(PYTHON_VERSION) 2>/dev/null)/bin/python; \
+		[ -x "$$py" ] || { pyenv install -s $(PYTHON_VERSION) && py=$$(pyenv root)/versions/$$(pyenv latest $(PYTHON_VERSION))/bin/python; }; \
+	fi; \
+	if [ -z "$$py" ] || ! [ -x "$$py" ]; then echo "Python $(PYTHON_VERSION) not found: install it (pyenv install $(PYTHON_VERSION)) and retry." >&2; exit 1; fi; \
+	echo "Creating $(VENV) with $$py"; \
+	"$$py" -m venv $(VENV)
+
+$(STAMP): $(PY) pyproject.toml
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/uproar run fr-usine-chimique
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/python -m pytest -q
+
+bench: $(STAMP)
+	$(VENV)/bin/uproar bench --agents 100000
+	$(VENV)/bin/uproar bench --agents 1000000
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,175 @@
+"""The crowd's state and its update: the hot loop of Uproar, in one place.
+
+`E[e, i]` is account i's intensity of emotion e (emotion-major, so each emotion
+is one contiguous row), `A[i]` its arousal. One call to `Crowd.step` moves every
+account at once with numpy. Exposure follows only the edges of the accounts that
+published in the last minute (a few percent of the crowd), and contagion is
+computed only for the accounts that read something; everyone else just relaxes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .population import Population
+from .scenario import Parameters
+from .taxonomy import EMOTIONS, GROUPS
+
+N_EMOTIONS = len(EMOTIONS)
+#: how much each kind of item moves its readers (a reaction is barely read)
+KIND_WEIGHT = np.array([1.0, 0.8, 0.6, 0.15, 1.0], dtype=np.float32)
+#: what reading one emotion does to the others: approval read lowers anger a
+#: little; negative content erodes approval and feeds the neighbouring emotions
+CROSS = np.array(
+    [
+        # read: approval fear anger mockery sadness   (felt: row)
+        [1.0, -0.25, -0.35, -0.3, -0.1],  # approval
+        [0.0, 1.0, 0.15, 0.0, 0.1],  # fear
+        [-0.15, 0.1, 1.0, 0.15, 0.05],  # anger
+        [0.0, 0.0, 0.15, 1.0, 0.0],  # mockery
+        [0.0, 0.1, 0.05, 0.0, 1.0],  # sadness
+    ],
+    dtype=np.float32,
+)
+#: acting grows with strong negative feeling above rest, not only with arousal
+FEELING_GAIN = np.float32(4.0)
+
+
+class Crowd:
+    """Emotions and arousal of every account, with the vectorised update."""
+
+    def __init__(self, pop: Population, params: Parameters, e0: np.ndarray):
+        self.pop = pop
+        self.E0 = np.ascontiguousarray(e0.T, dtype=np.float32)  # (5, n)
+        self.E = self.E0.copy()
+        self.A = np.zeros(pop.n, dtype=np.float32)
+        tau = np.array([params.tau_min[e] for e in EMOTIONS], dtype=np.float32)
+        self.decay = (1.0 / tau)[:, None]
+        self.contagion = np.array([params.contagion[e] for e in EMOTIONS], dtype=np.float32)
+        self.tau = tau
+        self.arousal_keep = np.float32(1.0 - 1.0 / params.arousal_tau_min)
+        self.arousal_gain = np.float32(params.arousal_gain)
+        self.arousal_drop = np.float32(params.arousal_drop)
+        self.act_gain = np.float32(params.act_gain)
+        self.rate_sus = self.contagion[:, None] * pop.susceptibility[None, :]  # (5, n)
+        self.rest_negative = self.E0[1:].max(axis=0)
+        self._followers = pop.network.followers
+        self._cut = False
+        self._groups = _group_index(pop.group)
+
+    # ------------------------------------------------------------------ exposure
+    def exposure(
+        self,
+        author: np.ndarray,
+        platform: np.ndarray,
+        emotion: np.ndarray,
+        weight: np.ndarray,
+        reach: np.ndarray,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """What each account read last minute, pushed along the authors' follower lists.
+
+        Returns the readers (sorted indices) and their exposure X (5, readers).
+        """
+        n = self.pop.n
+        parts_r, parts_f = [], []
+        if not self._cut:
+            for k, layer in enumerate(self._followers):
+                sel = platform == k
+                if not sel.any():
+                    continue
+                a = author[sel]
+                starts = layer.indptr[a]
+                lens = layer.indptr[a + 1] - starts
+                total = int(lens.sum())
+                if total == 0:
+                    continue
+                # positions of every follower edge of these authors, without a Python loop
+                offsets = np.repeat(starts - np.cumsum(lens) + lens, lens) + np.arange(total)
+                readers = layer.indices[offsets].astype(np.int64)
+                parts_r.append(readers + n * np.repeat(emotion[sel], lens))
+                parts_f.append(layer.data[offsets] * np.repeat(weight[sel] * reach[k], lens))
+        if not parts_r:
+            return np.empty(0, dtype=np.int64), np.empty((N_EMOTIONS, 0), dtype=np.float32)
+        flat_idx = np.concatenate(parts_r)
+        x = np.bincount(flat_idx, np.concatenate(parts_f), minlength=N_EMOTIONS * n).reshape(N_EMOTIONS, n)
+        touched = np.zeros(n, dtype=bool)
+        touched[flat_idx % n] = True
+        readers = np.flatnonzero(touched)
+        return readers, x[:, readers].astype(np.float32)
+
+    def cut_edges(self) -> None:
+        """Remove contagion through the graph (direct shocks still land)."""
+        self._cut = True
+
+    # ------------------------------------------------------------------ update
+    def step(self, readers: np.ndarray, x: np.ndarray, drive: np.ndarray | None = None) -> None:
+        """dE = −(E − E0)/τ + c · s · X̂ (saturating); arousal rises with what was read."""
+        E = self.E
+        E -= (E - self.E0) * self.decay  # relaxation: everyone
+        self.A *= self.arousal_keep
+        if drive is not None:
+            for e in np.flatnonzero(drive):
+                E[e] += drive[e] * self.pop.susceptibility * (1.0 - E[e])
+        if len(readers) == 0:
+            return
+        xhat = 1.0 - np.exp(-x)  # saturating: the 20th angry post adds little
+        push = (CROSS @ xhat) * self.rate_sus[:, readers]
+        e = E[:, readers]
+        e += push * np.where(push > 0, 1.0 - e, e)  # saturate toward 1 going up, toward 0 going down
+        np.clip(e, 0.0, 1.0, out=e)
+        E[:, readers] = e
+        felt = xhat[1:].sum(axis=0) + 0.5 * xhat[0]
+        a = self.A[readers]
+        self.A[readers] = np.minimum(a + self.arousal_gain * felt * (1.0 - a), 1.0)
+
+    def shock(self, mask: np.ndarray, delta: np.ndarray, arousal: float, scale: np.ndarray | None = None) -> None:
+        """A direct emotion shock (inject, message) on the accounts in `mask`."""
+        idx = np.flatnonzero(mask)
+        if len(idx) == 0:
+            return
+        gain = self.pop.susceptibility[idx] if scale is None else self.pop.susceptibility[idx] * scale[idx]
+        d = delta.astype(np.float32)[:, None] * gain[None, :]
+        e = self.E[:, idx]
+        e += np.where(d > 0, d * (1.0 - e), d * e)
+        self.E[:, idx] = np.clip(e, 0.0, 1.0)
+        self.A[idx] = np.clip(self.A[idx] + arousal * (1.0 - self.A[idx]), 0.0, 1.0)
+
+    # ------------------------------------------------------------------ acting
+    def act_probability(self, intensity: float) -> np.ndarray:
+        """Chance to act this minute: activity rate, raised by arousal and strong negative feeling."""
+        E = self.E
+        strongest = np.maximum(np.maximum(E[1], E[2]), np.maximum(E[3], E[4]))
+        excess = np.maximum(strongest - self.rest_negative, 0.0)
+        return self.pop.activity * np.float32(intensity) * (1.0 + self.act_gain * self.A + FEELING_GAIN * excess)
+
+    def express(self, actors: np.ndarray, u: np.ndarray) -> np.ndarray:
+        """The emotion each actor expresses, sampled from its feelings (sharpened, excess weighted)."""
+        e = self.E[:, actors]
+        mix = np.square(e) + 0.25 * np.maximum(e - self.E0[:, actors], 0.0)
+        cum = np.cumsum(mix, axis=0)
+        return (cum < (u * cum[-1])[None, :]).sum(axis=0).clip(0, N_EMOTIONS - 1).astype(np.int8)
+
+    def calm_down(self, actors: np.ndarray) -> None:
+        """Posting vents: arousal falls after acting (Garcia et al. 2016)."""
+        self.A[actors] *= 1.0 - self.arousal_drop
+
+    def group_means(self) -> np.ndarray:
+        """(groups, 5) mean emotion per group: contiguous blocks, so a few slices, no scatter."""
+        out = np.zeros((len(GROUPS), N_EMOTIONS))
+        for g, (blocks, size) in self._groups.items():
+            total = sum(self.E[:, a:b].sum(axis=1, dtype=np.float64) for a, b in blocks)
+            out[g] = total / size
+        return out
+
+
+def _group_index(group: np.ndarray) -> dict[int, tuple[list[tuple[int, int]], int]]:
+    """Contiguous runs of each group (mass accounts are laid out by group)."""
+    change = np.flatnonzero(np.diff(group)) + 1
+    starts = np.concatenate([[0], change])
+    stops = np.concatenate([change, [len(group)]])
+    runs: dict[int, tuple[list[tuple[int, int]], int]] = {}
+    for a, b in zip(starts.tolist(), stops.tolist(), strict=True):
+        g = int(group[a])
+        blocks, size = runs.get(g, ([], 0))
+        runs[g] = ([*blocks, (a, b)], size + (b - a))
+    return runs

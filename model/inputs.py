@@ -1,0 +1,160 @@
+"""Everything a person does to a run: trainee messages and trainer actions.
+
+These are the only way in. Each input is validated here (a pydantic model that is
+not a table), stamped with the simulated minute at which it took effect, and kept
+in the input log; (scenario, seed, input log) rebuilds the run exactly.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+Strategy = Literal["deny", "diminish", "rebuild", "bolster", "no_comment"]
+Tone = Literal["empathetic", "factual", "defensive", "humorous"]
+Text = Annotated[str, Field(min_length=1, max_length=10_000)]
+
+
+class _Input(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    t_min: Annotated[int, Field(ge=0)] | None = None
+
+
+class Message(_Input):
+    """A trainee message posted from one of the organisation's accounts."""
+
+    type: Literal["message"] = "message"
+    text: Text
+    platforms: list[str] = Field(default_factory=list)
+    author: str | None = None
+    strategy: Strategy | None = None
+    tone: Tone | None = None
+    corrects: list[str] = Field(default_factory=list)
+
+
+class Inject(_Input):
+    """Fire a scenario inject now (`index`) or one written on the fly."""
+
+    type: Literal["inject"] = "inject"
+    index: Annotated[int, Field(ge=0)] | None = None
+    kind: Literal["post", "article", "video", "statement", "fact", "question"] = "post"
+    title: str = ""
+    text: str = ""
+    author: str | None = None
+    platforms: list[str] = Field(default_factory=list)
+    groups: list[str] = Field(default_factory=list)
+    shock: dict[str, Annotated[float, Field(ge=-1, le=1)]] = Field(default_factory=dict)
+    reach: Annotated[float, Field(ge=0, le=1)] = 0.3
+    hashtags: list[str] = Field(default_factory=list)
+
+
+class PersonaPost(_Input):
+    """A trainer playing a persona by hand (a journalist's tweet, an official's statement)."""
+
+    type: Literal["persona_post"] = "persona_post"
+    persona: str
+    text: Text
+    platform: str | None = None
+    emotion: Literal["approval", "fear", "anger", "mockery", "sadness"] = "anger"
+    strength: Annotated[float, Field(ge=0, le=1)] = 0.1
+
+
+class Intensity(_Input):
+    """Turn the crowd's activity up or down (1 = as the scenario says)."""
+
+    type: Literal["intensity"] = "intensity"
+    value: Annotated[float, Field(ge=0, le=5)]
+
+
+class Note(_Input):
+    """A trainer's note for the main courante; no effect on the crowd."""
+
+    type: Literal["note"] = "note"
+    text: Text
+
+
+class Clock(_Input):
+    """Pause, resume or speed changes: logged for the record, no effect on the crowd."""
+
+    type: Literal["pause", "resume", "speed"]
+    value: float | None = None
+
+
+AnyInput = Annotated[Message | Inject | PersonaPost | Intensity | Note | Clock, Field(discriminator="type")]
+_adapter: TypeAdapter[AnyInput] = TypeAdapter(AnyInput)
+
+
+class InputError(ValueError):
+    """An input that cannot be applied; the message says what is wrong."""
+
+
+def parse_input(data: dict | str) -> Message | Inject | PersonaPost | Intensity | Note | Clock:
+    """Validate one input (a dict or a JSON line)."""
+    try:
+        if isinstance(data, str):
+            return _adapter.validate_json(data)
+        return _adapter.validate_python(data)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'input'}: {e['msg']}" for e in exc.errors())
+        raise InputError(f"invalid input: {problems}") from None
+
+
+def read_inputs(path: str | Path) -> list:
+    """Read an inputs.jsonl file; errors name the line."""
+    out = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            out.append(parse_input(line))
+        except InputError as exc:
+            raise InputError(f"{path}, line {n}: {exc}") from None
+    return out
+
+
+def dump_inputs(inputs: list, path: str | Path) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for item in inputs:
+            fh.write(json.dumps(item.model_dump(exclude_none=True), ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def read_messages_csv(path: str | Path) -> list[Message]:
+    """Read a messages file: `t_min, platform, text` (+ strategy, tone, author), or an exported messages.csv."""
+    import csv
+
+    path = Path(path)
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as fh:
+            rows = list(csv.DictReader(fh))
+            header = rows[0].keys() if rows else []
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text; save the file as UTF-8 CSV") from None
+    if not rows:
+        raise InputError(f"{path}: no messages (the file is empty or has only a header)")
+    missing = [c for c in ("t_min", "text") if c not in header]
+    if "platform" not in header and "platforms" not in header:
+        missing.append("platform")
+    if missing:
+        raise InputError(f"{path}: missing column(s) {missing}; expected t_min, platform, text (+ strategy, tone, author)")
+    out = []
+    for n, row in enumerate(rows, 2):
+        try:
+            t = float(row["t_min"])
+        except (TypeError, ValueError):
+            raise InputError(f"{path}, line {n}: t_min {row['t_min']!r} is not a number of minutes") from None
+        plats = (row.get("platforms") or row.get("platform") or "").split()
+        data = {"t_min": int(t), "text": row["text"], "platforms": plats}
+        for key in ("strategy", "tone", "author"):
+            if row.get(key):
+                data[key] = row[key].strip()
+        try:
+            out.append(Message(**data))
+        except ValidationError as exc:
+            problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            raise InputError(f"{path}, line {n}: {problems}") from None
+    return out

@@ -1,0 +1,852 @@
+"""`CrisisModel`: the crowd, the notable accounts and the inputs, one minute a step.
+
+Order within minute m (design.md, "Pinned details"): inputs stamped m and the
+scenario's injects for m apply first; notable accounts follow their rules; then
+the crowd reads what was published in the last minute, feels, and acts. Items made
+in minute m carry t_min in [m, m+1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import mesa
+from mesa.agentset import AgentSet
+import numpy as np
+
+from ..agents.crowd import MassAccount
+from ..agents.notables import Journalist, NotableAccount, notable_for
+from . import inputs as inp
+from . import text
+from .classify import classify_message
+from .crowd import KIND_WEIGHT, Crowd
+from .hashtags import Hashtags
+from .items import MESSAGE, ItemLog
+from .population import Population, baseline_emotions, build_population
+from .response import CrisisState, assess
+from .scenario import Scenario, load_scenario
+from .taxonomy import EMOTIONS, GROUPS, KINDS, LANGUAGES, STYLES
+from .texttable import TextTable, fill, vocabulary
+
+#: kind mix (post, share, reply, reaction) by platform style
+KIND_MIX = {
+    "microblog": (0.30, 0.30, 0.20, 0.20),
+    "social": (0.25, 0.15, 0.30, 0.30),
+    "photo": (0.20, 0.10, 0.25, 0.45),
+    "professional": (0.35, 0.25, 0.20, 0.20),
+    "messaging": (0.40, 0.35, 0.20, 0.05),
+}
+#: moral-emotional content travels further (Brady et al. 2017)
+EMOTION_REACH = np.array([1.0, 1.0, 1.2, 1.1, 0.9], dtype=np.float32)
+FALSE_CLAIM_BOOST = 1.7  # false news spreads faster and further (Vosoughi et al. 2018)
+PRESSURE_WINDOW = 5
+PRESSURE_SCALE = 15.0
+RECENT_MIN = 60
+RUMOUR_RATE = 0.012  # share of new posts that carry an active rumour, per unit of its strength
+NEGATIVE = np.array([False, True, True, True, True])
+
+
+@dataclass
+class MessageRecord:
+    """A trainee message as applied, with what the engine made of it."""
+
+    seq: int
+    t_min: int
+    author: str
+    platforms: list[str]
+    strategy: str
+    tone: str
+    text: str
+    detected: bool
+    calm: float
+    reasons: tuple[str, ...]
+    cues: tuple[str, ...] = ()
+    corrects: list[str] = field(default_factory=list)
+
+
+class CrisisModel(mesa.Model):
+    """A crowd on a multiplex influence graph, living through a scenario.
+
+    >>> model = CrisisModel("en-retail-breach", rng=1, population=2000)
+    >>> model.run_for(30)
+    >>> model.reactions_frame().columns[:3].tolist()
+    ['seq', 't_min', 'author_id']
+    """
+
+    def __init__(
+        self,
+        scenario: Scenario | str,
+        rng: int | None = 0,
+        population: int | None = None,
+        contagion: bool = True,
+    ):
+        super().__init__(rng=rng)
+        self._crisis = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+        sc = self._crisis
+        self.seed = rng
+        self.params = sc.parameters
+        self.platform_names = sc.platform_names
+        self.styles = np.array([STYLES.index(p.style) for p in sc.platforms], dtype=np.int8)
+        self.reach = np.array([p.reach for p in sc.platforms], dtype=np.float32)
+        self.population: Population = build_population(sc, self.rng, population)
+        pop = self.population
+        self.crowd = Crowd(pop, self.params, baseline_emotions(pop, self.params.baseline))
+        if not contagion:
+            self.crowd.cut_edges()
+        self.items = ItemLog()
+        self.hashtags = Hashtags.from_scenario(sc)
+        self.texts = TextTable(sc)
+        self.vocab = {lang: vocabulary(sc, lang) for lang in LANGUAGES}
+        self.intensity = float(self.params.intensity)
+
+        # crisis memory
+        self.crisis_type = sc.scenario.crisis_type
+        self.responsibility = sc.scenario.responsibility
+        self.onset: int | None = None
+        self.first_media: int | None = None
+        self.facts_established = False
+        self.thunder = False
+        self.last_calm = 0.0
+        self.last_message_at: int | None = None
+        carried = {i.claim for i in sc.injects if i.claim}
+        # a rumour carried by an inject starts with it; the others at their own start minute
+        self.claim_start = np.array([10**9 if c.id in carried else c.start for c in sc.claims], dtype=np.int64)
+        self.claim_active = np.zeros(len(sc.claims), dtype=bool)
+        self.claim_factor = np.ones(len(sc.claims), dtype=np.float64)
+        self.claim_boost = np.array([c.virality * (1.0 if c.true else FALSE_CLAIM_BOOST) for c in sc.claims])
+
+        # logs
+        self.messages: list[MessageRecord] = []
+        self.questions: list = []
+        self.events: list[dict[str, Any]] = []  # what happened, for the main courante and the terminal
+        self.input_log: list = []
+        self._queue: list = []
+        self.pressure = 0.0
+        self.pressure_series: list[float] = []
+        self._weighted_negative: list[float] = []
+        self.timeline_counts: list[np.ndarray] = []
+        self.timeline_means: list[np.ndarray] = []
+        self.group_mean = self.crowd.group_means()
+        self._group_sizes = pop.group_sizes()
+        self._update_locality_anger()
+        self._last_batch = _empty_batch()
+        self.last_item = np.full(pop.n, -1, dtype=np.int64)
+        self.listeners: list[Callable[[dict[str, Any]], None]] = []
+
+        # agents: notable personas first (rows 0..m-1), then the mass
+        self.notables = AgentSet(
+            [notable_for(self, i, p) for i, p in enumerate(sc.personas)], random=self.random
+        )
+        self._notable_by_id = {a.persona.id: a for a in self.notables}
+        for i in range(pop.n_notable, pop.n):
+            MassAccount(self, i)
+        self.org_accounts = [a for a in self.notables if a.persona.group == "organisation"]
+
+        self.baseline = self._calm_baseline()
+        self.datacollector = mesa.DataCollector(
+            model_reporters={
+                "pressure": "pressure",
+                "items": lambda m: m.items_last_minute,
+                **{f"mean_{e}": (lambda m, i=i: m.mean_emotion(i)) for i, e in enumerate(EMOTIONS)},
+                "trending": lambda m: int(m.hashtags.trending.sum()),
+            }
+        )
+        self.items_last_minute = 0
+
+    # ================================================================== public API
+    @property
+    def scenario(self) -> Scenario:
+        """The crisis scenario this model plays (Mesa's own experiment object stays in `_scenario`)."""
+        return self._crisis
+
+    @scenario.setter
+    def scenario(self, value: Any) -> None:
+        # mesa.Model.__init__ assigns its experiment Scenario here; keep it where Mesa reads it
+        self._scenario = value
+        value.model = self
+
+    @property
+    def minute(self) -> int:
+        """The minute being simulated (inside a step) or next to simulate (between steps)."""
+        return self._minute
+
+    _minute = 0
+
+    def submit(self, item: Any) -> Any:
+        """Queue an input (dict, JSON line or input model) for its minute (default: the next one)."""
+        item = item if isinstance(item, inp._Input) else inp.parse_input(item)
+        if item.t_min is None:
+            item = item.model_copy(update={"t_min": self._minute})
+        if item.t_min < self._minute:
+            raise inp.InputError(f"input for minute {item.t_min} arrives after it (now at minute {self._minute})")
+        self._check_input(item)
+        self._queue.append(item)
+        return item
+
+    def post(
+        self,
+        message: inp.Message | None = None,
+        *,
+        text: str | None = None,
+        platform: str | None = None,
+        platforms: list[str] | None = None,
+        author: str | None = None,
+        strategy: str | None = None,
+        tone: str | None = None,
+        t_min: int | None = None,
+        corrects: list[str] | None = None,
+    ) -> inp.Message:
+        """A trainee message; strategy and tone are detected from the text unless given."""
+        if message is None:
+            if text is None:
+                raise inp.InputError("a message needs text")
+            message = inp.Message(
+                text=text,
+                platforms=platforms or ([platform] if platform else []),
+                author=author,
+                strategy=strategy,
+                tone=tone,
+                t_min=t_min,
+                corrects=corrects or [],
+            )
+        return self.submit(message)
+
+    def step(self) -> None:
+        m = self._minute
+        self._apply_inputs(m)
+        self.notables.do("step")
+        self._crowd_minute(m)
+        self._minute = m + 1
+        self.datacollector.collect(self)
+
+    def trending(self, k: int = 10) -> list[tuple[str, int, bool]]:
+        """Top hashtags now: (tag, count in the last 5 minutes, trending?)."""
+        return self.hashtags.top(k)
+
+    def reactions_frame(self):
+        from .export import reactions_frame
+
+        return reactions_frame(self)
+
+    def timeline_frame(self):
+        from .export import timeline_frame
+
+        return timeline_frame(self)
+
+    # ================================================================== used by notable accounts
+    def mean_emotion(self, emotion: int) -> float:
+        """Crowd-wide mean of one emotion, from the per-group means already computed this minute."""
+        sizes = self._group_sizes
+        return float((self.group_mean[:, emotion] * sizes).sum() / sizes.sum())
+
+    def group_name(self, index: int) -> str:
+        return GROUPS[int(self.population.group[index])]
+
+    def group_anger(self, group: str) -> float:
+        return float(self.group_mean[GROUPS.index(group), 2])
+
+    def locality_anger(self, locality: int) -> float:
+        return float(self._locality_anger[min(locality, len(self._locality_anger) - 1)])
+
+    def answered_since(self, minute: int) -> bool:
+        return self.last_message_at is not None and self.last_message_at >= minute
+
+    def default_topic(self) -> str:
+        return self.vocab[self.scenario.language]["event"][0]
+
+    def notable_event(
+        self,
+        agent: NotableAccount,
+        event: str,
+        *,
+        emotion: str,
+        shock: dict[str, float],
+        reach: float,
+        groups: list[str] | None = None,
+        localities: list[int] | None = None,
+        body: str | None = None,
+        **fields: Any,
+    ) -> int:
+        """A notable account speaks: write its item, shock who it reaches, log the event."""
+        lang = LANGUAGES[int(self.population.lang[agent.index])]
+        p = agent.persona
+        if body is None:
+            templates = text.notable_templates(lang, event)
+            tpl = templates[int(self.rng.integers(len(templates)))]
+            extra = {"name": p.name, "outlet": p.outlet or p.name, "place": self._place(p.locality, lang), **fields}
+            extra.setdefault("topic", self.default_topic())
+            body = fill(tpl, self.vocab[lang], int(self.rng.integers(1000)), **extra)
+        platform = self.platform_names.index(p.platforms[0]) if p.platforms else 0
+        seq = self._publish_one(agent.index, platform, EMOTIONS.index(emotion), body, weight_boost=4.0)
+        if shock and reach > 0:
+            mask = self._target_mask(groups or [], [], localities or [], reach)
+            self._shock(mask, shock)
+        self._event(self._minute, "notable", f"{p.name}: {body}", persona=p.id, event=event, seq=seq)
+        return seq
+
+    # ================================================================== inputs
+    def _check_input(self, item: Any) -> None:
+        if isinstance(item, inp.Message):
+            self._message_author(item.author)
+            for name in item.platforms:
+                self._platform_index(name)
+            known = {c.id for c in self.scenario.claims}
+            for claim in item.corrects:
+                if claim not in known:
+                    raise inp.InputError(f"unknown claim {claim!r}; the scenario lists {sorted(known)}")
+        elif isinstance(item, inp.PersonaPost):
+            self._persona(item.persona)
+            if item.platform:
+                self._platform_index(item.platform)
+        elif isinstance(item, inp.Inject):
+            if item.index is not None and item.index >= len(self.scenario.injects):
+                raise inp.InputError(
+                    f"no inject #{item.index}: the scenario has {len(self.scenario.injects)} (0–{len(self.scenario.injects) - 1})"
+                )
+            if item.author:
+                self._persona(item.author)
+            for name in item.platforms:
+                self._platform_index(name)
+            for g in item.groups:
+                if g not in GROUPS:
+                    raise inp.InputError(f"unknown group {g!r}; use one of {list(GROUPS)}")
+            for e in item.shock:
+                if e not in EMOTIONS:
+                    raise inp.InputError(f"unknown emotion {e!r}; use one of {list(EMOTIONS)}")
+
+    def _apply_inputs(self, m: int) -> None:
+        for inject_index, injected in enumerate(self.scenario.injects):
+            if injected.at == m:
+                self._fire_inject(injected, index=inject_index)
+        due = [x for x in self._queue if x.t_min == m]
+        self._queue = [x for x in self._queue if x.t_min != m]
+        for item in due:
+            self.input_log.append(item)
+            if isinstance(item, inp.Message):
+                self._apply_message(item)
+            elif isinstance(item, inp.Inject):
+                self._apply_inject_input(item)
+            elif isinstance(item, inp.PersonaPost):
+                self._apply_persona_post(item)
+            elif isinstance(item, inp.Intensity):
+                self.intensity = item.value
+                self._event(m, "trainer", f"intensity × {item.value:g}")
+            elif isinstance(item, inp.Note):
+                self._event(m, "note", item.text)
+            else:
+                self._event(m, "trainer", f"{item.type} {item.value if item.value is not None else ''}".strip())
+
+    def _apply_inject_input(self, item: inp.Inject) -> None:
+        if item.index is not None:
+            self._fire_inject(self.scenario.injects[item.index], index=item.index, by_hand=True)
+            return
+        from .scenario import Inject as ScenarioInject
+        from .scenario import Targets
+
+        custom = ScenarioInject(
+            at=0,
+            kind=item.kind,
+            title=item.title,
+            text=item.text or item.title,
+            author=item.author,
+            platforms=item.platforms,
+            targets=Targets(groups=item.groups, platforms=item.platforms),
+            shock=item.shock,
+            reach=item.reach,
+            hashtags=item.hashtags,
+        )
+        self._fire_inject(custom, index=None, by_hand=True)
+
+    def _fire_inject(self, injected: Any, index: int | None, by_hand: bool = False) -> None:
+        m = self._minute
+        media = injected.kind in ("article", "video", "question") or (
+            injected.author is not None and self.scenario.persona(injected.author).group == "journalist"
+        )
+        if injected.responsibility is not None:
+            self.responsibility = injected.responsibility
+        if injected.crisis_type is not None:
+            self.crisis_type = injected.crisis_type
+        if injected.kind == "fact" and (self.responsibility >= 0.6 or self.crisis_type == "preventable"):
+            self.facts_established = True
+        if self.onset is None and any(v > 0 for e, v in injected.shock.items() if e != "approval"):
+            self.onset = m
+        if media and self.first_media is None:
+            self.first_media = m
+        for tag in injected.hashtags:
+            i = self.hashtags.add(tag, {"anger": 0.5, "fear": 0.5, "mockery": 0.3}, m)
+            self.hashtags.active[i] = True
+        if injected.claim is not None:
+            self.claim_active[self._claim_index(injected.claim)] = True
+        scale = 0.7 if (media and self.thunder) else 1.0
+        if injected.shock:
+            mask = self._target_mask(
+                injected.targets.groups, injected.targets.platforms, injected.targets.localities, injected.reach
+            )
+            self._shock(mask, {e: v * scale for e, v in injected.shock.items()})
+        seq = None
+        if injected.author is not None:
+            agent = self._notable_by_id[injected.author]
+            if injected.kind == "question" and isinstance(agent, Journalist):
+                q = agent.ask(injected.title or self.default_topic(), body=injected.text)
+                self._event(m, "inject", injected.title or injected.text, index=index, kind=injected.kind,
+                            by_hand=by_hand, seq=self.last_item[agent.index], text=injected.text, question=q.id)
+                return
+            plats = injected.platforms or self.scenario.persona(injected.author).platforms
+            emotion = max(injected.shock, key=lambda e: injected.shock[e]) if injected.shock else "fear"
+            claim = self._claim_index(injected.claim) if injected.claim else -1
+            tags = [self.hashtags.index(t) for t in injected.hashtags[:2]]
+            seq = self._publish_one(
+                agent.index,
+                self.platform_names.index(plats[0]),
+                EMOTIONS.index(emotion),
+                injected.text,
+                weight_boost=6.0,
+                claim=claim,
+                tags=tags,
+            )
+        label = injected.title or injected.text
+        self._event(m, "inject", label, index=index, kind=injected.kind, by_hand=by_hand, seq=seq, text=injected.text)
+
+    def _apply_message(self, msg: inp.Message) -> None:
+        m = self._minute
+        author = self._message_author(msg.author)
+        plats = msg.platforms or list(author.persona.platforms)
+        detected = classify_message(msg.text, lang=None)
+        strategy = msg.strategy or detected.strategy
+        tone = msg.tone or detected.tone
+        corrects = list(msg.corrects) or (self._claims_in(msg.text) if detected.correction else [])
+        true_claim = any(self.scenario.claims[self._claim_index(c)].true for c in corrects)
+        crisis = CrisisState(
+            crisis_type=self.crisis_type,
+            responsibility=self.responsibility,
+            minute=m,
+            onset=self.onset,
+            first_media=self.first_media,
+            facts_established=self.facts_established,
+        )
+        earlier = [r.strategy for r in self.messages]
+        verdict = assess(strategy, tone, crisis, earlier, contradicts_true_claim=true_claim)
+        if not earlier and verdict.stealing_thunder:
+            self.thunder = True
+        pidx = [self.platform_names.index(p) for p in plats]
+        seq = self._publish_one(author.index, pidx[0], -1, msg.text, kind=MESSAGE, weight_boost=8.0)
+        self.last_item[author.index] = seq
+
+        # who it reaches: the author's followers on those platforms, plus relays among those present
+        pop = self.population
+        reached = np.zeros(pop.n, dtype=bool)
+        for k in pidx:
+            layer = pop.network.followers[k]
+            reached[layer.indices[layer.indptr[author.index] : layer.indptr[author.index + 1]]] = True
+        present = pop.presence[:, pidx].any(axis=1)
+        relay = 0.35 * float(self.reach[pidx].mean())
+        reached |= present & (self.rng.random(pop.n) < relay)
+        delta = verdict.delta(0.25 * self.params.message_strength)
+        # allies take a good message to heart; enemies are quicker to take offence at a bad one
+        lean = 1.0 + 0.5 * pop.stance * np.sign(verdict.calm)
+        self.crowd.shock(reached, delta, arousal=0.05 + 0.1 * max(-verdict.calm, 0.0), scale=lean)
+
+        for claim in corrects:
+            c = self._claim_index(claim)
+            if not self.scenario.claims[c].true:
+                self.claim_factor[c] *= 0.25
+        self.last_calm = verdict.calm
+        self.last_message_at = m
+        record = MessageRecord(
+            seq=int(seq),
+            t_min=m,
+            author=author.persona.handle,
+            platforms=plats,
+            strategy=strategy,
+            tone=tone,
+            text=msg.text,
+            detected=msg.strategy is None,
+            calm=verdict.calm,
+            reasons=verdict.reasons,
+            cues=detected.strategy_cues + detected.tone_cues,
+            corrects=corrects,
+        )
+        self.messages.append(record)
+        self._event(m, "message", msg.text, seq=int(seq), strategy=strategy, tone=tone, calm=round(verdict.calm, 3))
+
+    def _apply_persona_post(self, item: inp.PersonaPost) -> None:
+        agent = self._persona(item.persona)
+        plat = item.platform or agent.persona.platforms[0]
+        seq = self._publish_one(
+            agent.index, self.platform_names.index(plat), EMOTIONS.index(item.emotion), item.text, weight_boost=4.0
+        )
+        if item.strength > 0:
+            mask = self._target_mask([], [plat], [], 0.3)
+            self._shock(mask, {item.emotion: item.strength})
+        self._event(self._minute, "persona", f"{agent.persona.name}: {item.text}", persona=agent.persona.id, seq=seq)
+
+    # ================================================================== the crowd's minute
+    def _crowd_minute(self, m: int) -> None:
+        pop, crowd, rng = self.population, self.crowd, self.rng
+        batch = self._last_batch
+        readers, x = crowd.exposure(batch["author"], batch["platform"], batch["emotion"], batch["weight"], self.reach)
+        crowd.step(readers, x, drive=self._silence_drive(m))
+        self.group_mean = crowd.group_means()
+        self._update_locality_anger()
+        self.hashtags.update_active(m, self.group_mean)
+        self.claim_active |= self.claim_start <= m
+
+        p = crowd.act_probability(self.intensity)
+        actors = np.flatnonzero(rng.random(pop.n) < p)
+        n = len(actors)
+        u = rng.random((n, 8))
+        # where: a platform the account is on, weighted by the platform's activity
+        pw = pop.presence[actors] * np.array([pl.activity for pl in self.scenario.platforms])
+        cum = np.cumsum(pw, axis=1)
+        platform = (cum < (u[:, 0] * cum[:, -1])[:, None]).sum(axis=1).astype(np.int8)
+        style = self.styles[platform]
+        kind = self._choose_kind(style, platform, u[:, 1])
+        emotion = crowd.express(actors, u[:, 2])
+        parent = self._choose_parents(actors, platform, kind, u[:, 3], u[:, 4], m)
+        kind = np.where(parent < 0, 0, kind).astype(np.int8)
+
+        items = self.items
+        has_parent = parent >= 0
+        pidx = np.where(has_parent, parent, 0)
+        claim = np.full(n, -1, dtype=np.int16)
+        if len(items):
+            parent_kind = items["kind"][pidx]
+            # shares pass the parent's feeling on; reactions mostly echo it
+            echo = has_parent & ((kind == 1) | ((kind == 3) & (u[:, 5] < 0.6))) & (parent_kind != MESSAGE)
+            emotion = np.where(echo, items["emotion"][pidx], emotion).astype(np.int8)
+            claim = np.where(has_parent & (kind != 3), items["claim"][pidx], -1).astype(np.int16)
+        else:
+            parent_kind = np.zeros(n, dtype=np.int8)
+        claim = self._seed_claims(claim, kind, u[:, 6])
+        emotion = np.where(claim >= 0, self._claim_emotion[np.maximum(claim, 0)], emotion).astype(np.int8)
+
+        # allies defend the organisation when it communicates well
+        defend = np.zeros(n, dtype=bool)
+        if self.last_calm > 0.3 and self.last_message_at is not None and m - self.last_message_at <= 90:
+            allies = (kind == 2) & (pop.stance[actors] > 0.3) & (u[:, 7] < 0.6)
+            if allies.any():
+                critics = self._critic_parent(int(allies.sum()))
+                if critics is not None:
+                    parent[allies] = critics
+                    emotion[allies] = 0
+                    defend = allies
+                    has_parent = parent >= 0
+                    pidx = np.where(has_parent, parent, 0)
+                    parent_kind = items["kind"][pidx]
+
+        intensity = crowd.E[emotion, actors]
+        lang = pop.lang[actors]
+        group = pop.group[actors]
+        text_u = rng.random(n)
+        text_id = TextTable.pick(self.texts.crowd[lang, group, emotion, kind, style], text_u)
+        on_msg = has_parent & (parent_kind == MESSAGE) & (kind == 2)
+        text_id[on_msg] = TextTable.pick(self.texts.message_reply[lang[on_msg], emotion[on_msg], style[on_msg]], text_u[on_msg])
+        text_id[defend] = TextTable.pick(self.texts.defence[lang[defend], style[defend]], text_u[defend])
+        with_claim = (claim >= 0) & (kind != 3)
+        if with_claim.any():
+            text_id[with_claim] = TextTable.pick(
+                self.texts.claim[lang[with_claim], claim[with_claim], emotion[with_claim], style[with_claim]],
+                text_u[with_claim],
+            )
+
+        tag1, tag2 = self.hashtags.choose(emotion, style, kind, rng)
+        if len(items):
+            inherit = has_parent & (kind == 1)
+            tag1 = np.where(inherit, items["tag1"][pidx], tag1).astype(np.int16)
+            tag2 = np.where(inherit, items["tag2"][pidx], tag2).astype(np.int16)
+
+        boost = np.where(claim >= 0, self.claim_boost_now[np.maximum(claim, 0)], 1.0)
+        weight = (pop.influence[actors] * KIND_WEIGHT[kind] * boost).astype(np.float32)
+        offsets = rng.random(n)
+        order = np.argsort(offsets, kind="stable")  # publish in time order within the minute
+        root = np.where(has_parent, items["root"][pidx] if len(items) else -1, -1)
+        seqs = items.append(
+            t=m + 0.05 + 0.95 * offsets[order],
+            author=actors[order],
+            group=group[order],
+            platform=platform[order],
+            kind=kind[order],
+            emotion=emotion[order],
+            intensity=intensity[order],
+            text_id=text_id[order],
+            tag1=tag1[order],
+            tag2=tag2[order],
+            parent=parent[order],
+            root=root[order],
+            claim=claim[order],
+            lang=lang[order],
+            weight=weight[order],
+        )
+        if len(seqs):
+            # a share or a reply makes its parent more visible
+            popular = parent[has_parent]
+            np.add.at(items.column("weight"), popular, 0.5)
+            visible = kind[order] != 3  # a like is not something to share
+            self.last_item[actors[order][visible]] = seqs[visible]
+        crowd.calm_down(actors)
+
+        # what this minute's items will make the crowd read next minute
+        minute_batch = self._minute_batch(m)
+        self._last_batch = minute_batch
+        self.items_last_minute = len(minute_batch["author"])
+        self._account_minute(m, minute_batch)
+
+    def _choose_kind(self, style: np.ndarray, platform: np.ndarray, u: np.ndarray) -> np.ndarray:
+        mix = np.array([KIND_MIX[s] for s in STYLES])[style].copy()
+        mix[:, 1] *= np.array([pl.share_rate for pl in self.scenario.platforms])[platform]
+        cum = np.cumsum(mix, axis=1)
+        return (cum < (u * cum[:, -1])[:, None]).sum(axis=1).clip(0, 3).astype(np.int8)
+
+    def _choose_parents(
+        self, actors: np.ndarray, platform: np.ndarray, kind: np.ndarray, u1: np.ndarray, u2: np.ndarray, m: int
+    ) -> np.ndarray:
+        """Shares, replies and reactions point at an item: first what a followee posted
+        lately (cascades follow the graph), else a recent item picked by visibility."""
+        n = len(actors)
+        parent = np.full(n, -1, dtype=np.int64)
+        need = kind > 0
+        if not need.any() or len(self.items) == 0:
+            return parent
+        items = self.items
+        recent_from = items.since(m - RECENT_MIN)
+        net = self.population.network
+        for k, layer in enumerate(net.follows):
+            sel = np.flatnonzero(need & (platform == k))
+            if len(sel) == 0:
+                continue
+            a = actors[sel]
+            deg = layer.indptr[a + 1] - layer.indptr[a]
+            has = deg > 0
+            pick = layer.indptr[a[has]] + (u1[sel[has]] * deg[has]).astype(np.int64)
+            followee = layer.indices[pick]
+            cand = self.last_item[followee]
+            ok = cand >= recent_from
+            parent[sel[has][ok]] = cand[ok]
+        # replies gather under the organisation's latest message for a while
+        if self.last_message_at is not None and m - self.last_message_at < 60:
+            last_msg = self.messages[-1].seq
+            chance = 0.35 * np.exp(-(m - self.last_message_at) / 20.0)
+            under = (kind == 2) & (u2 < chance)
+            parent[under] = last_msg
+        missing = np.flatnonzero(need & (parent < 0))
+        if len(missing) and recent_from < len(items):
+            w = items["weight"][recent_from:].astype(np.float64)
+            age = m - items["t"][recent_from:]
+            claim = items["claim"][recent_from:]
+            w = w * np.exp(-age / 30.0) * np.where(claim >= 0, self.claim_boost_now[np.maximum(claim, 0)], 1.0)
+            w[items["kind"][recent_from:] == 3] = 0.0
+            cw = np.cumsum(w)
+            if cw[-1] > 0:
+                target = u2[missing] * cw[-1]
+                parent[missing] = recent_from + np.searchsorted(cw, target, side="right").clip(0, len(cw) - 1)
+        return parent
+
+    def _critic_parent(self, count: int) -> np.ndarray | None:
+        """Recent angry or mocking items for allies to answer."""
+        items = self.items
+        start = items.since(self._minute - 30)
+        emo = items["emotion"][start:]
+        crit = np.flatnonzero(((emo == 2) | (emo == 3)) & (items["kind"][start:] < 3))
+        if len(crit) == 0:
+            return None
+        w = items["weight"][start:][crit].astype(np.float64)
+        cw = np.cumsum(w)
+        picks = np.searchsorted(cw, self.rng.random(count) * cw[-1], side="right").clip(0, len(cw) - 1)
+        return start + crit[picks]
+
+    @property
+    def claim_boost_now(self) -> np.ndarray:
+        return self.claim_boost * self.claim_factor if len(self.claim_boost) else np.ones(1)
+
+    @property
+    def _claim_emotion(self) -> np.ndarray:
+        codes = [EMOTIONS.index(c.emotion) for c in self.scenario.claims]
+        return np.array(codes or [1], dtype=np.int8)
+
+    def _seed_claims(self, claim: np.ndarray, kind: np.ndarray, u: np.ndarray) -> np.ndarray:
+        """Some new posts carry an active rumour, false ones and uncorrected ones more often."""
+        if not self.claim_active.any():
+            return claim
+        strength = self.claim_active * self.claim_boost_now
+        total = strength.sum()
+        posts = (kind == 0) & (claim < 0) & (u < RUMOUR_RATE * total)
+        if posts.any():
+            cum = np.cumsum(strength)
+            claim[posts] = np.searchsorted(cum, (u[posts] / (RUMOUR_RATE * total)) * total, side="right").clip(0, len(cum) - 1)
+        return claim
+
+    def _minute_batch(self, m: int) -> dict[str, np.ndarray]:
+        items = self.items
+        start = items.since(m)
+        sl = slice(start, len(items))
+        kind = items["kind"][sl]
+        keep = kind != MESSAGE
+        emotion = items["emotion"][sl][keep]
+        claim = items["claim"][sl][keep]
+        boost = np.where(claim >= 0, self.claim_boost_now[np.maximum(claim, 0)], 1.0)
+        weight = (
+            items["intensity"][sl][keep] * KIND_WEIGHT[kind[keep]] * EMOTION_REACH[emotion] * boost
+        ).astype(np.float32)
+        return {
+            "author": items["author"][sl][keep].astype(np.int64),
+            "platform": items["platform"][sl][keep],
+            "emotion": emotion.astype(np.int64),
+            "weight": weight,
+            "group": items["group"][sl][keep],
+            "tag1": items["tag1"][sl][keep],
+            "tag2": items["tag2"][sl][keep],
+        }
+
+    def _account_minute(self, m: int, batch: dict[str, np.ndarray]) -> None:
+        """Per-minute bookkeeping: timeline, hashtag counts and trends, pressure."""
+        g, e = batch["group"].astype(np.int64), batch["emotion"]
+        counts = np.bincount(g * len(EMOTIONS) + e, minlength=len(GROUPS) * len(EMOTIONS))
+        self.timeline_counts.append(counts.reshape(len(GROUPS), len(EMOTIONS)))
+        self.timeline_means.append(self.group_mean.astype(np.float32))
+        before = len(self.hashtags.events)
+        self.hashtags.count_minute(batch["tag1"], batch["tag2"])
+        p = self.params
+        self.hashtags.update_trends(m, p.trend_window_min, p.trend_baseline_min, p.trend_ratio, p.trend_min_count)
+        for minute, tag, what in self.hashtags.events[before:]:
+            self._event(minute, "trend", f"{tag} {'enters' if what == 'enter' else 'leaves'} the trends", tag=tag, change=what)
+        neg = NEGATIVE[e]
+        self._weighted_negative.append(float(self.population.influence[batch["author"][neg]].sum()))
+        recent = np.mean(self._weighted_negative[-PRESSURE_WINDOW:])
+        ratio = recent / self.baseline
+        self.pressure = float(100.0 * (1.0 - np.exp(-max(ratio - 1.0, 0.0) / PRESSURE_SCALE)))
+        self.pressure_series.append(self.pressure)
+
+    def _calm_baseline(self) -> float:
+        """Influence-weighted negative items per minute of this crowd at rest."""
+        crowd, pop = self.crowd, self.population
+        mix = np.square(crowd.E0)
+        neg_share = mix[1:].sum(axis=0) / mix.sum(axis=0)
+        return float(max((pop.activity * self.intensity * neg_share * pop.influence).sum(), 1e-6))
+
+    def _silence_drive(self, m: int) -> np.ndarray | None:
+        """Silence costs more each minute once the crisis is out and nobody has spoken."""
+        if self.onset is None or self.messages:
+            return None
+        silent = m - self.onset
+        cost = self.params.silence_cost * min(silent / 30.0, 2.0)
+        drive = np.zeros(len(EMOTIONS), dtype=np.float32)
+        drive[2], drive[3] = cost, 0.5 * cost
+        return drive
+
+    def _update_locality_anger(self) -> None:
+        if not hasattr(self, "_residents"):
+            pop = self.population
+            mass = (pop.group == GROUPS.index("public")) | (pop.group == GROUPS.index("student"))
+            self._residents = np.flatnonzero(mass)
+            self._residence = pop.locality[self._residents].astype(np.int64)
+            n_loc = self.scenario.population.localities
+            self._residence_size = np.maximum(np.bincount(self._residence, minlength=n_loc), 1)
+        anger = np.bincount(self._residence, weights=self.crowd.E[2, self._residents], minlength=len(self._residence_size))
+        self._locality_anger = anger / self._residence_size
+
+    # ================================================================== helpers
+    def _publish_one(
+        self,
+        author: int,
+        platform: int,
+        emotion: int,
+        body: str,
+        *,
+        kind: int = 0,
+        weight_boost: float = 1.0,
+        claim: int = -1,
+        tags: list[int] | None = None,
+    ) -> int:
+        """Write one authored item (inject, notable, message) at the current minute."""
+        tags = (tags or []) + [-1, -1]
+        pop = self.population
+        within = len(self.items) - self.items.since(self._minute)
+        seqs = self.items.append(
+            t=self._minute + min(0.001 * within, 0.04),
+            author=author,
+            group=pop.group[author],
+            platform=platform,
+            kind=kind,
+            emotion=emotion,
+            intensity=0.9 if emotion >= 0 else 0.0,
+            text_id=self.texts.add(body),
+            tag1=tags[0],
+            tag2=tags[1],
+            claim=claim,
+            lang=pop.lang[author],
+            weight=pop.influence[author] * weight_boost,
+        )
+        self.last_item[author] = seqs[0]
+        return int(seqs[0])
+
+    def _shock(self, mask: np.ndarray, shock: dict[str, float]) -> None:
+        delta = np.array([shock.get(e, 0.0) for e in EMOTIONS], dtype=np.float32)
+        arousal = float(np.clip(np.abs(delta).sum(), 0, 1))
+        self.crowd.shock(mask, delta, arousal)
+
+    def _target_mask(self, groups: list[str], platforms: list[str], localities: list[int], reach: float) -> np.ndarray:
+        pop = self.population
+        mask = np.ones(pop.n, dtype=bool)
+        if groups:
+            mask &= np.isin(pop.group, [GROUPS.index(g) for g in groups])
+        if platforms:
+            mask &= pop.presence[:, [self.platform_names.index(p) for p in platforms]].any(axis=1)
+        if localities:
+            mask &= np.isin(pop.locality, localities)
+        return mask & (self.rng.random(pop.n) < reach)
+
+    def _claims_in(self, body: str) -> list[str]:
+        low = body.lower()
+        return [c.id for c in self.scenario.claims if any(k.lower() in low for k in c.keywords)]
+
+    def _claim_index(self, claim_id: str) -> int:
+        return next(i for i, c in enumerate(self.scenario.claims) if c.id == claim_id)
+
+    def _place(self, locality: int, lang: str) -> str:
+        places = self.vocab[lang]["place"]
+        return places[locality % len(places)]
+
+    def _persona(self, persona_id: str) -> NotableAccount:
+        try:
+            return self._notable_by_id[persona_id]
+        except KeyError:
+            raise inp.InputError(f"unknown persona {persona_id!r}; the scenario lists {sorted(self._notable_by_id)}") from None
+
+    def _message_author(self, author: str | None) -> NotableAccount:
+        if author is None:
+            return self.org_accounts[0]
+        for a in self.org_accounts:
+            if author in (a.persona.id, a.persona.handle, a.persona.name):
+                return a
+        names = [a.persona.id for a in self.org_accounts]
+        raise inp.InputError(f"trainees post from the organisation's accounts {names}, not {author!r}")
+
+    def _platform_index(self, name: str) -> int:
+        try:
+            return self.platform_names.index(name)
+        except ValueError:
+            raise inp.InputError(f"unknown platform {name!r}; this scenario has {list(self.platform_names)}") from None
+
+    def _event(self, minute: int, source: str, label: str, **data: Any) -> None:
+        event = {"t_min": minute, "source": source, "label": label, **data}
+        self.events.append(event)
+        for listener in self.listeners:
+            listener(event)
+
+
+def _empty_batch() -> dict[str, np.ndarray]:
+    empty_i = np.empty(0, dtype=np.int64)
+    return {
+        "author": empty_i,
+        "platform": np.empty(0, dtype=np.int8),
+        "emotion": empty_i,
+        "weight": np.empty(0, dtype=np.float32),
+        "group": np.empty(0, dtype=np.int8),
+        "tag1": np.empty(0, dtype=np.int16),
+        "tag2": np.empty(0, dtype=np.int16),
+    }
+
+
+__all__ = ["KINDS", "CrisisModel", "MessageRecord"]

@@ -1,0 +1,411 @@
+"""Scenario files: the TOML schema, its validation and friendly errors.
+
+A scenario is data a designer writes by hand, so every mistake must come back as
+a sentence naming the file, the field (and line when we can find it) and what was
+expected — never as a traceback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .taxonomy import CRISIS_TYPES, EMOTIONS, GROUPS, LANGUAGES, STYLES, VOCABULARY_KEYS
+
+Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+Stance = Annotated[float, Field(ge=-1.0, le=1.0)]
+Emotion = Literal["approval", "fear", "anger", "mockery", "sadness"]
+Group = Literal[
+    "journalist", "elected", "blogger", "employee", "union", "student", "public", "organisation"
+]
+
+
+class ScenarioError(ValueError):
+    """A scenario file that cannot be used; the message says where and what to do."""
+
+    def __init__(self, path: str, problems: list[str]):
+        self.path = path
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"{path}: {len(problems)} problem(s) in the scenario:\n{lines}")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_emotions(value: dict[str, float]) -> dict[str, float]:
+    unknown = sorted(set(value) - set(EMOTIONS))
+    if unknown:
+        raise ValueError(f"unknown emotion(s) {unknown}; use {list(EMOTIONS)}")
+    return value
+
+
+class Meta(_Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+    title: str
+    language: Literal["fr", "en"]
+    crisis_type: Literal["victim", "accidental", "preventable"]
+    responsibility: Unit = Field(0.5, description="perceived responsibility at the start")
+    organisation: str
+    duration_min: Annotated[int, Field(gt=0, le=24 * 60)] = 120
+    description: str = ""
+
+
+class Population(_Strict):
+    size: Annotated[int, Field(ge=100, le=5_000_000)] = 20_000
+    groups: dict[Group, Unit] = Field(
+        default_factory=lambda: {"public": 0.7, "student": 0.15, "employee": 0.1, "blogger": 0.03, "union": 0.02}
+    )
+    stance: dict[Group, Stance] = Field(default_factory=dict)
+    languages: dict[Literal["fr", "en"], Unit] = Field(default_factory=dict)
+    localities: Annotated[int, Field(ge=1, le=1000)] = 8
+    #: mean actions per account per hour at rest; heavy-tailed across accounts
+    activity_per_hour: Annotated[float, Field(gt=0, le=60)] = 0.08
+    #: Pareto exponent of the activity rate (smaller = a few accounts write most)
+    activity_tail: Annotated[float, Field(gt=1.0, le=5.0)] = 1.6
+
+    @field_validator("groups")
+    @classmethod
+    def _shares(cls, v: dict[str, float]) -> dict[str, float]:
+        if sum(v.values()) <= 0:
+            raise ValueError("group shares must not all be zero")
+        return v
+
+
+class Network(_Strict):
+    generator: Literal["homophily"] = "homophily"
+    file: str | None = Field(None, description="a follow graph (CSV edge list, GraphML, GEXF)")
+    mean_following: Annotated[float, Field(gt=0, le=2000)] = 10.0
+    follower_exponent: Annotated[float, Field(gt=1.5, le=4.0)] = 2.3
+    homophily: Unit = 0.6
+    locality: Unit = 0.5
+    attention: Annotated[float, Field(gt=0)] = 30.0
+
+
+class Platform(_Strict):
+    name: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    label: str = ""
+    style: Literal["microblog", "social", "photo", "professional", "messaging"]
+    #: share of each group present on the platform
+    presence: dict[Group, Unit]
+    #: how far an item travels (multiplies exposure of followers)
+    reach: Annotated[float, Field(ge=0, le=10)] = 1.0
+    #: relative weight of the platform when an account picks where to act
+    activity: Annotated[float, Field(ge=0, le=10)] = 1.0
+    #: relative propensity to share (forward) rather than post
+    share_rate: Annotated[float, Field(ge=0, le=10)] = 1.0
+    max_chars: Annotated[int, Field(gt=0)] | None = None
+
+
+class Persona(_Strict):
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")]
+    name: str
+    handle: str
+    group: Group
+    outlet: str = ""
+    followers: Annotated[int, Field(ge=0)] = 1000
+    platforms: list[str]
+    stance: Stance = 0.0
+    language: Literal["fr", "en"] | None = None
+    locality: Annotated[int, Field(ge=0)] = 0
+    #: anger level (0–1) of the persona's constituency that makes it speak (officials, unions)
+    threshold: Unit = 0.35
+    #: minutes a journalist gives the organisation to answer
+    deadline_min: Annotated[int, Field(gt=0, le=24 * 60)] = 30
+    activity_per_hour: Annotated[float, Field(ge=0, le=60)] = 2.0
+
+
+class Targets(_Strict):
+    groups: list[Group] = Field(default_factory=list)
+    platforms: list[str] = Field(default_factory=list)
+    localities: list[int] = Field(default_factory=list)
+
+
+class Inject(_Strict):
+    at: Annotated[int, Field(ge=0)]
+    kind: Literal["post", "article", "video", "statement", "fact", "question"] = "post"
+    title: str = ""
+    text: str
+    author: str | None = Field(None, description="a persona id")
+    platforms: list[str] = Field(default_factory=list)
+    targets: Targets = Field(default_factory=Targets)
+    shock: dict[str, Annotated[float, Field(ge=-1, le=1)]] = Field(default_factory=dict)
+    #: share of the targeted accounts that see the inject directly
+    reach: Unit = 0.3
+    claim: str | None = None
+    hashtags: list[str] = Field(default_factory=list)
+    #: facts emerging may change the crisis; None leaves it as it was
+    responsibility: Unit | None = None
+    crisis_type: Literal["victim", "accidental", "preventable"] | None = None
+
+    _emotions = field_validator("shock")(classmethod(lambda cls, v: _check_emotions(v)))
+
+
+class Hashtag(_Strict):
+    tag: Annotated[str, Field(pattern=r"^#\w+$")]
+    emotions: dict[str, Unit]
+    start: Annotated[int, Field(ge=0)] = 0
+    weight: Annotated[float, Field(gt=0, le=10)] = 1.0
+
+    _emotions = field_validator("emotions")(classmethod(lambda cls, v: _check_emotions(v)))
+
+
+class EmergentHashtag(_Strict):
+    tag: Annotated[str, Field(pattern=r"^#\w+$")]
+    group: Group = "public"
+    emotion: Emotion = "anger"
+    threshold: Unit = 0.3
+    emotions: dict[str, Unit] = Field(default_factory=lambda: {"anger": 1.0})
+    weight: Annotated[float, Field(gt=0, le=10)] = 2.0
+
+    _emotions = field_validator("emotions")(classmethod(lambda cls, v: _check_emotions(v)))
+
+
+class Claim(_Strict):
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")]
+    text: str
+    true: bool
+    keywords: list[str] = Field(min_length=1)
+    emotion: Emotion = "fear"
+    virality: Annotated[float, Field(gt=0, le=10)] = 1.0
+    start: Annotated[int, Field(ge=0)] = 0
+
+
+class Parameters(_Strict):
+    """Model constants; defaults and their sources are in docs/model.md."""
+
+    tau_min: dict[str, Annotated[float, Field(gt=0)]] = Field(
+        default_factory=lambda: {"approval": 75.0, "fear": 90.0, "anger": 90.0, "mockery": 75.0, "sadness": 90.0}
+    )
+    contagion: dict[str, Annotated[float, Field(ge=0, le=5)]] = Field(
+        default_factory=lambda: {"approval": 0.05, "fear": 0.07, "anger": 0.09, "mockery": 0.07, "sadness": 0.03}
+    )
+    baseline: dict[str, Unit] = Field(
+        default_factory=lambda: {"approval": 0.12, "fear": 0.04, "anger": 0.05, "mockery": 0.04, "sadness": 0.03}
+    )
+    susceptibility: dict[Group, Annotated[float, Field(ge=0, le=5)]] = Field(default_factory=dict)
+    arousal_tau_min: Annotated[float, Field(gt=0)] = 30.0
+    arousal_gain: Annotated[float, Field(ge=0, le=10)] = 0.6
+    arousal_drop: Unit = 0.5
+    act_gain: Annotated[float, Field(ge=0, le=100)] = 12.0
+    intensity: Annotated[float, Field(ge=0, le=10)] = 1.0
+    message_strength: Annotated[float, Field(ge=0, le=10)] = 1.0
+    silence_cost: Annotated[float, Field(ge=0, le=1)] = 0.0015
+    trend_window_min: Annotated[int, Field(ge=1, le=60)] = 5
+    trend_baseline_min: Annotated[int, Field(ge=5, le=240)] = 30
+    trend_ratio: Annotated[float, Field(gt=1)] = 2.0
+    trend_min_count: Annotated[int, Field(ge=1)] = 10
+
+    _e = field_validator("tau_min", "contagion", "baseline")(
+        classmethod(lambda cls, v: _check_emotions(v))
+    )
+
+
+class Scenario(_Strict):
+    scenario: Meta
+    population: Population = Field(default_factory=Population)
+    network: Network = Field(default_factory=Network)
+    platforms: list[Platform] = Field(min_length=1)
+    personas: list[Persona] = Field(default_factory=list)
+    injects: list[Inject] = Field(default_factory=list)
+    hashtags: list[Hashtag] = Field(default_factory=list)
+    emergent_hashtags: list[EmergentHashtag] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    vocabulary: dict[str, str | list[str]] = Field(default_factory=dict)
+    parameters: Parameters = Field(default_factory=Parameters)
+    #: where it was loaded from and its content hash (set by the loader)
+    source: str = ""
+    sha256: str = ""
+
+    @field_validator("vocabulary")
+    @classmethod
+    def _vocabulary(cls, v: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
+        unknown = sorted(set(v) - set(VOCABULARY_KEYS))
+        if unknown:
+            raise ValueError(f"unknown vocabulary key(s) {unknown}; use {list(VOCABULARY_KEYS)}")
+        for key, value in v.items():
+            if isinstance(value, list) and not value:
+                raise ValueError(f"vocabulary.{key} is an empty list; give at least one word")
+        return v
+
+    @model_validator(mode="after")
+    def _references(self) -> Scenario:
+        problems: list[str] = []
+        platforms = [p.name for p in self.platforms]
+        if len(set(platforms)) != len(platforms):
+            problems.append(f"platforms: names must be unique, got {platforms}")
+        personas = {p.id for p in self.personas}
+        if len(personas) != len(self.personas):
+            problems.append("personas: ids must be unique")
+        claims = {c.id for c in self.claims}
+        for i, p in enumerate(self.personas):
+            for name in p.platforms:
+                if name not in platforms:
+                    problems.append(f"personas[{i}].platforms: unknown platform {name!r}; declared: {platforms}")
+        for i, inj in enumerate(self.injects):
+            if inj.at >= self.scenario.duration_min:
+                problems.append(
+                    f"injects[{i}].at: minute {inj.at} is after the end of the scenario "
+                    f"(duration_min = {self.scenario.duration_min})"
+                )
+            if inj.author is not None and inj.author not in personas:
+                problems.append(f"injects[{i}].author: unknown persona {inj.author!r}; declared: {sorted(personas)}")
+            for name in [*inj.platforms, *inj.targets.platforms]:
+                if name not in platforms:
+                    problems.append(f"injects[{i}]: unknown platform {name!r}; declared: {platforms}")
+            if inj.claim is not None and inj.claim not in claims:
+                problems.append(f"injects[{i}].claim: unknown claim {inj.claim!r}; declared: {sorted(claims)}")
+            if inj.kind == "question" and (inj.author is None or self.persona(inj.author).group != "journalist"):
+                problems.append(f"injects[{i}]: a question needs a journalist persona as author")
+        if not any(p.group == "organisation" for p in self.personas):
+            problems.append("personas: at least one persona with group = \"organisation\" must speak for the organisation")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def persona(self, persona_id: str) -> Persona:
+        return next(p for p in self.personas if p.id == persona_id)
+
+    @property
+    def id(self) -> str:
+        return self.scenario.id
+
+    @property
+    def language(self) -> str:
+        return self.scenario.language
+
+    @property
+    def platform_names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.platforms)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def shipped_dir() -> Path:
+    """The folder of scenarios that ship with Uproar."""
+    return Path(str(resources.files("uproar.scenarios")))
+
+
+def shipped_scenarios() -> list[Path]:
+    return sorted(shipped_dir().glob("*.toml"))
+
+
+def resolve(path_or_name: str | Path) -> Path:
+    """A path, or the id/file stem of a shipped scenario."""
+    path = Path(path_or_name)
+    if path.exists():
+        return path
+    for candidate in shipped_scenarios():
+        if candidate.stem == str(path_or_name) or candidate.name == str(path_or_name):
+            return candidate
+    names = ", ".join(p.stem for p in shipped_scenarios())
+    raise ScenarioError(str(path_or_name), [f"no such file, and no shipped scenario by that name (shipped: {names})"])
+
+
+def load_scenario(path_or_name: str | Path) -> Scenario:
+    """Read and validate a scenario; raise `ScenarioError` with readable problems."""
+    path = resolve(path_or_name)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ScenarioError(str(path), [f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8"]) from None
+    return parse_scenario(text, source=str(path), sha256=hashlib.sha256(raw).hexdigest())
+
+
+def parse_scenario(text: str, source: str = "<scenario>", sha256: str = "") -> Scenario:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError(source, [f"not valid TOML: {exc}"]) from None
+    if not sha256:
+        sha256 = hashlib.sha256(text.encode()).hexdigest()
+    try:
+        return Scenario.model_validate({**data, "source": source, "sha256": sha256})
+    except ValidationError as exc:
+        raise ScenarioError(source, [_describe(err, text) for err in exc.errors()]) from None
+
+
+def _describe(err: dict, text: str) -> str:
+    loc = tuple(err["loc"])
+    field = _dotted(loc)
+    line = _find_line(text, loc)
+    where = f"line {line}, " if line else ""
+    message = err["msg"].removeprefix("Value error, ")
+    if err["type"] == "missing":
+        message = "is required but missing"
+    elif err["type"] == "extra_forbidden":
+        message = "is not a known field (check its spelling)"
+    elif err["type"] == "literal_error":
+        message = f"{message}, got {err.get('input')!r}"
+    elif "input" in err and err["type"] not in ("model_type", "dict_type", "list_type"):
+        message = f"{message} (got {err['input']!r})"
+    return f"{where}{field or 'file'}: {message}"
+
+
+def _dotted(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _find_line(text: str, loc: tuple) -> int | None:
+    """Best-effort line of a field: follow [table] / [[array]] headers, then the key."""
+    lines = text.splitlines()
+    start, header = 0, ""
+    parts = [p for p in loc if p not in ("source", "sha256")]
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        if isinstance(part, str) and i + 1 < len(parts) and isinstance(parts[i + 1], int):
+            # an array of tables: find its n-th [[header]]
+            name = f"{header}.{part}" if header else part
+            hits = [n for n, ln in enumerate(lines) if ln.strip() == f"[[{name}]]"]
+            if parts[i + 1] < len(hits):
+                start, header = hits[parts[i + 1]], name
+                i += 2
+                continue
+            return None
+        if isinstance(part, str):
+            name = f"{header}.{part}" if header else part
+            for n in range(start, len(lines)):
+                stripped = lines[n].strip()
+                if stripped in (f"[{name}]", f"[[{name}]]"):
+                    start, header = n, name
+                    break
+                if re.match(rf"^{re.escape(part)}\s*=", stripped):
+                    if i == len(parts) - 1 or not isinstance(parts[i + 1], str):
+                        return n + 1
+                    start = n
+                    break
+                if n > start and stripped.startswith("[") and header and not stripped.startswith(f"[{header}"):
+                    break
+            else:
+                return None
+        i += 1
+    return start + 1 if parts else None
+
+
+__all__ = [
+    "CRISIS_TYPES",
+    "GROUPS",
+    "LANGUAGES",
+    "STYLES",
+    "Scenario",
+    "ScenarioError",
+    "load_scenario",
+    "parse_scenario",
+    "shipped_scenarios",
+]

@@ -1,0 +1,87 @@
+"""Every text a run can show, rendered once per scenario, looked up by integer id.
+
+The step only draws an id per item (vectorised); turning ids into strings is an
+array lookup at export time. Templates come from `text.py`; the scenario's
+vocabulary fills them.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+
+from . import text
+from .scenario import Scenario
+from .taxonomy import EMOTIONS, GROUPS, KINDS, LANGUAGES, STYLES, VOCABULARY_KEYS
+
+DEFAULTS = {
+    "fr": {"place": "la ville", "site": "le site", "product": "nos produits", "event": "l'incident",
+           "victims": "les habitants", "ceo": "la direction"},
+    "en": {"place": "town", "site": "the site", "product": "our products", "event": "the incident",
+           "victims": "local people", "ceo": "the management"},
+}
+
+
+def vocabulary(scenario: Scenario, lang: str) -> dict[str, list[str]]:
+    """The scenario's words, as lists, with sensible fallbacks for missing keys."""
+    org = scenario.scenario.organisation
+    base = {"org": org, "handle": "@" + "".join(ch for ch in org if ch.isalnum()), **DEFAULTS[lang]}
+    merged = {**base, **scenario.vocabulary}
+    return {key: ([v] if isinstance(v, str) else list(v)) for key, v in merged.items() if key in VOCABULARY_KEYS}
+
+
+def fill(template: str, vocab: dict[str, list[str]], variant: int, **extra: object) -> str:
+    """Fill placeholders, rotating through list values so variants differ."""
+    values = {}
+    for key, words in vocab.items():
+        values[key] = words[(variant + zlib.crc32(key.encode())) % len(words)]
+    values.update(extra)
+    return template.format(**values)
+
+
+class TextTable:
+    """A flat list of strings plus (base, count) ranges per template combination."""
+
+    def __init__(self, scenario: Scenario):
+        self.strings: list[str] = []
+        claims = scenario.claims
+        nl, ng, ne, nk, ns = len(LANGUAGES), len(GROUPS), len(EMOTIONS), len(KINDS), len(STYLES)
+        self.crowd = np.zeros((nl, ng, ne, nk, ns, 2), dtype=np.int64)
+        self.claim = np.zeros((nl, max(len(claims), 1), ne, ns, 2), dtype=np.int64)
+        self.defence = np.zeros((nl, ns, 2), dtype=np.int64)
+        self.message_reply = np.zeros((nl, ne, ns, 2), dtype=np.int64)
+        for li, lang in enumerate(LANGUAGES):
+            vocab = vocabulary(scenario, lang)
+            for si, style in enumerate(STYLES):
+                for gi, group in enumerate(GROUPS):
+                    for ei, emotion in enumerate(EMOTIONS):
+                        for ki, kind in enumerate(KINDS):
+                            tpl = text.reaction_templates(lang, group, emotion, kind, style)
+                            self.crowd[li, gi, ei, ki, si] = self._add(tpl, vocab)
+                for ei, emotion in enumerate(EMOTIONS):
+                    tpl = text.claim_templates(lang, emotion, style)
+                    for ci, c in enumerate(claims):
+                        self.claim[li, ci, ei, si] = self._add(tpl, vocab, claim=c.text)
+                    self.message_reply[li, ei, si] = self._add(text.message_reply_templates(lang, emotion, style), vocab)
+                self.defence[li, si] = self._add(text.defence_templates(lang, style), vocab)
+        self.static = len(self.strings)
+
+    def _add(self, templates: list[str], vocab: dict[str, list[str]], **extra: object) -> tuple[int, int]:
+        base = len(self.strings)
+        self.strings.extend(fill(t, vocab, j, **extra) for j, t in enumerate(templates))
+        return base, len(templates)
+
+    def add(self, s: str) -> int:
+        """A one-off text (trainee message, inject, notable statement); returns its id."""
+        self.strings.append(s)
+        return len(self.strings) - 1
+
+    @staticmethod
+    def pick(ranges: np.ndarray, u: np.ndarray) -> np.ndarray:
+        """Draw one id per row from (base, count) ranges, with uniforms u."""
+        return (ranges[..., 0] + (u * ranges[..., 1]).astype(np.int64)).astype(np.int32)
+
+    def lookup(self, ids: np.ndarray) -> np.ndarray:
+        table = np.array(self.strings, dtype=object)
+        return table[ids]

@@ -1,0 +1,41 @@
+"""Shared helpers: small crowds, several seeds, margins that noise cannot cross."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from uproar import CrisisModel, load_scenario
+
+SEEDS = (1, 2, 3)
+SMALL = 6000
+
+
+@pytest.fixture(scope="session")
+def fr_scenario():
+    return load_scenario("fr-usine-chimique")
+
+
+@pytest.fixture(scope="session")
+def en_scenario():
+    return load_scenario("en-retail-breach")
+
+
+def run_model(scenario, seed: int, minutes: int, messages=(), population: int = SMALL, **kw) -> CrisisModel:
+    model = CrisisModel(scenario, rng=seed, population=population, **kw)
+    for m in messages:
+        model.post(**m)
+    model.run_for(minutes)
+    return model
+
+
+def window_mean(model: CrisisModel, group: str | None, emotion: str, start: int, stop: int) -> float:
+    """Mean feeling of a group (or everyone) over minutes [start, stop)."""
+    from uproar.model.taxonomy import EMOTIONS, GROUPS
+
+    means = np.stack(model.timeline_means)[start:stop]
+    e = EMOTIONS.index(emotion)
+    if group is None:
+        sizes = model.population.group_sizes()
+        return float((means[:, :, e] * sizes).sum(axis=1).mean() / sizes.sum())
+    return float(means[:, GROUPS.index(group), e].mean())

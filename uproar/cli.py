@@ -1,0 +1,296 @@
+"""The `uproar` command line.
+
+Every command that produces data can print JSON (`--json`); long jobs show a
+progress bar on a terminal and stay quiet in a pipe or with `--quiet`. Errors are
+one readable paragraph and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+
+from tqdm import tqdm
+
+from .model.taxonomy import EMOTIONS, GROUPS
+
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed without a traceback."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.func(args) or 0
+    except (CliError, ValueError, OSError) as exc:  # ScenarioError and InputError are ValueErrors
+        print(f"uproar {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="uproar", description="Crisis exercise simulator for social media.")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="run a scenario headless and print what happened")
+    run.add_argument("scenario", help="a scenario file or the name of a shipped one (see `uproar scenarios`)")
+    run.add_argument("--seed", type=int, default=1)
+    run.add_argument("--minutes", type=int, help="minutes to simulate (default: the scenario's duration)")
+    run.add_argument("--population", type=int, help="number of accounts (default: the scenario's)")
+    run.add_argument("--messages", help="CSV of trainee messages (t_min, platform, text [, strategy, tone, author])")
+    run.add_argument("--inputs", help="an inputs.jsonl log to replay (messages and trainer actions)")
+    run.add_argument("--export", metavar="DIR", help="write reactions.csv, messages.csv, timeline.csv, … to DIR")
+    run.add_argument("--json", action="store_true", help="print the summary as JSON")
+    run.add_argument("--quiet", action="store_true", help="no progress bar, no live events")
+    run.set_defaults(func=cmd_run)
+
+    sc = sub.add_parser("scenarios", help="list the shipped scenarios")
+    sc.add_argument("--json", action="store_true")
+    sc.set_defaults(func=cmd_scenarios)
+
+    val = sub.add_parser("validate", help="check scenario files and explain what is wrong")
+    val.add_argument("files", nargs="+")
+    val.add_argument("--json", action="store_true")
+    val.set_defaults(func=cmd_validate)
+
+    cl = sub.add_parser("classify", help="detect the SCCT strategy and tone of a message")
+    cl.add_argument("text", nargs="?", help="the message (omit with --eval)")
+    cl.add_argument("--lang", choices=["fr", "en"])
+    cl.add_argument("--json", action="store_true")
+    cl.add_argument("--eval", metavar="CSV", help="report accuracy on a labelled CSV (text, lang, strategy, tone)")
+    cl.set_defaults(func=cmd_classify)
+
+    b = sub.add_parser("bench", help="measure the speed of a crowd step")
+    b.add_argument("--agents", type=int, default=100_000)
+    b.add_argument("--steps", type=int, default=30)
+    b.add_argument("--naive", choices=["auto", "yes", "no"], default="auto",
+                   help="also time the naive per-agent Mesa version (auto: when agents ≤ 100,000)")
+    b.add_argument("--json", action="store_true")
+    b.set_defaults(func=cmd_bench)
+    return p
+
+
+# ---------------------------------------------------------------------------- run
+def cmd_run(args: argparse.Namespace) -> int:
+    from .model.export import write_export
+    from .model.inputs import read_inputs, read_messages_csv
+    from .model.model import CrisisModel
+    from .model.scenario import load_scenario
+
+    scenario = load_scenario(args.scenario)
+    minutes = args.minutes or scenario.scenario.duration_min
+    if minutes <= 0:
+        raise CliError("--minutes must be positive")
+    queued = []
+    if args.messages:
+        queued += read_messages_csv(args.messages)
+    if args.inputs:
+        queued += read_inputs(args.inputs)
+    show = not args.quiet and not args.json
+    bar = tqdm(total=minutes, unit="min", desc=scenario.scenario.title[:40], disable=not (show and sys.stderr.isatty()),
+               leave=False)
+    model = CrisisModel(scenario, rng=args.seed, population=args.population)
+    late = [q for q in queued if (q.t_min or 0) >= minutes]
+    for item in queued:
+        model.submit(item)
+    if show:
+        model.listeners.append(lambda ev: _print_event(ev, bar))
+    for _ in range(minutes):
+        model.step()
+        bar.update(1)
+        if show and model.minute % 15 == 0:
+            bar.set_postfix(pressure=f"{model.pressure:.0f}", items=len(model.items))
+    bar.close()
+    summary = summarise(model)
+    if late:
+        summary["ignored_inputs"] = len(late)
+    if args.export:
+        paths = write_export(model, args.export)
+        summary["export"] = {k: str(v) for k, v in paths.items()}
+    if args.json:
+        print(json.dumps(summary, indent=2, ensure_ascii=False))
+    else:
+        print(format_summary(summary, model))
+        if late:
+            print(f"\nNote: {len(late)} input(s) stamped after minute {minutes - 1} were not applied.")
+    return 0
+
+
+def _print_event(event: dict, bar: tqdm) -> None:
+    t = event["t_min"]
+    label = event["label"].replace("\n", " ")
+    if len(label) > 140:
+        label = label[:137] + "…"
+    icon = {"inject": "▶", "message": "✉", "notable": "•", "trend": "#", "note": "✎", "trainer": "⚙", "persona": "•"}
+    tqdm.write(f"T+{t:3d}  {icon.get(event['source'], ' ')} {label}", file=sys.stdout)
+    if event["source"] == "message":
+        tqdm.write(f"        strategy {event['strategy']}, tone {event['tone']} → crowd reception {event['calm']:+.2f}")
+
+
+def summarise(model) -> dict:
+    frame = model.reactions_frame()
+    by_emotion = frame["emotion"].value_counts()
+    by_group = frame["author_group"].value_counts()
+    by_kind = frame["kind"].value_counts()
+    tags = Counter(t for cell in frame["hashtags"] if cell for t in cell.split())
+    peak = max(range(len(model.pressure_series)), key=lambda i: model.pressure_series[i]) if model.pressure_series else 0
+    return {
+        "scenario": model.scenario.id,
+        "seed": model.seed,
+        "minutes": model.minute,
+        "population": model.population.n,
+        "edges": model.population.network.edges,
+        "items": len(frame),
+        "items_per_emotion": {e: int(by_emotion.get(e, 0)) for e in EMOTIONS},
+        "items_per_group": {g: int(by_group.get(g, 0)) for g in GROUPS if by_group.get(g, 0)},
+        "items_per_kind": {k: int(v) for k, v in by_kind.items()},
+        "top_hashtags": [{"tag": t, "count": c} for t, c in tags.most_common(8)],
+        "trend_events": [{"t_min": m, "tag": t, "change": c} for m, t, c in model.hashtags.events],
+        "peak_pressure": round(model.pressure_series[peak], 1) if model.pressure_series else 0.0,
+        "peak_minute": peak,
+        "final_pressure": round(model.pressure, 1),
+        "messages": [
+            {"t_min": r.t_min, "strategy": r.strategy, "tone": r.tone, "calm": round(r.calm, 2), "text": r.text}
+            for r in model.messages
+        ],
+        "questions": [
+            {"journalist": q.journalist, "asked_at": q.asked_at, "deadline_at": q.deadline_at, "status": q.status}
+            for q in model.questions
+        ],
+    }
+
+
+def format_summary(s: dict, model) -> str:
+    lines = [
+        "",
+        f"{model.scenario.scenario.title} — {s['minutes']} minutes, {s['population']:,} accounts, "
+        f"{s['edges']:,} follow edges, seed {s['seed']}",
+        f"{s['items']:,} items; peak pressure {s['peak_pressure']:.0f}/100 at T+{s['peak_minute']}, "
+        f"final {s['final_pressure']:.0f}/100",
+        "",
+        "Items per emotion:",
+    ]
+    total = max(s["items"], 1)
+    for e, c in s["items_per_emotion"].items():
+        lines.append(f"  {e:<9} {c:>8,}  {'█' * round(40 * c / total)}")
+    lines.append("Items per group:")
+    for g, c in sorted(s["items_per_group"].items(), key=lambda kv: -kv[1]):
+        lines.append(f"  {g:<13} {c:>8,}")
+    lines.append("Top hashtags:")
+    for t in s["top_hashtags"]:
+        lines.append(f"  {t['tag']:<28} {t['count']:>7,}")
+    if s["questions"]:
+        lines.append("Press questions:")
+        for q in s["questions"]:
+            lines.append(f"  {q['journalist']:<20} asked T+{q['asked_at']}, deadline T+{q['deadline_at']}: {q['status']}")
+    frame = model.reactions_frame()
+    top = frame.groupby("cascade_root").size().sort_values(ascending=False).head(3)
+    if len(top):
+        lines.append("Largest cascades:")
+        for root, size in top.items():
+            row = frame.loc[frame["seq"] == root]
+            if len(row):
+                r = row.iloc[0]
+                lines.append(f"  {size:>6,} items  T+{int(r.t_min)} {r.author_name} ({r.platform}): {_cut(r.text)}")
+    return "\n".join(lines)
+
+
+def _cut(text: str, n: int = 90) -> str:
+    text = str(text).replace("\n", " ")
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+# ---------------------------------------------------------------------------- scenarios & validate
+def cmd_scenarios(args: argparse.Namespace) -> int:
+    from .model.scenario import ScenarioError, load_scenario, shipped_scenarios
+
+    rows = []
+    for path in shipped_scenarios():
+        try:
+            sc = load_scenario(path)
+        except ScenarioError as exc:
+            rows.append({"id": path.stem, "title": f"(invalid: {exc.problems[0]})", "language": "?",
+                         "crisis_type": "?", "path": str(path)})
+            continue
+        rows.append({"id": sc.id, "title": sc.scenario.title, "language": sc.language,
+                     "crisis_type": sc.scenario.crisis_type, "path": str(path)})
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        for r in rows:
+            print(f"{r['id']:<24} {r['language']}  {r['crisis_type']:<12} {r['title']}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .model.scenario import ScenarioError, load_scenario
+
+    results, bad = [], 0
+    for f in args.files:
+        try:
+            sc = load_scenario(f)
+            results.append({"file": f, "ok": True, "id": sc.id})
+            if not args.json:
+                print(f"{f}: ok ({sc.id}: {len(sc.personas)} personas, {len(sc.injects)} injects)")
+        except ScenarioError as exc:
+            bad += 1
+            results.append({"file": f, "ok": False, "problems": exc.problems})
+            if not args.json:
+                print(str(exc), file=sys.stderr)
+    if args.json:
+        print(json.dumps(results, indent=2, ensure_ascii=False))
+    return 1 if bad else 0
+
+
+# ---------------------------------------------------------------------------- classify
+def cmd_classify(args: argparse.Namespace) -> int:
+    from .model.classify import classify_message, evaluate
+
+    if args.eval:
+        report = evaluate(args.eval)
+        if args.json:
+            print(json.dumps(report, indent=2, ensure_ascii=False))
+        else:
+            print(f"{report['n']} messages: strategy accuracy {report['strategy_accuracy']:.1%}, "
+                  f"tone accuracy {report['tone_accuracy']:.1%}")
+        return 0
+    if not args.text:
+        raise CliError("give the message text, e.g. uproar classify \"Nous présentons nos excuses\"")
+    result = classify_message(args.text, lang=args.lang)
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(f"strategy: {result.strategy}  ({'; '.join(result.strategy_cues) or 'no cue'})")
+        print(f"tone:     {result.tone}  ({'; '.join(result.tone_cues) or 'no cue'})")
+        print(f"language: {result.lang}{'  — corrects a rumour' if result.correction else ''}")
+    return 0
+
+
+# ---------------------------------------------------------------------------- bench
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .benchmarks.engine import run_bench
+
+    naive = {"auto": args.agents <= 100_000, "yes": True, "no": False}[args.naive]
+    result = run_bench(args.agents, steps=args.steps, naive=naive, progress=not args.json and sys.stderr.isatty())
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for k, v in result.items():
+            print(f"{k:>18}: {v}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
