@@ -8,6 +8,8 @@ in minute m carry t_min in [m, m+1).
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -277,7 +279,7 @@ class CrisisModel(mesa.Model):
             tpl = templates[int(self.rng.integers(len(templates)))]
             extra = {"name": p.name, "outlet": p.outlet or p.name, "place": self._place(p.locality, lang), **fields}
             extra.setdefault("topic", self.default_topic())
-            body = fill(tpl, self.vocab[lang], int(self.rng.integers(1000)), **extra)
+            body = fill(tpl, self.vocab[lang], int(self.rng.integers(1000)), lang, **extra)
         platform = self.platform_names.index(p.platforms[0]) if p.platforms else 0
         seq = self._publish_one(agent.index, platform, EMOTIONS.index(emotion), body, weight_boost=4.0)
         if shock and reach > 0:
@@ -536,12 +538,14 @@ class CrisisModel(mesa.Model):
                     pidx = np.where(has_parent, parent, 0)
                     parent_kind = items["kind"][pidx]
 
+        on_msg = has_parent & (parent_kind == MESSAGE) & (kind == 2)
+        if on_msg.any():
+            emotion[on_msg] = self._answer_emotion(actors[on_msg], parent[on_msg], u[on_msg, 5])
         intensity = crowd.E[emotion, actors]
         lang = pop.lang[actors]
         group = pop.group[actors]
         text_u = rng.random(n)
         text_id = TextTable.pick(self.texts.crowd[lang, group, emotion, kind, style], text_u)
-        on_msg = has_parent & (parent_kind == MESSAGE) & (kind == 2)
         text_id[on_msg] = TextTable.pick(self.texts.message_reply[lang[on_msg], emotion[on_msg], style[on_msg]], text_u[on_msg])
         text_id[defend] = TextTable.pick(self.texts.defence[lang[defend], style[defend]], text_u[defend])
         with_claim = (claim >= 0) & (kind != 3)
@@ -643,6 +647,17 @@ class CrisisModel(mesa.Model):
                 parent[missing] = recent_from + np.searchsorted(cw, target, side="right").clip(0, len(cw) - 1)
         return parent
 
+    def _answer_emotion(self, actors: np.ndarray, message_seq: np.ndarray, u: np.ndarray) -> np.ndarray:
+        """What people say under a trainee message follows how it landed: approval for a
+        message the crowd takes well, anger and mockery for one it takes badly."""
+        calm_by_seq = {r.seq: r.calm for r in self.messages}
+        calm = np.array([calm_by_seq.get(int(q), 0.0) for q in message_seq])
+        mix = np.square(self.crowd.E[:, actors]).astype(np.float64)
+        mix[0] *= 1.0 + 6.0 * np.maximum(calm, 0.0)
+        mix[2:4] *= 1.0 + 6.0 * np.maximum(-calm, 0.0)
+        cum = np.cumsum(mix, axis=0)
+        return (cum < (u * cum[-1])[None, :]).sum(axis=0).clip(0, len(EMOTIONS) - 1).astype(np.int8)
+
     def _critic_parent(self, count: int) -> np.ndarray | None:
         """Recent angry or mocking items for allies to answer."""
         items = self.items
@@ -726,11 +741,16 @@ class CrisisModel(mesa.Model):
         return float(max((pop.activity * self.intensity * neg_share * pop.influence).sum(), 1e-6))
 
     def _silence_drive(self, m: int) -> np.ndarray | None:
-        """Silence costs more each minute once the crisis is out and nobody has spoken."""
-        if self.onset is None or self.messages:
+        """Silence costs more each minute once the crisis is out and nobody has spoken;
+        a poor answer (denial, no comment) keeps the grievance alive as silence would."""
+        if self.onset is None:
             return None
-        silent = m - self.onset
-        cost = self.params.silence_cost * min(silent / 30.0, 2.0)
+        if not self.messages:
+            cost = self.params.silence_cost * min((m - self.onset) / 30.0, 2.0)
+        elif self.last_calm < 0:
+            cost = self.params.silence_cost * min(-self.last_calm, 1.5)
+        else:
+            return None
         drive = np.zeros(len(EMOTIONS), dtype=np.float32)
         drive[2], drive[3] = cost, 0.5 * cost
         return drive
@@ -798,8 +818,13 @@ class CrisisModel(mesa.Model):
         return mask & (self.rng.random(pop.n) < reach)
 
     def _claims_in(self, body: str) -> list[str]:
+        # keywords are word beginnings: "eau" matches "eaux" but not "nouveau"
         low = body.lower()
-        return [c.id for c in self.scenario.claims if any(k.lower() in low for k in c.keywords)]
+        return [
+            c.id
+            for c in self.scenario.claims
+            if any(re.search(rf"\b{re.escape(k.lower())}", low) for k in c.keywords)
+        ]
 
     def _claim_index(self, claim_id: str) -> int:
         return next(i for i, c in enumerate(self.scenario.claims) if c.id == claim_id)

@@ -109,9 +109,9 @@ def assess(
     thunder = False
     if crisis.onset is not None and not earlier:
         delay = max(crisis.minute - crisis.onset, 0)
-        timeliness = float(np.exp(-delay / 45.0))
+        timeliness = float(np.exp(-delay / 30.0))
         if calm > 0:
-            calm *= 0.35 + 0.65 * timeliness
+            calm *= 0.2 + 0.8 * timeliness
         if delay > 30:
             reasons.append(f"first word after {delay} minutes of silence")
     if not earlier and (crisis.first_media is None or crisis.minute <= crisis.first_media):

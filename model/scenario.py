@@ -36,6 +36,14 @@ class ScenarioError(ValueError):
         super().__init__(f"{path}: {len(problems)} problem(s) in the scenario:\n{lines}")
 
 
+class _Located(ValueError):
+    """Problems found across the scenario, each with the location of the field at fault."""
+
+    def __init__(self, problems: list[tuple[tuple, str]]):
+        self.problems = problems
+        super().__init__("; ".join(f"{_dotted(loc)}: {msg}" for loc, msg in problems))
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -227,51 +235,60 @@ class Scenario(_Strict):
     @field_validator("vocabulary")
     @classmethod
     def _vocabulary(cls, v: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
-        unknown = sorted(set(v) - set(VOCABULARY_KEYS))
-        if unknown:
-            raise ValueError(f"unknown vocabulary key(s) {unknown}; use {list(VOCABULARY_KEYS)}")
+        problems = []
         for key, value in v.items():
-            if isinstance(value, list) and not value:
-                raise ValueError(f"vocabulary.{key} is an empty list; give at least one word")
+            if key not in VOCABULARY_KEYS:
+                problems.append((("vocabulary", key), f"unknown vocabulary key; use one of {list(VOCABULARY_KEYS)}"))
+            elif isinstance(value, list) and not value:
+                problems.append((("vocabulary", key), "is an empty list; give at least one word"))
+        if problems:
+            raise _Located(problems)
         return v
 
     @model_validator(mode="after")
     def _references(self) -> Scenario:
-        problems: list[str] = []
+        problems: list[tuple[tuple, str]] = []
         platforms = [p.name for p in self.platforms]
         if len(set(platforms)) != len(platforms):
-            problems.append(f"platforms: names must be unique, got {platforms}")
-        personas = {p.id for p in self.personas}
+            problems.append((("platforms",), f"names must be unique, got {platforms}"))
+        personas = {p.id: p for p in self.personas}
         if len(personas) != len(self.personas):
-            problems.append("personas: ids must be unique")
+            problems.append((("personas",), "ids must be unique"))
         claims = {c.id for c in self.claims}
         for i, p in enumerate(self.personas):
             for name in p.platforms:
                 if name not in platforms:
-                    problems.append(f"personas[{i}].platforms: unknown platform {name!r}; declared: {platforms}")
+                    problems.append((("personas", i, "platforms"), f"unknown platform {name!r}; declared: {platforms}"))
         for i, inj in enumerate(self.injects):
             if inj.at >= self.scenario.duration_min:
-                problems.append(
-                    f"injects[{i}].at: minute {inj.at} is after the end of the scenario "
-                    f"(duration_min = {self.scenario.duration_min})"
-                )
-            if inj.author is not None and inj.author not in personas:
-                problems.append(f"injects[{i}].author: unknown persona {inj.author!r}; declared: {sorted(personas)}")
-            for name in [*inj.platforms, *inj.targets.platforms]:
+                problems.append((("injects", i, "at"), f"minute {inj.at} is after the end of the scenario "
+                                 f"(duration_min = {self.scenario.duration_min})"))
+            author = personas.get(inj.author) if inj.author is not None else None
+            if inj.author is not None and author is None:
+                problems.append((("injects", i, "author"), f"unknown persona {inj.author!r}; declared: {sorted(personas)}"))
+            for name in inj.platforms:
                 if name not in platforms:
-                    problems.append(f"injects[{i}]: unknown platform {name!r}; declared: {platforms}")
+                    problems.append((("injects", i, "platforms"), f"unknown platform {name!r}; declared: {platforms}"))
+            for name in inj.targets.platforms:
+                if name not in platforms:
+                    problems.append((("injects", i, "targets", "platforms"), f"unknown platform {name!r}; declared: {platforms}"))
             if inj.claim is not None and inj.claim not in claims:
-                problems.append(f"injects[{i}].claim: unknown claim {inj.claim!r}; declared: {sorted(claims)}")
-            if inj.kind == "question" and (inj.author is None or self.persona(inj.author).group != "journalist"):
-                problems.append(f"injects[{i}]: a question needs a journalist persona as author")
+                problems.append((("injects", i, "claim"), f"unknown claim {inj.claim!r}; declared: {sorted(claims)}"))
+            if inj.kind == "question" and author is not None and author.group != "journalist":
+                problems.append((("injects", i, "author"), f"a question needs a journalist persona as author, {inj.author!r} is {author.group!r}"))
+            elif inj.kind == "question" and inj.author is None:
+                problems.append((("injects", i, "kind"), "a question needs a journalist persona as author"))
         if not any(p.group == "organisation" for p in self.personas):
-            problems.append("personas: at least one persona with group = \"organisation\" must speak for the organisation")
+            problems.append((("personas",), 'at least one persona with group = "organisation" must speak for the organisation'))
         if problems:
-            raise ValueError("; ".join(problems))
+            raise _Located(problems)
         return self
 
     def persona(self, persona_id: str) -> Persona:
-        return next(p for p in self.personas if p.id == persona_id)
+        found = next((p for p in self.personas if p.id == persona_id), None)
+        if found is None:
+            raise KeyError(f"no persona {persona_id!r}")
+        return found
 
     @property
     def id(self) -> str:
@@ -315,9 +332,10 @@ def load_scenario(path_or_name: str | Path) -> Scenario:
     path = resolve(path_or_name)
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ScenarioError(str(path), [f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8"]) from None
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ScenarioError(str(path), [f"line {line}: the file is not UTF-8 text (byte {exc.start}); save it as UTF-8"]) from None
     return parse_scenario(text, source=str(path), sha256=hashlib.sha256(raw).hexdigest())
 
 
@@ -331,7 +349,18 @@ def parse_scenario(text: str, source: str = "<scenario>", sha256: str = "") -> S
     try:
         return Scenario.model_validate({**data, "source": source, "sha256": sha256})
     except ValidationError as exc:
-        raise ScenarioError(source, [_describe(err, text) for err in exc.errors()]) from None
+        problems: list[str] = []
+        for err in exc.errors():
+            located = err.get("ctx", {}).get("error")
+            if isinstance(located, _Located):
+                prefix = tuple(p for p in err["loc"])
+                for loc, msg in located.problems:
+                    loc = loc if loc[: len(prefix)] == prefix else prefix + loc
+                    line = _find_line(text, loc)
+                    problems.append(f"{f'line {line}, ' if line else ''}{_dotted(loc)}: {msg}")
+            else:
+                problems.append(_describe(err, text))
+        raise ScenarioError(source, problems) from None
 
 
 def _describe(err: dict, text: str) -> str:
@@ -347,7 +376,8 @@ def _describe(err: dict, text: str) -> str:
     elif err["type"] == "literal_error":
         message = f"{message}, got {err.get('input')!r}"
     elif "input" in err and err["type"] not in ("model_type", "dict_type", "list_type"):
-        message = f"{message} (got {err['input']!r})"
+        got = repr(err["input"])
+        message = f"{message} (got {got if len(got) <= 60 else got[:57] + '...'})"
     return f"{where}{field or 'file'}: {message}"
 
 
@@ -363,39 +393,35 @@ def _dotted(loc: tuple) -> str:
 
 def _find_line(text: str, loc: tuple) -> int | None:
     """Best-effort line of a field: follow [table] / [[array]] headers, then the key."""
-    lines = text.splitlines()
-    start, header = 0, ""
-    parts = [p for p in loc if p not in ("source", "sha256")]
+    lines = [re.sub(r"\s*#.*$", "", ln).strip() if ln.lstrip().startswith("[") else ln.strip() for ln in text.splitlines()]
+    start, header, found = 0, "", False
+    parts = [p for p in loc if p not in ("source", "sha256") and p != "[key]"]
     i = 0
     while i < len(parts):
         part = parts[i]
-        if isinstance(part, str) and i + 1 < len(parts) and isinstance(parts[i + 1], int):
-            # an array of tables: find its n-th [[header]]
-            name = f"{header}.{part}" if header else part
-            hits = [n for n, ln in enumerate(lines) if ln.strip() == f"[[{name}]]"]
+        if not isinstance(part, str):
+            break  # an index into an inline list: the key's line is the best we have
+        name = f"{header}.{part}" if header else part
+        if i + 1 < len(parts) and isinstance(parts[i + 1], int):
+            hits = [n for n, ln in enumerate(lines) if ln == f"[[{name}]]"]
             if parts[i + 1] < len(hits):
-                start, header = hits[parts[i + 1]], name
+                start, header, found = hits[parts[i + 1]], name, True
                 i += 2
                 continue
-            return None
-        if isinstance(part, str):
-            name = f"{header}.{part}" if header else part
-            for n in range(start, len(lines)):
-                stripped = lines[n].strip()
-                if stripped in (f"[{name}]", f"[[{name}]]"):
-                    start, header = n, name
-                    break
-                if re.match(rf"^{re.escape(part)}\s*=", stripped):
-                    if i == len(parts) - 1 or not isinstance(parts[i + 1], str):
-                        return n + 1
-                    start = n
-                    break
-                if n > start and stripped.startswith("[") and header and not stripped.startswith(f"[{header}"):
-                    break
-            else:
-                return None
+        for n in range(start, len(lines)):
+            stripped = lines[n]
+            if stripped in (f"[{name}]", f"[[{name}]]") or (stripped.startswith(f"[{name}.") and not header):
+                start, header, found = n, name, True
+                break
+            if re.match(rf"^{re.escape(part)}\s*=", stripped):
+                start, found = n, True
+                if i == len(parts) - 1 or not isinstance(parts[i + 1], str):
+                    return n + 1
+                break
+            if n > start and header and stripped.startswith("[") and not stripped.startswith(f"[{header}."):
+                break
         i += 1
-    return start + 1 if parts else None
+    return start + 1 if found else None
 
 
 __all__ = [

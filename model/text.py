@@ -217,7 +217,7 @@ def _lower_first(lang: str, text: str) -> str:
     if not m:
         return text
     word = m.group()
-    if (lang == "en" and word == "I") or not (
+    if (lang == "en" and len(word) == 1 and word != "A") or not (
         word[0].isupper() and (len(word) == 1 or word[1:].islower())
     ):
         return text
@@ -275,10 +275,51 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text) if not w.startswith("{")]
 
 
+#: Function words that may appear in two joined sentences without sounding repetitive.
+_COMMON = frozenset(
+    [
+        "about",
+        "after",
+        "again",
+        "being",
+        "could",
+        "every",
+        "still",
+        "their",
+        "there",
+        "these",
+        "those",
+        "where",
+        "which",
+        "while",
+        "would",
+        "really",
+        "après",
+        "avant",
+        "avoir",
+        "comme",
+        "depuis",
+        "encore",
+        "leurs",
+        "notre",
+        "nous",
+        "quand",
+        "cette",
+        "toujours",
+        "votre",
+        "vous",
+    ]
+)
+
+
+def _stems(words: list[str]) -> set[str]:
+    return {w[:5] for w in words if len(w) >= 5 and w not in _COMMON}
+
+
 def _repeats(first: str, second: str) -> bool:
-    """Two sentences that echo each other ("ça fait mal… ça fait mal") read like a bot."""
+    """Two sentences that echo each other ("ça fait mal… ça fait mal", "partage… partager")."""
     a, b = _words(first), _words(second)
-    if {w for w in a if len(w) >= 7} & {w for w in b if len(w) >= 7}:
+    if _stems(a) & _stems(b):
         return True
     return bool(set(itertools.pairwise(a)) & set(itertools.pairwise(b)))
 
@@ -363,6 +404,7 @@ def _shares(lang: str, group: str, emotion: str, style: str) -> list[str]:
         _frame(lang, f, c)
         for f, c in _pairs(bank.SHARE_FRAMES[style], comments)
         if not (f.split("<>")[0].rstrip().endswith(":") and ":" in c)  # no "Transféré : info : …"
+        and not _repeats(f, c)  # no "À lire. Une réponse…, à lire."
     ]
 
 

@@ -911,6 +911,7 @@ CORE: dict[str, dict[str, dict[str, list[str]]]] = {
                 "so angry, they think we're idiots",
                 "they knew!! and said nothing",
                 "honestly {org} needs to pay for this",
+                "never buying {org} {product} again",
             ],
         },
         "mockery": {
@@ -1226,6 +1227,7 @@ OPENERS: dict[str, dict[str, list[str]]] = {
             "Thank you for this comment.",
             "A relevant question.",
             "That is exactly what we are investigating.",
+            "Thanks for your input.",
         ],
         "chat": ["thanks for the tip", "checking now", "good question"],
     },
@@ -1236,7 +1238,12 @@ OPENERS: dict[str, dict[str, list[str]]] = {
             "That's a real question.",
             "Let me answer directly.",
         ],
-        "pro": ["Thank you for this message.", "Happy to answer.", "A legitimate question."],
+        "pro": [
+            "Thank you for this message.",
+            "Happy to answer.",
+            "A legitimate question.",
+            "I understand your reaction.",
+        ],
         "chat": ["thanks for the message", "I hear you", "answering here"],
     },
     "organisation": {
@@ -1256,6 +1263,7 @@ OPENERS: dict[str, dict[str, list[str]]] = {
             "Thank you for your message.",
             "We've read your message.",
             "Thanks for getting in touch.",
+            "Noted, and appreciated.",
         ],
     },
 }

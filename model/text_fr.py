@@ -922,6 +922,7 @@ CORE: dict[str, dict[str, dict[str, list[str]]]] = {
                 "j'ai la rage, ils nous prennent pour des idiots",
                 "ils savaient !! et ils ont rien dit",
                 "franchement {org} mérite de payer",
+                "plus jamais de {product} de chez {org}",
             ],
         },
         "mockery": {
@@ -1251,6 +1252,7 @@ OPENERS: dict[str, dict[str, list[str]]] = {
             "Merci pour ce commentaire.",
             "Question pertinente.",
             "C'est précisément l'objet de notre enquête.",
+            "Merci de votre retour.",
         ],
         "chat": ["merci pour l'info", "je vérifie", "bonne question"],
     },
@@ -1265,6 +1267,7 @@ OPENERS: dict[str, dict[str, list[str]]] = {
             "Merci pour ce message.",
             "Je vous réponds bien volontiers.",
             "C'est une question légitime.",
+            "Je comprends votre réaction.",
         ],
         "chat": ["merci pour le message", "je vous entends", "je réponds ici"],
     },
@@ -1285,6 +1288,7 @@ OPENERS: dict[str, dict[str, list[str]]] = {
             "Merci pour votre message.",
             "Nous avons bien lu votre message.",
             "Merci de nous avoir écrit.",
+            "Bien reçu, merci.",
         ],
     },
 }

@@ -31,13 +31,13 @@ def vocabulary(scenario: Scenario, lang: str) -> dict[str, list[str]]:
     return {key: ([v] if isinstance(v, str) else list(v)) for key, v in merged.items() if key in VOCABULARY_KEYS}
 
 
-def fill(template: str, vocab: dict[str, list[str]], variant: int, **extra: object) -> str:
-    """Fill placeholders, rotating through list values so variants differ."""
-    values = {}
+def fill(template: str, vocab: dict[str, list[str]], variant: int, lang: str, **extra: object) -> str:
+    """Fill placeholders (with French elision), rotating through list values so variants differ."""
+    values: dict[str, object] = {}
     for key, words in vocab.items():
         values[key] = words[(variant + zlib.crc32(key.encode())) % len(words)]
     values.update(extra)
-    return template.format(**values)
+    return text.fill(template, values, lang)
 
 
 class TextTable:
@@ -53,6 +53,7 @@ class TextTable:
         self.message_reply = np.zeros((nl, ne, ns, 2), dtype=np.int64)
         for li, lang in enumerate(LANGUAGES):
             vocab = vocabulary(scenario, lang)
+            self._lang = lang
             for si, style in enumerate(STYLES):
                 for gi, group in enumerate(GROUPS):
                     for ei, emotion in enumerate(EMOTIONS):
@@ -69,7 +70,7 @@ class TextTable:
 
     def _add(self, templates: list[str], vocab: dict[str, list[str]], **extra: object) -> tuple[int, int]:
         base = len(self.strings)
-        self.strings.extend(fill(t, vocab, j, **extra) for j, t in enumerate(templates))
+        self.strings.extend(fill(t, vocab, j, self._lang, **extra) for j, t in enumerate(templates))
         return base, len(templates)
 
     def add(self, s: str) -> int:

@@ -71,14 +71,16 @@ def test_apology_calms_compared_with_silence(early_outcomes):
 
 
 def test_late_apology_helps_less_than_early(fr_scenario):
+    """Relief = the share of the hour's public anger that the apology takes away."""
+
     def relief(seed: int, at: int) -> float:
         quiet = outcome(fr_scenario, seed, None, at)[0]
         spoke = outcome(fr_scenario, seed, APOLOGY, at)[0]
-        return quiet - spoke
+        return (quiet - spoke) / quiet
 
     for seed in SEEDS:
         early, late = relief(seed, EARLY), relief(seed, LATE)
-        assert early > late > -0.05, (seed, early, late)
+        assert early > 1.5 * late > 0, (seed, early, late)
 
 
 def test_contradiction_raises_anger_and_mockery(fr_scenario):
@@ -116,6 +118,9 @@ handle = "@acme"
 group = "organisation"
 platforms = ["twitter"]
 stance = 1.0
+
+[parameters]
+silence_cost = 0.0  # isolate the crowd's own dynamics: no grievance from the organisation's silence
 
 [[hashtags]]
 tag = "#AcmeFire"
@@ -166,8 +171,8 @@ def test_cutting_the_graph_removes_contagion(quiet):
         rest = model.crowd.E0[2, others]
         spread.append(float((model.crowd.E[2, others] - rest).mean()))
     with_edges, without = spread
-    assert with_edges > 0.02
-    assert abs(without) < 0.002
+    assert with_edges > 0.01
+    assert abs(without) < with_edges / 10, spread
 
 
 def _only_locality(model: CrisisModel, loc: int):

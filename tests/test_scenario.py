@@ -221,7 +221,7 @@ def test_chemical_plant_is_preventable():
 
 #: file → (line the loader reports, substrings the message must contain).
 #: The line is None when the mistake is an absence or a whole-file problem, or
-#: when the loader cannot place it yet (see KNOWN_LINE_GAPS below).
+#: when the loader cannot place it yet (see LOCATED below).
 CASES: dict[str, tuple[int | None, list[str]]] = {
     "syntax_error.toml": (4, ["not valid TOML", "Expected '='"]),
     "missing_scenario_section.toml": (None, ["scenario: is required but missing"]),
@@ -254,10 +254,8 @@ CASES: dict[str, tuple[int | None, list[str]]] = {
     ),
 }
 
-#: Mistakes that sit on one line the loader could report but does not yet:
-#: file → the right line. Strict xfail: when the loader learns them, these pass
-#: and pytest says so — then move the line into CASES.
-KNOWN_LINE_GAPS: dict[str, int] = {
+#: Mistakes found by cross-reference or encoding checks, each placed on its line.
+LOCATED: dict[str, int] = {
     "inject_after_end.toml": 32,  # at = 180
     "inject_unknown_author.toml": 34,  # author = "lola"
     "persona_unknown_platform.toml": 29,  # platforms = ["twitter", "tiktok"]
@@ -305,15 +303,11 @@ def test_broken_file_gives_a_readable_error(name, line, expected):
     assert "Traceback" not in message
 
 
-@pytest.mark.xfail(strict=True, reason="loader does not place this mistake on its line yet")
-@pytest.mark.parametrize(("name", "line"), list(KNOWN_LINE_GAPS.items()), ids=list(KNOWN_LINE_GAPS))
-def test_broken_file_names_the_line_it_could_know(name, line):
+@pytest.mark.parametrize(("name", "line"), list(LOCATED.items()), ids=list(LOCATED))
+def test_broken_file_names_the_line(name, line):
     assert _line(line).search(str(_error(name)))
 
 
-@pytest.mark.xfail(
-    strict=True, reason="cross-reference errors append the whole scenario as '(got {...})'"
-)
 @pytest.mark.parametrize("name", REFERENCE_ERRORS)
 def test_reference_error_does_not_dump_the_scenario(name):
     message = str(_error(name))
@@ -321,9 +315,6 @@ def test_reference_error_does_not_dump_the_scenario(name):
     assert len(message) < 400 + len(str(BROKEN / name))
 
 
-@pytest.mark.xfail(
-    strict=True, raises=StopIteration, reason="Scenario.persona() raises StopIteration"
-)
 def test_question_by_unknown_author_is_a_scenario_error():
     text = (BROKEN / "question_not_journalist.toml").read_text(encoding="utf-8")
     with pytest.raises(ScenarioError, match=r"injects\[0\]\.author"):

@@ -1,0 +1,234 @@
+"""The rule-based strategy/tone classifier: accuracy on labelled messages and named behaviours."""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from uproar.model.classify import Classification, classify_message, detect_language, evaluate
+from uproar.model.taxonomy import STRATEGIES, TONES
+
+DATA = Path(__file__).parent / "data"
+LABELLED = DATA / "labelled_messages.csv"
+HOLDOUT = DATA / "labelled_messages_holdout.csv"
+
+
+def _report(name: str, path: Path) -> dict:
+    rep = evaluate(path)
+    print(f"\n{name}: n={rep['n']} strategy accuracy {rep['strategy_accuracy']:.1%}, "
+          f"tone accuracy {rep['tone_accuracy']:.1%}")
+    print("confusion (true -> predicted):")
+    for true, row in rep["confusion"].items():
+        print(f"  {true:>10}: {row}")
+    with open(path, newline="", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            c = classify_message(r["text"], r["lang"])
+            if c.strategy != r["strategy"] or c.tone != r["tone"]:
+                print(f"  miss [{r['strategy']}/{r['tone']} -> {c.strategy}/{c.tone}] {r['text'][:70]}")
+    return rep
+
+
+def test_accuracy_on_labelled_set():
+    rep = _report("labelled", LABELLED)
+    assert rep["n"] == 84
+    assert rep["strategy_accuracy"] >= 0.85
+    assert rep["tone_accuracy"] >= 0.75
+    assert set(rep["confusion"]) <= set(STRATEGIES)
+
+
+def test_accuracy_on_holdout_set():
+    rep = _report("held-out", HOLDOUT)
+    with open(HOLDOUT, newline="", encoding="utf-8") as fh:
+        langs = [r["lang"] for r in csv.DictReader(fh)]
+    assert langs.count("fr") == 8 and langs.count("en") == 8
+    assert rep["strategy_accuracy"] >= 0.7
+
+
+@pytest.mark.parametrize("path", [LABELLED, HOLDOUT])
+def test_language_detection_on_labelled_sets(path):
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    wrong = [r["text"] for r in rows if detect_language(r["text"]) != r["lang"]]
+    assert not wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will not deny our responsibility.", "rebuild"),
+        ("Nous ne nierons pas notre responsabilité.", "rebuild"),
+        ("We are not responsible for this incident.", "deny"),
+        ("Ce n'est pas de notre faute.", "deny"),
+        ("Ce n’est pas de notre faute.", "deny"),  # typographic apostrophe
+        ("Nous ne sommes pas responsables de cette panne.", "deny"),
+        ("No one was hurt.", "diminish"),
+        ("Personne n'a été blessé.", "diminish"),
+    ],
+)
+def test_negation(text, expected):
+    assert classify_message(text).strategy == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry if anyone felt offended.",
+        "We apologise for any inconvenience.",
+        "We regret that some customers may have been upset.",
+        "Nous regrettons que certains aient pu se sentir blessés.",
+        "Désolés si certains ont pu être choqués.",
+    ],
+)
+def test_non_apology_is_diminish(text):
+    c = classify_message(text)
+    assert c.strategy == "diminish"
+    assert any("apology" in cue or "fausse excuse" in cue for cue in c.strategy_cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We apologise to the residents.",
+        "We are sorry, we failed.",
+        "Nous présentons nos excuses aux riverains.",
+        "Nous sommes désolés. Nous fermons le site dès ce soir.",
+    ],
+)
+def test_real_apology_is_rebuild(text):
+    assert classify_message(text).strategy == "rebuild"
+
+
+def test_mixed_message_dominant_strategy_wins():
+    text = ("We apologise unreservedly to the residents. We will refund every household and have "
+            "closed the site. For 30 years we have been a proud local employer.")
+    c = classify_message(text)
+    assert c.strategy == "rebuild"
+    assert c.scores["bolster"] > 0  # the reminder was seen, and outweighed
+    assert c.scores["rebuild"] > c.scores["bolster"]
+    fr = classify_message("Depuis 1962 nous faisons vivre la vallée, mais nous présentons nos excuses "
+                          "aux familles et prendrons en charge tous les frais.")
+    assert fr.strategy == "rebuild" and fr.scores["bolster"] > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No comment.",
+        "We will not comment further.",
+        "We are not in a position to comment on the inquiry.",
+        "Pas de commentaire.",
+        "Nous ne ferons aucun commentaire.",
+        "Nous ne répondrons pas aux spéculations.",
+    ],
+)
+def test_no_comment(text):
+    assert classify_message(text).strategy == "no_comment"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("C'est faux : l'usine n'a subi aucun dommage.", "C'est faux"),
+        ("Contrairement aux rumeurs, le site reste ouvert.", "Contrairement aux"),
+        ("Fake news: our warehouse is not on fire.", "Fake news"),
+        ("This is not true. Our water is safe.", "This is not true"),
+        ("There are false claims circulating about our plant.", "false claims"),
+        ("Aucun risque pour l'eau du robinet.", "Aucun risque pour"),
+    ],
+)
+def test_correction_detected_with_cue(text, phrase):
+    c = classify_message(text)
+    assert c.correction
+    assert any(phrase in cue for cue in c.strategy_cues if cue.startswith("correction"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We apologise to the families and will compensate them.", "Nous présentons nos excuses.", "No comment."],
+)
+def test_not_a_correction(text):
+    assert not classify_message(text).correction
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Nous présentons nos excuses aux habitants.", "fr"),
+        ("We are deeply sorry for what happened.", "en"),
+        ("L'usine est fermée jusqu'à nouvel ordre.", "fr"),
+        ("The plant is closed until further notice.", "en"),
+        ("Pas de commentaire.", "fr"),
+        ("No comment.", "en"),
+    ],
+)
+def test_language_detection(text, lang):
+    assert detect_language(text) == lang
+    assert classify_message(text).lang == lang
+
+
+def test_cues_quote_the_original_words():
+    c = classify_message("Nous présentons nos excuses aux habitants. Nous fermons l'atelier 3.")
+    assert c.strategy == "rebuild"
+    assert any("'Nous présentons nos excuses'" in cue for cue in c.strategy_cues)  # accents kept
+    assert any("'Nous fermons'" in cue for cue in c.strategy_cues)
+    d = classify_message("We CATEGORICALLY DENY the allegations.")
+    assert d.strategy == "deny"
+    assert any("CATEGORICALLY DENY the allegations" in cue for cue in d.strategy_cues)
+
+
+def test_emoji_is_a_humour_cue():
+    c = classify_message("Non, notre usine n'a pas explosé 😂 c'était le feu d'artifice.")
+    assert c.tone == "humorous"
+    assert any("😂" in cue for cue in c.tone_cues)
+
+
+def test_tones():
+    assert classify_message("We are so sorry. Our thoughts are with the families.").tone == "empathetic"
+    assert classify_message("These claims are completely false and we will take legal action.").tone == "defensive"
+    assert classify_message("The line reopened at 14:10. Readings are normal.").tone == "factual"
+
+
+def test_fallback_when_no_cue():
+    c = classify_message("The meeting starts at noon in room 4.")
+    assert c.strategy == "diminish"
+    assert len(c.strategy_cues) == 1 and "no strategy cue" in c.strategy_cues[0]
+    assert all(v == 0 for v in c.scores.values())
+    t = classify_message("Le rendez-vous est à midi.")
+    assert t.tone == "factual" or "no tone cue" not in t.tone_cues[0]
+
+
+def test_result_shape_and_json():
+    c = classify_message("Nous présentons nos excuses.", lang="fr")
+    assert isinstance(c, Classification)
+    assert c.strategy in STRATEGIES and c.tone in TONES and c.lang == "fr"
+    assert set(c.scores) == set(STRATEGIES)
+    d = c.to_dict()
+    assert json.loads(json.dumps(d, ensure_ascii=False)) == d
+    assert set(d) == {"strategy", "tone", "lang", "correction", "strategy_cues", "tone_cues", "scores"}
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t"])
+def test_empty_text_is_an_error(text):
+    with pytest.raises(ValueError, match="message text is empty"):
+        classify_message(text)
+
+
+def test_unknown_language_is_an_error():
+    with pytest.raises(ValueError, match="'de'"):
+        classify_message("Wir entschuldigen uns.", lang="de")
+
+
+def test_fast():
+    with open(LABELLED, newline="", encoding="utf-8") as fh:
+        texts = [r["text"] for r in csv.DictReader(fh)]
+    classify_message(texts[0])  # warm-up (regexes per first character are built lazily)
+    start = time.perf_counter()
+    for _ in range(3):
+        for t in texts:
+            classify_message(t)
+    per_msg = (time.perf_counter() - start) / (3 * len(texts))
+    assert per_msg < 0.002  # target is ≤ 1 ms; margin for slow CI machines

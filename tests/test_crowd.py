@@ -1,0 +1,174 @@
+"""Rumours, allies, replies under messages, and the notable accounts' own rules."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS, run_model
+
+from uproar import CrisisModel
+from uproar.model.scenario import parse_scenario
+from uproar.model.taxonomy import EMOTIONS
+
+APOLOGY = {
+    "text": "Nous présentons nos excuses aux habitants. L'unité est arrêtée et nous indemniserons chaque famille.",
+    "strategy": "rebuild",
+    "tone": "empathetic",
+    "platforms": ["twitter", "facebook"],
+}
+DENIAL = {
+    "text": "Chimex n'est pas responsable. Ces accusations sont infondées.",
+    "strategy": "deny",
+    "tone": "defensive",
+    "platforms": ["twitter", "facebook"],
+}
+
+RUMOURS = """
+[scenario]
+id = "rumours"
+title = "Two claims"
+language = "en"
+crisis_type = "accidental"
+organisation = "Acme"
+duration_min = 200
+
+[population]
+size = 5000
+
+[[platforms]]
+name = "twitter"
+style = "microblog"
+presence = { public = 0.9, student = 0.9, employee = 0.6, blogger = 0.9, union = 0.7 }
+
+[[personas]]
+id = "acme"
+name = "Acme"
+handle = "@acme"
+group = "organisation"
+platforms = ["twitter"]
+
+[[claims]]
+id = "lie"
+text = "the factory dumps waste in the river at night"
+true = false
+keywords = ["river", "waste"]
+emotion = "anger"
+virality = 1.0
+start = 10
+
+[[claims]]
+id = "fact"
+text = "the factory missed its last safety inspection"
+true = true
+keywords = ["inspection"]
+emotion = "anger"
+virality = 1.0
+start = 10
+"""
+
+
+def claim_items(model: CrisisModel, claim_text: str, start: float = 0, stop: float = 1e9) -> int:
+    frame = model.reactions_frame()
+    inside = frame[(frame.t_min >= start) & (frame.t_min < stop)]
+    return int(inside.text.str.contains(claim_text, regex=False).sum())
+
+
+def test_false_claims_spread_further_than_true_ones():
+    scenario = parse_scenario(RUMOURS, source="rumours.toml")
+    lie = fact = 0
+    for seed in SEEDS:
+        model = CrisisModel(scenario, rng=seed)
+        model.submit({"type": "inject", "t_min": 5, "shock": {"anger": 0.4}, "reach": 0.6})
+        model.run_for(120)
+        lie += claim_items(model, scenario.claims[0].text)
+        fact += claim_items(model, scenario.claims[1].text)
+    assert fact > 20
+    assert lie > 1.3 * fact, (lie, fact)
+
+
+def test_a_correction_slows_the_rumour_it_addresses(fr_scenario):
+    claim = next(c for c in fr_scenario.claims if c.id == "eau-robinet")
+    correction = {
+        "text": "C'est faux : l'eau du robinet n'est pas contaminée, elle reste potable. Les analyses sont en ligne.",
+        "strategy": "rebuild",
+        "tone": "factual",
+        "platforms": ["twitter", "facebook", "whatsapp"],
+        "corrects": ["eau-robinet"],
+        "t_min": 40,
+    }
+    for seed in SEEDS:
+        plain = run_model(fr_scenario, seed, 100)
+        corrected = run_model(fr_scenario, seed, 100, [correction])
+        before = claim_items(plain, claim.text, 40, 100)
+        after = claim_items(corrected, claim.text, 40, 100)
+        assert before > 15
+        assert after < 0.6 * before, (seed, before, after)
+
+
+def defence_replies(model: CrisisModel) -> int:
+    """Approving replies under angry or mocking items: allies pushing back on critics."""
+    frame = model.reactions_frame().set_index("seq", drop=False)
+    replies = frame[(frame.kind == "reply") & (frame.emotion == "approval") & frame.parent_seq.notna()]
+    parents = frame.reindex(replies.parent_seq.astype(int))
+    return int(parents.emotion.isin(["anger", "mockery"]).sum())
+
+
+def test_allies_defend_the_organisation_when_it_communicates_well(fr_scenario):
+    for seed in SEEDS:
+        good = run_model(fr_scenario, seed, 90, [{**APOLOGY, "t_min": 30}])
+        bad = run_model(fr_scenario, seed, 90, [{**DENIAL, "t_min": 30}])
+        assert defence_replies(good) > 2 * defence_replies(bad) + 5, (defence_replies(good), defence_replies(bad))
+
+
+def replies_under(model: CrisisModel, seq: int):
+    frame = model.reactions_frame()
+    return frame[(frame.parent_seq == seq) & (frame.kind == "reply")]
+
+
+def test_messages_draw_replies_and_a_bad_one_draws_backlash(fr_scenario):
+    for seed in SEEDS:
+        good = run_model(fr_scenario, seed, 60, [{**APOLOGY, "t_min": 30}])
+        bad = run_model(fr_scenario, seed, 60, [{**DENIAL, "t_min": 30}])
+        under_good = replies_under(good, good.messages[0].seq)
+        under_bad = replies_under(bad, bad.messages[0].seq)
+        assert len(under_good) >= 5 and len(under_bad) >= 5
+        hostile = ["anger", "mockery"]
+        share_good = under_good.emotion.isin(hostile).mean()
+        share_bad = under_bad.emotion.isin(hostile).mean()
+        assert share_bad > share_good + 0.15, (share_good, share_bad)
+
+
+def test_journalist_publishes_when_the_deadline_passes(fr_scenario):
+    silent = run_model(fr_scenario, 1, 90)
+    scripted = [q for q in silent.questions if q.asked_at == 20]
+    assert scripted and all(q.status == "missed" for q in scripted)
+    q = scripted[0]
+    missed = [e for e in silent.events if e.get("event") == "no_response" and e["persona"] == q.journalist]
+    assert missed and missed[0]["t_min"] == q.deadline_at
+
+    answered = run_model(fr_scenario, 1, 90, [{**APOLOGY, "t_min": 22}])
+    q2 = next(x for x in answered.questions if x.asked_at == 20)
+    assert q2.status == "answered" and q2.closed_at < q2.deadline_at
+
+
+def test_officials_and_unions_speak_when_anger_crosses_their_thresholds(fr_scenario):
+    storm = run_model(fr_scenario, 2, 150)
+    spoke = {e["event"] for e in storm.events if e["source"] == "notable"}
+    assert {"official_statement", "union_call"} <= spoke
+    for e in storm.events:
+        if e.get("event") == "union_call":
+            # the union waited for employees' anger to stay above its threshold
+            persona = storm.scenario.persona(e["persona"])
+            minute = e["t_min"]
+            anger = [m[3, EMOTIONS.index("anger")] for m in storm.timeline_means[max(minute - 10, 0) : minute]]
+            assert min(anger) >= persona.threshold - 0.05
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_boycott_hashtag_emerges_with_public_anger(fr_scenario, seed):
+    model = run_model(fr_scenario, seed, 150)
+    rule = fr_scenario.emergent_hashtags[0]
+    opened = [m for m, tag in model.hashtags.activated if tag == rule.tag]
+    assert opened, "the boycott tag never appeared"
+    public = [m[6, EMOTIONS.index(rule.emotion)] for m in model.timeline_means]
+    assert public[opened[0]] >= rule.threshold
+    assert max(public[: opened[0]], default=0) < rule.threshold
