@@ -30,7 +30,7 @@ class Question:
 class NotableAccount(Account):
     """A named persona from the scenario."""
 
-    __slots__ = ("persona", "last_spoke")
+    __slots__ = ("last_spoke", "persona")
 
     def __init__(self, model: Any, index: int, persona: Any):
         super().__init__(model, index)

@@ -37,8 +37,6 @@ from __future__ import annotations
 
 import csv
 import re
-import re._constants as _c_
-import re._parser as _parser
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -474,84 +472,15 @@ _c("fr", "démenti d'une rumeur",
    r"\bn'(?:a|ont) jamais (?:tenu|dit|prononce|eu lieu)\b", r"\bn'a pas (?:explose|eu lieu|brule|pris feu)\b")
 
 
-_STARTS = re.compile(r"\b\w|[^\x00-\x7f]")
-
-
-def _first_chars(items: Any) -> tuple[frozenset[str] | None, bool]:
-    """Characters a parsed pattern can start with (None: any) and whether it can be empty."""
-    acc: set[str] = set()
-    for op, av in items:
-        if op in (_c_.AT, _c_.ASSERT, _c_.ASSERT_NOT):
-            continue
-        if op is _c_.LITERAL:
-            acc.add(chr(av))
-            return frozenset(acc), False
-        if op is _c_.IN:
-            for o, a in av:
-                if o is _c_.LITERAL:
-                    acc.add(chr(a))
-                elif o is _c_.RANGE:
-                    acc.update(chr(x) for x in range(a[0], a[1] + 1))
-                else:
-                    return None, False
-            return frozenset(acc), False
-        if op is _c_.SUBPATTERN:
-            subs, nullable = _first_chars(av[-1])
-        elif op is _c_.BRANCH:
-            subs, nullable = frozenset(), False
-            for branch in av[1]:
-                b, bn = _first_chars(branch)
-                if b is None:
-                    return None, False
-                subs, nullable = subs | b, nullable or bn
-        elif op in (_c_.MAX_REPEAT, _c_.MIN_REPEAT):
-            subs, nullable = _first_chars(av[2])
-            nullable = nullable or av[0] == 0
-        else:
-            return None, False
-        if subs is None:
-            return None, False
-        acc |= subs
-        if not nullable:
-            return frozenset(acc), False
-    return frozenset(acc), True
-
-
 class _Layer:
-    """A layer's rules, each inside an optional look-ahead group of one regex per first
-    character, tried only where a match can begin (word starts, non-ASCII symbols such as
-    emojis, the start of the text): one match reads every rule's span at that position."""
+    """A layer's rules (strategy, tone or correction). Messages are rare and short, so
+    trying each rule over the text is fast enough (well under a millisecond)."""
 
     def __init__(self, rules: list[_Rule]) -> None:
         self.rules = tuple(rules)
-        self._firsts: list[frozenset[str] | None] = []
-        for r in rules:
-            chars, nullable = _first_chars(_parser.parse(r.regex.pattern))
-            self._firsts.append(None if nullable else chars)
-        self._cache: dict[str, tuple[tuple[_Rule, ...], re.Pattern[str] | None]] = {}
-
-    def _for(self, ch: str) -> tuple[tuple[_Rule, ...], re.Pattern[str] | None]:
-        got = self._cache.get(ch)
-        if got is None:
-            rules = tuple(r for r, f in zip(self.rules, self._firsts, strict=True) if f is None or ch in f)
-            rx = re.compile("".join(f"(?=({r.regex.pattern}))?" for r in rules)) if rules else None
-            got = self._cache[ch] = (rules, rx)
-        return got
 
     def matches(self, norm: str) -> list[tuple[int, int, _Rule]]:
-        out: list[tuple[int, int, _Rule]] = []
-        starts = {0, *(m.start() for m in _STARTS.finditer(norm))} if norm else set()
-        for pos in sorted(starts):
-            rules, rx = self._for(norm[pos])
-            if rx is None:
-                continue
-            m = rx.match(norm, pos)
-            if m is None or m.lastindex is None:
-                continue
-            for rule, (s, e) in zip(rules, m.regs[1:], strict=True):
-                if e > s >= 0:
-                    out.append((s, e, rule))
-        return out
+        return [(m.start(), m.end(), r) for r in self.rules for m in r.regex.finditer(norm) if m.end() > m.start()]
 
 
 def _layers_for(lang: str) -> tuple[_Layer, _Layer, _Layer]:

@@ -74,7 +74,7 @@ def reactions_frame(model: CrisisModel) -> pd.DataFrame:
     items = model.items
     keep = np.flatnonzero(items["kind"] != MESSAGE)
     col = {name: items[name][keep] for name in items.columns}
-    tags = model.hashtags.tags + [""]
+    tags = [*model.hashtags.tags, ""]
     tag1 = np.array(tags, dtype=object)[col["tag1"]]
     tag2 = np.array(tags, dtype=object)[col["tag2"]]
     hashtags = np.array([f"{a} {b}".strip() for a, b in zip(tag1, tag2, strict=True)], dtype=object)

@@ -9,14 +9,13 @@ in minute m carry t_min in [m, m+1).
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import mesa
-from mesa.agentset import AgentSet
 import numpy as np
+from mesa.agentset import AgentSet
 
 from ..agents.crowd import MassAccount
 from ..agents.notables import Journalist, NotableAccount, notable_for

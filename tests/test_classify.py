@@ -198,7 +198,8 @@ def test_fallback_when_no_cue():
     assert len(c.strategy_cues) == 1 and "no strategy cue" in c.strategy_cues[0]
     assert all(v == 0 for v in c.scores.values())
     t = classify_message("Le rendez-vous est à midi.")
-    assert t.tone == "factual" or "no tone cue" not in t.tone_cues[0]
+    assert t.strategy == "diminish" and t.tone == "factual"
+    assert "no tone cue" in t.tone_cues[0]
 
 
 def test_result_shape_and_json():

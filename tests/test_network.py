@@ -6,6 +6,7 @@ import networkx as nx
 import numpy as np
 import pytest
 import scipy.sparse as sp
+
 from uproar.network import (
     GraphFileError,
     Multiplex,
