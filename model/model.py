@@ -418,7 +418,8 @@ class CrisisModel(mesa.Model):
         strategy = msg.strategy or detected.strategy
         tone = msg.tone or detected.tone
         corrects = list(msg.corrects) or (self._claims_in(msg.text) if detected.correction else [])
-        true_claim = any(self.scenario.claims[self._claim_index(c)].true for c in corrects)
+        truth = [self.scenario.claims[self._claim_index(c)].true for c in corrects]
+        true_claim, rumours_only = any(truth), bool(truth) and not any(truth)
         crisis = CrisisState(
             crisis_type=self.crisis_type,
             responsibility=self.responsibility,
@@ -428,7 +429,7 @@ class CrisisModel(mesa.Model):
             facts_established=self.facts_established,
         )
         earlier = [r.strategy for r in self.messages]
-        verdict = assess(strategy, tone, crisis, earlier, contradicts_true_claim=true_claim)
+        verdict = assess(strategy, tone, crisis, earlier, contradicts_true_claim=true_claim, refutes_rumour=rumours_only)
         if not earlier and verdict.stealing_thunder:
             self.thunder = True
         pidx = [self.platform_names.index(p) for p in plats]

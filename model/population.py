@@ -96,7 +96,8 @@ def build_population(scenario: Scenario, rng: np.random.Generator, size: int | N
     stance[:m] = [p.stance for p in personas]
 
     # Heavy-tailed activity (Pareto): a tenth of the accounts write most posts.
-    raw = rng.pareto(pop.activity_tail, n_mass) + 1.0
+    # (capped at 100× the median so that no one posts every single minute)
+    raw = np.minimum(rng.pareto(pop.activity_tail, n_mass) + 1.0, 100.0)
     activity = np.empty(n, dtype=np.float32)
     activity[m:] = pop.activity_per_hour / 60.0 * raw / raw.mean()
     activity[:m] = [p.activity_per_hour / 60.0 for p in personas]

@@ -64,16 +64,25 @@ def assess(
     crisis: CrisisState,
     earlier: list[str],
     contradicts_true_claim: bool = False,
+    refutes_rumour: bool = False,
 ) -> Assessment:
-    """Score one message against the crisis and the team's earlier strategies."""
+    """Score one message against the crisis and the team's earlier strategies.
+
+    `refutes_rumour`: the message denies only false claims; denial then fits, as it
+    does for a rumour crisis (Coombs 2007), whatever the crisis type.
+    """
     reasons: list[str] = []
     r = crisis.responsibility
-    calm = FIT[crisis.crisis_type][strategy]
-    reasons.append(f"{strategy} fits a {crisis.crisis_type} crisis {_word(calm)}")
-    if strategy == "rebuild":
-        calm += 0.4 * (r - 0.5)
-    elif strategy in DENIAL:
-        calm -= 0.6 * (r - 0.5)
+    if strategy == "deny" and refutes_rumour:
+        calm = FIT["victim"]["deny"]
+        reasons.append("denying a false rumour fits")
+    else:
+        calm = FIT[crisis.crisis_type][strategy]
+        reasons.append(f"{strategy} fits a {crisis.crisis_type} crisis {_word(calm)}")
+        if strategy == "rebuild":
+            calm += 0.4 * (r - 0.5)
+        elif strategy in DENIAL:
+            calm -= 0.6 * (r - 0.5)
 
     tone_effect = {"empathetic": 0.1 + 0.3 * r, "factual": 0.1, "defensive": -0.3, "humorous": 0.1}[tone]
     shocks: dict[str, float] = {}
@@ -94,7 +103,7 @@ def assess(
         if (last in ADMISSION and strategy in DENIAL) or (last in DENIAL and strategy == "rebuild"):
             contradiction = True
             reasons.append(f"contradicts the earlier message ({last} then {strategy})")
-    if strategy in DENIAL and crisis.facts_established:
+    if strategy in DENIAL and crisis.facts_established and not refutes_rumour:
         contradiction = True
         reasons.append("denies what the facts have established")
     if contradicts_true_claim:

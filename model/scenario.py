@@ -77,7 +77,7 @@ class Population(_Strict):
     #: mean actions per account per hour at rest; heavy-tailed across accounts
     activity_per_hour: Annotated[float, Field(gt=0, le=60)] = 0.08
     #: Pareto exponent of the activity rate (smaller = a few accounts write most)
-    activity_tail: Annotated[float, Field(gt=1.0, le=5.0)] = 1.6
+    activity_tail: Annotated[float, Field(gt=1.0, le=5.0)] = 1.3
 
     @field_validator("groups")
     @classmethod

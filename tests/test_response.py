@@ -1,0 +1,126 @@
+"""The SCCT rules a debrief relies on, checked on the pure assessment function."""
+
+from __future__ import annotations
+
+import pytest
+
+from uproar import CrisisModel
+from uproar.model.response import CrisisState, assess
+from uproar.model.scenario import parse_scenario
+
+
+def state(crisis_type="preventable", responsibility=0.7, minute=30, onset=5, first_media=10, facts=False):
+    return CrisisState(crisis_type, responsibility, minute, onset, first_media, facts)
+
+
+def test_rebuild_fits_a_preventable_crisis_and_denial_does_not():
+    crisis = state()
+    calm = {s: assess(s, "factual", crisis, []).calm for s in ("rebuild", "diminish", "bolster", "deny", "no_comment")}
+    assert calm["rebuild"] > calm["diminish"] > calm["deny"]
+    assert calm["no_comment"] < 0 < calm["rebuild"]
+
+
+def test_denial_can_work_when_the_organisation_is_the_victim():
+    assert assess("deny", "factual", state("victim", 0.1), []).calm > 0
+    assert assess("deny", "factual", state("preventable", 0.8), []).calm < 0
+
+
+def test_humour_backfires_in_a_crisis_with_victims():
+    serious = assess("rebuild", "humorous", state(), [])
+    assert serious.calm < assess("rebuild", "factual", state(), []).calm
+    assert serious.shocks.get("mockery", 0) > 0
+
+
+def test_empathy_helps_most_where_responsibility_is_high():
+    gain_high = assess("rebuild", "empathetic", state(responsibility=0.9), []).calm - assess(
+        "rebuild", "factual", state(responsibility=0.9), []).calm
+    gain_low = assess("rebuild", "empathetic", state(responsibility=0.2), []).calm - assess(
+        "rebuild", "factual", state(responsibility=0.2), []).calm
+    assert gain_high > gain_low
+
+
+@pytest.mark.parametrize(("earlier", "now"), [(["rebuild"], "deny"), (["deny"], "rebuild"), (["diminish"], "no_comment")])
+def test_changing_story_is_a_contradiction(earlier, now):
+    verdict = assess(now, "factual", state(), earlier)
+    assert verdict.contradiction and verdict.shocks["mockery"] > 0 and verdict.shocks["anger"] > 0
+
+
+def test_denying_an_established_fact_is_a_contradiction():
+    verdict = assess("deny", "factual", state(facts=True), [])
+    assert verdict.contradiction
+    assert any("facts" in r for r in verdict.reasons)
+
+
+def test_silence_costs_and_speaking_first_steals_thunder():
+    early = assess("rebuild", "empathetic", state(minute=6, first_media=None), [])
+    late = assess("rebuild", "empathetic", state(minute=90), [])
+    assert early.stealing_thunder and not late.stealing_thunder
+    assert early.calm > late.calm
+    assert any("silence" in r for r in late.reasons)
+
+
+def test_a_detected_correction_is_matched_to_the_rumour_it_names(fr_scenario):
+    model = CrisisModel(fr_scenario, rng=1, population=2000)
+    model.post(text="C'est faux : l'eau du robinet reste potable, les analyses le confirment.",
+               platform="twitter", t_min=30)
+    model.run_for(31)
+    record = model.messages[0]
+    assert record.corrects == ["eau-robinet"]
+    # refuting a false rumour is not denying the crisis: the crowd takes it well
+    assert record.calm > 0 and any("rumour" in r for r in record.reasons)
+
+
+def test_denying_a_rumour_fits_but_denying_the_crisis_does_not():
+    crisis = state(facts=True)
+    assert assess("deny", "factual", crisis, [], refutes_rumour=True).calm > 0
+    assert assess("deny", "factual", crisis, []).calm < 0
+
+
+NEW_PLATFORM = """
+[scenario]
+id = "tiktok"
+title = "A platform added by a designer"
+language = "en"
+crisis_type = "accidental"
+organisation = "Acme"
+duration_min = 60
+
+[population]
+size = 3000
+
+[[platforms]]
+name = "tiktok"
+label = "TikTok"
+style = "photo"
+presence = { public = 0.7, student = 0.95 }
+reach = 1.5
+
+[[platforms]]
+name = "viadeo"
+style = "professional"
+presence = { employee = 0.5, public = 0.05 }
+
+[[personas]]
+id = "acme"
+name = "Acme"
+handle = "@acme"
+group = "organisation"
+platforms = ["tiktok", "viadeo"]
+
+[[injects]]
+at = 2
+text = "A video shows smoke over the Acme warehouse"
+shock = { fear = 0.4, mockery = 0.2 }
+reach = 0.5
+"""
+
+
+def test_a_designer_adds_a_platform_without_code():
+    model = CrisisModel(parse_scenario(NEW_PLATFORM, source="tiktok.toml"), rng=1)
+    model.post(text="We are sorry for the smoke; the site is safe and we are helping neighbours.", platform="viadeo",
+               t_min=20)
+    model.run_for(60)
+    frame = model.reactions_frame()
+    assert set(frame.platform) == {"tiktok", "viadeo"}
+    students = frame[frame.author_group == "student"]
+    assert (students.platform == "tiktok").mean() > 0.8
