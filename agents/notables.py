@@ -74,7 +74,7 @@ class Journalist(NotableAccount):
         self.last_spoke = minute
         self.model.notable_event(
             self, "question", emotion="fear", shock={}, reach=0.0, body=body, topic=topic,
-            deadline=self.persona.deadline_min,
+            deadline=self.persona.deadline_min, announce=body is None,  # a scripted one is logged as an inject
         )
         return q
 

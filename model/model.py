@@ -116,7 +116,9 @@ class CrisisModel(mesa.Model):
         self.claim_start = np.array([10**9 if c.id in carried else c.start for c in sc.claims], dtype=np.int64)
         self.claim_active = np.zeros(len(sc.claims), dtype=bool)
         self.claim_factor = np.ones(len(sc.claims), dtype=np.float64)
-        self.claim_boost = np.array([c.virality * (1.0 if c.true else FALSE_CLAIM_BOOST) for c in sc.claims])
+        # false claims get shared more; virality says how often a claim is told afresh
+        self.claim_boost = np.array([1.0 if c.true else FALSE_CLAIM_BOOST for c in sc.claims])
+        self.claim_virality = np.array([c.virality for c in sc.claims])
 
         # logs
         self.messages: list[MessageRecord] = []
@@ -268,6 +270,7 @@ class CrisisModel(mesa.Model):
         groups: list[str] | None = None,
         localities: list[int] | None = None,
         body: str | None = None,
+        announce: bool = True,
         **fields: Any,
     ) -> int:
         """A notable account speaks: write its item, shock who it reaches, log the event."""
@@ -284,7 +287,8 @@ class CrisisModel(mesa.Model):
         if shock and reach > 0:
             mask = self._target_mask(groups or [], [], localities or [], reach)
             self._shock(mask, shock)
-        self._event(self._minute, "notable", f"{p.name}: {body}", persona=p.id, event=event, seq=seq)
+        if announce:
+            self._event(self._minute, "notable", f"{p.name}: {body}", persona=p.id, event=event, seq=seq)
         return seq
 
     # ================================================================== inputs
@@ -684,7 +688,7 @@ class CrisisModel(mesa.Model):
         """Some new posts carry an active rumour, false ones and uncorrected ones more often."""
         if not self.claim_active.any():
             return claim
-        strength = self.claim_active * self.claim_boost_now
+        strength = self.claim_active * self.claim_virality * self.claim_factor
         total = strength.sum()
         posts = (kind == 0) & (claim < 0) & (u < RUMOUR_RATE * total)
         if posts.any():
