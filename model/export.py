@@ -69,10 +69,11 @@ def author_names(model: CrisisModel, authors: np.ndarray) -> np.ndarray:
     return np.array(names, dtype=object)[inverse]
 
 
-def reactions_frame(model: CrisisModel) -> pd.DataFrame:
-    """Every crowd, persona and inject item (trainee messages are in `messages_frame`)."""
+def reactions_frame(model: CrisisModel, since: int = 0) -> pd.DataFrame:
+    """Every crowd, persona and inject item from seq `since` on (trainee messages are in
+    `messages_frame`)."""
     items = model.items
-    keep = np.flatnonzero(items["kind"] != MESSAGE)
+    keep = since + np.flatnonzero(items["kind"][since:] != MESSAGE)
     col = {name: items[name][keep] for name in items.columns}
     tags = [*model.hashtags.tags, ""]
     tag1 = np.array(tags, dtype=object)[col["tag1"]]
@@ -172,6 +173,28 @@ def run_info(model: CrisisModel) -> dict:
 
 def write_export(model: CrisisModel, folder: str | Path) -> dict[str, Path]:
     """Write reactions, messages, timeline, pressure, inputs and run.json; returns the paths."""
+    return write_frames(
+        folder,
+        reactions=reactions_frame(model),
+        messages=messages_frame(model),
+        timeline=timeline_frame(model),
+        pressure=pressure_frame(model),
+        inputs=model.input_log,
+        info=run_info(model),
+    )
+
+
+def write_frames(
+    folder: str | Path,
+    *,
+    reactions: pd.DataFrame,
+    messages: pd.DataFrame,
+    timeline: pd.DataFrame,
+    pressure: pd.DataFrame,
+    inputs: list,
+    info: dict,
+) -> dict[str, Path]:
+    """The one writer of export folders, for offline runs and rooms alike (same bytes)."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     paths = {
@@ -183,12 +206,12 @@ def write_export(model: CrisisModel, folder: str | Path) -> dict[str, Path]:
         "run": out / "run.json",
     }
     csv = {"index": False, "lineterminator": "\n", "float_format": None}
-    reactions_frame(model).to_csv(paths["reactions"], **csv)
-    messages_frame(model).to_csv(paths["messages"], **csv)
-    timeline_frame(model).to_csv(paths["timeline"], **csv)
-    pressure_frame(model).to_csv(paths["pressure"], **csv)
-    dump_inputs(model.input_log, paths["inputs"])
-    info = run_info(model)
+    reactions.to_csv(paths["reactions"], **csv)
+    messages.to_csv(paths["messages"], **csv)
+    timeline.to_csv(paths["timeline"], **csv)
+    pressure.to_csv(paths["pressure"], **csv)
+    dump_inputs(inputs, paths["inputs"])
+    info = dict(info)
     info["reactions_sha256"] = hashlib.sha256(paths["reactions"].read_bytes()).hexdigest()
     paths["run"].write_text(json.dumps(info, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return paths

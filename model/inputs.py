@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from .taxonomy import EMOTIONS, GROUPS
 
 Strategy = Literal["deny", "diminish", "rebuild", "bolster", "no_comment"]
 Tone = Literal["empathetic", "factual", "defensive", "humorous"]
@@ -89,6 +91,55 @@ _adapter: TypeAdapter[AnyInput] = TypeAdapter(AnyInput)
 
 class InputError(ValueError):
     """An input that cannot be applied; the message says what is wrong."""
+
+
+def check_input(scenario: Any, item: _Input) -> None:
+    """Check an input against a scenario's personas, platforms, claims and injects.
+
+    Cheap (no crowd is built), so rooms validate inputs when they arrive, long before
+    the runner applies them.
+    """
+    platforms = list(scenario.platform_names)
+    personas = {p.id: p for p in scenario.personas}
+
+    def platform(name: str) -> None:
+        if name not in platforms:
+            raise InputError(f"unknown platform {name!r}; this scenario has {platforms}")
+
+    def persona(pid: str) -> None:
+        if pid not in personas:
+            raise InputError(f"unknown persona {pid!r}; the scenario lists {sorted(personas)}")
+
+    if isinstance(item, Message):
+        org = [p for p in scenario.personas if p.group == "organisation"]
+        if item.author is not None and not any(item.author in (p.id, p.handle, p.name) for p in org):
+            raise InputError(
+                f"trainees post from the organisation's accounts {[p.id for p in org]}, not {item.author!r}"
+            )
+        for name in item.platforms:
+            platform(name)
+        known = {c.id for c in scenario.claims}
+        for claim in item.corrects:
+            if claim not in known:
+                raise InputError(f"unknown claim {claim!r}; the scenario lists {sorted(known)}")
+    elif isinstance(item, PersonaPost):
+        persona(item.persona)
+        if item.platform:
+            platform(item.platform)
+    elif isinstance(item, Inject):
+        n = len(scenario.injects)
+        if item.index is not None and item.index >= n:
+            raise InputError(f"no inject #{item.index}: the scenario has {n} (0–{n - 1})")
+        if item.author:
+            persona(item.author)
+        for name in item.platforms:
+            platform(name)
+        for g in item.groups:
+            if g not in GROUPS:
+                raise InputError(f"unknown group {g!r}; use one of {list(GROUPS)}")
+        for e in item.shock:
+            if e not in EMOTIONS:
+                raise InputError(f"unknown emotion {e!r}; use one of {list(EMOTIONS)}")
 
 
 def parse_input(data: dict | str) -> Message | Inject | PersonaPost | Intensity | Note | Clock:

@@ -184,7 +184,7 @@ class CrisisModel(mesa.Model):
             item = item.model_copy(update={"t_min": self._minute})
         if item.t_min < self._minute:
             raise inp.InputError(f"input for minute {item.t_min} arrives after it (now at minute {self._minute})")
-        self._check_input(item)
+        inp.check_input(self.scenario, item)
         self._queue.append(item)
         return item
 
@@ -292,35 +292,6 @@ class CrisisModel(mesa.Model):
         return seq
 
     # ================================================================== inputs
-    def _check_input(self, item: Any) -> None:
-        if isinstance(item, inp.Message):
-            self._message_author(item.author)
-            for name in item.platforms:
-                self._platform_index(name)
-            known = {c.id for c in self.scenario.claims}
-            for claim in item.corrects:
-                if claim not in known:
-                    raise inp.InputError(f"unknown claim {claim!r}; the scenario lists {sorted(known)}")
-        elif isinstance(item, inp.PersonaPost):
-            self._persona(item.persona)
-            if item.platform:
-                self._platform_index(item.platform)
-        elif isinstance(item, inp.Inject):
-            if item.index is not None and item.index >= len(self.scenario.injects):
-                raise inp.InputError(
-                    f"no inject #{item.index}: the scenario has {len(self.scenario.injects)} (0–{len(self.scenario.injects) - 1})"
-                )
-            if item.author:
-                self._persona(item.author)
-            for name in item.platforms:
-                self._platform_index(name)
-            for g in item.groups:
-                if g not in GROUPS:
-                    raise inp.InputError(f"unknown group {g!r}; use one of {list(GROUPS)}")
-            for e in item.shock:
-                if e not in EMOTIONS:
-                    raise inp.InputError(f"unknown emotion {e!r}; use one of {list(EMOTIONS)}")
-
     def _apply_inputs(self, m: int) -> None:
         for inject_index, injected in enumerate(self.scenario.injects):
             if injected.at == m:

@@ -31,8 +31,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return args.func(args) or 0
-    except (CliError, ValueError, OSError) as exc:  # ScenarioError and InputError are ValueErrors
-        print(f"uproar {args.command}: {exc}", file=sys.stderr)
+    except (CliError, ValueError, OSError) as exc:  # Scenario/Input/Room errors: ValueError; StoreError: OSError
+        where = " ".join(x for x in (args.command, getattr(args, "room_command", None)) if x)
+        print(f"uproar {where}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -71,11 +72,18 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--eval", metavar="CSV", help="report accuracy on a labelled CSV (text, lang, strategy, tone)")
     cl.set_defaults(func=cmd_classify)
 
+    _room_parsers(sub)
+    db = sub.add_parser("db", help="database schema")
+    db.add_argument("action", choices=["upgrade", "current"])
+    db.add_argument("--db", metavar="URL", help="database URL (default: $UPROAR_DATABASE_URL or sqlite:///uproar.db)")
+    db.set_defaults(func=cmd_db)
+
     b = sub.add_parser("bench", help="measure the speed of a crowd step")
     b.add_argument("--agents", type=int, default=100_000)
     b.add_argument("--steps", type=int, default=30)
     b.add_argument("--naive", choices=["auto", "yes", "no"], default="auto",
                    help="also time the naive per-agent Mesa version (auto: when agents ≤ 100,000)")
+    b.add_argument("--store", action="store_true", help="measure bulk writes of items into SQLite instead")
     b.add_argument("--json", action="store_true")
     b.set_defaults(func=cmd_bench)
     return p
@@ -281,6 +289,12 @@ def cmd_classify(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from .benchmarks.engine import run_bench
 
+    if args.store:
+        from .benchmarks.store import run_store_bench
+
+        result = run_store_bench(progress=not args.json and sys.stderr.isatty())
+        print(json.dumps(result) if args.json else "\n".join(f"{k:>18}: {v}" for k, v in result.items()))
+        return 0
     naive = {"auto": args.agents <= 100_000, "yes": True, "no": False}[args.naive]
     result = run_bench(args.agents, steps=args.steps, naive=naive, progress=not args.json and sys.stderr.isatty())
     if args.json:
@@ -288,6 +302,201 @@ def cmd_bench(args: argparse.Namespace) -> int:
     else:
         for k, v in result.items():
             print(f"{k:>18}: {v}")
+    return 0
+
+
+# ---------------------------------------------------------------------------- rooms
+def _room_parsers(sub: argparse._SubParsersAction) -> None:
+    room = sub.add_parser("room", help="live exercise rooms on a database")
+    rsub = room.add_subparsers(dest="room_command", metavar="ACTION", required=True)
+
+    def cmd(name: str, help_: str, func) -> argparse.ArgumentParser:  # type: ignore[no-untyped-def]
+        p = rsub.add_parser(name, help=help_)
+        p.add_argument("--db", metavar="URL", help="database URL (default: $UPROAR_DATABASE_URL or sqlite:///uproar.db)")
+        p.set_defaults(func=func)
+        return p
+
+    c = cmd("create", "create a room and print its id and access codes", cmd_room_create)
+    c.add_argument("--scenario", required=True, help="a scenario file or shipped scenario name")
+    c.add_argument("--seed", type=int, default=1)
+    c.add_argument("--name")
+    c.add_argument("--population", type=int)
+    c.add_argument("--minutes", type=int, help="length of the exercise (default: the scenario's duration)")
+    c.add_argument("--json", action="store_true")
+
+    r = cmd("run", "run a room's clock in this process (resumes after a crash)", cmd_room_run)
+    r.add_argument("room")
+    r.add_argument("--speed", default=None, help="simulated minutes per real minute (1 = real time, 60, … or max)")
+    r.add_argument("--until", type=int, help="stop before this minute")
+    r.add_argument("--quiet", action="store_true")
+
+    p = cmd("post", "post a trainee message", cmd_room_post)
+    p.add_argument("room")
+    p.add_argument("--platform", action="append", required=True, help="repeat for several platforms")
+    p.add_argument("--text", required=True)
+    p.add_argument("--author", help="one of the organisation's persona ids (default: the first)")
+    p.add_argument("--strategy", choices=["deny", "diminish", "rebuild", "bolster", "no_comment"])
+    p.add_argument("--tone", choices=["empathetic", "factual", "defensive", "humorous"])
+
+    i = cmd("inject", "fire a scenario inject now (--index) or write one", cmd_room_inject)
+    i.add_argument("room")
+    i.add_argument("--index", type=int, help="the scenario inject to fire (0-based)")
+    i.add_argument("--text", default="")
+    i.add_argument("--title", default="")
+    i.add_argument("--kind", default="post", choices=["post", "article", "video", "statement", "fact", "question"])
+    i.add_argument("--author", help="a persona id")
+    i.add_argument("--platform", action="append", default=[])
+    i.add_argument("--group", action="append", default=[])
+    i.add_argument("--shock", action="append", default=[], metavar="EMOTION=VALUE", help="e.g. anger=0.3")
+    i.add_argument("--reach", type=float, default=0.3)
+    i.add_argument("--hashtag", action="append", default=[])
+
+    for name, help_ in (("pause", "pause the room's clock"), ("resume", "resume the room's clock")):
+        x = cmd(name, help_, cmd_room_clock)
+        x.add_argument("room")
+    sp = cmd("speed", "change the clock's speed", cmd_room_clock)
+    sp.add_argument("room")
+    sp.add_argument("value", help="simulated minutes per real minute, or max")
+
+    st = cmd("status", "where a room stands", cmd_room_status)
+    st.add_argument("room")
+    st.add_argument("--json", action="store_true")
+
+    ls = cmd("list", "all rooms", cmd_room_list)
+    ls.add_argument("--json", action="store_true")
+
+    ex = cmd("export", "write a room's files (same as `uproar run --export`)", cmd_room_export)
+    ex.add_argument("room")
+    ex.add_argument("dir")
+
+
+def _engine(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .store.engine import open_store
+
+    return open_store(args.db)
+
+
+def _speed(value: str | None) -> float | None:
+    if value is None:
+        return None
+    if value == "max":
+        return 0.0
+    try:
+        speed = float(value)
+    except ValueError:
+        raise CliError(f"speed {value!r} is not a number; use e.g. 1, 60 or max") from None
+    if not 0 < speed <= 600:
+        raise CliError(f"speed {value} is out of range: use a value in (0, 600] or max")
+    return speed
+
+
+def cmd_room_create(args: argparse.Namespace) -> int:
+    from .app.rooms import create_room
+
+    created = create_room(_engine(args), args.scenario, seed=args.seed, name=args.name,
+                          population=args.population, minutes=args.minutes)
+    if args.json:
+        print(json.dumps(created.to_dict()))
+    else:
+        print(f"room {created.room_id}\n  trainer code: {created.trainer_code}\n  trainee code: {created.trainee_code}")
+        print(f"start it with: uproar room run {created.room_id} --speed 1")
+    return 0
+
+
+def cmd_room_run(args: argparse.Namespace) -> int:
+    from .app.runner import run_room
+
+    report = run_room(_engine(args), args.room, speed=_speed(args.speed), until=args.until,
+                      progress=False if args.quiet else None)
+    if not args.quiet:
+        print(f"room {report.room_id}: minutes {report.from_minute}–{report.to_minute - 1} simulated, "
+              f"{report.items_written:,} items written in {report.seconds:.1f} s")
+    return 0
+
+
+def cmd_room_post(args: argparse.Namespace) -> int:
+    from .app.rooms import post
+
+    input_id = post(_engine(args), args.room, args.text, platforms=args.platform, author=args.author,
+                    strategy=args.strategy, tone=args.tone)
+    print(f"queued as input {input_id}; it takes effect at the room's next minute")
+    return 0
+
+
+def cmd_room_inject(args: argparse.Namespace) -> int:
+    from .app.rooms import submit
+
+    shock = {}
+    for pair in args.shock:
+        emotion, _, value = pair.partition("=")
+        try:
+            shock[emotion.strip()] = float(value)
+        except ValueError:
+            raise CliError(f"--shock {pair!r}: expected EMOTION=VALUE, e.g. anger=0.3") from None
+    data = {"type": "inject", "index": args.index, "text": args.text, "title": args.title, "kind": args.kind,
+            "author": args.author, "platforms": args.platform, "groups": args.group, "shock": shock,
+            "reach": args.reach, "hashtags": args.hashtag}
+    if args.index is None and not (args.text or args.title or shock):
+        raise CliError("give --index N for a scenario inject, or --text/--shock for one written now")
+    input_id = submit(_engine(args), args.room, {k: v for k, v in data.items() if v is not None})
+    print(f"queued as input {input_id}")
+    return 0
+
+
+def cmd_room_clock(args: argparse.Namespace) -> int:
+    from .app import rooms
+
+    engine = _engine(args)
+    if args.room_command == "pause":
+        rooms.pause(engine, args.room)
+    elif args.room_command == "resume":
+        rooms.resume(engine, args.room)
+    else:
+        rooms.set_speed(engine, args.room, _speed(args.value) or 0.0)
+    print(f"room {args.room}: {args.room_command} noted")
+    return 0
+
+
+def cmd_room_status(args: argparse.Namespace) -> int:
+    from .app.rooms import status
+
+    st = status(_engine(args), args.room)
+    if args.json:
+        print(json.dumps({k: st[k] for k in ("room_id", "minute", "state", "speed", "items")}))
+    else:
+        alive = "runner alive" if st["runner_alive"] else "no runner"
+        print(f"room {st['room_id']} ({st['name']}): {st['state']}, minute {st['minute']}/{st['until']}, "
+              f"speed {st['speed']:g}, {st['items']:,} items, {st['pending_inputs']} pending input(s), {alive}")
+    return 0
+
+
+def cmd_room_list(args: argparse.Namespace) -> int:
+    from .app.rooms import list_rooms
+
+    rows = list_rooms(_engine(args))
+    if args.json:
+        print(json.dumps(rows))
+    elif not rows:
+        print("no rooms yet; create one with `uproar room create --scenario fr-usine-chimique`")
+    else:
+        for r in rows:
+            print(f"{r['room_id']}  {r['state']:<9} {r['minute']:>4}/{r['until']:<4} seed {r['seed']:<6} {r['name']}")
+    return 0
+
+
+def cmd_room_export(args: argparse.Namespace) -> int:
+    from .app.rooms import export_room
+
+    paths = export_room(_engine(args), args.room, args.dir)
+    print(f"wrote {', '.join(p.name for p in paths.values())} to {args.dir}")
+    return 0
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from .store.engine import current_revision, database_url, head_revision, open_store, redact
+
+    engine = open_store(args.db)
+    print(f"{redact(database_url(args.db))}: schema at {current_revision(engine)} (latest {head_revision()})")
     return 0
 
 

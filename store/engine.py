@@ -1,0 +1,107 @@
+"""Engine set-up: SQLite by default (WAL, busy timeout), PostgreSQL by URL; schema by Alembic.
+
+`open_store()` is what every command calls: it finds the URL, connects, and
+upgrades the schema to the latest migration, so a new release just works.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+
+DEFAULT_URL = "sqlite:///uproar.db"
+ENV_VAR = "UPROAR_DATABASE_URL"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class StoreError(OSError):
+    """The database cannot be used; the message says why and what to do."""
+
+
+def database_url(url: str | None = None) -> str:
+    """The URL to use: given, else $UPROAR_DATABASE_URL, else uproar.db in the working folder."""
+    return url or os.environ.get(ENV_VAR) or DEFAULT_URL
+
+
+def redact(url: str) -> str:
+    """A URL without its password, for messages."""
+    return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
+
+
+def make_engine(url: str | None = None) -> Engine:
+    url = database_url(url)
+    try:
+        if url.startswith("sqlite"):
+            engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+            _sqlite_pragmas(engine)
+        else:
+            engine = create_engine(url, pool_pre_ping=True)
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise StoreError(
+            f"cannot use database URL {redact(url)!r} ({exc}); expected e.g. sqlite:///uproar.db "
+            "or postgresql+psycopg://postgres@127.0.0.1:5432/uproar"
+        ) from None
+    return engine
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    """WAL so readers never block the runner; IMMEDIATE transactions so writers queue on
+    the busy timeout instead of failing on a lock upgrade."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        cur = dbapi_connection.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:  # type: ignore[no-untyped-def]
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str:
+    return ScriptDirectory(str(MIGRATIONS)).get_current_head() or ""
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the latest migration (a no-op when it is there already)."""
+    if current_revision(engine) == head_revision():
+        return
+    command.upgrade(alembic_config(engine), "head")
+
+
+def open_store(url: str | None = None) -> Engine:
+    """Connect and upgrade; errors say which database and what to do."""
+    engine = make_engine(url)
+    try:
+        upgrade(engine)
+    except OperationalError as exc:
+        raise StoreError(
+            f"cannot open the database {redact(str(engine.url))}: {exc.orig}. Check that the server is "
+            f"running and the URL in ${ENV_VAR} is right."
+        ) from None
+    return engine
