@@ -467,6 +467,8 @@ def cmd_room_status(args: argparse.Namespace) -> int:
         alive = "runner alive" if st["runner_alive"] else "no runner"
         print(f"room {st['room_id']} ({st['name']}): {st['state']}, minute {st['minute']}/{st['until']}, "
               f"speed {st['speed']:g}, {st['items']:,} items, {st['pending_inputs']} pending input(s), {alive}")
+        if st["state"] == "finished" and st["pending_inputs"]:
+            print(f"  {st['pending_inputs']} input(s) arrived after the last minute and were not applied")
     return 0
 
 
