@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint venv clean
+.PHONY: run run-headless test bench lint venv clean chromium
 
 $(PY):
 	@py=$$(command -v python$(PYTHON_VERSION) || true); \
@@ -24,15 +24,26 @@ $(STAMP): $(PY) pyproject.toml
 venv: $(STAMP)
 
 run: $(STAMP)
+	$(VENV)/bin/uproar console
+
+run-headless: $(STAMP)
 	$(VENV)/bin/uproar run fr-usine-chimique
 
-test: $(STAMP)
+# Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+		else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+
+test: $(STAMP) chromium
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/python -m pytest -q
 
 bench: $(STAMP)
 	$(VENV)/bin/uproar bench --agents 100000
 	$(VENV)/bin/uproar bench --agents 1000000
+	$(VENV)/bin/uproar bench --store
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -74,7 +74,8 @@ class Journalist(NotableAccount):
         self.last_spoke = minute
         self.model.notable_event(
             self, "question", emotion="fear", shock={}, reach=0.0, body=body, topic=topic,
-            deadline=self.persona.deadline_min, announce=body is None,  # a scripted one is logged as an inject
+            deadline=self.persona.deadline_min, deadline_at=q.deadline_at, question=q.id,
+            announce=body is None,  # a scripted one is logged as an inject
         )
         return q
 
@@ -87,7 +88,8 @@ class Journalist(NotableAccount):
                 continue
             if self.model.answered_since(q.asked_at):
                 q.status, q.closed_at = "answered", minute
-                self.model.notable_event(self, "answered", emotion="approval", shock={"anger": -0.03}, reach=0.1)
+                self.model.notable_event(self, "answered", emotion="approval", shock={"anger": -0.03}, reach=0.1,
+                                         question=q.id)
             elif minute >= q.deadline_at:
                 q.status, q.closed_at = "missed", minute
                 self.last_spoke = minute
@@ -98,6 +100,7 @@ class Journalist(NotableAccount):
                     shock={"anger": 0.12, "mockery": 0.06, "approval": -0.05},
                     reach=0.3,
                     topic=q.topic,
+                    question=q.id,
                 )
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import secrets
+import socket
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -200,8 +202,16 @@ def status(engine: Engine, room_id: str) -> dict[str, Any]:
 
 
 def runner_alive(room: Room, stale_s: float = 15.0) -> bool:
+    """A runner holds the room: its process exists (same machine) or its heartbeat is fresh."""
     if room.runner_pid is None or room.heartbeat_at is None:
         return False
+    if room.runner_host == socket.gethostname():
+        try:
+            os.kill(room.runner_pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:  # pragma: no cover - another user's process
+            return True
     beat = room.heartbeat_at if room.heartbeat_at.tzinfo else room.heartbeat_at.replace(tzinfo=utcnow().tzinfo)
     return (utcnow() - beat).total_seconds() < stale_s
 
@@ -255,3 +265,26 @@ __all__ = [
     "status",
     "submit",
 ]
+
+
+def start_runner(room_id: str, speed: float | None = None, until: int | None = None,
+                 database: str | None = None, log: str | Path | None = None) -> int:
+    """Start `uproar room run` for a room as a background process (what the console's Start does).
+
+    Returns the process id; the runner takes the room through the database, so the
+    console can be restarted without stopping the exercise.
+    """
+    import subprocess
+    import sys
+
+    from ..store.engine import database_url
+
+    args = [sys.executable, "-m", "uproar.cli", "room", "run", room_id, "--quiet"]
+    if speed is not None:
+        args += ["--speed", "max" if speed == 0 else f"{speed:g}"]
+    if until is not None:
+        args += ["--until", str(until)]
+    env = {**os.environ, "UPROAR_DATABASE_URL": database_url(database)}
+    out = open(log, "a") if log else subprocess.DEVNULL  # noqa: SIM115 - handed to the child
+    proc = subprocess.Popen(args, env=env, stdout=out, stderr=out, start_new_session=True)
+    return proc.pid

@@ -23,7 +23,7 @@ from tqdm import tqdm
 from ..model.model import CrisisModel
 from ..store import records
 from ..store.tables import Input, Message, Reaction, Room, Run, utcnow
-from .rooms import RoomError, get_room, room_scenario
+from .rooms import RoomError, get_room, room_scenario, runner_alive
 
 POLL_S = 0.2
 STALE_S = 15.0
@@ -37,16 +37,6 @@ class RunReport:
     items_written: int
     replayed_minutes: int
     seconds: float
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # pragma: no cover - someone else's process
-        return True
-    return True
 
 
 class RoomRunner:
@@ -69,14 +59,10 @@ class RoomRunner:
         room = get_room(self.engine, self.room_id)
         if room.state == "finished":
             raise RoomError(f"room {self.room_id} has finished (minute {room.minute}); export it instead")
-        if room.runner_pid is not None and room.runner_pid != self.pid:
-            same_host = room.runner_host == self.host
-            beat = room.heartbeat_at
-            fresh = beat is not None and (utcnow() - _aware(beat)).total_seconds() < STALE_S
-            if (same_host and _pid_alive(room.runner_pid)) or (not same_host and fresh):
-                raise RoomError(
-                    f"room {self.room_id} is already being run by process {room.runner_pid} on {room.runner_host}"
-                )
+        if room.runner_pid not in (None, self.pid) and runner_alive(room, STALE_S):
+            raise RoomError(
+                f"room {self.room_id} is already being run by process {room.runner_pid} on {room.runner_host}"
+            )
         with self.engine.begin() as conn:
             claimed = conn.execute(
                 update(Room)
@@ -205,10 +191,6 @@ class RoomRunner:
 
     def _heartbeat(self) -> None:
         self._set(heartbeat_at=utcnow())
-
-
-def _aware(dt):  # type: ignore[no-untyped-def]
-    return dt if dt.tzinfo else dt.replace(tzinfo=utcnow().tzinfo)
 
 
 def run_room(engine: Engine, room_id: str, speed: float | None = None, until: int | None = None,

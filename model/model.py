@@ -288,7 +288,8 @@ class CrisisModel(mesa.Model):
             mask = self._target_mask(groups or [], [], localities or [], reach)
             self._shock(mask, shock)
         if announce:
-            self._event(self._minute, "notable", f"{p.name}: {body}", persona=p.id, event=event, seq=seq)
+            self._event(self._minute, "notable", f"{p.name}: {body}", persona=p.id, event=event, seq=seq,
+                        **{k: v for k, v in fields.items() if isinstance(v, int | float | str)})
         return seq
 
     # ================================================================== inputs
@@ -367,7 +368,8 @@ class CrisisModel(mesa.Model):
             if injected.kind == "question" and isinstance(agent, Journalist):
                 q = agent.ask(injected.title or self.default_topic(), body=injected.text)
                 self._event(m, "inject", injected.title or injected.text, index=index, kind=injected.kind,
-                            by_hand=by_hand, seq=self.last_item[agent.index], text=injected.text, question=q.id)
+                            by_hand=by_hand, seq=int(self.last_item[agent.index]), text=injected.text,
+                            question=q.id, persona=agent.persona.id, deadline_at=q.deadline_at)
                 return
             plats = injected.platforms or self.scenario.persona(injected.author).platforms
             emotion = max(injected.shock, key=lambda e: injected.shock[e]) if injected.shock else "fear"

@@ -72,6 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--eval", metavar="CSV", help="report accuracy on a labelled CSV (text, lang, strategy, tone)")
     cl.set_defaults(func=cmd_classify)
 
+    con = sub.add_parser("console", help="open the live console (Streamlit) in the browser")
+    con.add_argument("--port", type=int, default=8501)
+    con.add_argument("--host", default="localhost", help="address to listen on (0.0.0.0 to open it to the room)")
+    con.add_argument("--db", metavar="URL", help="database URL (default: $UPROAR_DATABASE_URL or sqlite:///uproar.db)")
+    con.add_argument("--no-demo", action="store_true", help="do not create the demo room on an empty database")
+    con.set_defaults(func=cmd_console)
+
     _room_parsers(sub)
     db = sub.add_parser("db", help="database schema")
     db.add_argument("action", choices=["upgrade", "current"])
@@ -492,6 +499,34 @@ def cmd_room_export(args: argparse.Namespace) -> int:
     paths = export_room(_engine(args), args.room, args.dir)
     print(f"wrote {', '.join(p.name for p in paths.values())} to {args.dir}")
     return 0
+
+
+def cmd_console(args: argparse.Namespace) -> int:
+    import os
+    import subprocess
+    from pathlib import Path
+
+    from .app import rooms
+    from .store.engine import database_url
+
+    engine = _engine(args)
+    if not args.no_demo and not rooms.list_rooms(engine):
+        demo = rooms.create_room(engine, "fr-usine-chimique", seed=1, name="Démo — Chimex Valmont")
+        print(f"Demo room {demo.room_id} is ready: trainer code {demo.trainer_code}, "
+              f"trainee code {demo.trainee_code}")
+    script = Path(__file__).resolve().parent.parent / "app" / "console.py"
+    if not script.exists():  # installed as a package: app/ maps to uproar/app
+        from . import app as app_pkg
+
+        script = Path(app_pkg.__file__).parent / "console.py"
+    print(f"Uproar console: http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
+    env = {**os.environ, "UPROAR_DATABASE_URL": database_url(args.db)}
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(args.port),
+           "--server.address", args.host, "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    try:
+        return subprocess.call(cmd, env=env)
+    except KeyboardInterrupt:
+        return 0
 
 
 def cmd_db(args: argparse.Namespace) -> int:

@@ -1,0 +1,83 @@
+"""`uproar console`: the Streamlit entry point — lobby, then the page the code opens.
+
+URL: `?room=<id>&view=trainer|trainee|observer`. The role comes from the code
+typed in this session (never from the URL) and is checked before anything of a
+room is shown; each view is a module (`lobby`, `trainer`, `trainee`).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from uproar.app import access, lobby, trainee, trainer
+from uproar.app.i18n import t
+from uproar.app.rooms import RoomError, get_room, room_scenario
+from uproar.app.snapshot import RoomClient
+from uproar.store.engine import database_url, open_store
+
+
+@st.cache_resource(show_spinner=False)
+def _engine(url: str):  # type: ignore[no-untyped-def]
+    return open_store(url)
+
+
+def engine():  # type: ignore[no-untyped-def]
+    return _engine(database_url())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _client(url: str, room_id: str) -> RoomClient:
+    return RoomClient(_engine(url), room_id)
+
+
+def client(room_id: str) -> RoomClient:
+    """One shared, incrementally refreshed snapshot per room for every session of this server."""
+    return _client(database_url(), room_id)
+
+
+def main() -> None:
+    st.set_page_config(page_title="Uproar", page_icon="📣", layout="wide")
+    params = st.query_params
+    room_id = params.get("room")
+    view = params.get("view", "")
+
+    lang_default = "fr"
+    room = None
+    if room_id:
+        try:
+            room = get_room(engine(), room_id)
+            lang_default = room_scenario(room).language
+        except (RoomError, ValueError):
+            room = None
+    with st.sidebar:
+        lang = st.radio(t("language", lang_default), ["fr", "en"], index=["fr", "en"].index(lang_default),
+                        horizontal=True, key="lang")
+        if room is not None and access.role(room.id):
+            st.caption(f"{t(access.role(room.id), lang)} · {room.id}")
+            if st.button(t("leave", lang)):
+                access.forget(room.id)
+                st.query_params.clear()
+                st.rerun()
+
+    if room_id and room is None:
+        st.error(t("no_room", lang))
+        lobby.render(engine(), lang)
+        return
+    if room is None:
+        lobby.render(engine(), lang)
+        return
+    if not access.role(room.id):
+        lobby.join_form(engine(), lang, room_id=room.id, hint=t("need_code", lang))
+        return
+    role = access.role(room.id)
+    view = view or ("trainee" if role == "trainee" else "trainer")
+    if not access.allowed(room.id, view):
+        st.error(t("forbidden", lang))
+        return
+    if view == "trainee":
+        trainee.render(engine(), client(room.id), room.id, lang)
+    else:
+        trainer.render(engine(), client(room.id), room.id, lang, read_only=(view == "observer"))
+
+
+main()
