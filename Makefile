@@ -31,10 +31,10 @@ run-headless: $(STAMP)
 
 # Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-		echo "Installing Debian's chromium for the browser tests"; \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-		else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+	@command -v chromium >/dev/null 2>&1 && [ -d /usr/share/fonts/truetype/noto ] || { \
+		echo "Installing Debian's chromium (and emoji fonts) for the browser tests"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; }
 
 test: $(STAMP) chromium
 	$(VENV)/bin/ruff check .

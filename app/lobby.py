@@ -36,41 +36,51 @@ def create_form(engine, lang: str) -> None:  # type: ignore[no-untyped-def]
     shipped = {p.stem: p for p in shipped_scenarios()}
     with st.form("create"):
         name = st.text_input(t("room_name", lang), max_chars=120)
-        scenario = st.selectbox(t("scenario", lang), list(shipped))
+        names = list(shipped)
+        default = next((i for i, n in enumerate(names) if n.startswith(lang + "-")), 0)
+        scenario = st.selectbox(t("scenario", lang), names, index=default)
         upload = st.file_uploader(t("upload", lang), type=["toml"])
         seed = st.number_input(t("seed", lang), min_value=0, max_value=2**31 - 1, value=1, step=1)
         population = st.number_input(t("population", lang), min_value=500, max_value=1_000_000, value=20_000, step=1000)
         submitted = st.form_submit_button(t("create", lang), type="primary")
-    if not submitted:
-        return
-    source: Path = shipped[scenario]
+    if submitted:
+        created = _create(engine, lang, shipped[scenario], upload, int(seed), name, int(population))
+        if created is not None:
+            access.grant(engine, created.room_id, created.trainer_code)
+            st.session_state["created"] = created.to_dict()
+    created = st.session_state.get("created")
+    if created:
+        st.success(t("created", lang))
+        st.code(f"{t('room_id', lang)}: {created['room_id']}\n{t('trainer_code', lang)}: {created['trainer_code']}\n"
+                f"{t('trainee_code', lang)}: {created['trainee_code']}", language=None)
+        if st.button(t("enter", lang) + " →", key="enter-created"):
+            st.session_state.pop("created", None)
+            st.query_params.update({"room": created["room_id"], "view": "trainer"})
+            st.rerun()
+
+
+def _create(engine, lang: str, source: Path, upload, seed: int, name: str, population: int):  # type: ignore[no-untyped-def]
+    """Validate an uploaded scenario (errors shown plainly), then create the room."""
     if upload is not None:
         raw = upload.getvalue()
         try:
             parse_scenario(raw.decode("utf-8"), source=upload.name)
         except UnicodeDecodeError:
             st.error(f"{safe(upload.name)}: the file is not UTF-8 text; save it as UTF-8.")
-            return
+            return None
         except ScenarioError as exc:
             st.error(safe(f"{exc.path}: {len(exc.problems)} problem(s)"))
             for problem in exc.problems:
                 st.markdown(f"- {safe(problem)}")
-            return
+            return None
         folder = Path(tempfile.mkdtemp(prefix="uproar-upload-"))
         source = folder / Path(upload.name).name
         source.write_bytes(raw)
     try:
-        created = create_room(engine, source, seed=int(seed), name=name or None, population=int(population))
+        return create_room(engine, source, seed=seed, name=name or None, population=population)
     except (RoomError, ScenarioError) as exc:
         st.error(safe(str(exc)))
-        return
-    st.success(t("created", lang))
-    st.code(f"{t('room_id', lang)}: {created.room_id}\n{t('trainer_code', lang)}: {created.trainer_code}\n"
-            f"{t('trainee_code', lang)}: {created.trainee_code}", language=None)
-    access.grant(engine, created.room_id, created.trainer_code)
-    if st.button(t("enter", lang) + " →", key="enter-created"):
-        st.query_params.update({"room": created.room_id, "view": "trainer"})
-        st.rerun()
+        return None
 
 
 def join_form(engine, lang: str, room_id: str | None = None, hint: str | None = None) -> None:  # type: ignore[no-untyped-def]

@@ -41,24 +41,38 @@ def composer(engine, room_id: str, org: pd.DataFrame, snap, lang: str) -> None: 
                                    format_func=platform_label)
         open_q = [q for q in snap.questions if q["status"] == "open"]
         labels = {"": "—", **{str(q["id"]): f"{q['name']} ({q['outlet']}) · T+{q['deadline_at']}" for q in open_q}}
-        answer = st.selectbox(t("answer", lang) + " · " + t("press", lang), list(labels), format_func=labels.get,
+        st.selectbox(t("answer", lang) + " · " + t("press", lang), list(labels), format_func=labels.get,
                               key="c-answer")
         text = st.text_area(t("text", lang), key="c-text", max_chars=5000, height=110)
         if text.strip():
             found = classify_message(text)
             st.caption(f"{t('detected', lang)} — {t('strategy', lang)}: **{found.strategy}** · "
                        f"{t('tone', lang)}: **{found.tone}** · {safe('; '.join(found.strategy_cues[:2]))}")
-        if st.button(t("post", lang), type="primary", key="c-post", disabled=not text.strip() or not platforms):
-            if answer:
-                handle = next(q["handle"] for q in open_q if str(q["id"]) == answer)
-                text = text if text.lstrip().startswith(handle) else f"{handle} {text}"
-            try:
-                rooms.post(engine, room_id, text, platforms=platforms, author=author or None, source="console")
-            except ValueError as exc:
-                st.error(safe(str(exc)))
-            else:
-                st.success(t("queued", lang))
-                st.session_state.pop("c-text", None)
+        st.button(t("post", lang), type="primary", key="c-post", disabled=not text.strip() or not platforms,
+                  on_click=_post, args=(engine, room_id, open_q))
+        outcome = st.session_state.pop("c-outcome", None)
+        if outcome and outcome[0] == "ok":
+            st.success(t("queued", lang))
+        elif outcome:
+            st.error(safe(outcome[1]))
+
+
+def _post(engine, room_id: str, open_q: list[dict]) -> None:  # type: ignore[no-untyped-def]
+    """Button callback: post, then clear the text box (a widget can only be reset before it is drawn)."""
+    ss = st.session_state
+    text, answer = ss.get("c-text", ""), ss.get("c-answer", "")
+    if answer:
+        handle = next((q["handle"] for q in open_q if str(q["id"]) == answer), "")
+        text = text if not handle or text.lstrip().startswith(handle) else f"{handle} {text}"
+    try:
+        rooms.post(engine, room_id, text, platforms=ss.get("c-platforms") or [], author=ss.get("c-author") or None,
+                   source="console")
+    except ValueError as exc:
+        ss["c-outcome"] = ("error", str(exc))
+        return
+    ss["c-outcome"] = ("ok", "")
+    ss["c-text"] = ""
+    ss["c-answer"] = ""
 
 
 @st.fragment(run_every=REFRESH_S)

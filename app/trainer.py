@@ -36,8 +36,11 @@ def controls(engine, snap, room_id: str, lang: str) -> None:  # type: ignore[no-
     room = snap.room
     with st.expander(t("clock", lang), expanded=True):
         c1, c2, c3, c4 = st.columns([1, 1, 2, 2])
-        speed = c3.select_slider(t("speed", lang), options=[1, 2, 5, 10, 30, 60, 120, "max"],
-                                 value=60 if room["speed"] in (0, 60) else int(room["speed"]), key="speed")
+        options = [1, 2, 5, 10, 30, 60, 120, "max"]
+        current = "max" if room["speed"] == 0 else int(room["speed"])
+        # a room never started opens at ×60, the pace of a rehearsal; later the room's own speed
+        default = 60 if room["state"] == "created" or current not in options else current
+        speed = c3.select_slider(t("speed", lang), options=options, value=default, key="speed")
         speed_value = 0.0 if speed == "max" else float(speed)
         if not room["runner_alive"] and room["state"] != "finished":
             if c1.button(t("start", lang), type="primary", key="start"):
@@ -45,18 +48,23 @@ def controls(engine, snap, room_id: str, lang: str) -> None:  # type: ignore[no-
                 if room["state"] == "paused":
                     rooms.resume(engine, room_id, source="console")
                 rooms.start_runner(room_id, speed=speed_value)
-                st.toast(t("start", lang))
+                _wait_for_runner(engine, room_id)
+                st.rerun()
         elif room["state"] == "paused":
             if c1.button(t("resume", lang), type="primary", key="resume"):
                 rooms.resume(engine, room_id, source="console")
+                st.rerun()
         elif room["state"] != "finished" and c1.button(t("pause", lang), key="pause"):
             rooms.pause(engine, room_id, source="console")
+            st.rerun()
         if c2.button(t("apply", lang), key="apply-speed", help=t("speed", lang)):
             rooms.set_speed(engine, room_id, speed_value, source="console")
         jump = c4.number_input(t("jump", lang), min_value=room["minute"], max_value=room["until"], value=room["minute"],
                                key="jump")
-        if c4.button("⏩", key="jump-go", disabled=room["runner_alive"] or jump <= room["minute"]):
+        if c4.button("→ T+", key="jump-go", disabled=room["runner_alive"] or jump <= room["minute"]):
             rooms.start_runner(room_id, speed=0.0, until=int(jump))
+            _wait_for_runner(engine, room_id)
+            st.rerun()
 
     scenario = rooms.room_scenario(rooms.get_room(engine, room_id))
     col_a, col_b = st.columns(2)
@@ -93,6 +101,15 @@ def controls(engine, snap, room_id: str, lang: str) -> None:  # type: ignore[no-
             note = st.text_input(t("note", lang), max_chars=1000)
             if st.form_submit_button(t("add_note", lang)) and note.strip():
                 _submit(engine, room_id, {"type": "note", "text": note}, lang)
+
+
+def _wait_for_runner(engine, room_id: str, timeout_s: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    """Give the new runner a moment to take the room, so the page shows the clock running."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and not rooms.status(engine, room_id)["runner_alive"]:
+        time.sleep(0.2)
 
 
 def _submit(engine, room_id: str, data: dict, lang: str) -> None:  # type: ignore[no-untyped-def]
@@ -147,7 +164,7 @@ def live(client: RoomClient, lang: str) -> None:
             hide_index=True,
             width="stretch",
             column_config={"series": st.column_config.LineChartColumn("30 min"),
-                           "trending": st.column_config.CheckboxColumn("🔥")},
+                           "trending": st.column_config.CheckboxColumn("trend")},
         )
         st.markdown(f"**{t('platforms', lang)}**")
         st.altair_chart(charts.platform_split(snap.platform_split), width="stretch")

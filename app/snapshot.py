@@ -1,0 +1,611 @@
+"""A room as plain data for the live console, kept up to date from the database incrementally.
+
+The console polls about once a second, from every open browser tab. Re-reading a
+room of 100,000 items each time would cost seconds, so one shared `RoomClient` per
+room remembers what it has seen and asks only for newer rows:
+
+* a minute is written in one transaction that also advances `rooms.minute`, so
+  reading that minute first and then only rows with `t_min` below it gives a
+  consistent cut even while the runner keeps writing (and nothing new can exist
+  while the minute has not moved: a refresh then costs one query);
+* crowd items are kept for the last `window_min` simulated minutes only (at least
+  the last `feed_size` of them, so a quiet room still has a feed); reply counts
+  under trainee messages are running counters, since a reply may come long after
+  the message's items have left the window;
+* everything else is small (one row per minute, per message, per event).
+
+Frames are shared between snapshots: treat them as read-only.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Connection, Engine, case, func, or_, select
+
+from ..model.export import REACTION_COLUMNS
+from ..model.taxonomy import EMOTIONS, GROUPS
+from ..model.texttable import vocabulary
+from ..store.tables import (
+    Account,
+    HashtagCount,
+    Message,
+    PressurePoint,
+    Reaction,
+    Room,
+    RoomEvent,
+    TimelineRow,
+    Trend,
+)
+from .rooms import RoomError, get_room, room_scenario, runner_alive
+
+HOSTILE = ("anger", "mockery")
+INFLUENCE_MIN = 15  # minutes over which influence and the network are measured
+TOP_AUTHORS = 20
+TREND_MIN = 5  # a hashtag's "now" is its count over the last five minutes, as trends are
+LABEL_CHARS = 80  # marker labels are chart tooltips, not documents
+STR = "str"  # pandas' own string dtype, as `store.records` frames have
+IN_CHUNK = 500  # bound parameters per IN (…) list, far below every driver's limit
+
+PRESSURE_COLUMNS = ["t_min", "pressure"]
+PER_MINUTE_COLUMNS = ["t_min", "emotion", "count"]
+GROUP_EMOTION_COLUMNS = ["t_min", "group", "emotion", "mean_intensity"]
+PLATFORM_SPLIT_COLUMNS = ["platform", "emotion", "count"]
+HASHTAG_COLUMNS = ["tag", "count_5min", "trending", "series"]
+MESSAGE_COLUMNS = ["seq", "t_min", "author", "platforms", "strategy", "tone", "text", "calm", "detected",
+                   "replies", "hostile_share"]
+EVENT_COLUMNS = ["t_min", "source", "label", "data"]
+MARKER_COLUMNS = ["t_min", "kind", "label"]
+ACCOUNT_COLUMNS = ["persona_id", "account_index", "name", "handle", "group", "outlet", "followers", "platforms"]
+INFLUENTIAL_COLUMNS = ["author_id", "author_name", "author_group", "items", "engagement", "emotion"]
+NODE_COLUMNS = ["author_id", "author_name", "author_group", "emotion", "engagement"]
+EDGE_COLUMNS = ["source", "target", "weight"]
+QUESTION_KEYS = ["id", "journalist", "name", "outlet", "handle", "asked_at", "deadline_at", "status", "topic", "text"]
+
+_TIMELINE_READ = ["t_min", "group", "emotion", "count", "mean_intensity"]
+_MESSAGE_READ = ["seq", "t_min", "author", "platforms", "strategy", "tone", "text", "calm", "detected"]
+
+
+@dataclass(frozen=True)
+class RoomSnapshot:
+    """Everything the console draws, as of one simulated minute (see the module docstring)."""
+
+    room: dict
+    pressure: pd.DataFrame
+    per_minute: pd.DataFrame
+    group_emotions: pd.DataFrame
+    platform_split: pd.DataFrame
+    hashtags: pd.DataFrame
+    feed: pd.DataFrame
+    messages: pd.DataFrame
+    events: pd.DataFrame
+    markers: pd.DataFrame
+    questions: list[dict]
+    accounts: pd.DataFrame
+    influential: pd.DataFrame
+    network_nodes: pd.DataFrame
+    network_edges: pd.DataFrame
+    refreshed_at: float
+    refresh_ms: float
+
+
+class RoomClient:
+    """One room's snapshot, refreshed incrementally; share one per room (it is thread-safe)."""
+
+    def __init__(self, engine: Engine, room_id: str, feed_size: int = 2000, window_min: int = 30):
+        if feed_size < 1 or window_min < 1:
+            raise ValueError(f"feed_size and window_min must be at least 1 (got {feed_size}, {window_min})")
+        self.engine = engine
+        self.room_id = room_id
+        self.feed_size = feed_size
+        self.window_min = window_min
+        room = get_room(engine, room_id)  # a wrong id fails here, with the recent rooms as a hint
+        scenario = room_scenario(room)
+        self.language: str = scenario.scenario.language
+        # a scripted question's topic is the inject's title, else the scenario's first word for the event
+        self._default_topic = vocabulary(scenario, self.language)["event"][0]
+        #: rows fetched per table by the last refresh (what "incremental" means, measurable)
+        self.fetched: dict[str, int] = {}
+        self._lock = threading.Lock()
+        self._snapshot: RoomSnapshot | None = None
+        self._reset()
+
+    def _reset(self) -> None:
+        """Forget everything read so far (first use, or a room whose clock went backwards)."""
+        self._minute = 0  # every row with t_min below this has been read
+        self._loaded = False
+        self._accounts = _account_frame([])
+        self._window = _reaction_frame([])
+        self._reaction_seq = -1
+        self._messages = _message_frame([])
+        self._message_seq = -1
+        self._replies: dict[int, int] = {}
+        self._hostile: dict[int, int] = {}
+        self._event_rows: list[dict[str, Any]] = []
+        self._event_id = 0
+        self._trend_id = 0
+        self._trending: dict[str, bool] = {}
+        self._timeline = _timeline_frame([])
+        self._pressure = _pressure_frame([])
+        self._tag_counts = pd.DataFrame({"t_min": pd.Series(dtype=np.int64), "tag": pd.Series(dtype=STR),
+                                         "count": pd.Series(dtype=np.int64)})
+        self._parents: dict[int, tuple[int, str, str]] = {}  # seq → author of items that left the window
+
+    # ------------------------------------------------------------------ public
+    def refresh(self, min_interval: float = 1.0) -> RoomSnapshot:
+        """The room now, or the cached snapshot if it is younger than `min_interval` seconds."""
+        with self._lock:
+            now = time.monotonic()
+            if self._snapshot is not None and now - self._snapshot.refreshed_at < min_interval:
+                return self._snapshot
+            t0 = time.perf_counter()
+            self.fetched = {}
+            with self.engine.connect() as conn:  # one connection: one snapshot on SQLite, short-lived
+                row = conn.execute(select(Room.__table__).where(Room.__table__.c.id == self.room_id)).first()
+                if row is None:
+                    get_room(self.engine, self.room_id)  # raises RoomError with a hint
+                    raise RoomError(f"no room {self.room_id!r}")  # pragma: no cover - race with a deletion
+                room = Room(**row._mapping)
+                minute = int(room.minute)
+                if minute < self._minute:
+                    self._reset()
+                changed = not self._loaded or minute != self._minute
+                if changed:
+                    self._fetch(conn, minute)
+            info = self._room_info(room)
+            if changed or self._snapshot is None:
+                frames = self._frames(minute)
+            else:
+                frames = {k: v for k, v in vars(self._snapshot).items()
+                          if k not in ("room", "refreshed_at", "refresh_ms")}
+            self._snapshot = RoomSnapshot(room=info, refreshed_at=now,
+                                          refresh_ms=(time.perf_counter() - t0) * 1000.0, **frames)
+            return self._snapshot
+
+    @property
+    def snapshot(self) -> RoomSnapshot:
+        """The last snapshot (refreshing once if there is none yet)."""
+        snap = self._snapshot
+        return snap if snap is not None else self.refresh(min_interval=0.0)
+
+    # ------------------------------------------------------------------ reading
+    def _fetch(self, conn: Connection, minute: int) -> None:
+        """Read rows with `t_min` in [last minute read, `minute`) into memory."""
+        prev, cutoff = self._minute, minute - self.window_min
+        if not self._loaded:
+            a = Account.__table__
+            rows = conn.execute(select(*[a.c[c] for c in ACCOUNT_COLUMNS]).where(a.c.room_id == self.room_id)
+                                .order_by(a.c.account_index)).all()
+            self._accounts = _account_frame(rows)
+        self._read_messages(conn, minute)
+        self._read_reactions(conn, minute, cutoff)
+        self._read_events(conn, minute)
+        self._read_minutes(conn, prev, minute, cutoff)
+        self._read_parents(conn, minute)
+        self._minute, self._loaded = minute, True
+
+    def _read_messages(self, conn: Connection, minute: int) -> None:
+        t = Message.__table__
+        rows = conn.execute(
+            select(*[t.c[c] for c in _MESSAGE_READ])
+            .where(t.c.room_id == self.room_id, t.c.seq > self._message_seq, t.c.t_min < minute).order_by(t.c.seq)
+        ).all()
+        self.fetched["messages"] = len(rows)
+        if rows:
+            new = _message_frame(rows)
+            self._messages = pd.concat([self._messages, new], ignore_index=True) if len(self._messages) else new
+            self._message_seq = int(new["seq"].iloc[-1])
+
+    def _read_reactions(self, conn: Connection, minute: int, cutoff: int) -> None:
+        t = Reaction.__table__
+        cols = [t.c[c] for c in REACTION_COLUMNS]
+        if not self._loaded:
+            # First look: the window only (plus enough for a full feed), never the whole room.
+            first_of_feed = conn.execute(
+                select(t.c.seq).where(t.c.room_id == self.room_id, t.c.t_min < minute)
+                .order_by(t.c.seq.desc()).offset(self.feed_size - 1).limit(1)
+            ).scalar()
+            q = select(*cols).where(t.c.room_id == self.room_id, t.c.t_min < minute)
+            if first_of_feed is not None:
+                q = q.where(or_(t.c.t_min >= cutoff, t.c.seq >= first_of_feed))
+            new = _reaction_frame(conn.execute(q.order_by(t.c.seq)).all())
+            self._count_replies_from_db(conn, minute)
+        else:
+            new = _reaction_frame(conn.execute(
+                select(*cols).where(t.c.room_id == self.room_id, t.c.seq > self._reaction_seq, t.c.t_min < minute)
+                .order_by(t.c.seq)
+            ).all())
+            self._count_replies(new)
+        self.fetched["reactions"] = len(new)
+        if len(new):
+            self._reaction_seq = int(new["seq"].iloc[-1])
+            window = pd.concat([self._window, new], ignore_index=True) if len(self._window) else new
+        else:
+            window = self._window
+        recent = window["t_min"].to_numpy() >= cutoff
+        recent[max(0, len(window) - self.feed_size):] = True
+        self._window = window if recent.all() else window[recent].reset_index(drop=True)
+
+    def _count_replies_from_db(self, conn: Connection, minute: int) -> None:
+        """Replies under every message so far, counted by the database (the items may be long gone)."""
+        seqs = self._messages["seq"].tolist()
+        self._replies = dict.fromkeys(seqs, 0)
+        self._hostile = dict.fromkeys(seqs, 0)
+        t = Reaction.__table__
+        hostile = func.sum(case((t.c.emotion.in_(HOSTILE), 1), else_=0))
+        for chunk in _chunks(seqs):
+            for parent, n, h in conn.execute(
+                select(t.c.parent_seq, func.count(), hostile)
+                .where(t.c.room_id == self.room_id, t.c.parent_seq.in_(chunk), t.c.t_min < minute)
+                .group_by(t.c.parent_seq)
+            ):
+                self._replies[int(parent)], self._hostile[int(parent)] = int(n), int(h or 0)
+
+    def _count_replies(self, new: pd.DataFrame) -> None:
+        for seq in self._messages["seq"].tolist():
+            self._replies.setdefault(seq, 0)
+            self._hostile.setdefault(seq, 0)
+        under = new[new["parent_seq"].isin(list(self._replies))]
+        if under.empty:
+            return
+        counts = (under.assign(h=under["emotion"].isin(HOSTILE).astype(np.int64))
+                  .groupby("parent_seq").agg(n=("seq", "size"), h=("h", "sum")))
+        for parent, n, h in counts.itertuples():
+            self._replies[int(parent)] += int(n)
+            self._hostile[int(parent)] += int(h)
+
+    def _read_events(self, conn: Connection, minute: int) -> None:
+        e = RoomEvent.__table__
+        rows = conn.execute(
+            select(e.c.id, e.c.t_min, e.c.source, e.c.label, e.c.data)
+            .where(e.c.room_id == self.room_id, e.c.id > self._event_id, e.c.t_min < minute).order_by(e.c.id)
+        ).all()
+        self.fetched["events"] = len(rows)
+        for r in rows:
+            self._event_rows.append({"t_min": int(r.t_min), "source": r.source, "label": r.label,
+                                     "data": json.loads(r.data or "{}")})
+        if rows:
+            self._event_id = int(rows[-1].id)
+        tr = Trend.__table__
+        trends = conn.execute(
+            select(tr.c.id, tr.c.tag, tr.c.change)
+            .where(tr.c.room_id == self.room_id, tr.c.id > self._trend_id, tr.c.t_min < minute).order_by(tr.c.id)
+        ).all()
+        self.fetched["trends"] = len(trends)
+        for r in trends:
+            self._trending[r.tag] = r.change == "enter"
+        if trends:
+            self._trend_id = int(trends[-1].id)
+
+    def _read_minutes(self, conn: Connection, prev: int, minute: int, cutoff: int) -> None:
+        """Per-minute tables: the primary key (room_id, t_min, …) makes these range reads."""
+        tl = TimelineRow.__table__
+        rows = conn.execute(select(*[tl.c[c] for c in _TIMELINE_READ])
+                            .where(tl.c.room_id == self.room_id, tl.c.t_min >= prev, tl.c.t_min < minute)).all()
+        self.fetched["timeline"] = len(rows)
+        if rows:
+            self._timeline = pd.concat([self._timeline, _timeline_frame(rows)], ignore_index=True)
+        p = PressurePoint.__table__
+        rows = conn.execute(select(p.c.t_min, p.c.pressure)
+                            .where(p.c.room_id == self.room_id, p.c.t_min >= prev, p.c.t_min < minute)
+                            .order_by(p.c.t_min)).all()
+        self.fetched["pressure"] = len(rows)
+        if rows:
+            self._pressure = pd.concat([self._pressure, _pressure_frame(rows)], ignore_index=True)
+        h = HashtagCount.__table__
+        rows = conn.execute(select(h.c.t_min, h.c.tag, h.c["count"])
+                            .where(h.c.room_id == self.room_id, h.c.t_min >= max(prev, cutoff), h.c.t_min < minute)).all()
+        self.fetched["hashtag_counts"] = len(rows)
+        tags = self._tag_counts[self._tag_counts["t_min"] >= cutoff]
+        if rows:
+            new = _rows(rows, ["t_min", "tag", "count"]).astype({"t_min": np.int64, "count": np.int64})
+            tags = pd.concat([tags, new], ignore_index=True) if len(tags) else new
+        self._tag_counts = tags.reset_index(drop=True)
+
+    def _read_parents(self, conn: Connection, minute: int) -> None:
+        """Authors of items that recent items answer but that have left the window (primary-key reads)."""
+        w = self._window
+        recent = w["parent_seq"][w["t_min"] >= minute - min(INFLUENCE_MIN, self.window_min)]
+        parents = set(recent.dropna().astype(np.int64).tolist())
+        known = set(self._window["seq"].tolist()) | set(self._messages["seq"].tolist())
+        needed = parents - known
+        self._parents = {s: a for s, a in self._parents.items() if s in needed}
+        missing = sorted(needed - set(self._parents))
+        t = Reaction.__table__
+        for chunk in _chunks(missing):
+            for seq, author, name, group in conn.execute(
+                select(t.c.seq, t.c.author_id, t.c.author_name, t.c.author_group)
+                .where(t.c.room_id == self.room_id, t.c.seq.in_(chunk))
+            ):
+                self._parents[int(seq)] = (int(author), name, group)
+        self.fetched["parents"] = len(missing)
+
+    # ------------------------------------------------------------------ building
+    def _room_info(self, room: Room) -> dict[str, Any]:
+        return {
+            "room_id": room.id, "name": room.name, "scenario_id": room.scenario_id, "language": self.language,
+            "state": room.state, "speed": float(room.speed), "minute": int(room.minute), "until": int(room.until),
+            "seed": int(room.seed), "runner_alive": bool(runner_alive(room)),
+        }
+
+    def _frames(self, minute: int) -> dict[str, Any]:
+        window, cutoff = self._window, minute - self.window_min
+        messages = self._messages.assign(
+            replies=pd.Series([self._replies.get(s, 0) for s in self._messages["seq"]], dtype=np.int64),
+            hostile_share=pd.Series([self._hostile.get(s, 0) / n if (n := self._replies.get(s, 0)) else np.nan
+                                     for s in self._messages["seq"]], dtype=np.float64),
+        )[MESSAGE_COLUMNS]
+        events = pd.DataFrame(self._event_rows, columns=EVENT_COLUMNS).astype(
+            {"t_min": np.int64, "source": STR, "label": STR, "data": object})
+        influential, nodes, edges = influence(window, self._messages, self._accounts, self._parents,
+                                              minute - min(INFLUENCE_MIN, self.window_min))
+        return {
+            "pressure": self._pressure,
+            "per_minute": per_minute(self._timeline),
+            "group_emotions": self._timeline[GROUP_EMOTION_COLUMNS],
+            "platform_split": platform_split(window[window["t_min"] >= cutoff]),
+            "hashtags": hashtag_table(self._tag_counts, self._trending, minute, self.window_min),
+            "feed": window.iloc[::-1].head(self.feed_size).reset_index(drop=True),
+            "messages": messages,
+            "events": events,
+            "markers": markers(self._messages, events),
+            "questions": questions(events, self._accounts, self._default_topic),
+            "accounts": self._accounts,
+            "influential": influential,
+            "network_nodes": nodes,
+            "network_edges": edges,
+        }
+
+
+# ---------------------------------------------------------------------------- frames from data
+
+
+def per_minute(timeline: pd.DataFrame) -> pd.DataFrame:
+    """Items per minute and emotion, summed over groups."""
+    if timeline.empty:
+        return _empty(PER_MINUTE_COLUMNS, t_min=np.int64, count=np.int64)
+    out = timeline.groupby(["t_min", "emotion"], sort=False, as_index=False)["count"].sum()
+    order = out["emotion"].map(EMOTIONS.index)
+    return out.assign(_o=order).sort_values(["t_min", "_o"]).drop(columns="_o").reset_index(drop=True)
+
+
+def platform_split(reactions: pd.DataFrame) -> pd.DataFrame:
+    """Items per platform and emotion."""
+    if reactions.empty:
+        return _empty(PLATFORM_SPLIT_COLUMNS, count=np.int64)
+    out = reactions.groupby(["platform", "emotion"], as_index=False).size().rename(columns={"size": "count"})
+    order = out["emotion"].map(EMOTIONS.index)
+    out = out.assign(_o=order).sort_values(["platform", "_o"]).drop(columns="_o").reset_index(drop=True)
+    return out.astype({"count": np.int64})
+
+
+def hashtag_table(counts: pd.DataFrame, trending: dict[str, bool], minute: int, window: int) -> pd.DataFrame:
+    """Tags seen in the window or trending: their last five minutes, their series, trending first."""
+    first = minute - window
+    counts = counts[(counts["t_min"] >= first) & (counts["t_min"] < minute)]
+    live = sorted(tag for tag, on in trending.items() if on)
+    tags = sorted(set(counts["tag"]) | set(live))
+    if not tags:
+        return _empty(HASHTAG_COLUMNS, count_5min=np.int64, trending=bool, series=object)
+    grid = np.zeros((len(tags), window), dtype=np.int64)
+    pos = {tag: i for i, tag in enumerate(tags)}
+    np.add.at(grid, (counts["tag"].map(pos).to_numpy(), (counts["t_min"] - first).to_numpy()),
+              counts["count"].to_numpy())
+    out = pd.DataFrame({
+        "tag": pd.Series(tags, dtype=STR),
+        "count_5min": grid[:, -TREND_MIN:].sum(axis=1).astype(np.int64),
+        "trending": np.array([trending.get(t, False) for t in tags], dtype=bool),
+        "series": [row.tolist() for row in grid],
+    })
+    return out.sort_values(["trending", "count_5min", "tag"], ascending=[False, False, True],
+                           kind="stable").reset_index(drop=True)
+
+
+def markers(messages: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Vertical rules for charts: trainee messages and injects."""
+    injects = events[events["source"] == "inject"]
+    out = pd.DataFrame({
+        "t_min": np.concatenate([messages["t_min"].to_numpy(np.int64), injects["t_min"].to_numpy(np.int64)]),
+        "kind": pd.Series(["message"] * len(messages) + ["inject"] * len(injects), dtype=STR),
+        "label": pd.Series([_short(x) for x in [*messages["text"], *injects["label"]]], dtype=STR),
+    }, columns=MARKER_COLUMNS)
+    return out.sort_values("t_min", kind="stable").reset_index(drop=True)
+
+
+def questions(events: pd.DataFrame, accounts: pd.DataFrame, default_topic: str) -> list[dict]:
+    """Journalists' questions from the event log, with their status as of the last closing event."""
+    people = {r.persona_id: r for r in accounts.itertuples(index=False)}
+    asked: dict[int, dict[str, Any]] = {}
+    for ev in events.itertuples(index=False):
+        data = ev.data
+        if ev.source == "inject" and data.get("kind") == "question" and "question" in data:
+            text = data.get("text") or ev.label
+            topic = ev.label if ev.label and ev.label != text else default_topic
+        elif ev.source == "notable" and data.get("event") == "question" and "question" in data:
+            person = people.get(data.get("persona"))
+            prefix = f"{person.name}: " if person is not None else ""
+            text = ev.label[len(prefix):] if prefix and ev.label.startswith(prefix) else ev.label.split(": ", 1)[-1]
+            topic = data.get("topic") or default_topic
+        elif ev.source == "notable" and data.get("event") in ("answered", "no_response"):
+            q = asked.get(int(data.get("question", -1)))
+            if q is not None and q["status"] == "open":
+                q["status"] = "answered" if data["event"] == "answered" else "missed"
+            continue
+        else:
+            continue
+        person = people.get(data.get("persona"))
+        asked[int(data["question"])] = {
+            "id": int(data["question"]),
+            "journalist": data.get("persona"),
+            "name": person.name if person is not None else data.get("persona"),
+            "outlet": person.outlet if person is not None else "",
+            "handle": person.handle if person is not None else "",
+            "asked_at": int(ev.t_min),
+            "deadline_at": int(data["deadline_at"]) if data.get("deadline_at") is not None else None,
+            "status": "open",
+            "topic": topic,
+            "text": text,
+        }
+    return sorted(asked.values(), key=lambda q: (q["asked_at"], q["id"]))
+
+
+def influence(window: pd.DataFrame, messages: pd.DataFrame, accounts: pd.DataFrame,
+              parents: dict[int, tuple[int, str, str]], since: int,
+              top: int = TOP_AUTHORS) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Who drives the conversation since minute `since`: engagement received + 1 per own item.
+
+    Engagement is every share, reply and reaction pointing at an author's items (of any
+    age: `parents` names the authors of items no longer in `window`). Trainee messages
+    count as items of their persona, so backlash under them shows. Returns
+    (influential, network nodes, network edges); an edge is who answered whom.
+    """
+    persona = {}  # a message names its author by handle (an input may say the persona id)
+    for r in accounts.itertuples(index=False):
+        persona[r.persona_id] = persona[r.handle] = (int(r.account_index), r.handle, r.group)
+    window = window[["seq", "t_min", "author_id", "author_name", "author_group", "emotion", "parent_seq"]]
+    recent = window[window["t_min"] >= since]
+    msg = messages[messages["t_min"] >= since]
+    msg_authors = [persona[a] for a in msg["author"] if a in persona]
+    own = pd.concat([
+        recent[["author_id", "author_name", "author_group", "emotion"]],
+        pd.DataFrame({"author_id": pd.Series([a[0] for a in msg_authors], dtype=np.int64),
+                      "author_name": pd.Series([a[1] for a in msg_authors], dtype=object),
+                      "author_group": pd.Series([a[2] for a in msg_authors], dtype=object),
+                      "emotion": pd.Series([None] * len(msg_authors), dtype=object)}),
+    ], ignore_index=True)
+
+    # whom each answering item points at: an item still in memory, a message, or a looked-up parent
+    answering = recent[recent["parent_seq"].notna()]
+    ps = answering["parent_seq"].to_numpy(np.int64)
+    pos = pd.Index(window["seq"]).get_indexer(ps)
+    in_win = pos >= 0
+    target = np.full(len(ps), -1, dtype=np.int64)
+    t_name = np.full(len(ps), "", dtype=object)
+    t_group = np.full(len(ps), "", dtype=object)
+    target[in_win] = window["author_id"].to_numpy()[pos[in_win]]
+    t_name[in_win] = window["author_name"].to_numpy()[pos[in_win]]
+    t_group[in_win] = window["author_group"].to_numpy()[pos[in_win]]
+    lookup = dict(parents)
+    lookup.update((int(s), persona[a]) for s, a in zip(messages["seq"], messages["author"], strict=True)
+                  if a in persona)
+    for i in np.flatnonzero(~in_win):
+        found = lookup.get(int(ps[i]))
+        if found is not None:
+            target[i], t_name[i], t_group[i] = found
+    received = pd.DataFrame({"source": answering["author_id"].to_numpy(np.int64), "author_id": target,
+                             "author_name": t_name, "author_group": t_group,
+                             "emotion": answering["emotion"].to_numpy(object)})
+    received = received[received["author_id"] >= 0]
+    if own.empty and received.empty:
+        return (_empty(INFLUENTIAL_COLUMNS, author_id=np.int64, items=np.int64, engagement=np.int64),
+                _empty(NODE_COLUMNS, author_id=np.int64, engagement=np.int64),
+                _empty(EDGE_COLUMNS, source=np.int64, target=np.int64, weight=np.int64))
+
+    items = own.groupby("author_id").size()
+    engagement = items.add(received.groupby("author_id").size(), fill_value=0).astype(np.int64)
+    ranked = pd.DataFrame({"author_id": engagement.index.to_numpy(np.int64), "engagement": engagement.to_numpy()})
+    ranked = ranked.sort_values(["engagement", "author_id"], ascending=[False, True], kind="stable").head(top)
+    ids = ranked["author_id"].to_numpy(np.int64)
+    cols = ["author_id", "author_name", "author_group"]
+    names = pd.concat([own[cols], received[cols]]).drop_duplicates("author_id").set_index("author_id")
+    mood_own = _modal_emotion(own.dropna(subset=["emotion"]))
+    mood_got = _modal_emotion(received)  # authors silent in the window (or the organisation): how they are answered
+    influential = pd.DataFrame({
+        "author_id": ids,
+        "author_name": pd.Series(names.loc[ids, "author_name"].to_numpy(object), dtype=STR),
+        "author_group": pd.Series(names.loc[ids, "author_group"].to_numpy(object), dtype=STR),
+        "items": items.reindex(ids, fill_value=0).to_numpy(np.int64),
+        "engagement": ranked["engagement"].to_numpy(np.int64),
+        "emotion": pd.Series([mood_own.get(a) or mood_got.get(a) or "" for a in ids], dtype=STR),
+    }, columns=INFLUENTIAL_COLUMNS)
+    nodes = influential[NODE_COLUMNS].reset_index(drop=True)
+    among = received[received["source"].isin(ids) & received["author_id"].isin(ids)
+                     & (received["source"] != received["author_id"])]
+    edges = (among.rename(columns={"author_id": "target"}).groupby(["source", "target"]).size()
+             .rename("weight").reset_index())
+    edges = (edges.astype({"source": np.int64, "target": np.int64, "weight": np.int64})
+             .sort_values(["weight", "source", "target"], ascending=[False, True, True], kind="stable")
+             .reset_index(drop=True))
+    return influential, nodes, edges[EDGE_COLUMNS]
+
+
+def _modal_emotion(frame: pd.DataFrame) -> dict[int, str]:
+    """Each author's most frequent emotion (ties go to the earlier emotion in EMOTIONS)."""
+    if frame.empty:
+        return {}
+    authors, row = np.unique(frame["author_id"].to_numpy(np.int64), return_inverse=True)
+    col = frame["emotion"].map(EMOTIONS.index).to_numpy(np.int64)
+    table = np.zeros((len(authors), len(EMOTIONS)), dtype=np.int64)
+    np.add.at(table, (row, col), 1)
+    return dict(zip(authors.tolist(), [EMOTIONS[i] for i in table.argmax(axis=1)], strict=True))
+
+
+# ---------------------------------------------------------------------------- typed empties and rows
+
+
+def _empty(columns: Sequence[str], **dtypes: Any) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, STR)) for c in columns})
+
+
+def _rows(rows: Sequence[Any], columns: Sequence[str]) -> pd.DataFrame:
+    """Result rows as a frame, column by column (pandas probes each SQLAlchemy Row slowly)."""
+    cols = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
+    return pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in zip(columns, cols, strict=True)})
+
+
+def _reaction_frame(rows: Sequence[Any]) -> pd.DataFrame:
+    """Rows of the reactions table typed as `records.reactions_from_db` types them."""
+    frame = _rows(rows, REACTION_COLUMNS)
+    frame["parent_seq"] = pd.array(frame["parent_seq"].tolist(), dtype="Int64")
+    for c in ("seq", "author_id", "cascade_root"):
+        frame[c] = frame[c].astype(np.int64)
+    for c in ("t_min", "intensity"):
+        frame[c] = frame[c].astype(np.float64)
+    for c in ("author_group", "author_name", "platform", "kind", "emotion", "text", "hashtags", "lang"):
+        frame[c] = frame[c].astype(STR)
+    return frame
+
+
+def _message_frame(rows: Sequence[Any]) -> pd.DataFrame:
+    frame = _rows(rows, _MESSAGE_READ)
+    return frame.astype({"seq": np.int64, "t_min": np.int64, "calm": np.float64, "detected": bool,
+                         "author": STR, "platforms": STR, "strategy": STR, "tone": STR, "text": STR})
+
+
+def _timeline_frame(rows: Sequence[Any]) -> pd.DataFrame:
+    frame = _rows(rows, _TIMELINE_READ).astype(
+        {"t_min": np.int64, "count": np.int64, "mean_intensity": np.float64, "group": STR, "emotion": STR})
+    order = frame["group"].map(GROUPS.index) * len(EMOTIONS) + frame["emotion"].map(EMOTIONS.index)
+    return frame.assign(_o=order).sort_values(["t_min", "_o"]).drop(columns="_o").reset_index(drop=True)
+
+
+def _pressure_frame(rows: Sequence[Any]) -> pd.DataFrame:
+    return _rows(rows, PRESSURE_COLUMNS).astype({"t_min": np.int64, "pressure": np.float64})
+
+
+def _account_frame(rows: Sequence[Any]) -> pd.DataFrame:
+    frame = _rows(rows, ACCOUNT_COLUMNS)
+    frame["platforms"] = [p.split() if p else [] for p in frame["platforms"]]
+    return frame.astype({"account_index": np.int64, "followers": np.int64, "persona_id": STR, "name": STR,
+                         "handle": STR, "group": STR, "outlet": STR})
+
+
+def _short(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+
+
+def _chunks(values: Iterable[int]) -> Iterable[list[int]]:
+    values = list(values)
+    for i in range(0, len(values), IN_CHUNK):
+        yield values[i : i + IN_CHUNK]
+
+
+__all__ = ["RoomClient", "RoomSnapshot"]

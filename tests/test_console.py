@@ -1,0 +1,130 @@
+"""The console's pages and refusals, through Streamlit's AppTest (no browser)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from uproar.app import rooms
+from uproar.app.runner import RoomRunner
+from uproar.store.engine import open_store
+
+CONSOLE = str(Path(__file__).resolve().parent.parent / "app" / "console.py")
+XSS = "<script>alert('x')</script> <img src=x onerror=alert(1)> **bold** [link](http://evil)"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    url = f"sqlite:///{tmp_path_factory.mktemp('console') / 'uproar.db'}"
+    engine = open_store(url)
+    created = rooms.create_room(engine, "fr-usine-chimique", seed=2, population=2000, minutes=60, name="Équipe <b>A</b>")
+    rooms.submit(engine, created.room_id, {"type": "message", "t_min": 5, "platforms": ["twitter"], "text": XSS})
+    RoomRunner(engine, created.room_id, speed=0, until=30).run()
+    return url, engine, created
+
+
+def app(db, monkeypatch, room: str | None = None, view: str | None = None, role: str | None = None) -> AppTest:
+    url, _, created = db
+    monkeypatch.setenv("UPROAR_DATABASE_URL", url)
+    at = AppTest.from_file(CONSOLE, default_timeout=60)
+    if room:
+        at.query_params["room"] = room
+    if view:
+        at.query_params["view"] = view
+    if role:
+        at.session_state["roles"] = {room or created.room_id: role}
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [m.value for m in at.caption] + [e.value for e in at.error]
+    parts += [m.value for m in at.info] + [m.value for m in at.title]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_lobby_lists_rooms_and_creates_one(db, monkeypatch):
+    at = app(db, monkeypatch)
+    assert not at.exception
+    assert any("Uproar" in str(x.value) for x in at.title)
+    assert at.dataframe[0].value["room_id"].tolist()  # the room list
+    create = next(b for b in at.button if b.label in ("Créer", "Create"))
+    create.click().run()
+    assert not at.exception
+    code = "\n".join(c.value for c in at.code)
+    assert "trainer" in code.lower() or "formateur" in code.lower()
+
+
+def test_wrong_code_is_refused(db, monkeypatch):
+    _, _, created = db
+    at = app(db, monkeypatch, room=created.room_id)
+    at.text_input(key="join-code").input("NOTTHECODE")
+    next(b for b in at.button if b.label in ("Entrer", "Enter")).click().run()
+    assert any("incorrect" in e.value.lower() or "wrong" in e.value.lower() for e in at.error)
+    assert "roles" not in at.session_state or created.room_id not in at.session_state["roles"]
+
+
+def test_trainee_code_opens_the_workspace(db, monkeypatch):
+    _, _, created = db
+    at = app(db, monkeypatch, room=created.room_id)
+    at.text_input(key="join-code").input(created.trainee_code)
+    next(b for b in at.button if b.label in ("Entrer", "Enter")).click().run()
+    assert at.session_state["roles"][created.room_id] == "trainee"
+    at.run()
+    assert not at.exception
+    assert at.query_params["view"] in ("trainee", ["trainee"])
+    labels = [tab.label for tab in at.tabs]
+    assert any("Presse" in x or "Press" in x for x in labels)
+    assert any(b.label in ("Publier", "Post") for b in at.button)
+
+
+@pytest.mark.parametrize("view", ["trainer", "observer"])
+def test_a_trainee_cannot_reach_trainer_pages_by_url(db, monkeypatch, view):
+    _, _, created = db
+    at = app(db, monkeypatch, room=created.room_id, view=view, role="trainee")
+    assert not at.exception
+    assert any("formateurs" in e.value or "trainers" in e.value for e in at.error)
+    assert not any(b.label in ("Démarrer", "Start", "Pause", "Déclencher maintenant", "Fire now") for b in at.button)
+    assert "Valmont" not in texts(at)  # nothing of the room leaks
+
+
+def test_no_code_no_room_content(db, monkeypatch):
+    _, _, created = db
+    at = app(db, monkeypatch, room=created.room_id, view="trainer")
+    assert not at.exception
+    assert any("code" in i.value.lower() for i in at.info)
+    assert not at.metric
+
+
+def test_trainer_control_room(db, monkeypatch):
+    _, _, created = db
+    at = app(db, monkeypatch, room=created.room_id, view="trainer", role="trainer")
+    assert not at.exception
+    labels = {b.label for b in at.button}
+    assert {"Déclencher maintenant", "Démarrer"} <= labels or {"Fire now", "Start"} <= labels
+    metrics = {m.label: m.value for m in at.metric}
+    assert any(v == "T+30" for v in metrics.values()), metrics
+    # fire scenario inject #3 now: queued as an input for the next minute
+    engine = db[1]
+    before = rooms.status(engine, created.room_id)["pending_inputs"]
+    next(b for b in at.button if b.label in ("Déclencher maintenant", "Fire now")).click().run()
+    assert rooms.status(engine, created.room_id)["pending_inputs"] == before + 1
+
+
+def test_observer_sees_charts_but_no_controls(db, monkeypatch):
+    _, _, created = db
+    at = app(db, monkeypatch, room=created.room_id, view="observer", role="trainer")
+    assert not at.exception
+    assert at.metric
+    assert not any(b.label in ("Démarrer", "Start", "Déclencher maintenant", "Fire now") for b in at.button)
+
+
+def test_user_text_is_shown_as_text(db, monkeypatch):
+    _, _, created = db
+    at = app(db, monkeypatch, room=created.room_id, view="trainee", role="trainee")
+    shown = texts(at)
+    assert "&lt;script&gt;" in shown and "<script>" not in shown
+    assert "onerror=" in shown and "<img" not in shown
+    assert "\\*\\*bold\\*\\*" in shown  # markdown is inert too
+    assert "<b>A</b>" not in shown  # the room name is user text as well
