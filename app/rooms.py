@@ -24,7 +24,7 @@ from ..model import inputs as inp
 from ..model.export import uproar_version, write_frames
 from ..model.scenario import Scenario, load_scenario, parse_scenario
 from ..store import records
-from ..store.tables import Account, Input, Reaction, Room, utcnow
+from ..store.tables import Account, Input, Reaction, Room, Run, utcnow
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read aloud in a training room
 CODE_LENGTH = 10
@@ -237,6 +237,8 @@ def export_room(engine: Engine, room_id: str, folder: str | Path) -> dict[str, P
             "pressure": records.pressure_from_db(conn, room_id),
         }
         inputs = [item for _, item in records.applied_inputs(conn, room_id)]
+        events = records.events_from_db(conn, room_id)
+        started = conn.execute(select(func.min(Run.started_at)).where(Run.room_id == room_id)).scalar()
     info = {
         "scenario": room.scenario_id,
         "scenario_path": room.scenario_path,
@@ -247,8 +249,9 @@ def export_room(engine: Engine, room_id: str, folder: str | Path) -> dict[str, P
         "uproar_version": uproar_version(),
         "room_id": room.id,
         "room_name": room.name,
+        "started_at": started.isoformat() if started else None,
     }
-    return write_frames(folder, inputs=inputs, info=info, **frames)
+    return write_frames(folder, inputs=inputs, info=info, events=events, **frames)
 
 
 __all__ = [

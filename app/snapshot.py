@@ -31,7 +31,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, case, func, or_, select
 
 from ..model.export import REACTION_COLUMNS
-from ..model.taxonomy import EMOTIONS, GROUPS
+from ..model.taxonomy import EMOTIONS, GROUPS, KINDS
 from ..model.texttable import vocabulary
 from ..store.tables import (
     Account,
@@ -111,6 +111,7 @@ class RoomClient:
         self.language: str = scenario.scenario.language
         # a scripted question's topic is the inject's title, else the scenario's first word for the event
         self._default_topic = vocabulary(scenario, self.language)["event"][0]
+        self._platforms = sorted(scenario.platform_names)
         #: rows fetched per table by the last refresh (what "incremental" means, measurable)
         self.fetched: dict[str, int] = {}
         self._lock = threading.Lock()
@@ -122,7 +123,7 @@ class RoomClient:
         self._minute = 0  # every row with t_min below this has been read
         self._loaded = False
         self._accounts = _account_frame([])
-        self._window = _reaction_frame([])
+        self._window = _reaction_frame([], self._platforms)
         self._reaction_seq = -1
         self._messages = _message_frame([])
         self._message_seq = -1
@@ -134,7 +135,7 @@ class RoomClient:
         self._trending: dict[str, bool] = {}
         self._timeline = _timeline_frame([])
         self._pressure = _pressure_frame([])
-        self._tag_counts = pd.DataFrame({"t_min": pd.Series(dtype=np.int64), "tag": pd.Series(dtype=STR),
+        self._tag_counts = pd.DataFrame({"t_min": pd.Series(dtype=np.int64), "tag": pd.Series(dtype=object),
                                          "count": pd.Series(dtype=np.int64)})
         self._parents: dict[int, tuple[int, str, str]] = {}  # seq → author of items that left the window
 
@@ -154,11 +155,15 @@ class RoomClient:
                     raise RoomError(f"no room {self.room_id!r}")  # pragma: no cover - race with a deletion
                 room = Room(**row._mapping)
                 minute = int(room.minute)
-                if minute < self._minute:
-                    self._reset()
+                if minute < self._minute or minute - self._minute > self.window_min:
+                    self._reset()  # a clock gone backwards, or more new rows than the window: read afresh
                 changed = not self._loaded or minute != self._minute
                 if changed:
-                    self._fetch(conn, minute)
+                    try:
+                        self._fetch(conn, minute)
+                    except BaseException:
+                        self._reset()  # half-read state would double rows next time: start over
+                        raise
             info = self._room_info(room)
             if changed or self._snapshot is None:
                 frames = self._frames(minute)
@@ -215,13 +220,13 @@ class RoomClient:
             q = select(*cols).where(t.c.room_id == self.room_id, t.c.t_min < minute)
             if first_of_feed is not None:
                 q = q.where(or_(t.c.t_min >= cutoff, t.c.seq >= first_of_feed))
-            new = _reaction_frame(conn.execute(q.order_by(t.c.seq)).all())
+            new = _reaction_frame(conn.execute(q.order_by(t.c.seq)).all(), self._platforms)
             self._count_replies_from_db(conn, minute)
         else:
             new = _reaction_frame(conn.execute(
                 select(*cols).where(t.c.room_id == self.room_id, t.c.seq > self._reaction_seq, t.c.t_min < minute)
                 .order_by(t.c.seq)
-            ).all())
+            ).all(), self._platforms)
             self._count_replies(new)
         self.fetched["reactions"] = len(new)
         if len(new):
@@ -323,7 +328,7 @@ class RoomClient:
             for seq, author, name, group in conn.execute(
                 select(t.c.seq, t.c.author_id, t.c.author_name, t.c.author_group)
                 .where(t.c.room_id == self.room_id, t.c.seq.in_(chunk))
-            ):
+            ).all():
                 self._parents[int(seq)] = (int(author), name, group)
         self.fetched["parents"] = len(missing)
 
@@ -350,9 +355,9 @@ class RoomClient:
             "pressure": self._pressure,
             "per_minute": per_minute(self._timeline),
             "group_emotions": self._timeline[GROUP_EMOTION_COLUMNS],
-            "platform_split": platform_split(window[window["t_min"] >= cutoff]),
+            "platform_split": platform_split(window[["platform", "emotion"]][window["t_min"].to_numpy() >= cutoff]),
             "hashtags": hashtag_table(self._tag_counts, self._trending, minute, self.window_min),
-            "feed": window.iloc[::-1].head(self.feed_size).reset_index(drop=True),
+            "feed": _as_str(window.iloc[: -self.feed_size - 1 : -1].reset_index(drop=True), _REACTION_TEXT),
             "messages": messages,
             "events": events,
             "markers": markers(self._messages, events),
@@ -380,10 +385,10 @@ def platform_split(reactions: pd.DataFrame) -> pd.DataFrame:
     """Items per platform and emotion."""
     if reactions.empty:
         return _empty(PLATFORM_SPLIT_COLUMNS, count=np.int64)
-    out = reactions.groupby(["platform", "emotion"], as_index=False).size().rename(columns={"size": "count"})
+    out = (reactions.groupby(["platform", "emotion"], as_index=False, observed=True).size()
+           .rename(columns={"size": "count"}).astype({"count": np.int64, "platform": STR, "emotion": STR}))
     order = out["emotion"].map(EMOTIONS.index)
-    out = out.assign(_o=order).sort_values(["platform", "_o"]).drop(columns="_o").reset_index(drop=True)
-    return out.astype({"count": np.int64})
+    return out.assign(_o=order).sort_values(["platform", "_o"]).drop(columns="_o").reset_index(drop=True)
 
 
 def hashtag_table(counts: pd.DataFrame, trending: dict[str, bool], minute: int, window: int) -> pd.DataFrame:
@@ -462,89 +467,95 @@ def influence(window: pd.DataFrame, messages: pd.DataFrame, accounts: pd.DataFra
     """Who drives the conversation since minute `since`: engagement received + 1 per own item.
 
     Engagement is every share, reply and reaction pointing at an author's items (of any
-    age: `parents` names the authors of items no longer in `window`). Trainee messages
-    count as items of their persona, so backlash under them shows. Returns
-    (influential, network nodes, network edges); an edge is who answered whom.
+    age: `parents` names the authors of items no longer in `window`, which is in seq
+    order). Trainee messages count as items of their persona, so backlash under them
+    shows. Returns (influential, network nodes, network edges); an edge is who
+    answered whom, weighted by how often. Plain numpy: this runs on every refresh.
     """
-    persona = {}  # a message names its author by handle (an input may say the persona id)
+    persona: dict[str, tuple[int, str, str]] = {}  # a message names its author by handle
     for r in accounts.itertuples(index=False):
         persona[r.persona_id] = persona[r.handle] = (int(r.account_index), r.handle, r.group)
-    window = window[["seq", "t_min", "author_id", "author_name", "author_group", "emotion", "parent_seq"]]
-    recent = window[window["t_min"] >= since]
-    msg = messages[messages["t_min"] >= since]
-    msg_authors = [persona[a] for a in msg["author"] if a in persona]
-    own = pd.concat([
-        recent[["author_id", "author_name", "author_group", "emotion"]],
-        pd.DataFrame({"author_id": pd.Series([a[0] for a in msg_authors], dtype=np.int64),
-                      "author_name": pd.Series([a[1] for a in msg_authors], dtype=object),
-                      "author_group": pd.Series([a[2] for a in msg_authors], dtype=object),
-                      "emotion": pd.Series([None] * len(msg_authors), dtype=object)}),
-    ], ignore_index=True)
+    seq = window["seq"].to_numpy(np.int64)
+    recent = window["t_min"].to_numpy() >= since
+    author = window["author_id"].to_numpy(np.int64)[recent]
+    emotion = _emotion_codes(window["emotion"])[recent]
+    parent = window["parent_seq"].to_numpy(dtype=np.int64, na_value=-1)[recent]
+    who: dict[int, tuple[str, str]] = {}  # author id → (name, group), for the few that make the top
 
-    # whom each answering item points at: an item still in memory, a message, or a looked-up parent
-    answering = recent[recent["parent_seq"].notna()]
-    ps = answering["parent_seq"].to_numpy(np.int64)
-    pos = pd.Index(window["seq"]).get_indexer(ps)
-    in_win = pos >= 0
-    target = np.full(len(ps), -1, dtype=np.int64)
-    t_name = np.full(len(ps), "", dtype=object)
-    t_group = np.full(len(ps), "", dtype=object)
-    target[in_win] = window["author_id"].to_numpy()[pos[in_win]]
-    t_name[in_win] = window["author_name"].to_numpy()[pos[in_win]]
-    t_group[in_win] = window["author_group"].to_numpy()[pos[in_win]]
     lookup = dict(parents)
     lookup.update((int(s), persona[a]) for s, a in zip(messages["seq"], messages["author"], strict=True)
                   if a in persona)
-    for i in np.flatnonzero(~in_win):
+    msg_authors = [persona[a][0] for a, t in zip(messages["author"], messages["t_min"], strict=True)
+                   if t >= since and a in persona]
+    for a in messages["author"]:
+        if a in persona:
+            who.setdefault(persona[a][0], persona[a][1:])
+
+    # whom each answering item points at: an item in the window, else a message or a looked-up parent
+    answering = np.flatnonzero(parent >= 0)
+    ps = parent[answering]
+    pos = np.minimum(np.searchsorted(seq, ps), max(len(seq) - 1, 0))
+    in_window = (seq[pos] == ps) if len(seq) else np.zeros(len(ps), dtype=bool)
+    target = np.full(len(ps), -1, dtype=np.int64)
+    target[in_window] = window["author_id"].to_numpy(np.int64)[pos[in_window]]
+    for i in np.flatnonzero(~in_window):
         found = lookup.get(int(ps[i]))
         if found is not None:
-            target[i], t_name[i], t_group[i] = found
-    received = pd.DataFrame({"source": answering["author_id"].to_numpy(np.int64), "author_id": target,
-                             "author_name": t_name, "author_group": t_group,
-                             "emotion": answering["emotion"].to_numpy(object)})
-    received = received[received["author_id"] >= 0]
-    if own.empty and received.empty:
+            target[i] = found[0]
+            who.setdefault(found[0], (found[1], found[2]))
+    known = target >= 0
+    source, target, answer_emotion = author[answering][known], target[known], emotion[answering][known]
+    if not (len(author) or msg_authors or len(target)):
         return (_empty(INFLUENTIAL_COLUMNS, author_id=np.int64, items=np.int64, engagement=np.int64),
                 _empty(NODE_COLUMNS, author_id=np.int64, engagement=np.int64),
                 _empty(EDGE_COLUMNS, source=np.int64, target=np.int64, weight=np.int64))
 
-    items = own.groupby("author_id").size()
-    engagement = items.add(received.groupby("author_id").size(), fill_value=0).astype(np.int64)
-    ranked = pd.DataFrame({"author_id": engagement.index.to_numpy(np.int64), "engagement": engagement.to_numpy()})
-    ranked = ranked.sort_values(["engagement", "author_id"], ascending=[False, True], kind="stable").head(top)
-    ids = ranked["author_id"].to_numpy(np.int64)
-    cols = ["author_id", "author_name", "author_group"]
-    names = pd.concat([own[cols], received[cols]]).drop_duplicates("author_id").set_index("author_id")
-    mood_own = _modal_emotion(own.dropna(subset=["emotion"]))
-    mood_got = _modal_emotion(received)  # authors silent in the window (or the organisation): how they are answered
+    own = np.concatenate([author, np.array(msg_authors, dtype=np.int64)])
+    ids, engagement = np.unique(np.concatenate([own, target]), return_counts=True)
+    best = np.lexsort((ids, -engagement))[:top]
+    ids, engagement = ids[best], engagement[best]
+    own_ids, own_n = np.unique(own, return_counts=True)
+    items = np.zeros(len(ids), dtype=np.int64)
+    if len(own_ids):
+        at = np.searchsorted(own_ids, ids).clip(max=len(own_ids) - 1)
+        hit = own_ids[at] == ids
+        items[hit] = own_n[at[hit]]
+
+    all_authors = window["author_id"].to_numpy(np.int64)
+    moods = []
+    for a in ids.tolist():
+        mine = np.flatnonzero(author == a)
+        if a not in who:  # an author of the window (the ones looked up or messages are named already)
+            row = np.flatnonzero(all_authors == a)[0]
+            who[a] = (window["author_name"].iat[row], window["author_group"].iat[row])
+        # their own most frequent emotion; else how they are answered (the organisation's messages have none)
+        counts = np.bincount(emotion[mine], minlength=len(EMOTIONS))
+        if not counts.any():
+            counts = np.bincount(answer_emotion[target == a], minlength=len(EMOTIONS))
+        moods.append(EMOTIONS[int(counts.argmax())] if counts.any() else "")
     influential = pd.DataFrame({
-        "author_id": ids,
-        "author_name": pd.Series(names.loc[ids, "author_name"].to_numpy(object), dtype=STR),
-        "author_group": pd.Series(names.loc[ids, "author_group"].to_numpy(object), dtype=STR),
-        "items": items.reindex(ids, fill_value=0).to_numpy(np.int64),
-        "engagement": ranked["engagement"].to_numpy(np.int64),
-        "emotion": pd.Series([mood_own.get(a) or mood_got.get(a) or "" for a in ids], dtype=STR),
+        "author_id": ids.astype(np.int64),
+        "author_name": pd.Series([who[a][0] for a in ids.tolist()], dtype=STR),
+        "author_group": pd.Series([who[a][1] for a in ids.tolist()], dtype=STR),
+        "items": items,
+        "engagement": engagement.astype(np.int64),
+        "emotion": pd.Series(moods, dtype=STR),
     }, columns=INFLUENTIAL_COLUMNS)
-    nodes = influential[NODE_COLUMNS].reset_index(drop=True)
-    among = received[received["source"].isin(ids) & received["author_id"].isin(ids)
-                     & (received["source"] != received["author_id"])]
-    edges = (among.rename(columns={"author_id": "target"}).groupby(["source", "target"]).size()
-             .rename("weight").reset_index())
-    edges = (edges.astype({"source": np.int64, "target": np.int64, "weight": np.int64})
-             .sort_values(["weight", "source", "target"], ascending=[False, True, True], kind="stable")
-             .reset_index(drop=True))
-    return influential, nodes, edges[EDGE_COLUMNS]
+
+    among = np.isin(source, ids) & np.isin(target, ids) & (source != target)
+    pairs, weight = np.unique(np.stack([source[among], target[among]], axis=1), axis=0, return_counts=True)
+    pairs = pairs.reshape(-1, 2)
+    order = np.lexsort((pairs[:, 1], pairs[:, 0], -weight))
+    edges = pd.DataFrame({"source": pairs[order, 0].astype(np.int64), "target": pairs[order, 1].astype(np.int64),
+                          "weight": weight[order].astype(np.int64)}, columns=EDGE_COLUMNS)
+    return influential, influential[NODE_COLUMNS].reset_index(drop=True), edges
 
 
-def _modal_emotion(frame: pd.DataFrame) -> dict[int, str]:
-    """Each author's most frequent emotion (ties go to the earlier emotion in EMOTIONS)."""
-    if frame.empty:
-        return {}
-    authors, row = np.unique(frame["author_id"].to_numpy(np.int64), return_inverse=True)
-    col = frame["emotion"].map(EMOTIONS.index).to_numpy(np.int64)
-    table = np.zeros((len(authors), len(EMOTIONS)), dtype=np.int64)
-    np.add.at(table, (row, col), 1)
-    return dict(zip(authors.tolist(), [EMOTIONS[i] for i in table.argmax(axis=1)], strict=True))
+def _emotion_codes(emotions: pd.Series) -> np.ndarray:
+    """Positions in EMOTIONS (free for the window's categorical column)."""
+    if isinstance(emotions.dtype, pd.CategoricalDtype) and tuple(emotions.cat.categories) == EMOTIONS:
+        return emotions.cat.codes.to_numpy(np.int64)
+    return emotions.map(EMOTIONS.index).to_numpy(np.int64)
 
 
 # ---------------------------------------------------------------------------- typed empties and rows
@@ -560,17 +571,31 @@ def _rows(rows: Sequence[Any], columns: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in zip(columns, cols, strict=True)})
 
 
-def _reaction_frame(rows: Sequence[Any]) -> pd.DataFrame:
-    """Rows of the reactions table typed as `records.reactions_from_db` types them."""
+_REACTION_TEXT = ("author_group", "author_name", "platform", "kind", "emotion", "text", "hashtags", "lang")
+
+
+def _reaction_frame(rows: Sequence[Any], platforms: Sequence[str] = ()) -> pd.DataFrame:
+    """Rows of the reactions table, numbers typed as `records.reactions_from_db` types them.
+
+    While in memory, the closed vocabularies are categoricals (grouping them is then
+    nearly free) and text stays in object columns: the window is appended to and cut
+    every refresh, and Arrow-backed strings would pile up chunks doing that.
+    """
     frame = _rows(rows, REACTION_COLUMNS)
+    for c, known in (("emotion", EMOTIONS), ("kind", KINDS), ("author_group", GROUPS), ("platform", platforms)):
+        extra = set(frame[c].dropna().unique()) - set(known)  # never, in practice; then concat gives objects
+        frame[c] = frame[c].astype(pd.CategoricalDtype([*known, *sorted(extra)]))
     frame["parent_seq"] = pd.array(frame["parent_seq"].tolist(), dtype="Int64")
     for c in ("seq", "author_id", "cascade_root"):
         frame[c] = frame[c].astype(np.int64)
     for c in ("t_min", "intensity"):
         frame[c] = frame[c].astype(np.float64)
-    for c in ("author_group", "author_name", "platform", "kind", "emotion", "text", "hashtags", "lang"):
-        frame[c] = frame[c].astype(STR)
     return frame
+
+
+def _as_str(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
+    """The frame with these object columns as pandas' string dtype (what the rest of Uproar hands out)."""
+    return frame.astype(dict.fromkeys(columns, STR))
 
 
 def _message_frame(rows: Sequence[Any]) -> pd.DataFrame:

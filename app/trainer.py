@@ -28,8 +28,38 @@ def render(engine, client: RoomClient, room_id: str, lang: str, read_only: bool 
     st.caption(f"{t('observer' if read_only else 'trainer', lang)} · {room_id} · {safe(room['scenario_id'])}")
     if not read_only:
         controls(engine, snap, room_id, lang)
+    report_download(room_id, lang)
     filters(snap, lang)
     live(client, lang)
+
+
+def report_download(room_id: str, lang: str) -> None:
+    """Build the debrief on demand (the impact analysis replays the room: a minute or two)."""
+    with st.expander(t("report", lang)):
+        c1, c2, c3 = st.columns([1, 2, 2])
+        fmt = c1.radio("format", ["pdf", "html"], horizontal=True, key="report-format", label_visibility="collapsed")
+        with_impact = c2.checkbox("impact (1–2 min)", value=False, key="report-impact")
+        if c3.button(t("report", lang) + " ⤓", key="report-build"):
+            import tempfile
+            from pathlib import Path
+
+            from ..report.build import build_report
+            from ..store.engine import database_url
+
+            with st.spinner("…"):
+                out = Path(tempfile.mkdtemp(prefix="uproar-console-report-")) / f"report-{room_id}.{fmt}"
+                try:
+                    path, _ = build_report(room_id, fmt=fmt, lang=lang, out=out, impact=with_impact,
+                                           database=database_url())
+                except ValueError as exc:
+                    st.error(safe(str(exc)))
+                    return
+            st.session_state["report-file"] = (path.name, path.read_bytes(), fmt)
+        ready = st.session_state.get("report-file")
+        if ready:
+            name, data, kind = ready
+            st.download_button(f"⤓ {name}", data=data, file_name=name,
+                               mime="application/pdf" if kind == "pdf" else "text/html", key="report-download")
 
 
 def controls(engine, snap, room_id: str, lang: str) -> None:  # type: ignore[no-untyped-def]

@@ -151,6 +151,11 @@ def pressure_frame(model: CrisisModel) -> pd.DataFrame:
     )
 
 
+def event_record(event: dict) -> dict:
+    """An event as plain JSON data (numpy numbers become Python numbers)."""
+    return {k: (v.item() if isinstance(v, np.generic) else v) for k, v in event.items()}
+
+
 def uproar_version() -> str:
     try:
         return version("uproar")
@@ -181,6 +186,7 @@ def write_export(model: CrisisModel, folder: str | Path) -> dict[str, Path]:
         pressure=pressure_frame(model),
         inputs=model.input_log,
         info=run_info(model),
+        events=model.events,
     )
 
 
@@ -193,6 +199,7 @@ def write_frames(
     pressure: pd.DataFrame,
     inputs: list,
     info: dict,
+    events: list[dict] | None = None,
 ) -> dict[str, Path]:
     """The one writer of export folders, for offline runs and rooms alike (same bytes)."""
     out = Path(folder)
@@ -203,6 +210,7 @@ def write_frames(
         "timeline": out / "timeline.csv",
         "pressure": out / "pressure.csv",
         "inputs": out / "inputs.jsonl",
+        "events": out / "events.jsonl",
         "run": out / "run.json",
     }
     csv = {"index": False, "lineterminator": "\n", "float_format": None}
@@ -211,6 +219,9 @@ def write_frames(
     timeline.to_csv(paths["timeline"], **csv)
     pressure.to_csv(paths["pressure"], **csv)
     dump_inputs(inputs, paths["inputs"])
+    with open(paths["events"], "w", encoding="utf-8") as fh:
+        for event in events or []:
+            fh.write(json.dumps(event_record(event), ensure_ascii=False, sort_keys=True) + "\n")
     info = dict(info)
     info["reactions_sha256"] = hashlib.sha256(paths["reactions"].read_bytes()).hexdigest()
     paths["run"].write_text(json.dumps(info, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -448,7 +448,8 @@ class CrisisModel(mesa.Model):
             corrects=corrects,
         )
         self.messages.append(record)
-        self._event(m, "message", msg.text, seq=int(seq), strategy=strategy, tone=tone, calm=round(verdict.calm, 3))
+        self._event(m, "message", msg.text, seq=int(seq), strategy=strategy, tone=tone, calm=round(verdict.calm, 3),
+                    reasons=list(verdict.reasons), author=author.persona.handle, platforms=plats)
 
     def _apply_persona_post(self, item: inp.PersonaPost) -> None:
         agent = self._persona(item.persona)

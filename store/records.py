@@ -196,6 +196,14 @@ def pressure_from_db(conn: Connection, room_id: str) -> pd.DataFrame:
     return frame
 
 
+def events_from_db(conn: Connection, room_id: str) -> list[dict[str, Any]]:
+    """The room's events in the order they happened, shaped as the model logs them."""
+    t = RoomEvent.__table__
+    rows = conn.execute(select(t.c.t_min, t.c.source, t.c.label, t.c.data).where(t.c.room_id == room_id)
+                        .order_by(t.c.id))
+    return [{"t_min": r.t_min, "source": r.source, "label": r.label, **json.loads(r.data)} for r in rows]
+
+
 def applied_inputs(conn: Connection, room_id: str, before: int | None = None) -> list[tuple[int, Any]]:
     """(db id, input stamped with its minute) in the order the runner applied them."""
     t = Input.__table__

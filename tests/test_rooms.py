@@ -86,7 +86,7 @@ def offline(store_url: str, room_id: str, folder: Path, scenario: str, seed: int
 
 
 def same_files(a: Path, b: Path) -> None:
-    for name in ("reactions.csv", "messages.csv", "timeline.csv", "pressure.csv", "inputs.jsonl"):
+    for name in ("reactions.csv", "messages.csv", "timeline.csv", "pressure.csv", "inputs.jsonl", "events.jsonl"):
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 

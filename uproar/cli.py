@@ -79,6 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
     con.add_argument("--no-demo", action="store_true", help="do not create the demo room on an empty database")
     con.set_defaults(func=cmd_console)
 
+    rep = sub.add_parser("report", help="the debrief: main courante, key figures, impact of every message")
+    rep.add_argument("source", help="a room id or an export folder (uproar run … --export DIR)")
+    rep.add_argument("--format", choices=["pdf", "html", "md"], default="pdf")
+    rep.add_argument("--lang", choices=["fr", "en"], help="default: the scenario's language")
+    rep.add_argument("--out", help="output file (default: report-<room or scenario>.<format>)")
+    rep.add_argument("--no-impact", action="store_true", help="skip the counterfactual replays (fast)")
+    rep.add_argument("--seeds", type=int, default=8, help="seeds per message for the impact analysis")
+    rep.add_argument("--workers", type=int, help="processes for the replays (default: all cores)")
+    rep.add_argument("--db", metavar="URL", help="database URL for a room id")
+    rep.add_argument("--json", action="store_true", help="print a JSON summary instead of a sentence")
+    rep.set_defaults(func=cmd_report)
+
     _room_parsers(sub)
     db = sub.add_parser("db", help="database schema")
     db.add_argument("action", choices=["upgrade", "current"])
@@ -527,6 +539,27 @@ def cmd_console(args: argparse.Namespace) -> int:
         return subprocess.call(cmd, env=env)
     except KeyboardInterrupt:
         return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    import time
+
+    from .report.build import build_report
+
+    if args.seeds < 2:
+        raise CliError("--seeds must be at least 2 to give a confidence interval")
+    t0 = time.perf_counter()
+    path, report = build_report(args.source, fmt=args.format, lang=args.lang, out=args.out,
+                                impact=not args.no_impact, seeds=args.seeds, workers=args.workers,
+                                progress=not args.json and sys.stderr.isatty(), database=args.db)
+    seconds = time.perf_counter() - t0
+    summary = {"report": str(path), "tables": str(path.with_name(path.stem + "-tables")), "seconds": round(seconds, 2),
+               "messages": report.key_figures["messages"], "impact": report.impact is not None}
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        print(f"wrote {path} (and its tables in {summary['tables']}) in {seconds:.1f} s")
+    return 0
 
 
 def cmd_db(args: argparse.Namespace) -> int:

@@ -1,0 +1,1 @@
+"""The debrief: main courante, key figures, the measured impact of every message."""
