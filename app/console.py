@@ -13,7 +13,7 @@ from uproar.app import access, lobby, trainee, trainer
 from uproar.app.i18n import t
 from uproar.app.rooms import RoomError, get_room, room_scenario
 from uproar.app.snapshot import RoomClient
-from uproar.store.engine import database_url, open_store
+from uproar.store.engine import database_url, make_engine, open_store
 
 
 @st.cache_resource(show_spinner=False)
@@ -25,9 +25,15 @@ def engine():  # type: ignore[no-untyped-def]
     return _engine(database_url())
 
 
+@st.cache_resource(show_spinner=False)
+def _reader(url: str):  # type: ignore[no-untyped-def]
+    _engine(url)  # schema first
+    return make_engine(url, writer=False)
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _client(url: str, room_id: str) -> RoomClient:
-    return RoomClient(_engine(url), room_id)
+    return RoomClient(_reader(url), room_id)
 
 
 def client(room_id: str) -> RoomClient:

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, Engine, case, func, or_, select
+from sqlalchemy import Connection, Engine, case, func, select
 
 from ..model.export import REACTION_COLUMNS
 from ..model.taxonomy import EMOTIONS, GROUPS, KINDS
@@ -212,15 +212,20 @@ class RoomClient:
         t = Reaction.__table__
         cols = [t.c[c] for c in REACTION_COLUMNS]
         if not self._loaded:
-            # First look: the window only (plus enough for a full feed), never the whole room.
+            # First look: the window only (plus enough for a full feed), never the whole room,
+            # located on the (room_id, seq) key: t_min has no index of its own.
+            last = conn.execute(select(t.c.seq).where(t.c.room_id == self.room_id)
+                                .order_by(t.c.seq.desc()).limit(1)).scalar()
+            end = self._first_seq_from(conn, minute, 0, -1 if last is None else int(last) + 1)
             first_of_feed = conn.execute(
-                select(t.c.seq).where(t.c.room_id == self.room_id, t.c.t_min < minute)
+                select(t.c.seq).where(t.c.room_id == self.room_id, t.c.seq < end)
                 .order_by(t.c.seq.desc()).offset(self.feed_size - 1).limit(1)
             ).scalar()
-            q = select(*cols).where(t.c.room_id == self.room_id, t.c.t_min < minute)
-            if first_of_feed is not None:
-                q = q.where(or_(t.c.t_min >= cutoff, t.c.seq >= first_of_feed))
-            new = _reaction_frame(conn.execute(q.order_by(t.c.seq)).all(), self._platforms)
+            start = 0 if first_of_feed is None else self._first_seq_from(conn, cutoff, 0, int(first_of_feed))
+            new = _reaction_frame(conn.execute(
+                select(*cols).where(t.c.room_id == self.room_id, t.c.seq >= start, t.c.seq < end,
+                                    t.c.t_min < minute).order_by(t.c.seq)
+            ).all(), self._platforms)
             self._count_replies_from_db(conn, minute)
         else:
             new = _reaction_frame(conn.execute(
@@ -237,6 +242,24 @@ class RoomClient:
         recent = window["t_min"].to_numpy() >= cutoff
         recent[max(0, len(window) - self.feed_size):] = True
         self._window = window if recent.all() else window[recent].reset_index(drop=True)
+
+    def _first_seq_from(self, conn: Connection, minute: int, lo: int, hi: int) -> int:
+        """The first seq in [lo, hi] of an item of minute `minute` or later (`hi` if none), by bisection.
+
+        Items of minute m carry t_min in [m, m + 1) and seq follows time, so this turns
+        "t_min >= minute" (no index) into a range of the (room_id, seq) key: about twenty
+        one-row reads instead of a scan of the whole room.
+        """
+        t = Reaction.__table__
+        probe = select(t.c.t_min).where(t.c.room_id == self.room_id).order_by(t.c.seq).limit(1)
+        while lo < hi:  # smallest x whose next item (if any) is at `minute` or later
+            mid = (lo + hi) // 2
+            t_min = conn.execute(probe.where(t.c.seq >= mid)).scalar()
+            if t_min is None or t_min >= minute:
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo
 
     def _count_replies_from_db(self, conn: Connection, minute: int) -> None:
         """Replies under every message so far, counted by the database (the items may be long gone)."""
@@ -310,7 +333,7 @@ class RoomClient:
         self.fetched["hashtag_counts"] = len(rows)
         tags = self._tag_counts[self._tag_counts["t_min"] >= cutoff]
         if rows:
-            new = _rows(rows, ["t_min", "tag", "count"]).astype({"t_min": np.int64, "count": np.int64})
+            new = _rows(rows, ["t_min", "tag", "count"], t_min=np.int64, count=np.int64)
             tags = pd.concat([tags, new], ignore_index=True) if len(tags) else new
         self._tag_counts = tags.reset_index(drop=True)
 
@@ -324,10 +347,10 @@ class RoomClient:
         self._parents = {s: a for s, a in self._parents.items() if s in needed}
         missing = sorted(needed - set(self._parents))
         t = Reaction.__table__
-        for chunk in _chunks(missing):
+        for chunk in _chunks(missing):  # the range lets the planner use the key even without statistics
             for seq, author, name, group in conn.execute(
                 select(t.c.seq, t.c.author_id, t.c.author_name, t.c.author_group)
-                .where(t.c.room_id == self.room_id, t.c.seq.in_(chunk))
+                .where(t.c.room_id == self.room_id, t.c.seq.between(chunk[0], chunk[-1]), t.c.seq.in_(chunk))
             ).all():
                 self._parents[int(seq)] = (int(author), name, group)
         self.fetched["parents"] = len(missing)
@@ -354,7 +377,7 @@ class RoomClient:
         return {
             "pressure": self._pressure,
             "per_minute": per_minute(self._timeline),
-            "group_emotions": self._timeline[GROUP_EMOTION_COLUMNS],
+            "group_emotions": _as_str(self._timeline[GROUP_EMOTION_COLUMNS], ["group", "emotion"]),
             "platform_split": platform_split(window[["platform", "emotion"]][window["t_min"].to_numpy() >= cutoff]),
             "hashtags": hashtag_table(self._tag_counts, self._trending, minute, self.window_min),
             "feed": _as_str(window.iloc[: -self.feed_size - 1 : -1].reset_index(drop=True), _REACTION_TEXT),
@@ -376,9 +399,13 @@ def per_minute(timeline: pd.DataFrame) -> pd.DataFrame:
     """Items per minute and emotion, summed over groups."""
     if timeline.empty:
         return _empty(PER_MINUTE_COLUMNS, t_min=np.int64, count=np.int64)
-    out = timeline.groupby(["t_min", "emotion"], sort=False, as_index=False)["count"].sum()
-    order = out["emotion"].map(EMOTIONS.index)
-    return out.assign(_o=order).sort_values(["t_min", "_o"]).drop(columns="_o").reset_index(drop=True)
+    emotion = _emotion_codes(timeline["emotion"])
+    key = timeline["t_min"].to_numpy(np.int64) * len(EMOTIONS) + emotion
+    keys, at = np.unique(key, return_inverse=True)
+    counts = np.bincount(at, weights=timeline["count"].to_numpy(np.int64), minlength=len(keys))
+    return pd.DataFrame({"t_min": keys // len(EMOTIONS),
+                         "emotion": pd.Series(np.array(EMOTIONS, dtype=object)[keys % len(EMOTIONS)], dtype=STR),
+                         "count": counts.astype(np.int64)})
 
 
 def platform_split(reactions: pd.DataFrame) -> pd.DataFrame:
@@ -565,10 +592,13 @@ def _empty(columns: Sequence[str], **dtypes: Any) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, STR)) for c in columns})
 
 
-def _rows(rows: Sequence[Any], columns: Sequence[str]) -> pd.DataFrame:
-    """Result rows as a frame, column by column (pandas probes each SQLAlchemy Row slowly)."""
+def _rows(rows: Sequence[Any], columns: Sequence[str], **dtypes: Any) -> pd.DataFrame:
+    """Result rows as a frame, column by column (pandas probes each SQLAlchemy Row slowly).
+
+    Columns named in `dtypes` become numpy arrays of that type; the rest stay objects.
+    """
     cols = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
-    return pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in zip(columns, cols, strict=True)})
+    return pd.DataFrame({c: np.array(v, dtype=dtypes.get(c, object)) for c, v in zip(columns, cols, strict=True)})
 
 
 _REACTION_TEXT = ("author_group", "author_name", "platform", "kind", "emotion", "text", "hashtags", "lang")
@@ -581,15 +611,12 @@ def _reaction_frame(rows: Sequence[Any], platforms: Sequence[str] = ()) -> pd.Da
     nearly free) and text stays in object columns: the window is appended to and cut
     every refresh, and Arrow-backed strings would pile up chunks doing that.
     """
-    frame = _rows(rows, REACTION_COLUMNS)
+    frame = _rows(rows, REACTION_COLUMNS, seq=np.int64, t_min=np.float64, author_id=np.int64,
+                  intensity=np.float64, cascade_root=np.int64)
     for c, known in (("emotion", EMOTIONS), ("kind", KINDS), ("author_group", GROUPS), ("platform", platforms)):
         extra = set(frame[c].dropna().unique()) - set(known)  # never, in practice; then concat gives objects
         frame[c] = frame[c].astype(pd.CategoricalDtype([*known, *sorted(extra)]))
     frame["parent_seq"] = pd.array(frame["parent_seq"].tolist(), dtype="Int64")
-    for c in ("seq", "author_id", "cascade_root"):
-        frame[c] = frame[c].astype(np.int64)
-    for c in ("t_min", "intensity"):
-        frame[c] = frame[c].astype(np.float64)
     return frame
 
 
@@ -605,14 +632,16 @@ def _message_frame(rows: Sequence[Any]) -> pd.DataFrame:
 
 
 def _timeline_frame(rows: Sequence[Any]) -> pd.DataFrame:
-    frame = _rows(rows, _TIMELINE_READ).astype(
-        {"t_min": np.int64, "count": np.int64, "mean_intensity": np.float64, "group": STR, "emotion": STR})
-    order = frame["group"].map(GROUPS.index) * len(EMOTIONS) + frame["emotion"].map(EMOTIONS.index)
-    return frame.assign(_o=order).sort_values(["t_min", "_o"]).drop(columns="_o").reset_index(drop=True)
+    """Timeline rows in `records.timeline_from_db` order; group and emotion as categoricals in memory."""
+    frame = _rows(rows, _TIMELINE_READ, t_min=np.int64, count=np.int64, mean_intensity=np.float64)
+    frame["group"] = pd.Categorical(frame["group"], categories=GROUPS)
+    frame["emotion"] = pd.Categorical(frame["emotion"], categories=EMOTIONS)
+    order = np.lexsort((frame["emotion"].cat.codes, frame["group"].cat.codes, frame["t_min"]))
+    return frame.take(order).reset_index(drop=True)
 
 
 def _pressure_frame(rows: Sequence[Any]) -> pd.DataFrame:
-    return _rows(rows, PRESSURE_COLUMNS).astype({"t_min": np.int64, "pressure": np.float64})
+    return _rows(rows, PRESSURE_COLUMNS, t_min=np.int64, pressure=np.float64)
 
 
 def _account_frame(rows: Sequence[Any]) -> pd.DataFrame:

@@ -98,7 +98,7 @@ class CrisisModel(mesa.Model):
             self.crowd.cut_edges()
         self.items = ItemLog()
         self.hashtags = Hashtags.from_scenario(sc)
-        self.texts = TextTable(sc)
+        self.texts = TextTable.for_scenario(sc)
         self.vocab = {lang: vocabulary(sc, lang) for lang in LANGUAGES}
         self.intensity = float(self.params.intensity)
 

@@ -40,8 +40,25 @@ def fill(template: str, vocab: dict[str, list[str]], variant: int, lang: str, **
     return text.fill(template, values, lang)
 
 
+#: rendered tables by scenario content hash: rendering ~34,000 strings costs more than
+#: simulating two hours, and replays (impact analysis, recovery) build many models
+_RENDERED: dict[str, TextTable] = {}
+
+
 class TextTable:
     """A flat list of strings plus (base, count) ranges per template combination."""
+
+    @classmethod
+    def for_scenario(cls, scenario: Scenario) -> TextTable:
+        """A fresh table for a model: the scenario's rendered texts (cached), ready for one-off additions."""
+        key = scenario.sha256 or scenario.model_dump_json()
+        cached = _RENDERED.get(key)
+        if cached is None:
+            cached = _RENDERED[key] = cls(scenario)
+        table = cls.__new__(cls)
+        table.__dict__.update(cached.__dict__)
+        table.strings = list(cached.strings[: cached.static])
+        return table
 
     def __init__(self, scenario: Scenario):
         self.strings: list[str] = []

@@ -36,12 +36,14 @@ def redact(url: str) -> str:
     return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
 
 
-def make_engine(url: str | None = None) -> Engine:
+def make_engine(url: str | None = None, writer: bool = True) -> Engine:
+    """An engine; `writer=False` gives SQLite readers plain deferred transactions, so a console
+    polling the room never holds the write lock the runner needs."""
     url = database_url(url)
     try:
         if url.startswith("sqlite"):
             engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
-            _sqlite_pragmas(engine)
+            _sqlite_pragmas(engine, immediate=writer)
         else:
             engine = create_engine(url, pool_pre_ping=True)
     except (ArgumentError, NoSuchModuleError) as exc:
@@ -52,7 +54,7 @@ def make_engine(url: str | None = None) -> Engine:
     return engine
 
 
-def _sqlite_pragmas(engine: Engine) -> None:
+def _sqlite_pragmas(engine: Engine, immediate: bool = True) -> None:
     """WAL so readers never block the runner; IMMEDIATE transactions so writers queue on
     the busy timeout instead of failing on a lock upgrade."""
 
@@ -68,7 +70,7 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:  # type: ignore[no-untyped-def]
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, func, select, text
 
 from uproar.app import rooms
 from uproar.app.runner import RoomRunner
-from uproar.app.snapshot import RoomClient, RoomSnapshot
+from uproar.app.snapshot import RoomClient, RoomSnapshot, influence
 from uproar.model.export import REACTION_COLUMNS
 from uproar.store import records
 from uproar.store.engine import open_store
@@ -264,6 +264,35 @@ def test_influential_authors_match_an_independent_count(engine, story):
         s, t, w = edges.iloc[0]
         pointed = recent[(recent["author_id"] == s) & recent["parent_seq"].notna()]
         assert (pointed["parent_seq"].astype(int).map(author_of) == t).sum() == w
+
+
+def test_influence_by_hand():
+    """Engagement = items pointing at an author's items (in memory, a message, or looked up) + own items."""
+    accounts = pd.DataFrame({"persona_id": ["org"], "account_index": [0], "name": ["Org"], "handle": ["@Org"],
+                             "group": ["organisation"], "outlet": [""], "followers": [1], "platforms": [["x"]]})
+    window = pd.DataFrame({
+        "seq": [1, 3, 4, 5, 6],
+        "t_min": [1.0, 11.0, 12.0, 12.5, 13.0],
+        "author_id": [5, 6, 7, 6, 8],
+        "author_name": ["@five", "@six", "@seven", "@six", "@eight"],
+        "author_group": ["public"] * 5,
+        "emotion": ["anger", "fear", "anger", "anger", "mockery"],
+        "parent_seq": pd.array([None, 1, 2, 3, 99], dtype="Int64"),
+    })
+    messages = pd.DataFrame({"seq": [2], "t_min": [10], "author": ["@Org"]})
+    parents = {99: (9, "@nine", "journalist")}
+    top, nodes, edges = influence(window, messages, accounts, parents, since=10)
+    assert top["author_id"].tolist() == [6, 0, 5, 7, 8, 9]
+    assert top["engagement"].tolist() == [3, 2, 1, 1, 1, 1]
+    assert top["items"].tolist() == [2, 1, 0, 1, 1, 0]
+    assert top["author_name"].tolist() == ["@six", "@Org", "@five", "@seven", "@eight", "@nine"]
+    assert top["emotion"].tolist() == ["fear", "anger", "fear", "anger", "mockery", "mockery"]
+    assert sorted(map(tuple, edges[["source", "target", "weight"]].to_numpy().tolist())) == [
+        (6, 5, 1), (7, 0, 1), (8, 9, 1)]  # 6 answering itself is engagement, not an edge
+    assert nodes["author_id"].tolist() == top["author_id"].tolist()
+    assert influence(window, messages, accounts, parents, since=10, top=2)[0]["author_id"].tolist() == [6, 0]
+    empty = influence(window.iloc[:0], messages.iloc[:0], accounts, {}, since=10)
+    assert all(frame.empty for frame in empty) and list(empty[2].columns) == ["source", "target", "weight"]
 
 
 def test_the_second_refresh_reads_only_new_rows(engine, story):
