@@ -1,0 +1,1 @@
+"""Calibration for scenario designers: fit networks and parameters to observed crises."""
