@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from uproar.app import access, lobby, trainee, trainer
+from uproar.app import access, lobby, studio, trainee, trainer
 from uproar.app.i18n import t
 from uproar.app.rooms import RoomError, get_room, room_scenario
 from uproar.app.snapshot import RoomClient
@@ -65,6 +65,9 @@ def main() -> None:
                 st.query_params.clear()
                 st.rerun()
 
+    if view == "studio" and not room_id:
+        studio.render(lang)
+        return
     if room_id and room is None:
         st.error(t("no_room", lang))
         lobby.render(engine(), lang)

@@ -17,6 +17,10 @@ from .rooms import RoomError, create_room, list_rooms
 
 def render(engine, lang: str) -> None:  # type: ignore[no-untyped-def]
     st.title(t("title", lang))
+    if st.button("🛠 " + ("Studio des scénarios (concepteurs)" if lang == "fr" else "Scenario studio (designers)"),
+                 key="open-studio"):
+        st.query_params.update({"view": "studio"})
+        st.rerun()
     left, right = st.columns(2, gap="large")
     with left:
         create_form(engine, lang)

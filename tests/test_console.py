@@ -128,3 +128,23 @@ def test_user_text_is_shown_as_text(db, monkeypatch):
     assert "onerror=" in shown and "<img" not in shown
     assert "\\*\\*bold\\*\\*" in shown  # markdown is inert too
     assert "<b>A</b>" not in shown  # the room name is user text as well
+
+
+def test_studio_loads_validates_and_previews(db, monkeypatch):
+    at = app(db, monkeypatch)
+    at.query_params["view"] = "studio"
+    at.run()
+    at.selectbox(key="studio-pick").select("en-retail-breach").run()
+    assert not at.exception
+    assert any("valid scenario" in s.value or "scénario valide" in s.value for s in at.success)
+    # break the file in the raw editor: the studio names the problem instead of crashing
+    raw = at.text_area(key="studio-raw")
+    raw.input(raw.value.replace('crisis_type = "accidental"', 'crisis_type = "sudden"', 1)).run()
+    assert not at.exception
+    problems = " ".join(m.value for m in at.markdown).replace("\\", "")  # drop markdown escapes
+    assert "crisis_type" in problems and "sudden" in problems
+    raw = at.text_area(key="studio-raw")
+    raw.input(raw.value.replace('crisis_type = "sudden"', 'crisis_type = "accidental"', 1)).run()
+    next(b for b in at.button if b.label.startswith(("Aperçu", "Preview"))).click().run()
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) >= 2  # items per minute and pressure
