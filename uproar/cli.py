@@ -91,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--json", action="store_true", help="print a JSON summary instead of a sentence")
     rep.set_defaults(func=cmd_report)
 
+    from .calibration.cli import add_parser as add_calibrate
+
+    add_calibrate(sub)
     _room_parsers(sub)
     db = sub.add_parser("db", help="database schema")
     db.add_argument("action", choices=["upgrade", "current"])
