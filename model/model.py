@@ -119,6 +119,7 @@ class CrisisModel(mesa.Model):
         # false claims get shared more; virality says how often a claim is told afresh
         self.claim_boost = np.array([1.0 if c.true else FALSE_CLAIM_BOOST for c in sc.claims])
         self.claim_virality = np.array([c.virality for c in sc.claims])
+        self._claim_emotion = np.array([EMOTIONS.index(c.emotion) for c in sc.claims] or [1], dtype=np.int8)
 
         # logs
         self.messages: list[MessageRecord] = []
@@ -652,11 +653,6 @@ class CrisisModel(mesa.Model):
     @property
     def claim_boost_now(self) -> np.ndarray:
         return self.claim_boost * self.claim_factor if len(self.claim_boost) else np.ones(1)
-
-    @property
-    def _claim_emotion(self) -> np.ndarray:
-        codes = [EMOTIONS.index(c.emotion) for c in self.scenario.claims]
-        return np.array(codes or [1], dtype=np.int8)
 
     def _seed_claims(self, claim: np.ndarray, kind: np.ndarray, u: np.ndarray) -> np.ndarray:
         """Some new posts carry an active rumour, false ones and uncorrected ones more often."""

@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     con = sub.add_parser("console", help="open the live console (Streamlit) in the browser")
     con.add_argument("--port", type=int, default=8501)
     con.add_argument("--host", default="localhost", help="address to listen on (0.0.0.0 to open it to the room)")
-    con.add_argument("--db", metavar="URL", help="database URL (default: $UPROAR_DATABASE_URL or sqlite:///uproar.db)")
+    _add_db(con)
     con.add_argument("--no-demo", action="store_true", help="do not create the demo room on an empty database")
     con.set_defaults(func=cmd_console)
 
@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     _room_parsers(sub)
     db = sub.add_parser("db", help="database schema")
     db.add_argument("action", choices=["upgrade", "current"])
-    db.add_argument("--db", metavar="URL", help="database URL (default: $UPROAR_DATABASE_URL or sqlite:///uproar.db)")
+    _add_db(db)
     db.set_defaults(func=cmd_db)
 
     b = sub.add_parser("bench", help="measure the speed of a crowd step")
@@ -334,7 +334,7 @@ def _room_parsers(sub: argparse._SubParsersAction) -> None:
 
     def cmd(name: str, help_: str, func) -> argparse.ArgumentParser:  # type: ignore[no-untyped-def]
         p = rsub.add_parser(name, help=help_)
-        p.add_argument("--db", metavar="URL", help="database URL (default: $UPROAR_DATABASE_URL or sqlite:///uproar.db)")
+        _add_db(p)
         p.set_defaults(func=func)
         return p
 
@@ -390,6 +390,10 @@ def _room_parsers(sub: argparse._SubParsersAction) -> None:
     ex = cmd("export", "write a room's files (same as `uproar run --export`)", cmd_room_export)
     ex.add_argument("room")
     ex.add_argument("dir")
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="URL", help="database URL (default: $UPROAR_DATABASE_URL or sqlite:///uproar.db)")
 
 
 def _engine(args: argparse.Namespace):  # type: ignore[no-untyped-def]
