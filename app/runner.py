@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Engine, func, or_, select, update
 from tqdm import tqdm
 
+from ..model.inputs import parse_input
 from ..model.model import CrisisModel
 from ..store import records
 from ..store.tables import Input, Message, Reaction, Room, Run, utcnow
@@ -166,7 +167,7 @@ class RoomRunner:
             ).fetchall()
         ids = []
         for row in pending:
-            item = records.parse_input(row.payload).model_copy(update={"t_min": m})
+            item = parse_input(row.payload).model_copy(update={"t_min": m})
             input_ids[len(model.input_log) + len(ids)] = row.id
             model.submit(item)
             ids.append(row.id)

@@ -8,7 +8,6 @@ functions as the command line.
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from ..model.taxonomy import EMOTIONS, GROUPS
@@ -221,5 +220,3 @@ def live(client: RoomClient, lang: str) -> None:
                         f"{row.replies} {t('replies', lang)} — {safe(row.text)}")
     render_items(feed, limit=40, key="trainer")
 
-
-__all__ = ["pd", "render"]

@@ -28,7 +28,7 @@ from .items import MESSAGE, ItemLog
 from .population import Population, baseline_emotions, build_population
 from .response import CrisisState, assess
 from .scenario import Scenario, load_scenario
-from .taxonomy import EMOTIONS, GROUPS, KINDS, LANGUAGES, STYLES
+from .taxonomy import EMOTIONS, GROUPS, LANGUAGES, STYLES
 from .texttable import TextTable, fill, vocabulary
 
 #: kind mix (post, share, reply, reaction) by platform style
@@ -848,4 +848,4 @@ def _empty_batch() -> dict[str, np.ndarray]:
     }
 
 
-__all__ = ["KINDS", "CrisisModel", "MessageRecord"]
+__all__ = ["CrisisModel", "MessageRecord"]

@@ -8,7 +8,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..model.taxonomy import EMOTIONS, NEGATIVE
 from .data import RunData
 
 
@@ -181,10 +180,4 @@ def comparison(run: RunData) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def negative_share(run: RunData) -> float:
-    counts = run.timeline.groupby("emotion")["count"].sum()
-    total = counts.sum()
-    return float(counts.reindex(list(NEGATIVE)).sum() / total) if total else 0.0
-
-
-__all__ = ["EMOTIONS", "comparison", "key_figures", "main_courante"]
+__all__ = ["comparison", "key_figures", "main_courante"]

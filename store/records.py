@@ -20,7 +20,7 @@ from ..model.export import (
     TIMELINE_COLUMNS,
     reactions_frame,
 )
-from ..model.inputs import Clock, Message, parse_input
+from ..model.inputs import Message, parse_input
 from ..model.taxonomy import EMOTIONS, GROUPS
 from .tables import (
     HashtagCount,
@@ -217,4 +217,4 @@ def applied_inputs(conn: Connection, room_id: str, before: int | None = None) ->
     return out
 
 
-__all__ = ["Clock", "applied_inputs", "frame_records", "minute_rows", "write_rows"]
+__all__ = ["applied_inputs", "events_from_db", "frame_records", "minute_rows", "write_rows"]
