@@ -87,6 +87,7 @@ class CrisisModel(mesa.Model):
         self._crisis = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
         sc = self._crisis
         self.seed = rng
+        self._minute = 0
         self.params = sc.parameters
         self.platform_names = sc.platform_names
         self.styles = np.array([STYLES.index(p.style) for p in sc.platforms], dtype=np.int8)
@@ -175,8 +176,6 @@ class CrisisModel(mesa.Model):
     def minute(self) -> int:
         """The minute being simulated (inside a step) or next to simulate (between steps)."""
         return self._minute
-
-    _minute = 0
 
     def submit(self, item: Any) -> Any:
         """Queue an input (dict, JSON line or input model) for its minute (default: the next one)."""
