@@ -151,6 +151,7 @@ class Reaction(SQLModel, table=True):
     """One crowd item; the export's reactions.csv, row for row."""
 
     __tablename__ = "reactions"
+    __table_args__ = (Index("ix_reactions_room_parent", "room_id", "parent_seq"),)
 
     room_id: str = Field(foreign_key="rooms.id", primary_key=True)
     seq: int = Field(primary_key=True, sa_type=BigInteger)
