@@ -205,4 +205,10 @@ def calibrate_form(scenario, text: str, lang: str) -> None:  # type: ignore[no-u
                                     "high": result.intervals[k][1]} for k, v in result.params.items()]),
                      hide_index=True)
         st.caption(f"loss {result.loss:.4g} (defaults {result.default_loss:.4g}) · {result.evaluations} evaluations")
-        st.session_state["studio-fitted"] = result.params
+        from ..calibration.report import calibrated_toml
+
+        # the fitted values go into the edited file, with a note on where they come from
+        st.session_state[KEY] = calibrated_toml(text, scenario, result, f"studio upload {target.name}")
+        st.session_state.pop("studio-raw", None)
+        st.success("✓ " + ("valeurs ajustées écrites dans le fichier" if lang == "fr"
+                           else "fitted values written into the file"))
