@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run run-headless test bench lint venv clean chromium
+.PHONY: run run-headless test bench lint venv clean system-deps pdf-deps
 
 $(PY):
 	@py=$$(command -v python$(PYTHON_VERSION) || true); \
@@ -23,20 +23,31 @@ $(STAMP): $(PY) pyproject.toml
 
 venv: $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) pdf-deps
 	$(VENV)/bin/uproar console
 
 run-headless: $(STAMP)
 	$(VENV)/bin/uproar run fr-usine-chimique
 
-# Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
-chromium:
-	@command -v chromium >/dev/null 2>&1 && [ -d /usr/share/fonts/truetype/noto ] || { \
-		echo "Installing Debian's chromium (and emoji fonts) for the browser tests"; \
+# System packages the tests need, installed only when missing: Debian's Chromium for the
+# browser tests (driven by Playwright; never `playwright install`), emoji fonts for its
+# screenshots, Pango for WeasyPrint's PDFs, poppler-utils to render those PDFs to PNG.
+system-deps:
+	@command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 \
+		&& [ -d /usr/share/fonts/truetype/noto ] && ldconfig -p | grep -q libpango-1.0 || { \
+		echo "Installing chromium, fonts-noto-color-emoji, libpango-1.0-0 and poppler-utils (apt)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; }
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-noto-color-emoji \
+			libpango-1.0-0 libpangoft2-1.0-0 poppler-utils >/dev/null; }
 
-test: $(STAMP) chromium
+# Pango, which WeasyPrint needs for the debrief PDF (the console's download button).
+pdf-deps:
+	@ldconfig -p | grep -q libpango-1.0 || { \
+		echo "Installing libpango-1.0-0 for PDF reports (apt)"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
+
+test: $(STAMP) system-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/python -m pytest -q
 

@@ -74,8 +74,9 @@ def test_impact_shows_calming_and_inflaming_messages(scripted, tmp_path):
     assert "&lt;script&gt;" in text and "<script>" not in text
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils (pdftoppm) missing: make test installs it")
 def test_pdf_renders_with_its_sections(scripted, tmp_path):
+    if shutil.which("pdftoppm") is None:
+        pytest.fail("pdftoppm is missing: `make test` installs poppler-utils (apt-get install poppler-utils)")
     folder, _ = scripted
     path, _ = build_report(folder, fmt="pdf", lang="en", impact=False, out=tmp_path / "report.pdf")
     subprocess.run(["pdftoppm", "-r", "50", "-png", str(path), str(tmp_path / "page")], check=True)
