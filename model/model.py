@@ -135,7 +135,6 @@ class CrisisModel(mesa.Model):
         self.timeline_means: list[np.ndarray] = []
         self.group_mean = self.crowd.group_means()
         self._group_sizes = pop.group_sizes()
-        self._update_locality_anger()
         self._last_batch = _empty_batch()
         self.last_item = np.full(pop.n, -1, dtype=np.int64)
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
@@ -148,6 +147,15 @@ class CrisisModel(mesa.Model):
         for i in range(pop.n_notable, pop.n):
             MassAccount(self, i)
         self.org_accounts = [a for a in self.notables if a.persona.group == "organisation"]
+        # towns' anger is read only by officials: a scenario without them skips it each minute
+        self._tracks_towns = any(a.persona.group == "elected" for a in self.notables)
+        residents = np.flatnonzero(np.isin(pop.group, [GROUPS.index("public"), GROUPS.index("student")]))
+        self._residents = residents
+        self._residence = pop.locality[residents].astype(np.int64)
+        self._residence_size = np.maximum(
+            np.bincount(self._residence, minlength=sc.population.localities), 1
+        )
+        self._update_locality_anger()
 
         self.baseline = self._calm_baseline()
         self.datacollector = mesa.DataCollector(
@@ -469,7 +477,8 @@ class CrisisModel(mesa.Model):
         readers, x = crowd.exposure(batch["author"], batch["platform"], batch["emotion"], batch["weight"], self.reach)
         crowd.step(readers, x, drive=self._silence_drive(m))
         self.group_mean = crowd.group_means()
-        self._update_locality_anger()
+        if self._tracks_towns:
+            self._update_locality_anger()
         self.hashtags.update_active(m, self.group_mean)
         self.claim_active |= self.claim_start <= m
 
@@ -729,13 +738,7 @@ class CrisisModel(mesa.Model):
         return drive
 
     def _update_locality_anger(self) -> None:
-        if not hasattr(self, "_residents"):
-            pop = self.population
-            mass = (pop.group == GROUPS.index("public")) | (pop.group == GROUPS.index("student"))
-            self._residents = np.flatnonzero(mass)
-            self._residence = pop.locality[self._residents].astype(np.int64)
-            n_loc = self.scenario.population.localities
-            self._residence_size = np.maximum(np.bincount(self._residence, minlength=n_loc), 1)
+        """Mean anger of the public and students per town (what officials answer to)."""
         anger = np.bincount(self._residence, weights=self.crowd.E[2, self._residents], minlength=len(self._residence_size))
         self._locality_anger = anger / self._residence_size
 
