@@ -2,6 +2,10 @@
 
 Everything here is an array indexed by account. Notable personas take the first
 rows, mass accounts the rest, so `index < n_notable` tells them apart.
+
+With `[network] file` set, the mass accounts are the nodes of that follow graph
+(see `graphfile`): the crowd size comes from the file, its node attributes fix
+groups, localities and platforms, and only what it leaves out is drawn.
 """
 
 from __future__ import annotations
@@ -11,7 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..network import Multiplex, heavy_tailed_fitness, homophily_multiplex
-from .scenario import Scenario
+from .graphfile import FileGraph, file_multiplex, read_network_file
+from .scenario import Network, Scenario
 from .taxonomy import EMOTIONS, GROUPS, LANGUAGES
 
 #: Stance mean by group when the scenario says nothing (−1 enemy … +1 ally).
@@ -53,6 +58,8 @@ class Population:
     influence: np.ndarray  # (n,) float32 author weight for pressure
     network: Multiplex
     n_notable: int
+    #: with `[network] file`: the file's node id of each mass account (row n_notable + i)
+    nodes: np.ndarray | None = None
 
     @property
     def n(self) -> int:
@@ -63,10 +70,19 @@ class Population:
 
 
 def build_population(scenario: Scenario, rng: np.random.Generator, size: int | None = None) -> Population:
-    """Draw the accounts and their follow graph; vectorised, so a million takes seconds."""
+    """Draw the accounts and their follow graph; vectorised, so a million takes seconds.
+
+    `size` (personas included) defaults to `population.size`. With `[network] file`
+    the crowd is the file's graph and both are ignored: personas + the file's nodes.
+    Raises `ScenarioError` (naming `network.file`) when that file cannot be used.
+    """
     personas = scenario.personas
     m = len(personas)
-    n_mass = max(int(size if size is not None else scenario.population.size) - m, 1)
+    graph: FileGraph | None = read_network_file(scenario) if scenario.network_path() else None
+    if graph is not None:
+        n_mass = graph.n
+    else:
+        n_mass = max(int(size if size is not None else scenario.population.size) - m, 1)
     n = m + n_mass
     pop = scenario.population
     platforms = scenario.platforms
@@ -76,11 +92,21 @@ def build_population(scenario: Scenario, rng: np.random.Generator, size: int | N
     group = np.empty(n, dtype=np.int8)
     group[:m] = [GROUPS.index(p.group) for p in personas]
     # laid out by group, so per-group means are contiguous slices (see Crowd.group_means)
-    group[m:] = np.sort(rng.choice(len(GROUPS), size=n_mass, p=shares / shares.sum()))
+    if graph is None:
+        group[m:] = np.sort(rng.choice(len(GROUPS), size=n_mass, p=shares / shares.sum()))
+    else:
+        # the file's group where it gives one; file order kept within a group
+        drawn = rng.choice(len(GROUPS), size=n_mass, p=shares / shares.sum())
+        mass = np.where(graph.group >= 0, graph.group, drawn)
+        order = np.argsort(mass, kind="stable")
+        graph = graph.permuted(order)
+        group[m:] = mass[order]
 
     locality = np.empty(n, dtype=np.int16)
     locality[:m] = [min(p.locality, pop.localities - 1) for p in personas]
     locality[m:] = rng.integers(0, pop.localities, size=n_mass)
+    if graph is not None:
+        locality[m:] = np.where(graph.locality >= 0, graph.locality, locality[m:])
 
     lang = np.empty(n, dtype=np.int8)
     home = LANGUAGES.index(scenario.language)
@@ -111,28 +137,17 @@ def build_population(scenario: Scenario, rng: np.random.Generator, size: int | N
     names = [p.name for p in platforms]
     for i, p in enumerate(personas):
         presence[i] = [name in p.platforms for name in names]
+    if graph is not None:
+        presence[m:][graph.listed] = graph.presence[graph.listed]
     orphans = ~presence.any(axis=1)
     presence[orphans, table[group[orphans]].argmax(axis=1)] = True
 
     net = scenario.network
-    fitness = heavy_tailed_fitness(n, net.follower_exponent, rng)
-    if m:
-        # Notable accounts are hubs: their fitness follows their declared audience.
-        wanted = np.array([max(p.followers, 1) for p in personas], dtype=float)
-        top = np.quantile(fitness[m:], 0.999) if n_mass > 1 else 1.0
-        fitness[:m] = top * (wanted / max(wanted.max(), 1.0)) * min(1.0 + wanted.max() / n, 20.0) * 5.0
-    network = homophily_multiplex(
-        names,
-        group=group,
-        locality=locality,
-        presence=presence,
-        fitness=fitness,
-        mean_following=net.mean_following,
-        homophily=net.homophily,
-        locality_bias=net.locality,
-        attention=net.attention,
-        rng=rng,
-    )
+    wanted = np.array([max(p.followers, 1) for p in personas], dtype=float)
+    if graph is not None:
+        network = file_multiplex(graph, names, group, locality, presence, wanted, net, rng)
+    else:
+        network = _generate(names, group, locality, presence, wanted, net, rng)
     followers = network.follower_counts().sum(axis=1)
     influence = (1.0 + np.log1p(followers)).astype(np.float32)
     return Population(
@@ -147,6 +162,39 @@ def build_population(scenario: Scenario, rng: np.random.Generator, size: int | N
         influence=influence,
         network=network,
         n_notable=m,
+        nodes=None if graph is None else graph.nodes,
+    )
+
+
+def _generate(
+    names: list[str],
+    group: np.ndarray,
+    locality: np.ndarray,
+    presence: np.ndarray,
+    wanted: np.ndarray,
+    net: Network,
+    rng: np.random.Generator,
+) -> Multiplex:
+    """The synthetic follow graph (`network.generator = "homophily"`)."""
+    m = len(wanted)
+    n = len(group)
+    n_mass = n - m
+    fitness = heavy_tailed_fitness(n, net.follower_exponent, rng)
+    if m:
+        # Notable accounts are hubs: their fitness follows their declared audience.
+        top = np.quantile(fitness[m:], 0.999) if n_mass > 1 else 1.0
+        fitness[:m] = top * (wanted / max(wanted.max(), 1.0)) * min(1.0 + wanted.max() / n, 20.0) * 5.0
+    return homophily_multiplex(
+        names,
+        group=group,
+        locality=locality,
+        presence=presence,
+        fitness=fitness,
+        mean_following=net.mean_following,
+        homophily=net.homophily,
+        locality_bias=net.locality,
+        attention=net.attention,
+        rng=rng,
     )
 
 

@@ -89,6 +89,8 @@ class Population(_Strict):
 
 class Network(_Strict):
     generator: Literal["homophily"] = "homophily"
+    #: the mass crowd's follow graph, read instead of generated; relative to the
+    #: scenario file's folder. The crowd size then comes from the graph.
     file: str | None = Field(None, description="a follow graph (CSV edge list, GraphML, GEXF)")
     mean_following: Annotated[float, Field(gt=0, le=2000)] = 10.0
     follower_exponent: Annotated[float, Field(gt=1.5, le=4.0)] = 2.3
@@ -280,9 +282,36 @@ class Scenario(_Strict):
                 problems.append((("injects", i, "kind"), "a question needs a journalist persona as author"))
         if not any(p.group == "organisation" for p in self.personas):
             problems.append((("personas",), 'at least one persona with group = "organisation" must speak for the organisation'))
+        problems += self._network_file_problems()
         if problems:
             raise _Located(problems)
         return self
+
+    def _network_file_problems(self) -> list[tuple[tuple, str]]:
+        """A `network.file` that cannot be opened; its content is checked when the crowd is built."""
+        path = self.network_path()
+        if path is None:
+            return []
+        from ..network.io import FORMATS as GRAPH_FORMATS  # networkx: only when a file is set
+
+        where = ("network", "file")
+        if path.suffix.lower() not in GRAPH_FORMATS:
+            return [(where, f"{path}: unknown graph format {path.suffix or '(no suffix)'!r}; "
+                     f"give a {', '.join(GRAPH_FORMATS)} file")]
+        if not path.is_file():
+            return [(where, f"{path}: no such file; fix the path (a relative path is read from the "
+                     "scenario's folder) or remove `file` to generate the follow graph")]
+        return []
+
+    def network_path(self) -> Path | None:
+        """Where `network.file` points: relative paths start at the scenario file's folder
+        (the current directory for a scenario parsed from text); None without a file."""
+        if not self.network.file:
+            return None
+        path = Path(self.network.file).expanduser()
+        if path.is_absolute() or not self.source or self.source.startswith("<"):
+            return path
+        return Path(self.source).parent / path
 
     def persona(self, persona_id: str) -> Persona:
         found = next((p for p in self.personas if p.id == persona_id), None)

@@ -23,6 +23,7 @@ from .io import (
     layer_to_networkx,
     networkx_to_layer,
     read_layer,
+    read_layer_and_attrs,
     read_node_attrs,
     write_layer,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "layer_to_networkx",
     "networkx_to_layer",
     "read_layer",
+    "read_layer_and_attrs",
     "read_node_attrs",
     "summary",
     "tail_exponent",

@@ -27,6 +27,7 @@ __all__ = [
     "layer_to_networkx",
     "networkx_to_layer",
     "read_layer",
+    "read_layer_and_attrs",
     "read_node_attrs",
     "write_layer",
 ]
@@ -322,7 +323,32 @@ def read_node_attrs(path: str | Path, n: int | None = None) -> dict[str, np.ndar
     if kind == ".csv":
         return {}
     graph = _relabel(_read_xml(path, kind))
+    return _node_attrs(graph, _xml_nodes(path, graph, n), kind)
+
+
+def read_layer_and_attrs(
+    path: str | Path, n: int | None = None
+) -> tuple[sp.csr_matrix, list, dict[str, np.ndarray]]:
+    """:func:`read_layer` and :func:`read_node_attrs` at once, parsing the file once.
+
+    GraphML and GEXF parsing dominates the time of both, so a caller that needs
+    the follows and the attributes should read them here.
+    """
+    path = Path(path)
+    kind = _format(path)
+    _check_file(path)
+    if kind == ".csv":
+        layer, nodes = _read_csv(path, n)
+        return layer, nodes, {}
+    graph = _relabel(_read_xml(path, kind))
     nodes = _xml_nodes(path, graph, n)
+    attrs = _node_attrs(graph, nodes, kind)
+    graph.add_nodes_from([v for v in nodes if v not in graph])
+    layer, nodes = networkx_to_layer(graph, nodes)
+    return layer, nodes, attrs
+
+
+def _node_attrs(graph: nx.DiGraph, nodes: list, kind: str) -> dict[str, np.ndarray]:
     data = graph.nodes
     names: dict[str, None] = {}
     for v in graph.nodes:
