@@ -170,13 +170,13 @@ def calibrate_form(scenario, text: str, lang: str) -> None:  # type: ignore[no-u
         target = st.file_uploader("target CSV (t_min or timestamp, counts per emotion or sentiment)", type=["csv"],
                                   key="studio-target")
         try:
-            from ..calibration.params import default_space
+            from ..calibration.params import COMMON_NAMES, DEFAULT_NAMES
         except ImportError:  # pragma: no cover - calibration is optional at import time
             st.caption("calibration unavailable")
             return
-        space = default_space(scenario)
-        names = [p.name for p in space]
-        chosen = st.multiselect("parameters", names, default=names[:2], key="studio-fit-params")
+        chosen = st.multiselect("parameters", list(COMMON_NAMES), default=list(DEFAULT_NAMES), key="studio-fit-params",
+                                help="the defaults are what a mention curve can pin down; `uproar calibrate "
+                                "--identify` measures the others for your scenario")
         budget = st.number_input("budget (model evaluations)", 8, 2000, 40, key="studio-budget")
         if target is None or not chosen or not st.button("Calibrer" if lang == "fr" else "Calibrate", key="studio-fit"):
             return

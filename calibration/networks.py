@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +36,12 @@ from ..network import (
 __all__ = [
     "DEFAULTS",
     "GraphFileError",
+    "GraphStudy",
     "compare_stats",
     "fit_generator",
     "graph_stats",
     "load_graph",
+    "study_graph",
     "synthetic_layer",
 ]
 
@@ -313,3 +316,46 @@ def _fit_exponent(params: dict[str, float], target: float, n: int, seed: int) ->
             hi, f_hi = a, f
     a = lo + (target - f_lo) * (hi - lo) / (f_hi - f_lo) if f_hi > f_lo else (lo + hi) / 2
     return round(float(np.clip(a, *_EXPONENT_RANGE)), 3)
+
+
+# --------------------------------------------------------------------------- one call for the CLI
+
+
+@dataclass
+class GraphStudy:
+    """A designer's graph against the generator: before and after fitting ``[network]``.
+
+    comparison: one row per statistic with ``observed``, ``before`` (the
+    scenario's own ``[network]``), ``after`` (the fitted one).
+    """
+
+    source: str
+    observed: dict[str, float]
+    before: dict[str, float]
+    fitted: dict[str, float]
+    comparison: pd.DataFrame
+
+
+def _synthetic_stats(params: dict[str, float], n: int, seed: int) -> dict[str, float]:
+    layer, group, place = synthetic_layer(params, n, seed)
+    return graph_stats(layer, group, locality=place, seed=seed)
+
+
+def study_graph(path: str | Path, network: dict[str, float] | None = None, seed: int = 0) -> GraphStudy:
+    """Read a follower graph, fit the generator to it and compare the two (of equal size, ≤ 20,000).
+
+    ``network``: the scenario's current ``[network]`` values (missing → defaults).
+    Raises :class:`GraphFileError` for a file that cannot be used.
+    """
+    graph = load_graph(path)
+    observed = graph_stats(graph, seed=seed)
+    if not observed.get("edges"):
+        raise GraphFileError(path, "the graph has no edges: nothing to fit the generator to")
+    n = max(min(graph.number_of_nodes(), MAX_FIT_NODES), 100)
+    before = {**DEFAULTS, **{k: float(v) for k, v in (network or {}).items() if k in DEFAULTS}}
+    fitted = fit_generator(observed, n=graph.number_of_nodes(), seed=seed)
+    table = compare_stats(observed, _synthetic_stats(before, n, seed)).rename(columns={"synthetic": "before"})
+    after = compare_stats(observed, _synthetic_stats(fitted, n, seed))
+    table["after"] = after["synthetic"].to_numpy()
+    table = table.drop(columns="ratio")
+    return GraphStudy(str(path), observed, before, fitted, table)

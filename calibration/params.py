@@ -31,10 +31,14 @@ _POPULATION = ("activity_per_hour", "activity_tail")
 _NETWORK = ("mean_following", "follower_exponent", "homophily", "locality", "attention")
 _INJECT_RE = re.compile(r"^injects\[(\d+)\]\.(?:(reach)|shock\.(\w+))$")
 
-#: the parameters `default_space` offers when none are named (volume, spread, memory, arousal)
-DEFAULT_NAMES = (
-    "activity_per_hour", "contagion.anger", "contagion.fear", "tau_min.anger", "tau_min.fear",
-    "arousal_gain", "act_gain", "susceptibility.public",
+#: what `default_space` fits when none are named: what a mention curve can pin down
+#: (volume and resting mood; see docs/calibration.md and `uproar calibrate --identify`)
+DEFAULT_NAMES = ("activity_per_hour", "baseline.approval")
+#: offered by the studio: the defaults, then knobs that are rarely identifiable from
+#: a curve alone (act_gain trades off with activity_per_hour: fit one of the two)
+COMMON_NAMES = (
+    *DEFAULT_NAMES, "act_gain", "baseline.anger", "baseline.fear", "contagion.anger", "contagion.fear",
+    "tau_min.anger", "tau_min.fear", "arousal_gain", "susceptibility.public", "silence_cost",
 )  # fmt: skip
 
 
@@ -266,6 +270,7 @@ def default_space(scenario: Scenario, names: list[str] | None = None) -> list[Pa
 
 
 __all__ = [
+    "COMMON_NAMES",
     "DEFAULT_NAMES",
     "Param",
     "apply_params",

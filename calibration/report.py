@@ -89,6 +89,7 @@ def write_report(
     scenario: Scenario,
     target_description: str = "",
     sensitivity: pd.DataFrame | None = None,
+    identifiability: pd.DataFrame | None = None,
     top_fraction: float = 0.1,
 ) -> Path:
     """Write the HTML calibration report; every text field is escaped."""
@@ -114,6 +115,10 @@ def write_report(
         sensitivity=_png(sensitivity_chart(sensitivity)) if sensitivity is not None and len(sensitivity) else None,
         sensitivity_rows=[] if sensitivity is None else sensitivity.to_dict("records"),
         sensitivity_runs=None if sensitivity is None else sensitivity.attrs.get("runs"),
+        identifiability_rows=[] if identifiability is None else identifiability.to_dict("records"),
+        identifiability=None if identifiability is None else identifiability.attrs,
+        graph_source=fit.extra.get("graph_source"),
+        graph_rows=fit.extra["graph_comparison"].to_dict("records") if "graph_comparison" in fit.extra else [],
     )
     out = Path(out_path)
     out.write_text(html, encoding="utf-8")
@@ -241,6 +246,8 @@ def calibrated_toml(
                 raise ValueError(f"[[injects]] {i} uses sub-tables; edit its {key} by hand")
             _set_key(lines, block, key, value)
     _set_table_keys(lines, "population", population)
+    for key, value in fit.extra.get("network", {}).items():
+        network.setdefault(key, _fmt(float(value)))  # from --graph; a fitted name wins
     _set_table_keys(lines, "network", network)
     if parameters:
         # rewrite [parameters] as one table with inline dicts; the other keys it had are kept
@@ -266,6 +273,9 @@ def calibrated_toml(
         f"{fit.evaluations} evaluations × {len(fit.seeds)} seeds, {fit.minutes} minutes, "
         f"population {fit.population or scenario.population.size}",
     ]
+    if fit.extra.get("network"):
+        values = ", ".join(f"{k} = {v:.4g}" for k, v in fit.extra["network"].items())
+        note.append(f"# [network] fitted to the follower graph {fit.extra.get('graph_source', '')}: {values}")
     for p in fit.space:
         lo, hi = fit.intervals[p.name]
         note.append(f"#   {p.name} = {fit.params[p.name]:.4g} (was {p.default:.4g}; near-best {lo:.4g}–{hi:.4g})")
@@ -291,6 +301,10 @@ def write_calibrated_scenario(
         got = read(check, name)
         if not math.isclose(got, value, rel_tol=1e-5, abs_tol=1e-9):
             raise ValueError(f"the calibrated scenario carries {name} = {got}, not the fitted {value}")
+    for key, value in fit.extra.get("network", {}).items():
+        got = read(check, f"network.{key}")
+        if not math.isclose(got, float(value), rel_tol=1e-5, abs_tol=1e-9):
+            raise ValueError(f"the calibrated scenario carries network.{key} = {got}, not the fitted {value}")
     out = Path(out_path)
     out.write_text(out_text, encoding="utf-8")
     return out

@@ -71,28 +71,29 @@ def test_default_space_respects_schema(scenario):
 
 @pytest.mark.slow
 def test_parameter_recovery(scenario):
-    """Hide two parameters in a simulated target (another seed) and find them again.
+    """Hide volume and resting mood in a simulated target (another seed), find them again.
 
-    activity_per_hour sets the volume and is identifiable (Sobol ST ≈ 0.5 on the
-    negative volume); it must come back within 15%. At this scale (2,500 accounts,
-    70 minutes) no second parameter is: contagion rates and single inject strengths
-    move the curve less than the seed-to-seed spread, and act_gain trades off with
-    activity along a ridge. silence_cost (anger drift after the onset) is the best
-    of them: it must move from its default most of the way to the truth (within 35%).
+    These two are what a mention curve can pin down (tests/test_calibration_identify.py,
+    docs/calibration.md): activity_per_hour comes back within 5% from every synthetic
+    crisis at 10,000 accounts, baseline.approval within 3% at 40,000 and 11% at the
+    20,000 used here, and they do not trade off against each other (r = −0.19).
+    act_gain would trade off with activity; contagion rates, τ, inject strengths and
+    silence_cost are not identifiable (20–60% off one at a time, Sobol ST ≤ 0.02).
     """
-    truth = {"activity_per_hour": 0.12, "silence_cost": 0.004}  # defaults 0.08 and 0.0015
-    model = CrisisModel(apply_params(scenario, truth), rng=101, population=POP)
-    model.run_for(MINUTES)
+    truth = {"activity_per_hour": 0.1, "baseline.approval": 0.15}  # defaults 0.08 and 0.12: both +25%
+    pop, minutes = 20_000, 150
+    model = CrisisModel(apply_params(scenario, truth), rng=101, population=pop)
+    model.run_for(minutes)
     target = Target.from_timeline(model.timeline_frame())
-    space = default_space(scenario, list(truth))
-    with Ensemble(scenario, POP, MINUTES, "local", workers=2) as ens:
-        result = fit(scenario, target, space, budget=60, seeds=[1, 2, 3, 4, 5, 6], loss="poisson",
-                     population=POP, ensemble=ens, band_seeds=[7, 8, 9, 10])
-    assert result.evaluations <= 60
+    space = default_space(scenario)  # the defaults are exactly these two
+    assert [p.name for p in space] == list(truth)
+    with Ensemble(scenario, pop, minutes, "local", workers=2) as ens:
+        result = fit(scenario, target, space, budget=40, seeds=[1, 2], loss="poisson",
+                     population=pop, ensemble=ens, band_seeds=[7, 8, 9])
+    assert result.evaluations <= 40
     assert result.loss < 0.5 * result.default_loss
-    assert abs(result.params["activity_per_hour"] / 0.12 - 1.0) < 0.15, result.params
-    assert abs(result.params["silence_cost"] / 0.004 - 1.0) < 0.35, result.params
-    for name in truth:
+    for name, value in truth.items():
+        assert abs(result.params[name] / value - 1.0) < 0.15, result.params
         lo, hi = result.intervals[name]
         assert lo <= result.params[name] <= hi
     band = result.fitted_band

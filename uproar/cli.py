@@ -48,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("scenario", help="a scenario file or the name of a shipped one (see `uproar scenarios`)")
     run.add_argument("--seed", type=int, default=1)
     run.add_argument("--minutes", type=int, help="minutes to simulate (default: the scenario's duration)")
-    run.add_argument("--population", type=int, help="number of accounts (default: the scenario's)")
+    run.add_argument("--population", type=int, help="number of accounts (default: the scenario's; "
+                     "ignored when [network] file gives the follow graph)")
     run.add_argument("--messages", help="CSV of trainee messages (t_min, platform, text [, strategy, tone, author])")
     run.add_argument("--inputs", help="an inputs.jsonl log to replay (messages and trainer actions)")
     run.add_argument("--export", metavar="DIR", help="write reactions.csv, messages.csv, timeline.csv, … to DIR")
@@ -101,11 +102,15 @@ def build_parser() -> argparse.ArgumentParser:
     db.set_defaults(func=cmd_db)
 
     b = sub.add_parser("bench", help="measure the speed of a crowd step")
-    b.add_argument("--agents", type=int, default=100_000)
+    b.add_argument("--agents", type=int, help="crowd size (default 100,000; 10,000 with --calibration)")
     b.add_argument("--steps", type=int, default=30)
     b.add_argument("--naive", choices=["auto", "yes", "no"], default="auto",
                    help="also time the naive per-agent Mesa version (auto: when agents ≤ 100,000)")
     b.add_argument("--store", action="store_true", help="measure bulk writes of items into SQLite instead")
+    b.add_argument("--calibration", action="store_true",
+                   help="measure identifiability and parameter recovery of calibration instead (minutes to hours)")
+    b.add_argument("--minutes", type=int, default=150, help="simulated minutes per run with --calibration")
+    b.add_argument("--budget", type=int, default=40, help="fit evaluations per target with --calibration")
     b.add_argument("--json", action="store_true")
     b.set_defaults(func=cmd_bench)
     return p
@@ -270,9 +275,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for f in args.files:
         try:
             sc = load_scenario(f)
+            graph = ""
+            if sc.network_path() is not None:  # read it: a malformed graph is a scenario error too
+                from .model.graphfile import read_network_file
+
+                graph = f", follow graph of {read_network_file(sc).n:,} accounts"
             results.append({"file": f, "ok": True, "id": sc.id})
             if not args.json:
-                print(f"{f}: ok ({sc.id}: {len(sc.personas)} personas, {len(sc.injects)} injects)")
+                print(f"{f}: ok ({sc.id}: {len(sc.personas)} personas, {len(sc.injects)} injects{graph})")
         except ScenarioError as exc:
             bad += 1
             results.append({"file": f, "ok": False, "problems": exc.problems})
@@ -317,8 +327,16 @@ def cmd_bench(args: argparse.Namespace) -> int:
         result = run_store_bench(progress=not args.json and sys.stderr.isatty())
         print(json.dumps(result) if args.json else "\n".join(f"{k:>18}: {v}" for k, v in result.items()))
         return 0
-    naive = {"auto": args.agents <= 100_000, "yes": True, "no": False}[args.naive]
-    result = run_bench(args.agents, steps=args.steps, naive=naive, progress=not args.json and sys.stderr.isatty())
+    if args.calibration:
+        from .benchmarks.calibration import run_calibration_bench
+
+        result = run_calibration_bench(args.agents or 10_000, minutes=args.minutes, budget=args.budget,
+                                       progress=not args.json and sys.stderr.isatty())
+        print(json.dumps(result, indent=None if args.json else 2))
+        return 0
+    agents = args.agents or 100_000
+    naive = {"auto": agents <= 100_000, "yes": True, "no": False}[args.naive]
+    result = run_bench(agents, steps=args.steps, naive=naive, progress=not args.json and sys.stderr.isatty())
     if args.json:
         print(json.dumps(result))
     else:
