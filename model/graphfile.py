@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -76,6 +77,14 @@ class FileGraph:
         )
 
 
+@lru_cache(maxsize=2)
+def _read(path: str, mtime_ns: int, size: int) -> tuple:
+    """Parse a graph file once per process and version: calibration and impact replays
+    build hundreds of crowds from the same file (a large GraphML takes seconds to parse).
+    Callers must not modify what it returns."""
+    return read_layer_and_attrs(path)
+
+
 def _scenario_error(scenario: Scenario, problems: list[str]) -> ScenarioError:
     return ScenarioError(scenario.source or "<scenario>", problems)
 
@@ -91,7 +100,11 @@ def read_network_file(scenario: Scenario) -> FileGraph:
     if path is None:
         raise ValueError("the scenario has no network.file")
     try:
-        layer, nodes, attrs = read_layer_and_attrs(path)
+        if path.is_file():
+            stat = path.stat()
+            layer, nodes, attrs = _read(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+        else:  # let the reader say what is wrong with the path
+            layer, nodes, attrs = read_layer_and_attrs(path)
     except GraphFileError as err:
         raise _scenario_error(scenario, [f"{FIELD}: {err}; {_FIX_FILE}"]) from None
     except OSError as err:
