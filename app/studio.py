@@ -178,6 +178,12 @@ def calibrate_form(scenario, text: str, lang: str) -> None:  # type: ignore[no-u
                                 help="the defaults are what a mention curve can pin down; `uproar calibrate "
                                 "--identify` measures the others for your scenario")
         budget = st.number_input("budget (model evaluations)", 8, 2000, 40, key="studio-budget")
+        accounts = st.number_input(
+            "accounts per run", 500, 1_000_000, min(scenario.population.size, 20_000), step=1000,
+            key="studio-accounts",
+            help="a crowd that writes about as much as the target: resting mood needs ~20,000 to be pinned down, "
+            "volume much less (docs/calibration.md)",
+        )
         if target is None or not chosen or not st.button("Calibrer" if lang == "fr" else "Calibrate", key="studio-fit"):
             return
         import tempfile
@@ -197,7 +203,7 @@ def calibrate_form(scenario, text: str, lang: str) -> None:  # type: ignore[no-u
         with st.spinner(f"{int(budget)} × 2 runs…"):
             try:
                 result = fit(scenario, observed, space=chosen, budget=int(budget), seeds=(1, 2),
-                             population=min(scenario.population.size, 3000))
+                             population=int(accounts))
             except ValueError as exc:
                 st.error(safe(str(exc)))
                 return
