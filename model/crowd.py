@@ -86,7 +86,7 @@ class Crowd:
                 # positions of every follower edge of these authors, without a Python loop
                 offsets = np.repeat(starts - np.cumsum(lens) + lens, lens) + np.arange(total)
                 readers = layer.indices[offsets].astype(np.int64)
-                parts_r.append(readers + n * np.repeat(emotion[sel], lens))
+                parts_r.append(readers + n * np.repeat(emotion[sel].astype(np.int64), lens))
                 parts_f.append(layer.data[offsets] * np.repeat(weight[sel] * reach[k], lens))
         if not parts_r:
             return np.empty(0, dtype=np.int64), np.empty((N_EMOTIONS, 0), dtype=np.float32)
