@@ -9,9 +9,11 @@ saved under tests/artifacts/ for people to look at.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -36,6 +38,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def stop_group(pgid: int, grace: float = 10.0) -> None:
+    """SIGTERM the console's process group, then SIGKILL whatever still runs after `grace` s
+    (a Streamlit server with live sessions can hang while stopping, and would load later tests)."""
+    try:
+        os.killpg(pgid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    deadline = time.monotonic() + grace
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pgid, signal.SIGKILL)
+
+
 @pytest.fixture(scope="module")
 def console(tmp_path_factory):
     if CHROMIUM is None:
@@ -58,7 +78,7 @@ def console(tmp_path_factory):
         proc.kill()
         pytest.fail("the console did not answer on /_stcore/health: " + (proc.stdout.read() if proc.stdout else ""))
     yield base
-    os.killpg(proc.pid, 15)
+    stop_group(proc.pid)
     proc.wait(timeout=20)
     # runners started from the console outlive it by design; stop this test's
     subprocess.run(["pkill", "-f", f"UPROAR_DATABASE_URL={folder}"], check=False)
