@@ -23,7 +23,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("scenario", help="a scenario file or the name of a shipped one")
     p.add_argument("--target", help="CSV of counts per minute (emotions or sentiment), or a timeline.csv "
-                   "(required unless --identify alone)")
+                   "(not needed for --identify or --graph alone)")
     p.add_argument("--target-bin", type=int, default=1, metavar="MIN", help="bin size of the target in minutes (default 1)")
     p.add_argument("--params", help="comma-separated parameter names (default: activity_per_hour,baseline.approval, "
                    "what a mention curve can pin down; "
@@ -80,6 +80,10 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     if args.graph:
         from .networks import study_graph
 
+        if scenario.network.file:
+            raise ValueError(f"{scenario.source} runs on its own follow graph ([network] file = "
+                             f"{scenario.network.file!r}); --graph fits the generator, which that scenario does "
+                             "not use: remove one of the two")
         graph = study_graph(args.graph, scenario.network.model_dump())
         # the dynamics are fitted on the crowd that follows like the designer's graph
         scenario = apply_params(scenario, {f"network.{k}": v for k, v in graph.fitted.items()})

@@ -58,10 +58,10 @@ def estimate(losses: np.ndarray, grid: np.ndarray) -> float:
 
 def verdict(errors: np.ndarray, tolerance: float) -> str:
     """'identifiable' when every synthetic target came back within tolerance,
-    'weak' when most did (sd within tolerance), else 'not identifiable'."""
+    'weak' when the typical (root-mean-square) error is within it, else 'not identifiable'."""
     if np.all(np.abs(errors) <= tolerance):
         return VERDICTS[0]
-    if errors.std() <= tolerance:
+    if np.sqrt(np.mean(errors**2)) <= tolerance:
         return VERDICTS[1]
     return VERDICTS[2]
 
@@ -84,10 +84,10 @@ def identifiability(
 ) -> pd.DataFrame:
     """One row per parameter: the recovery error over synthetic targets, and a verdict.
 
-    Columns: parameter, value, bias (mean relative error), sd, worst (largest
-    absolute relative error), at_edge (targets whose profile did not turn inside
+    Columns: parameter, value, bias (mean relative error), sd, rms (root mean
+    square relative error), worst (largest absolute relative error), at_edge (targets whose profile did not turn inside
     the grid), verdict — each parameter alone; then inflation, confounded_with,
-    correlation, joint_sd, joint_worst, joint_verdict — fitted together with the
+    correlation, joint_rms, joint_worst, joint_verdict — fitted together with the
     others named (see `joint_table`). Costs len(names)·len(grid)·len(seeds) + len(targets) runs.
     `columns` are the series compared (the five emotions, or "positive",
     "negative", "total" for a sentiment-only export).
@@ -106,9 +106,12 @@ def identifiability(
     for p in params:
         if p.default == 0:
             raise ValueError(f"{p.name} is 0 in the scenario: a multiple of it cannot be profiled")
-        points += [{p.name: float(np.clip(p.default * g, p.low, p.high))} for g in grid_arr]
-    if len({tuple(pt.items()) for pt in points}) < len(points):
-        raise ValueError("a parameter's bounds cut its grid short; profile fewer multiples or another parameter")
+        values = [float(np.clip(p.default * g, p.low, p.high)) for g in grid_arr]
+        if len(set(values)) < len(values):
+            raise ValueError(f"{p.name} = {p.default:g} sits near a limit of the scenario schema "
+                             f"[{p.low:g}, {p.high:g}]: {grid_arr.min():g}×–{grid_arr.max():g}× of it does not fit; "
+                             "give a narrower grid")
+        points += [{p.name: v} for v in values]
     own = ensemble is None
     ens = ensemble or Ensemble(scenario, population, minutes, executor, workers=workers)
     try:
@@ -118,25 +121,26 @@ def identifiability(
         if own:
             ens.close()
     obs = [bin_series(run, columns, bin_min) for run in observed]
+    g = len(grid_arr)
+    # the multiples really run: a schema limit may have clipped the grid's ends
+    multiples = np.array([[pt[p.name] / p.default for pt in points[k * g:(k + 1) * g]] for k, p in enumerate(params)])
     rows = []
     curves = []
     for k, p in enumerate(params):
-        sims = [bin_series(r.mean(axis=0), columns, bin_min) for r in profiles[k * len(grid_arr):(k + 1) * len(grid_arr)]]
+        sims = [bin_series(r.mean(axis=0), columns, bin_min) for r in profiles[k * g:(k + 1) * g]]
         curves.append(np.stack(sims))
         estimates, edges = [], 0
         for o in obs:
             losses = np.array([loss_value(s, o, loss) for s in sims])
-            est = estimate(losses, grid_arr)
-            edges += est in (grid_arr[0], grid_arr[-1])
+            est = estimate(losses, multiples[k])
+            edges += est in (multiples[k][0], multiples[k][-1])
             estimates.append(est)
         errors = np.array(estimates) - 1.0
         rows.append({
             "parameter": p.name, "value": p.default, "bias": float(errors.mean()), "sd": float(errors.std()),
-            "worst": float(np.abs(errors).max()), "at_edge": int(edges), "verdict": verdict(errors, tolerance),
+            "rms": float(np.sqrt(np.mean(errors**2))), "worst": float(np.abs(errors).max()), "at_edge": int(edges), "verdict": verdict(errors, tolerance),
         })
     frame = pd.DataFrame(rows)
-    multiples = np.array([[pt[p.name] / p.default for pt in points[k * len(grid_arr):(k + 1) * len(grid_arr)]]
-                          for k, p in enumerate(params)])
     frame = frame.join(joint_table(params, curves, multiples, np.stack(obs), frame, tolerance))
     frame.attrs.update(
         runs=len(points) * len(seeds) + len(targets), population=population, minutes=minutes,
@@ -161,6 +165,7 @@ def joint_table(
     it to give the joint estimate and verdict.
     """
     mid = [(m >= 0.69) & (m <= 1.41) for m in multiples]
+    mid = [keep if keep.sum() >= 3 else np.ones_like(keep) for keep in mid]  # a narrow grid: use it all
     slopes = []
     for c, m, keep in zip(curves, multiples, mid, strict=True):
         x = np.log(m[keep])
@@ -170,7 +175,7 @@ def joint_table(
     jac = np.stack(slopes, axis=1)  # (bins·columns, d): d(curve)/d(log θ)
     flat = observed.reshape(len(observed), -1)
     var = np.maximum(flat.var(axis=0, ddof=1), np.maximum(flat.mean(axis=0), 1.0))
-    fisher = jac.T @ (jac / var[:, None])
+    fisher = np.nan_to_num(jac.T @ (jac / var[:, None]))
     diag = np.diag(fisher)
     cov = np.linalg.pinv(fisher)
     inflation = np.sqrt(np.maximum(np.diag(cov) * diag, 1.0))
@@ -179,13 +184,13 @@ def joint_table(
     for i, _ in enumerate(params):
         others = [j for j in range(len(params)) if j != i]
         j = max(others, key=lambda j: abs(corr[i, j])) if others else None
-        worst, sd = alone["worst"].iloc[i] * inflation[i], alone["sd"].iloc[i] * inflation[i]
+        worst, rms = alone["worst"].iloc[i] * inflation[i], alone["rms"].iloc[i] * inflation[i]
         rows.append({
             "inflation": float(inflation[i]),
             "confounded_with": params[j].name if j is not None else "",
             "correlation": float(corr[i, j]) if j is not None else 0.0,
-            "joint_sd": float(sd), "joint_worst": float(worst),
-            "joint_verdict": VERDICTS[0] if worst <= tolerance else VERDICTS[1] if sd <= tolerance else VERDICTS[2],
+            "joint_rms": float(rms), "joint_worst": float(worst),
+            "joint_verdict": VERDICTS[0] if worst <= tolerance else VERDICTS[1] if rms <= tolerance else VERDICTS[2],
         })
     return pd.DataFrame(rows, index=alone.index)
 

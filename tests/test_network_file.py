@@ -262,3 +262,13 @@ def test_gexf_too(tmp_path):
     assert pop.n == pop.n_notable + N
     assert all(GROUPS[pop.group[at[v]]] == g for v, g in graph.nodes(data="group"))
     assert sum(layer[pop.n_notable :, pop.n_notable :].nnz for layer in pop.network.follows) > 0
+
+
+def test_calibrate_refuses_to_fit_a_generator_the_scenario_does_not_use(tmp_path, graphml, capsys):
+    """A scenario on its own graph file ignores [network]'s generator: `--graph` would fit nothing."""
+    path, graph = graphml
+    nx.write_graphml(graph, tmp_path / "graph.graphml")
+    toml = _toml_next_to(tmp_path, "graph.graphml")
+    assert main(["calibrate", str(toml), "--graph", str(path), "--identify"]) == 2
+    err = capsys.readouterr().err
+    assert "its own follow graph" in err and "graph.graphml" in err
