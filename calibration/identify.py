@@ -84,13 +84,15 @@ def identifiability(
 ) -> pd.DataFrame:
     """One row per parameter: the recovery error over synthetic targets, and a verdict.
 
-    Columns: parameter, value, bias (mean relative error), sd, rms (root mean
-    square relative error), worst (largest absolute relative error), at_edge (targets whose profile did not turn inside
-    the grid), verdict — each parameter alone; then inflation, confounded_with,
-    correlation, joint_rms, joint_worst, joint_verdict — fitted together with the
-    others named (see `joint_table`). Costs len(names)·len(grid)·len(seeds) + len(targets) runs.
-    `columns` are the series compared (the five emotions, or "positive",
-    "negative", "total" for a sentiment-only export).
+    Columns, each parameter alone: parameter, value, bias (mean relative error),
+    sd, rms (root mean square relative error), worst (largest absolute relative
+    error), at_edge (targets whose profile did not turn inside the grid), verdict;
+    then fitted together with the others named (see `joint_table`): inflation,
+    confounded_with, correlation, joint_rms, joint_worst, joint_verdict.
+
+    Costs len(names)·len(grid)·len(seeds) + len(targets) runs. `columns` are the
+    series compared (the five emotions, or "positive", "negative", "total" for a
+    sentiment-only export).
     """
     started = time.perf_counter()
     if not names:
