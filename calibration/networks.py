@@ -27,8 +27,7 @@ from ..network import (
     heavy_tailed_fitness,
     homophily_multiplex,
     networkx_to_layer,
-    read_layer,
-    read_node_attrs,
+    read_layer_and_attrs,
     summary,
     tail_exponent,
 )
@@ -76,8 +75,7 @@ def load_graph(path: str | Path) -> nx.DiGraph:
     :func:`graph_stats`). Integer node ids stay integers. Undirected files give
     mutual follows. Problems raise :class:`GraphFileError` naming the file.
     """
-    layer, nodes = read_layer(path)
-    attrs = read_node_attrs(path)
+    layer, nodes, attrs = read_layer_and_attrs(path)  # one parse: XML parsing is most of the time
     graph = nx.DiGraph()
     graph.add_nodes_from(nodes)
     for name, values in attrs.items():

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from ..network import GraphFileError, Multiplex, read_layer_and_attrs
+from ..network import GraphFileError, Multiplex, hub_fitness, read_layer_and_attrs
 from .scenario import Network, Scenario, ScenarioError
 from .taxonomy import GROUPS
 
@@ -354,9 +354,7 @@ def file_multiplex(
     fitness = np.empty(n)
     fitness[m:] = 1.0 + np.bincount(coo.col, minlength=graph.n)
     if m:
-        top = np.quantile(fitness[m:], 0.999)
-        boost = min(1.0 + wanted.max() / n, 20.0) * 5.0
-        fitness[:m] = top * (wanted / max(wanted.max(), 1.0)) * boost
+        fitness[:m] = hub_fitness(fitness[m:], wanted, n)
     shares = _pool_shares(net.homophily, net.locality)
 
     layers = []

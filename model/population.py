@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..network import Multiplex, heavy_tailed_fitness, homophily_multiplex
+from ..network import Multiplex, heavy_tailed_fitness, homophily_multiplex, hub_fitness
 from .graphfile import FileGraph, file_multiplex, read_network_file
 from .scenario import Network, Scenario
 from .taxonomy import EMOTIONS, GROUPS, LANGUAGES
@@ -177,13 +177,9 @@ def _generate(
 ) -> Multiplex:
     """The synthetic follow graph (`network.generator = "homophily"`)."""
     m = len(wanted)
-    n = len(group)
-    n_mass = n - m
-    fitness = heavy_tailed_fitness(n, net.follower_exponent, rng)
-    if m:
-        # Notable accounts are hubs: their fitness follows their declared audience.
-        top = np.quantile(fitness[m:], 0.999) if n_mass > 1 else 1.0
-        fitness[:m] = top * (wanted / max(wanted.max(), 1.0)) * min(1.0 + wanted.max() / n, 20.0) * 5.0
+    fitness = heavy_tailed_fitness(len(group), net.follower_exponent, rng)
+    if m:  # notable accounts are hubs: their fitness follows their declared audience
+        fitness[:m] = hub_fitness(fitness[m:], wanted, len(group))
     return homophily_multiplex(
         names,
         group=group,

@@ -16,7 +16,7 @@ in and out of networkx and CSV / GraphML / GEXF files with :mod:`.io`.
 (500, 500)
 """
 
-from .generators import heavy_tailed_fitness, homophily_multiplex
+from .generators import heavy_tailed_fitness, homophily_multiplex, hub_fitness
 from .io import (
     FORMATS,
     GraphFileError,
@@ -37,6 +37,7 @@ __all__ = [
     "empty_layer",
     "heavy_tailed_fitness",
     "homophily_multiplex",
+    "hub_fitness",
     "layer_to_networkx",
     "networkx_to_layer",
     "read_layer",

@@ -62,6 +62,14 @@ def heavy_tailed_fitness(n: int, exponent: float, rng: np.random.Generator) -> n
     return rng.pareto(exponent - 1.0, size=n) + 1.0
 
 
+def hub_fitness(crowd: np.ndarray, followers: np.ndarray, n: int) -> np.ndarray:
+    """Fitness of notable accounts: hubs above the crowd's top 0.1%, in proportion to
+    their declared ``followers``, more so when that audience is large next to ``n``
+    accounts (so a national outlet stands out in a small exercise crowd)."""
+    top = np.quantile(crowd, 0.999) if crowd.size > 1 else 1.0
+    return top * (followers / max(followers.max(), 1.0)) * min(1.0 + followers.max() / n, 20.0) * 5.0
+
+
 @dataclass(frozen=True)
 class _Pools:
     """Where each account's pools sit in the four-block layout (built once per call)."""
