@@ -102,13 +102,20 @@ def build_parser() -> argparse.ArgumentParser:
     db.set_defaults(func=cmd_db)
 
     b = sub.add_parser("bench", help="measure the speed of a crowd step")
-    b.add_argument("--agents", type=int, help="crowd size (default 100,000; 10,000 with --calibration)")
+    b.add_argument("--agents", type=int,
+                   help="crowd size (default 100,000; 10,000 with --calibration; 20,000 per room with --console)")
     b.add_argument("--steps", type=int, default=30)
     b.add_argument("--naive", choices=["auto", "yes", "no"], default="auto",
                    help="also time the naive per-agent Mesa version (auto: when agents ≤ 100,000)")
     b.add_argument("--store", action="store_true", help="measure bulk writes of items into SQLite instead")
     b.add_argument("--calibration", action="store_true",
                    help="measure identifiability and parameter recovery of calibration instead (minutes to hours)")
+    b.add_argument("--console", action="store_true",
+                   help="measure the live console under a class: rooms × sessions through Streamlit's protocol")
+    b.add_argument("--rooms", type=int, default=4, help="live rooms with --console")
+    b.add_argument("--sessions", type=int, default=30, help="open pages with --console (trainers, observers, trainees)")
+    b.add_argument("--seconds", type=float, default=60.0, help="measured time with --console")
+    b.add_argument("--db", metavar="URL", help="database for --console (default: a fresh SQLite file)")
     b.add_argument("--minutes", type=int, default=150, help="simulated minutes per run with --calibration")
     b.add_argument("--budget", type=int, default=40, help="fit evaluations per target with --calibration")
     b.add_argument("--json", action="store_true")
@@ -326,6 +333,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
         result = run_store_bench(progress=not args.json and sys.stderr.isatty())
         print(json.dumps(result) if args.json else "\n".join(f"{k:>18}: {v}" for k, v in result.items()))
+        return 0
+    if args.console:
+        from .benchmarks.console_load import run_console_load
+
+        result = run_console_load(rooms=args.rooms, sessions=args.sessions, accounts=args.agents or 20_000,
+                                  seconds=args.seconds, url=args.db, progress=not args.json and sys.stderr.isatty())
+        print(json.dumps(result, indent=None if args.json else 2))
         return 0
     if args.calibration:
         from .benchmarks.calibration import run_calibration_bench

@@ -1,0 +1,248 @@
+"""A Streamlit session without a browser: the websocket protocol the page itself speaks.
+
+A browser tab costs the machine far more than the server session it opens, so a
+load test with thirty Chromium pages measures Chromium. `PageSession` opens the
+same server session a tab would — it sends `BackMsg`s (rerun with the query
+string and widget values, fragment auto-reruns on the server's timer) and keeps
+the page the `ForwardMsg` deltas describe, clearing what a run did not redraw as
+the frontend does — so the server does exactly the work it would do for a tab.
+
+Only what Uproar's pages need is modelled: text of elements, widgets found by
+label, form submission, buttons, fragments' `run_every`, query-string changes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from websockets.asyncio.client import ClientConnection, connect
+
+FINISHED = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
+WIDGETS = ("text_input", "text_area", "button", "selectbox", "multiselect", "number_input", "slider",
+           "select_slider", "radio", "checkbox")
+
+
+@dataclass
+class Node:
+    """One element on the page: its proto, its text, and the run that last drew it."""
+
+    element: Any
+    text: str
+    run: str
+    fragment: str
+
+
+@dataclass
+class PageSession:
+    """One tab: connects, runs the page at `query`, and keeps it live until closed."""
+
+    url: str  # http://host:port
+    query: dict[str, str] = field(default_factory=dict)
+    on_text: Callable[[PageSession, str], None] | None = None
+    nodes: dict[tuple[int, ...], Node] = field(default_factory=dict)
+    exceptions: list[str] = field(default_factory=list)
+    runs_finished: int = 0
+    bytes_in: int = 0
+    page_hash: str = ""
+    _ws: ClientConnection | None = None
+    _timers: dict[str, asyncio.Task] = field(default_factory=dict)
+    _reader: asyncio.Task | None = None
+    _run: str = ""
+    _fragments: tuple[str, ...] = ()
+    _finished: asyncio.Event = field(default_factory=asyncio.Event)
+
+    # ------------------------------------------------------------------ connection
+    async def open(self, timeout: float = 60.0) -> None:
+        """Connect and wait for the first full run of the page."""
+        ws_url = self.url.replace("http", "ws", 1).rstrip("/") + "/_stcore/stream"
+        self._ws = await connect(ws_url, subprotocols=["streamlit"], max_size=2**26, open_timeout=timeout,
+                                 compression=None)
+        self._reader = asyncio.create_task(self._read())
+        await self.rerun()
+        await self.wait_run(timeout)
+
+    async def close(self) -> None:
+        for task in self._timers.values():
+            task.cancel()
+        if self._reader is not None:
+            self._reader.cancel()
+        if self._ws is not None:
+            with contextlib.suppress(Exception):
+                await self._ws.close()
+
+    async def rerun(self, widgets: list[WidgetState] = (), fragment: str = "", auto: bool = False) -> None:
+        msg = BackMsg()
+        state = msg.rerun_script
+        state.query_string = urlencode(self.query)
+        state.page_script_hash = self.page_hash
+        state.widget_states.widgets.extend(widgets)
+        if fragment:
+            state.fragment_id = fragment
+            state.is_auto_rerun = auto
+        if not fragment:
+            self._finished.clear()
+        assert self._ws is not None, "open() the session first"
+        await self._ws.send(msg.SerializeToString())
+
+    async def wait_run(self, timeout: float = 60.0) -> None:
+        """Until the next full (not fragment) run finishes (the reader's failure, if any, raised)."""
+        done, _ = await asyncio.wait([asyncio.ensure_future(self._finished.wait()), self._reader],
+                                     timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        if self._reader in done:
+            self._reader.result()
+            raise ConnectionError("the server closed the session")
+        if not done:
+            raise TimeoutError(f"the page did not finish a run within {timeout:g} s")
+
+    # ------------------------------------------------------------------ reading the page
+    def texts(self) -> Iterator[str]:
+        for node in self.nodes.values():
+            yield node.text
+
+    def find(self, needle: str) -> bool:
+        return any(needle in t for t in self.texts())
+
+    def widget(self, kind: str, label: str) -> Any:
+        """The proto of the first widget of `kind` whose label contains `label` (None if absent)."""
+        for path in sorted(self.nodes):
+            el = self.nodes[path].element
+            if el.WhichOneof("type") == kind and label in getattr(el, kind).label:
+                return getattr(el, kind)
+        return None
+
+    def _text_box(self, label: str) -> Any:
+        box = self.widget("text_input", label) or self.widget("text_area", label)
+        if box is None:
+            raise LookupError(f"no text box labelled {label!r} on the page")
+        return box
+
+    def _button(self, label: str) -> Any:
+        press = self.widget("button", label)
+        if press is None:
+            raise LookupError(f"no button labelled {label!r} on the page")
+        return press
+
+    async def fill(self, fields: dict[str, str], timeout: float = 60.0) -> None:
+        """Type into text boxes (by label) and leave them, as a person does: the page reruns."""
+        await self.rerun([WidgetState(id=self._text_box(k).id, string_value=v) for k, v in fields.items()])
+        await self.wait_run(timeout)
+
+    async def click(self, label: str, timeout: float = 60.0) -> None:
+        """Press a button (by label) and wait for the page."""
+        await self.rerun([WidgetState(id=self._button(label).id, trigger_value=True)])
+        await self.wait_run(timeout)
+
+    async def submit(self, fields: dict[str, str], button: str, timeout: float = 60.0) -> None:
+        """Fill a form's text boxes and press its submit button: one rerun, as `st.form` sends it."""
+        states = [WidgetState(id=self._text_box(k).id, string_value=v) for k, v in fields.items()]
+        states.append(WidgetState(id=self._button(button).id, trigger_value=True))
+        await self.rerun(states)
+        await self.wait_run(timeout)
+
+    # ------------------------------------------------------------------ the wire
+    async def _read(self) -> None:
+        assert self._ws is not None
+        async for raw in self._ws:
+            self.bytes_in += len(raw)
+            msg = ForwardMsg()
+            msg.ParseFromString(raw)
+            self._handle(msg)
+
+    def _handle(self, msg: ForwardMsg) -> None:
+        kind = msg.WhichOneof("type")
+        if kind == "new_session":
+            self.page_hash = msg.new_session.page_script_hash
+            self._run = msg.metadata.run.script_run_id or self._run
+            self._fragments = tuple(msg.metadata.run.fragment_ids)
+        elif kind == "delta":
+            self._delta(msg)
+        elif kind == "page_info_changed":
+            self.query = dict(_parse_query(msg.page_info_changed.query_string))
+        elif kind == "auto_rerun":
+            frag, every = msg.auto_rerun.fragment_id, msg.auto_rerun.interval
+            if frag not in self._timers:
+                self._timers[frag] = asyncio.create_task(self._auto(frag, every))
+        elif kind == "stop_auto_rerun":
+            for frag in msg.stop_auto_rerun.fragment_ids:
+                task = self._timers.pop(frag, None)
+                if task is not None:
+                    task.cancel()
+        elif kind == "script_finished":
+            if msg.script_finished in FINISHED:
+                self._clear_stale(msg)
+                self.runs_finished += 1
+            if msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
+                self._finished.set()
+        elif kind == "session_status_changed" and msg.session_status_changed.script_is_running:
+            run = msg.metadata.run
+            if run.script_run_id:
+                self._run = run.script_run_id
+
+    def _delta(self, msg: ForwardMsg) -> None:
+        path = tuple(msg.metadata.delta_path)
+        run = msg.metadata.run.script_run_id or self._run
+        delta = msg.delta
+        which = delta.WhichOneof("type")
+        if which == "new_element":
+            el = delta.new_element
+            text = "\n".join(_strings(el))
+            self.nodes[path] = Node(el, text, run, delta.fragment_id)
+            if el.WhichOneof("type") == "exception":
+                self.exceptions.append(f"{el.exception.type}: {el.exception.message}")
+            if self.on_text is not None:
+                self.on_text(self, text)
+        elif which == "add_block":
+            self.nodes[path] = Node(delta.add_block, "", run, delta.fragment_id)
+
+    def _clear_stale(self, msg: ForwardMsg) -> None:
+        """What the frontend does at the end of a run: drop what this run did not redraw."""
+        run = msg.metadata.run.script_run_id
+        fragments = set(msg.metadata.run.fragment_ids)
+        if not run:
+            return
+        self.nodes = {path: node for path, node in self.nodes.items()
+                      if node.run == run or (fragments and node.fragment not in fragments)}
+
+    async def _auto(self, fragment: str, every: float) -> None:
+        """The frontend's timer for `st.fragment(run_every=…)`."""
+        while True:
+            await asyncio.sleep(every)
+            with contextlib.suppress(Exception):
+                await self.rerun(fragment=fragment, auto=True)
+
+
+def _strings(message: Any) -> Iterator[str]:
+    """Every string field of a proto, depth first (what a reader could see of an element)."""
+    for desc, value in message.ListFields():
+        if desc.type == desc.TYPE_STRING:
+            if desc.is_repeated:
+                yield from value
+            else:
+                yield value
+        elif desc.type == desc.TYPE_MESSAGE:
+            items = value if desc.is_repeated else [value]
+            for item in items:
+                if hasattr(item, "ListFields"):
+                    yield from _strings(item)
+
+
+def _parse_query(query: str) -> Iterator[tuple[str, str]]:
+    from urllib.parse import parse_qsl
+
+    return iter(parse_qsl(query.lstrip("?")))
+
+
+def now() -> float:
+    return time.monotonic()
+
+
+__all__ = ["PageSession"]
