@@ -20,6 +20,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, select, text, update
@@ -427,3 +428,54 @@ def test_a_cli_command_during_an_outage_says_so(store_url, outage, monkeypatch, 
     outage.relay.restore()
     assert code == 2 and "Traceback" not in err and "cannot open the database" in err, err
 
+
+
+# ---------------------------------------------------------------------------- the console
+def test_a_page_shows_a_notice_through_an_outage_and_comes_back(engine, outage, monkeypatch):
+    """The trainer's page while the database is cut: a notice, no traceback; then the page again."""
+    if outage.relay is None:
+        pytest.skip("SQLite readers are not stopped by a writer's lock")
+    from streamlit.testing.v1 import AppTest
+
+    created = rooms.create_room(engine, "fr-usine-chimique", seed=38, population=500, minutes=20)
+    RoomRunner(engine, created.room_id, speed=0, until=5).run()
+    monkeypatch.setenv("UPROAR_DATABASE_URL", outage.url)
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app" / "console.py"), default_timeout=60)
+    at.query_params.update({"room": created.room_id, "view": "trainer"})
+    at.session_state["roles"] = {created.room_id: "trainer"}
+
+    def shown() -> tuple[list[str], list[str]]:
+        return [w.value for w in at.warning], [m.value for m in at.metric]
+
+    at.run()
+    assert not at.exception and "T+5" in shown()[1] and not shown()[0]
+    outage.relay.cut()
+    at.run()
+    warnings = shown()[0]
+    assert not at.exception, at.exception
+    assert any("indisponible" in w or "unavailable" in w for w in warnings), warnings
+    outage.relay.restore()
+    at.run()
+    assert not at.exception and "T+5" in shown()[1] and not shown()[0]
+
+
+def test_the_trainer_page_says_when_the_runner_died(engine, store_url, monkeypatch):
+    """Without a supervisor (a console started with --no-supervise), the page says it plainly."""
+    from datetime import datetime
+
+    from streamlit.testing.v1 import AppTest
+
+    created = rooms.create_room(engine, "fr-usine-chimique", seed=39, population=500, minutes=20)
+    RoomRunner(engine, created.room_id, speed=0, until=3).run()
+    died = kill_a_runner(engine, created.room_id)
+    monkeypatch.setenv("UPROAR_DATABASE_URL", store_url)
+    monkeypatch.setenv("UPROAR_SUPERVISE", "0")
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app" / "console.py"), default_timeout=60)
+    at.query_params.update({"room": created.room_id, "view": "trainer"})
+    at.session_state["roles"] = {created.room_id: "trainer"}
+    at.run()
+    assert not at.exception
+    state = " ".join(str(m.value) for m in at.metric)
+    assert f"horloge tombée à {died.astimezone().strftime('%H:%M')}" in state, state
+    assert datetime.fromisoformat(rooms.status(engine, created.room_id)["runner_lost_at"]) == died.replace(
+        microsecond=0)
