@@ -35,6 +35,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 OUTAGE_S = 8.0
 NOTICE = "Base de données indisponible"
+NOTICE_EN = "Database unavailable, retrying"
 CODE_AGAIN = "Saisissez à nouveau votre code"
 
 
@@ -115,19 +116,23 @@ def test_the_console_rides_out_an_outage_and_a_restart(pg_url, tmp_path):
             before = minute_shown(page)
             relay.cut()
             cut_at = time.monotonic()
-            page.get_by_text(NOTICE).first.wait_for(timeout=20_000)
+            page.get_by_text(NOTICE).first.wait_for(timeout=20_000)  # in the live part, refreshed each second
             notice_after = time.monotonic() - cut_at
             shot(page, "fault-1-database-unavailable")
             assert page.locator("[data-testid='stException']").count() == 0
+            # a click that reruns the whole page (the language) while the database is away
+            page.locator("[data-testid='stSidebar']").get_by_text("en", exact=True).click()
+            page.get_by_text(NOTICE_EN).first.wait_for(timeout=20_000)
+            shot(page, "fault-2-whole-page-waits")
             time.sleep(max(0.0, OUTAGE_S - (time.monotonic() - cut_at)))
             assert page.locator("[data-testid='stException']").count() == 0
             relay.restore()
             back_at = time.monotonic()
-            wait_until(lambda: page.get_by_text(NOTICE).count() == 0 and minute_shown(page) > before, 30,
-                       "the page did not come back by itself")
+            wait_until(lambda: page.get_by_text(NOTICE_EN).count() == 0 and page.get_by_text(NOTICE).count() == 0
+                       and minute_shown(page) > before, 30, "the page did not come back by itself")
             back_after = time.monotonic() - back_at
             assert page.locator("[data-testid='stException']").count() == 0
-            shot(page, "fault-2-back")
+            shot(page, "fault-3-back")
             print(f"\ndatabase cut {OUTAGE_S:.0f} s at T+{before}: notice after {notice_after:.1f} s, "
                   f"page back {back_after:.1f} s after the database, at T+{minute_shown(page)}")
 
@@ -142,7 +147,7 @@ def test_the_console_rides_out_an_outage_and_a_restart(pg_url, tmp_path):
             minute_then = rooms.status(engine, created.room_id)["minute"]
             again = start_console(url, port, tmp_path)
             page.get_by_text(CODE_AGAIN).first.wait_for(timeout=60_000)  # the page reconnected by itself
-            shot(page, "fault-3-console-restarted")
+            shot(page, "fault-4-console-restarted")
             assert page.locator("[data-testid='stException']").count() == 0
             page.get_by_label("Code d'accès").fill(created.trainer_code)
             page.get_by_role("button", name="Entrer").click()
