@@ -7,9 +7,11 @@ room is shown; each view is a module (`lobby`, `trainer`, `trainee`).
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
-from uproar.app import access, lobby, studio, trainee, trainer
+from uproar.app import access, health, lobby, studio, supervisor, trainee, trainer
 from uproar.app.i18n import t
 from uproar.app.rooms import RoomError, get_room, room_scenario
 from uproar.app.snapshot import RoomClient
@@ -43,6 +45,8 @@ def client(room_id: str) -> RoomClient:
 
 def main() -> None:
     st.set_page_config(page_title="Uproar", page_icon="📣", layout="wide")
+    if os.environ.get("UPROAR_SUPERVISE") == "1":  # set by `uproar console` unless --no-supervise
+        supervisor.ensure_started(database_url())
     params = st.query_params
     room_id = params.get("room")
     view = params.get("view", "")
@@ -75,8 +79,8 @@ def main() -> None:
     if room is None:
         lobby.render(engine(), lang)
         return
-    if not access.role(room.id):
-        lobby.join_form(engine(), lang, room_id=room.id, hint=t("need_code", lang))
+    if not access.role(room.id):  # a page's URL without a role: a new session, e.g. after a console restart
+        lobby.join_form(engine(), lang, room_id=room.id, hint=t("code_again" if view else "need_code", lang))
         return
     role = access.role(room.id)
     view = view or ("trainee" if role == "trainee" else "trainer")
@@ -89,4 +93,4 @@ def main() -> None:
         trainer.render(engine(), client(room.id), room.id, lang, read_only=(view == "observer"))
 
 
-main()
+health.run_page(main)

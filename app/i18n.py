@@ -87,6 +87,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "report": {"fr": "Rapport", "en": "Report"},
     "runner_off": {"fr": "Horloge arrêtée", "en": "Clock stopped"},
     "finished": {"fr": "Exercice terminé", "en": "Exercise finished"},
+    "db_unavailable": {"fr": "Base de données indisponible, nouvelle tentative… La page reprendra d'elle-même ; "
+                             "rien de ce qui est enregistré n'est perdu.",
+                       "en": "Database unavailable, retrying… The page will come back by itself; nothing stored "
+                             "is lost."},
+    "code_again": {"fr": "Saisissez à nouveau votre code : la console a pu redémarrer ou votre session a expiré. "
+                         "Rien n'est perdu dans la salle.",
+                   "en": "Please enter your code again: the console may have restarted or your session expired. "
+                         "Nothing in the room is lost."},
+    "runner_died": {"fr": "horloge tombée à {time}", "en": "runner died at {time}"},
 }
 
 

@@ -44,7 +44,7 @@ from ..store.tables import (
     TimelineRow,
     Trend,
 )
-from .rooms import RoomError, get_room, room_scenario, runner_alive
+from .rooms import RoomError, get_room, room_scenario, runner_info
 
 HOSTILE = ("anger", "mockery")
 INFLUENCE_MIN = 15  # minutes over which influence and the network are measured
@@ -360,7 +360,7 @@ class RoomClient:
         return {
             "room_id": room.id, "name": room.name, "scenario_id": room.scenario_id, "language": self.language,
             "state": room.state, "speed": float(room.speed), "minute": int(room.minute), "until": int(room.until),
-            "seed": int(room.seed), "runner_alive": bool(runner_alive(room)),
+            "seed": int(room.seed), **runner_info(room),  # runner_alive, heartbeat_at, runner_lost_at, stalled
         }
 
     def _frames(self, minute: int) -> dict[str, Any]:

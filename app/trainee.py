@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from ..model.classify import classify_message
-from . import rooms
+from . import health, rooms
 from .feed import platform_label, render_items, safe, style_sheet
 from .i18n import t
 from .snapshot import RoomClient
@@ -76,6 +76,7 @@ def _post(engine, room_id: str, open_q: list[dict]) -> None:  # type: ignore[no-
 
 
 @st.fragment(run_every=REFRESH_S)
+@health.guard
 def live(client: RoomClient, lang: str) -> None:
     snap = client.refresh()
     room = snap.room

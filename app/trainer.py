@@ -8,10 +8,12 @@ functions as the command line.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import streamlit as st
 
 from ..model.taxonomy import EMOTIONS, GROUPS
-from . import charts, rooms
+from . import charts, health, rooms
 from .feed import filter_feed, render_items, safe, style_sheet
 from .i18n import t
 from .snapshot import RoomClient
@@ -163,6 +165,7 @@ def filters(snap, lang: str) -> None:  # type: ignore[no-untyped-def]
 
 
 @st.fragment(run_every=REFRESH_S)
+@health.guard
 def live(client: RoomClient, lang: str) -> None:
     snap = client.refresh()
     room = snap.room
@@ -173,6 +176,9 @@ def live(client: RoomClient, lang: str) -> None:
     state = t("finished", lang) if room["state"] == "finished" else room["state"]
     if not room["runner_alive"] and room["state"] not in ("finished",):
         state = f"{state} · {t('runner_off', lang)}"
+        if room.get("stalled") and room.get("runner_lost_at"):  # minimal: the lead's new pages show it their way
+            died = datetime.fromisoformat(room["runner_lost_at"]).astimezone().strftime("%H:%M")
+            state = f"{state} · {t('runner_died', lang).format(time=died)}"
     m2.metric(t("state", lang), state, f"×{room['speed']:g}" if room["speed"] else "max")
     m3.metric(t("pressure", lang), f"{pressure:.0f}/100", f"{pressure - prev:+.0f}", delta_color="inverse")
     m4.metric(t("items", lang), f"{int(snap.per_minute['count'].sum()):,}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -15,7 +16,14 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    InterfaceError,
+    NoSuchModuleError,
+    OperationalError,
+)
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 DEFAULT_URL = "sqlite:///uproar.db"
 ENV_VAR = "UPROAR_DATABASE_URL"
@@ -24,6 +32,39 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 class StoreError(OSError):
     """The database cannot be used; the message says why and what to do."""
+
+
+class StoreUnavailable(StoreError):
+    """The database did not answer (down, restarting, unreachable, or locked): worth trying again."""
+
+
+#: SQLite: how long a writer waits for another's lock before failing (callers with a retry loop
+#: of their own, like the runner, pass less so they can say what is happening)
+BUSY_TIMEOUT_S = 30.0
+#: PostgreSQL: fail fast on a server that does not answer, and notice a dead peer within ~10 s
+#: (a runner on another host behind a broken network would otherwise hang on TCP's minutes)
+PG_CONNECT_ARGS = {"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
+                   "keepalives_count": 3}
+
+
+def is_outage(exc: BaseException) -> bool:
+    """Is this error the database being away (worth waiting for), rather than a bug or bad data?
+
+    PostgreSQL: a refused or dropped connection, a server shutting down, a pool that cannot
+    hand out a connection. SQLite: a file locked by another process for longer than the busy
+    timeout. Anything else (a missing table, a broken constraint) is not an outage.
+    """
+    if isinstance(exc, StoreUnavailable | PoolTimeout):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    if isinstance(exc, OperationalError | InterfaceError):
+        orig = getattr(exc, "orig", None)
+        if isinstance(orig, sqlite3.Error):
+            text = str(orig).lower()
+            return "locked" in text or "busy" in text
+        return True
+    return False
 
 
 def database_url(url: str | None = None) -> str:
@@ -36,14 +77,20 @@ def redact(url: str) -> str:
     return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
 
 
-def make_engine(url: str | None = None, writer: bool = True) -> Engine:
+def make_engine(url: str | None = None, writer: bool = True, busy_timeout_s: float = BUSY_TIMEOUT_S) -> Engine:
     """An engine; `writer=False` gives SQLite readers plain deferred transactions, so a console
-    polling the room never holds the write lock the runner needs."""
+    polling the room never holds the write lock the runner needs.
+
+    Connections are checked before use (`pool_pre_ping`), and SQLAlchemy drops the whole pool
+    when one of them turns out dead, so after a database restart the next transaction reconnects.
+    """
     url = database_url(url)
     try:
         if url.startswith("sqlite"):
-            engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
-            _sqlite_pragmas(engine, immediate=writer)
+            engine = create_engine(url, connect_args={"timeout": busy_timeout_s, "check_same_thread": False})
+            _sqlite_pragmas(engine, immediate=writer, busy_timeout_s=busy_timeout_s)
+        elif url.startswith("postgresql+psycopg"):
+            engine = create_engine(url, pool_pre_ping=True, connect_args=PG_CONNECT_ARGS)
         else:
             engine = create_engine(url, pool_pre_ping=True)
     except (ArgumentError, NoSuchModuleError) as exc:
@@ -54,7 +101,7 @@ def make_engine(url: str | None = None, writer: bool = True) -> Engine:
     return engine
 
 
-def _sqlite_pragmas(engine: Engine, immediate: bool = True) -> None:
+def _sqlite_pragmas(engine: Engine, immediate: bool = True, busy_timeout_s: float = BUSY_TIMEOUT_S) -> None:
     """WAL so readers never block the runner; IMMEDIATE transactions so writers queue on
     the busy timeout instead of failing on a lock upgrade."""
 
@@ -63,7 +110,7 @@ def _sqlite_pragmas(engine: Engine, immediate: bool = True) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
         cur = dbapi_connection.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_s * 1000)}")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
@@ -96,13 +143,15 @@ def upgrade(engine: Engine) -> None:
     command.upgrade(alembic_config(engine), "head")
 
 
-def open_store(url: str | None = None) -> Engine:
+def open_store(url: str | None = None, busy_timeout_s: float = BUSY_TIMEOUT_S) -> Engine:
     """Connect and upgrade; errors say which database and what to do."""
-    engine = make_engine(url)
+    engine = make_engine(url, busy_timeout_s=busy_timeout_s)
     try:
         upgrade(engine)
     except OperationalError as exc:
-        raise StoreError(
+        engine.dispose()
+        kind = StoreUnavailable if is_outage(exc) else StoreError
+        raise kind(
             f"cannot open the database {redact(str(engine.url))}: {exc.orig}. Check that the server is "
             f"running and the URL in ${ENV_VAR} is right."
         ) from None

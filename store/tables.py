@@ -36,7 +36,10 @@ class Room(SQLModel, table=True):
     trainee_code_hash: str
     runner_pid: int | None = None
     runner_host: str | None = None
-    heartbeat_at: datetime | None = None
+    heartbeat_at: datetime | None = None  # the runner writes it every few seconds while it holds the room
+    runner_lost_at: datetime | None = None  # last heartbeat of the last runner found dead: when it died
+    runner_restarts: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # by a supervisor
+    restarted_at: datetime | None = None  # when a supervisor last started a runner (restarts wait on it)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 
@@ -77,7 +80,8 @@ class Input(SQLModel, table=True):
     """The durable input log: a queue while `applied_minute` is empty, the room's truth after."""
 
     __tablename__ = "inputs"
-    __table_args__ = (Index("ix_inputs_room_applied", "room_id", "applied_minute"),)
+    __table_args__ = (Index("ix_inputs_room_applied", "room_id", "applied_minute"),
+                      Index("ux_inputs_token", "token", unique=True))
 
     id: int | None = Field(default=None, primary_key=True)
     room_id: str = Field(foreign_key="rooms.id")
@@ -87,6 +91,7 @@ class Input(SQLModel, table=True):
     applied_minute: int | None = None
     source: str = "cli"
     created_at: datetime = Field(default_factory=utcnow)
+    token: str | None = Field(default=None, max_length=32)  # the sender's: a retried post is stored once
 
 
 class Message(SQLModel, table=True):

@@ -29,11 +29,20 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
+    where = " ".join(x for x in (args.command, getattr(args, "room_command", None)) if x)
     try:
         return args.func(args) or 0
     except (CliError, ValueError, OSError) as exc:  # Scenario/Input/Room errors: ValueError; StoreError: OSError
-        where = " ".join(x for x in (args.command, getattr(args, "room_command", None)) if x)
         print(f"uproar {where}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:
+        from .store.engine import is_outage
+        from .store.outage import describe
+
+        if not is_outage(exc):
+            raise
+        print(f"uproar {where}: the database is unavailable ({describe(exc)}); nothing was changed by this "
+              "command. Try again when it is back.", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -78,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     con.add_argument("--host", default="localhost", help="address to listen on (0.0.0.0 to open it to the room)")
     _add_db(con)
     con.add_argument("--no-demo", action="store_true", help="do not create the demo room on an empty database")
+    con.add_argument("--no-supervise", action="store_true",
+                     help="do not restart the runners of rooms that should be running (on by default)")
     con.set_defaults(func=cmd_console)
 
     rep = sub.add_parser("report", help="the debrief: main courante, key figures, impact of every message")
@@ -382,7 +393,15 @@ def _room_parsers(sub: argparse._SubParsersAction) -> None:
     r.add_argument("room")
     r.add_argument("--speed", default=None, help="simulated minutes per real minute (1 = real time, 60, … or max)")
     r.add_argument("--until", type=int, help="stop before this minute")
+    r.add_argument("--give-up-after", type=float, default=300.0, metavar="SECONDS",
+                   help="wait this long for a database that is down before stopping (default 300)")
     r.add_argument("--quiet", action="store_true")
+
+    sv = cmd("supervise", "restart the runner of any room that should be running and whose runner died",
+             cmd_room_supervise)
+    sv.add_argument("--interval", type=float, default=1.0, help="seconds between looks (default 1)")
+    sv.add_argument("--once", action="store_true", help="look once and exit")
+    sv.add_argument("--runner-log", metavar="FILE", help="append the restarted runners' output to FILE")
 
     p = cmd("post", "post a trainee message", cmd_room_post)
     p.add_argument("room")
@@ -461,14 +480,50 @@ def cmd_room_create(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_room_run(args: argparse.Namespace) -> int:
-    from .app.runner import run_room
+def _say(line: str) -> None:
+    import time
 
-    report = run_room(_engine(args), args.room, speed=_speed(args.speed), until=args.until,
-                      progress=False if args.quiet else None)
+    print(f"{time.strftime('%H:%M:%S')} {line}", file=sys.stderr, flush=True)
+
+
+def cmd_room_run(args: argparse.Namespace) -> int:
+    from .app.runner import RUNNER_BUSY_S, run_room
+    from .store.engine import open_store
+    from .store.outage import Patience
+
+    if args.give_up_after <= 0:
+        raise CliError("--give-up-after must be a number of seconds above 0")
+    speed = _speed(args.speed)
+    # a runner started with the machine may come up before the database: wait for it like for an outage
+    engine = Patience(limit_s=args.give_up_after, say=_say)(lambda: open_store(args.db, busy_timeout_s=RUNNER_BUSY_S))
+    report = run_room(engine, args.room, speed=speed, until=args.until, progress=False if args.quiet else None,
+                      give_up_after=args.give_up_after, say=_say)
     if not args.quiet:
         print(f"room {report.room_id}: minutes {report.from_minute}–{report.to_minute - 1} simulated, "
               f"{report.items_written:,} items written in {report.seconds:.1f} s")
+    return 0
+
+
+def cmd_room_supervise(args: argparse.Namespace) -> int:
+    import signal
+
+    from .app.supervisor import Supervisor
+    from .store.engine import database_url, redact
+
+    if args.interval <= 0:
+        raise CliError("--interval must be a number of seconds above 0")
+    _engine(args)  # the schema, and a clear error for a wrong URL
+    sup = Supervisor(args.db, interval_s=args.interval, say=_say, runner_log=args.runner_log)
+    if args.once:
+        made = sup.scan()
+        print(f"{len(made)} runner(s) restarted")
+        return 0
+    _say(f"supervising the rooms of {redact(database_url(args.db))} (Ctrl+C to stop)")
+    signal.signal(signal.SIGTERM, lambda *_: sup.request_stop())
+    try:
+        sup.run_forever()
+    except KeyboardInterrupt:
+        _say("stopped")
     return 0
 
 
@@ -520,9 +575,13 @@ def cmd_room_status(args: argparse.Namespace) -> int:
 
     st = status(_engine(args), args.room)
     if args.json:
-        print(json.dumps({k: st[k] for k in ("room_id", "minute", "state", "speed", "items")}))
+        print(json.dumps({k: st[k] for k in ("room_id", "minute", "state", "speed", "items", "runner_alive",
+                                             "heartbeat_at", "runner_lost_at", "runner_restarts", "stalled")}))
     else:
         alive = "runner alive" if st["runner_alive"] else "no runner"
+        if st["stalled"]:
+            alive = f"no runner: its runner died at {st['runner_lost_at']}" if st["runner_lost_at"] else alive
+            alive += " — `uproar room run` or `uproar room supervise` restarts it"
         print(f"room {st['room_id']} ({st['name']}): {st['state']}, minute {st['minute']}/{st['until']}, "
               f"speed {st['speed']:g}, {st['items']:,} items, {st['pending_inputs']} pending input(s), {alive}")
         if st["state"] == "finished" and st["pending_inputs"]:
@@ -554,7 +613,6 @@ def cmd_room_export(args: argparse.Namespace) -> int:
 
 def cmd_console(args: argparse.Namespace) -> int:
     import os
-    import subprocess
     from pathlib import Path
 
     from .app import rooms
@@ -571,13 +629,52 @@ def cmd_console(args: argparse.Namespace) -> int:
 
         script = Path(app_pkg.__file__).parent / "console.py"
     print(f"Uproar console: http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
-    env = {**os.environ, "UPROAR_DATABASE_URL": database_url(args.db)}
+    env = {**os.environ, "UPROAR_DATABASE_URL": database_url(args.db),
+           "UPROAR_SUPERVISE": "0" if args.no_supervise else "1"}
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(args.port),
            "--server.address", args.host, "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    return _serve(cmd, env)
+
+
+def _serve(cmd: list[str], env: dict[str, str]) -> int:
+    """Run the Streamlit server as a child that never outlives this process.
+
+    SIGTERM or SIGHUP (a service manager stopping `uproar console`) and Ctrl+C are passed on
+    and waited for, so the port is free for the next start; if this process is killed outright,
+    Linux's parent-death signal stops the server too.
+    """
+    import signal
+    import subprocess
+
+    proc = subprocess.Popen(cmd, env=env, preexec_fn=_die_with_parent)
+
+    def forward(signum: int, _frame) -> None:  # type: ignore[no-untyped-def]
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM if signum != signal.SIGINT else signal.SIGINT)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(sig, forward)
     try:
-        return subprocess.call(cmd, env=env)
-    except KeyboardInterrupt:
-        return 0
+        proc.wait()
+    finally:
+        if proc.poll() is None:  # pragma: no cover - an exception while waiting
+            proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # a server with live sessions may hang while stopping
+            proc.kill()
+            proc.wait()
+    return 0 if proc.returncode in (0, -signal.SIGTERM, -signal.SIGINT) else proc.returncode
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: SIGTERM it when its parent dies (Linux; elsewhere a no-op)."""
+    import contextlib
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):  # not Linux: no parent-death signal
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def cmd_report(args: argparse.Namespace) -> int:
