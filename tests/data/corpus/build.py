@@ -11,6 +11,7 @@ Source format (one file holds one or several crises):
     ## <register> <strategy>[+<secondary>] <tone> <flags> [<hard_case>]
     N: <note>                           required for a hard case, forbidden otherwise
     C: <commitment text> | <when>       zero or more; '| <when>' optional
+    (N: and C: lines may sit anywhere in the block; no message text starts with them)
     <text lines, blank lines kept inside, until the next ## or @crisis>
 
 flags: any of I (instructing), A (adjusting), R (corrects a rumour), or '-' for none.
@@ -55,7 +56,6 @@ def parse_file(path: Path, lang: str) -> list[dict]:
     rows: list[dict] = []
     crisis = None
     current: dict | None = None
-    in_meta = False
 
     def close() -> None:
         if current is not None:
@@ -82,22 +82,20 @@ def parse_file(path: Path, lang: str) -> list[dict]:
                        "strategy": primary, "secondary": secondary, "tone": tone,
                        "flags": flags, "hard_case": hard or "", "note": "",
                        "commitments": [], "lines": []}
-            in_meta = True
             continue
         if current is None:
             if line.strip() and not line.startswith("#"):
                 raise SystemExit(f"{where}: text outside a message block")
             continue
-        if in_meta and line.startswith("N: "):
+        if line.startswith("N: "):
             current["note"] = line[3:].strip()
             continue
-        if in_meta and line.startswith("C: "):
+        if line.startswith("C: "):
             body = line[3:]
             text, _, when = body.partition(" | ")
             current["commitments"].append({"text": text.strip(),
                                            "when": when.strip() or None})
             continue
-        in_meta = False
         current["lines"].append(line)
     close()
     return rows
