@@ -11,11 +11,11 @@ import os
 
 import streamlit as st
 
-from uproar.app import access, health, lobby, studio, supervisor, trainee, trainer
+from uproar.app import access, health, live, lobby, studio, supervisor, trainee, trainer
 from uproar.app.i18n import t
-from uproar.app.rooms import RoomError, get_room, room_scenario
-from uproar.app.snapshot import RoomClient
-from uproar.store.engine import database_url, make_engine, open_store
+from uproar.app.rooms import RoomError
+from uproar.app.view import ViewHub, shared_hub
+from uproar.store.engine import database_url, open_store
 
 
 @st.cache_resource(show_spinner=False)
@@ -27,20 +27,9 @@ def engine():  # type: ignore[no-untyped-def]
     return _engine(database_url())
 
 
-@st.cache_resource(show_spinner=False)
-def _reader(url: str):  # type: ignore[no-untyped-def]
-    _engine(url)  # schema first
-    return make_engine(url, writer=False)
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _client(url: str, room_id: str) -> RoomClient:
-    return RoomClient(_reader(url), room_id)
-
-
-def client(room_id: str) -> RoomClient:
-    """One shared, incrementally refreshed snapshot per room for every session of this server."""
-    return _client(database_url(), room_id)
+def hub() -> ViewHub:
+    """Every room's live view, computed once per new minute for every session of this process."""
+    return shared_hub(database_url())
 
 
 def main() -> None:
@@ -54,20 +43,21 @@ def main() -> None:
     lang_default = "fr"
     room = None
     if room_id:
-        try:
-            room = get_room(engine(), room_id)
-            lang_default = room_scenario(room).language
+        try:  # the shared view knows the room (no scenario parsed per page load)
+            room = hub().view(room_id).room
+            lang_default = room["language"]
         except (RoomError, ValueError):
             room = None
     with st.sidebar:
         lang = st.radio(t("language", lang_default), ["fr", "en"], index=["fr", "en"].index(lang_default),
                         horizontal=True, key="lang")
-        if room is not None and access.role(room.id):
-            st.caption(f"{t(access.role(room.id), lang)} · {room.id}")
+        if room is not None and access.role(room_id):
+            st.caption(f"{t(access.role(room_id), lang)} · {room_id}")
             if st.button(t("leave", lang)):
-                access.forget(room.id)
+                access.forget(room_id)
                 st.query_params.clear()
                 st.rerun()
+    live.watch(lang, room_id if room is not None and access.role(room_id) else None)
 
     if view == "studio" and not room_id:
         studio.render(lang)
@@ -79,18 +69,19 @@ def main() -> None:
     if room is None:
         lobby.render(engine(), lang)
         return
-    if not access.role(room.id):  # a page's URL without a role: a new session, e.g. after a console restart
-        lobby.join_form(engine(), lang, room_id=room.id, hint=t("code_again" if view else "need_code", lang))
+    if not access.role(room_id):  # a page's URL without a role: a new session, e.g. after a console restart
+        lobby.join_form(engine(), lang, room_id=room_id, hint=t("code_again" if view else "need_code", lang),
+                        view=view)
         return
-    role = access.role(room.id)
+    role = access.role(room_id)
     view = view or ("trainee" if role == "trainee" else "trainer")
-    if not access.allowed(room.id, view):
+    if not access.allowed(room_id, view):
         st.error(t("forbidden", lang))
         return
     if view == "trainee":
-        trainee.render(engine(), client(room.id), room.id, lang)
+        trainee.render(engine(), hub(), room_id, lang)
     else:
-        trainer.render(engine(), client(room.id), room.id, lang, read_only=(view == "observer"))
+        trainer.render(engine(), hub(), room_id, lang, read_only=(view == "observer"))
 
 
 health.run_page(main)

@@ -87,7 +87,9 @@ def _create(engine, lang: str, source: Path, upload, seed: int, name: str, popul
         return None
 
 
-def join_form(engine, lang: str, room_id: str | None = None, hint: str | None = None) -> None:  # type: ignore[no-untyped-def]
+def join_form(engine, lang: str, room_id: str | None = None, hint: str | None = None,  # type: ignore[no-untyped-def]
+              view: str = "") -> None:
+    """Enter a room with a code; the page asked for (`view`) opens if the code allows it."""
     st.subheader(t("join", lang))
     if hint:
         st.info(hint)
@@ -100,5 +102,6 @@ def join_form(engine, lang: str, room_id: str | None = None, hint: str | None = 
         if role is None:
             st.error(t("bad_code", lang))
             return
-        st.query_params.update({"room": rid.strip(), "view": "trainee" if role == "trainee" else "trainer"})
+        wanted = view if view and access.allowed(rid.strip(), view) else ""
+        st.query_params.update({"room": rid.strip(), "view": wanted or ("trainee" if role == "trainee" else "trainer")})
         st.rerun()

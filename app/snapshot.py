@@ -94,6 +94,7 @@ class RoomSnapshot:
     network_edges: pd.DataFrame
     refreshed_at: float
     refresh_ms: float
+    version: int = 0  # grows each time the frames are rebuilt (a new minute was read)
 
 
 class RoomClient:
@@ -116,6 +117,7 @@ class RoomClient:
         self.fetched: dict[str, int] = {}
         self._lock = threading.Lock()
         self._snapshot: RoomSnapshot | None = None
+        self._version = 0
         self._reset()
 
     def _reset(self) -> None:
@@ -134,6 +136,8 @@ class RoomClient:
         self._trend_id = 0
         self._trending: dict[str, bool] = {}
         self._timeline = _timeline_frame([])
+        self._per_minute = per_minute(self._timeline)
+        self._group_emotions = _as_str(self._timeline[GROUP_EMOTION_COLUMNS], ["group", "emotion"])
         self._pressure = _pressure_frame([])
         self._tag_counts = pd.DataFrame({"t_min": pd.Series(dtype=np.int64), "tag": pd.Series(dtype=object),
                                          "count": pd.Series(dtype=np.int64)})
@@ -167,11 +171,12 @@ class RoomClient:
             info = self._room_info(room)
             if changed or self._snapshot is None:
                 frames = self._frames(minute)
+                self._version += 1
             else:
                 frames = {k: v for k, v in vars(self._snapshot).items()
-                          if k not in ("room", "refreshed_at", "refresh_ms")}
-            self._snapshot = RoomSnapshot(room=info, refreshed_at=now,
-                                          refresh_ms=(time.perf_counter() - t0) * 1000.0, **frames)
+                          if k not in ("room", "refreshed_at", "refresh_ms", "version")}
+            self._snapshot = RoomSnapshot(room=info, refreshed_at=now, refresh_ms=(time.perf_counter() - t0) * 1000.0,
+                                          version=self._version, **frames)
             return self._snapshot
 
     @property
@@ -319,7 +324,11 @@ class RoomClient:
                             .where(tl.c.room_id == self.room_id, tl.c.t_min >= prev, tl.c.t_min < minute)).all()
         self.fetched["timeline"] = len(rows)
         if rows:
-            self._timeline = pd.concat([self._timeline, _timeline_frame(rows)], ignore_index=True)
+            new = _timeline_frame(rows)  # whole new minutes: their sums append to what is known
+            self._timeline = pd.concat([self._timeline, new], ignore_index=True)
+            self._per_minute = pd.concat([self._per_minute, per_minute(new)], ignore_index=True)
+            self._group_emotions = pd.concat(
+                [self._group_emotions, _as_str(new[GROUP_EMOTION_COLUMNS], ["group", "emotion"])], ignore_index=True)
         p = PressurePoint.__table__
         rows = conn.execute(select(p.c.t_min, p.c.pressure)
                             .where(p.c.room_id == self.room_id, p.c.t_min >= prev, p.c.t_min < minute)
@@ -360,7 +369,7 @@ class RoomClient:
         return {
             "room_id": room.id, "name": room.name, "scenario_id": room.scenario_id, "language": self.language,
             "state": room.state, "speed": float(room.speed), "minute": int(room.minute), "until": int(room.until),
-            "seed": int(room.seed), **runner_info(room),  # runner_alive, heartbeat_at, runner_lost_at, stalled
+            "seed": int(room.seed), "platforms": list(self._platforms), **runner_info(room),  # runner_alive, heartbeat_at, runner_lost_at, stalled
         }
 
     def _frames(self, minute: int) -> dict[str, Any]:
@@ -376,11 +385,12 @@ class RoomClient:
                                               minute - min(INFLUENCE_MIN, self.window_min))
         return {
             "pressure": self._pressure,
-            "per_minute": per_minute(self._timeline),
-            "group_emotions": _as_str(self._timeline[GROUP_EMOTION_COLUMNS], ["group", "emotion"]),
+            "per_minute": self._per_minute,
+            "group_emotions": self._group_emotions,
             "platform_split": platform_split(window[["platform", "emotion"]][window["t_min"].to_numpy() >= cutoff]),
             "hashtags": hashtag_table(self._tag_counts, self._trending, minute, self.window_min),
-            "feed": _as_str(window.iloc[: -self.feed_size - 1 : -1].reset_index(drop=True), _REACTION_TEXT),
+            # newest first; text stays in object columns (converting 2,000 rows a minute to strings costs more)
+            "feed": window.iloc[: -self.feed_size - 1 : -1].reset_index(drop=True),
             "messages": messages,
             "events": events,
             "markers": markers(self._messages, events),
@@ -412,6 +422,17 @@ def platform_split(reactions: pd.DataFrame) -> pd.DataFrame:
     """Items per platform and emotion."""
     if reactions.empty:
         return _empty(PLATFORM_SPLIT_COLUMNS, count=np.int64)
+    platform, emotion = reactions["platform"], reactions["emotion"]
+    if isinstance(platform.dtype, pd.CategoricalDtype) and isinstance(emotion.dtype, pd.CategoricalDtype):
+        # the window's categoricals: one bincount instead of a groupby (this runs every new minute)
+        names, moods = list(platform.cat.categories), list(emotion.cat.categories)
+        counts = np.bincount(platform.cat.codes.to_numpy(np.int64) * len(moods) + emotion.cat.codes.to_numpy(np.int64),
+                             minlength=len(names) * len(moods))
+        cells = [(names[i // len(moods)], moods[i % len(moods)], int(counts[i])) for i in np.flatnonzero(counts)]
+        cells.sort(key=lambda c: (c[0], EMOTIONS.index(c[1]) if c[1] in EMOTIONS else len(EMOTIONS)))
+        return pd.DataFrame({"platform": pd.Series([c[0] for c in cells], dtype=STR),
+                             "emotion": pd.Series([c[1] for c in cells], dtype=STR),
+                             "count": np.array([c[2] for c in cells], dtype=np.int64)})
     out = (reactions.groupby(["platform", "emotion"], as_index=False, observed=True).size()
            .rename(columns={"size": "count"}).astype({"count": np.int64, "platform": STR, "emotion": STR}))
     order = out["emotion"].map(EMOTIONS.index)
@@ -598,7 +619,10 @@ def _rows(rows: Sequence[Any], columns: Sequence[str], **dtypes: Any) -> pd.Data
     Columns named in `dtypes` become numpy arrays of that type; the rest stay objects.
     """
     cols = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
-    return pd.DataFrame({c: np.array(v, dtype=dtypes.get(c, object)) for c, v in zip(columns, cols, strict=True)})
+    # explicit object Series: pandas 3 would otherwise turn text into Arrow strings, slow to filter and append
+    return pd.DataFrame({c: np.array(v, dtype=dtypes[c]) if c in dtypes else pd.Series(np.array(v, dtype=object),
+                                                                                        dtype=object)
+                         for c, v in zip(columns, cols, strict=True)})
 
 
 _REACTION_TEXT = ("author_group", "author_name", "platform", "kind", "emotion", "text", "hashtags", "lang")

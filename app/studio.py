@@ -158,10 +158,11 @@ def preview(scenario) -> None:  # type: ignore[no-untyped-def]
             bar.progress((i + 1) / 60)
     timeline = model.timeline_frame()
     per_minute = timeline.groupby(["t_min", "emotion"], as_index=False)["count"].sum()
-    st.altair_chart(charts.items_per_minute(per_minute, pd.DataFrame(columns=["t_min", "kind", "label"])),
-                    width="stretch")
+    no_markers = pd.DataFrame({"t_min": pd.Series(dtype="int64"), "kind": [], "label": []})
+    lang = st.session_state.get("lang", scenario.scenario.language)
+    st.vega_lite_chart(charts.items_per_minute(per_minute, no_markers, lang), width="stretch")
     pressure = pd.DataFrame({"t_min": range(len(model.pressure_series)), "pressure": model.pressure_series})
-    st.altair_chart(charts.pressure_history(pressure, pd.DataFrame(columns=["t_min", "kind", "label"])), width="stretch")
+    st.vega_lite_chart(charts.pressure_history(pressure, no_markers, lang), width="stretch")
 
 
 def calibrate_form(scenario, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]

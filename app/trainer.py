@@ -1,37 +1,68 @@
 """Trainer control room (and, read-only, the observer view).
 
-Controls sit outside the live fragment so typing is never interrupted; the
-fragment redraws the clock, dial, charts, trends, influential accounts and the
-feed from the shared snapshot every second. Every control calls the same room
-functions as the command line.
+Controls sit outside the live part so typing is never interrupted, and show the
+room's real state: when another trainer or the command line pauses the room or
+changes its speed, the page reruns once to say so. The live part (clock, charts,
+trends, influential accounts, feed) is a set of slots that `live.ticker` fills
+from the room's shared view only when something is new. Every control calls the
+same room functions as the command line.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import streamlit as st
 
 from ..model.taxonomy import EMOTIONS, GROUPS
-from . import charts, health, rooms
-from .feed import filter_feed, render_items, safe, style_sheet
+from . import live, rooms
+from .feed import safe, style_sheet
 from .i18n import t
-from .snapshot import RoomClient
+from .view import RoomView, ViewHub
 
-REFRESH_S = 1.0
+SPEEDS: list[int | str] = [1, 2, 5, 10, 30, 60, 120, "max"]
 
 
-def render(engine, client: RoomClient, room_id: str, lang: str, read_only: bool = False) -> None:  # type: ignore[no-untyped-def]
-    style_sheet()
-    snap = client.refresh()
-    room = snap.room
+def render(engine, hub: ViewHub, room_id: str, lang: str, read_only: bool = False) -> None:  # type: ignore[no-untyped-def]
+    st.html(style_sheet())
+    view = hub.view(room_id)
+    room = view.room
     st.title(f"{safe(room['name'])}")
     st.caption(f"{t('observer' if read_only else 'trainer', lang)} · {room_id} · {safe(room['scenario_id'])}")
     if not read_only:
-        controls(engine, snap, room_id, lang)
+        controls(engine, view, room_id, lang)
     report_download(room_id, lang)
-    filters(snap, lang)
-    live(client, lang)
+    filters(view, lang)
+    live.area(draw, hub, room_id, lang, read_only)
+
+
+def draw(hub: ViewHub, room_id: str, lang: str, read_only: bool) -> None:
+    """The live part, from the room's shared view: every piece was made once for all sessions."""
+    view = hub.view(room_id)
+    if not read_only and st.session_state.get("controls_for") != _control_state(view.room):
+        st.rerun()  # paused, sped up or runner lost elsewhere: redraw the controls to match
+    st.html(view.header(lang))
+    specs = view.charts(lang)
+    left, right = st.columns([3, 2])
+    with left:
+        st.markdown(f"**{t('per_minute', lang)}**")
+        st.vega_lite_chart(dict(specs["per_minute"]), width="stretch")
+        st.markdown(f"**{t('pressure', lang)}**")
+        st.vega_lite_chart(dict(specs["pressure"]), width="stretch")
+        st.markdown(f"**{t('group_mix', lang)}** — {t('anger', lang)}")
+        st.vega_lite_chart(dict(specs["groups"]), width="stretch")
+    with right:
+        st.markdown(f"**{t('trends', lang)}**")
+        st.html(view.trends(lang))
+        st.markdown(f"**{t('platforms', lang)}**")
+        st.vega_lite_chart(dict(specs["platforms"]), width="stretch")
+        st.markdown(f"**{t('influential', lang)}**")
+        st.vega_lite_chart(dict(specs["network"]), width="stretch")
+        st.html(view.influential(lang))
+    st.subheader(t("feed", lang))
+    st.html(view.feed(lang, _filters(lang)))
+
+
+def _control_state(room: dict) -> tuple:
+    return (room["state"], room["speed"], bool(room.get("runner_alive")))
 
 
 def report_download(room_id: str, lang: str) -> None:
@@ -63,16 +94,24 @@ def report_download(room_id: str, lang: str) -> None:
                                mime="application/pdf" if kind == "pdf" else "text/html", key="report-download")
 
 
-def controls(engine, snap, room_id: str, lang: str) -> None:  # type: ignore[no-untyped-def]
-    room = snap.room
+def controls(engine, view: RoomView, room_id: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    room = view.room
+    ss = st.session_state
+    ss["controls_for"] = _control_state(room)
     with st.expander(t("clock", lang), expanded=True):
-        c1, c2, c3, c4 = st.columns([1, 1, 2, 2])
-        options = [1, 2, 5, 10, 30, 60, 120, "max"]
-        current = "max" if room["speed"] == 0 else int(room["speed"])
-        # a room never started opens at ×60, the pace of a rehearsal; later the room's own speed
-        default = 60 if room["state"] == "created" or current not in options else current
-        speed = c3.select_slider(t("speed", lang), options=options, value=default, key="speed")
-        speed_value = 0.0 if speed == "max" else float(speed)
+        c1, c2, c3 = st.columns([1, 3, 2])
+        current = "max" if room["speed"] == 0 else room["speed"]
+        current = int(current) if isinstance(current, float) and current.is_integer() else current
+        options = SPEEDS if current in SPEEDS else [*sorted([*SPEEDS[:-1], current]), "max"]
+        # a room never started opens at ×60, the pace of a rehearsal; then the slider shows the room's own speed
+        shown = 60 if room["state"] == "created" else current
+        if ss.get("speed-room") != shown:  # the room's speed changed (here or elsewhere): show it
+            ss["speed"] = shown
+            ss["speed-room"] = shown
+        started = room["runner_alive"] or room["state"] in ("running", "paused")
+        c2.select_slider(t("speed", lang), options=options, key="speed",
+                         on_change=_speed_changed if started else None, args=(engine, room_id))
+        speed_value = _speed_value(ss.get("speed", shown))
         if not room["runner_alive"] and room["state"] != "finished":
             if c1.button(t("start", lang), type="primary", key="start"):
                 rooms.set_speed(engine, room_id, speed_value, source="console")
@@ -88,11 +127,9 @@ def controls(engine, snap, room_id: str, lang: str) -> None:  # type: ignore[no-
         elif room["state"] != "finished" and c1.button(t("pause", lang), key="pause"):
             rooms.pause(engine, room_id, source="console")
             st.rerun()
-        if c2.button(t("apply", lang), key="apply-speed", help=t("speed", lang)):
-            rooms.set_speed(engine, room_id, speed_value, source="console")
-        jump = c4.number_input(t("jump", lang), min_value=room["minute"], max_value=room["until"], value=room["minute"],
-                               key="jump")
-        if c4.button("→ T+", key="jump-go", disabled=room["runner_alive"] or jump <= room["minute"]):
+        jump = c3.number_input(t("jump", lang), min_value=room["minute"], max_value=room["until"],
+                               value=room["minute"], key="jump")
+        if c3.button("→ T+", key="jump-go", disabled=room["runner_alive"] or jump <= room["minute"]):
             rooms.start_runner(room_id, speed=0.0, until=int(jump))
             _wait_for_runner(engine, room_id)
             st.rerun()
@@ -152,63 +189,24 @@ def _submit(engine, room_id: str, data: dict, lang: str) -> None:  # type: ignor
     st.toast(t("queued", lang))
 
 
-def filters(snap, lang: str) -> None:  # type: ignore[no-untyped-def]
-    """Feed filters live outside the fragment (typing is never interrupted)."""
-    with st.expander(t("feed", lang) + " — filtres / filters", expanded=False):
+def filters(view: RoomView, lang: str) -> None:
+    """Feed filters live outside the ticker (typing is never interrupted)."""
+    snap = view.snapshot
+    with st.expander(t("feed", lang) + " — " + t("filters", lang), expanded=False):
         cols = st.columns(5)
         any_ = t("all", lang)
-        cols[0].selectbox(t("platform", lang), [any_, *sorted(snap.feed["platform"].unique())], key="f-platform")
-        cols[1].selectbox(t("group", lang), [any_, *GROUPS], key="f-group")
-        cols[2].selectbox(t("emotion", lang), [any_, *EMOTIONS], key="f-emotion")
+        cols[0].selectbox(t("platform", lang), [any_, *room_platforms(view)], key="f-platform")
+        cols[1].selectbox(t("group", lang), [any_, *GROUPS], key="f-group", format_func=lambda g: t(g, lang))
+        cols[2].selectbox(t("emotion", lang), [any_, *EMOTIONS], key="f-emotion", format_func=lambda e: t(e, lang))
         cols[3].selectbox(t("hashtag", lang), [any_, *snap.hashtags["tag"].tolist()], key="f-hashtag")
         cols[4].text_input(t("search", lang), key="f-search", max_chars=100)
 
 
-@st.fragment(run_every=REFRESH_S)
-@health.guard
-def live(client: RoomClient, lang: str) -> None:
-    snap = client.refresh()
-    room = snap.room
-    pressure = float(snap.pressure["pressure"].iloc[-1]) if len(snap.pressure) else 0.0
-    prev = float(snap.pressure["pressure"].iloc[-6]) if len(snap.pressure) > 5 else 0.0
-    m1, m2, m3, m4 = st.columns(4)
-    m1.metric(t("minute", lang), f"T+{room['minute']}", help=f"/ {room['until']}")
-    state = t("finished", lang) if room["state"] == "finished" else room["state"]
-    if not room["runner_alive"] and room["state"] not in ("finished",):
-        state = f"{state} · {t('runner_off', lang)}"
-        if room.get("stalled") and room.get("runner_lost_at"):  # minimal: the lead's new pages show it their way
-            died = datetime.fromisoformat(room["runner_lost_at"]).astimezone().strftime("%H:%M")
-            state = f"{state} · {t('runner_died', lang).format(time=died)}"
-    m2.metric(t("state", lang), state, f"×{room['speed']:g}" if room["speed"] else "max")
-    m3.metric(t("pressure", lang), f"{pressure:.0f}/100", f"{pressure - prev:+.0f}", delta_color="inverse")
-    m4.metric(t("items", lang), f"{int(snap.per_minute['count'].sum()):,}")
+def room_platforms(view: RoomView) -> list[str]:
+    return list(view.room.get("platforms") or sorted(view.snapshot.feed["platform"].unique()))
 
-    left, right = st.columns([3, 2])
-    with left:
-        st.markdown(f"**{t('per_minute', lang)}**")
-        st.altair_chart(charts.items_per_minute(snap.per_minute, snap.markers), width="stretch")
-        st.markdown(f"**{t('pressure', lang)}**")
-        st.altair_chart(charts.pressure_history(snap.pressure, snap.markers), width="stretch")
-        st.markdown(f"**{t('group_mix', lang)}** — anger")
-        st.altair_chart(charts.group_heatmap(snap.group_emotions), width="stretch")
-    with right:
-        st.markdown(f"**{t('trends', lang)}**")
-        tags = snap.hashtags.head(10)
-        st.dataframe(
-            tags[["tag", "count_5min", "trending", "series"]],
-            hide_index=True,
-            width="stretch",
-            column_config={"series": st.column_config.LineChartColumn("30 min"),
-                           "trending": st.column_config.CheckboxColumn("trend")},
-        )
-        st.markdown(f"**{t('platforms', lang)}**")
-        st.altair_chart(charts.platform_split(snap.platform_split), width="stretch")
-        st.markdown(f"**{t('influential', lang)}**")
-        st.altair_chart(charts.network_view(snap.network_nodes, snap.network_edges), width="stretch")
-        st.dataframe(snap.influential[["author_name", "author_group", "engagement", "emotion"]].head(8),
-                     hide_index=True, width="stretch")
 
-    st.subheader(t("feed", lang))
+def _filters(lang: str) -> tuple:
     ss = st.session_state
     any_ = t("all", lang)
 
@@ -216,13 +214,15 @@ def live(client: RoomClient, lang: str) -> None:
         value = ss.get(key)
         return None if value in (None, any_) else value
 
-    feed = filter_feed(snap.feed, pick("f-platform"), pick("f-group"), pick("f-emotion"), pick("f-hashtag"),
-                       ss.get("f-search", "") or "")
-    messages = snap.messages
-    if len(messages):
-        with st.container(key="sent-messages"):
-            for row in messages.sort_values("seq", ascending=False).head(5).itertuples(index=False):
-                st.info(f"✉ T+{row.t_min} · {safe(row.author)} · {row.strategy}/{row.tone} · "
-                        f"{row.replies} {t('replies', lang)} — {safe(row.text)}")
-    render_items(feed, limit=40, key="trainer")
+    return (pick("f-platform"), pick("f-group"), pick("f-emotion"), pick("f-hashtag"), ss.get("f-search", "") or "")
 
+
+def _speed_value(choice: int | float | str) -> float:
+    return 0.0 if choice == "max" else float(choice)
+
+
+def _speed_changed(engine, room_id: str) -> None:  # type: ignore[no-untyped-def]
+    """The slider moved on a started room: the new speed applies at once."""
+    value = st.session_state.get("speed")
+    st.session_state["speed-room"] = value
+    _submit(engine, room_id, {"type": "speed", "value": _speed_value(value)}, st.session_state.get("lang", "fr"))

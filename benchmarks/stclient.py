@@ -8,13 +8,18 @@ the page the `ForwardMsg` deltas describe, clearing what a run did not redraw as
 the frontend does — so the server does exactly the work it would do for a tab.
 
 Only what Uproar's pages need is modelled: text of elements, widgets found by
-label, form submission, buttons, fragments' `run_every`, query-string changes.
+label, form submission, buttons, fragments' `run_every`, query-string changes —
+and what the pages' own watcher script does (`app/live.py`): ask
+`/uproar/live/<room>` twice a second and press the live part's hidden refresh
+button when the room's key differs from the one the page shows.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +31,8 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
 
+LIVE = re.compile(r'data-live="([^"]*)"')
+POLL_S = 0.5
 FINISHED = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
 WIDGETS = ("text_input", "text_area", "button", "selectbox", "multiselect", "number_input", "slider",
            "select_slider", "radio", "checkbox")
@@ -39,6 +46,7 @@ class Node:
     text: str
     run: str
     fragment: str
+    block: bool = False
 
 
 @dataclass
@@ -55,9 +63,9 @@ class PageSession:
     page_hash: str = ""
     _ws: ClientConnection | None = None
     _timers: dict[str, asyncio.Task] = field(default_factory=dict)
+    _watcher: asyncio.Task | None = None
     _reader: asyncio.Task | None = None
-    _run: str = ""
-    _fragments: tuple[str, ...] = ()
+    _drawn: set = field(default_factory=set)
     _finished: asyncio.Event = field(default_factory=asyncio.Event)
 
     # ------------------------------------------------------------------ connection
@@ -69,9 +77,10 @@ class PageSession:
         self._reader = asyncio.create_task(self._read())
         await self.rerun()
         await self.wait_run(timeout)
+        self._watcher = asyncio.create_task(self._watch())
 
     async def close(self) -> None:
-        for task in self._timers.values():
+        for task in [*self._timers.values(), *([self._watcher] if self._watcher else [])]:
             task.cancel()
         if self._reader is not None:
             self._reader.cancel()
@@ -161,8 +170,6 @@ class PageSession:
         kind = msg.WhichOneof("type")
         if kind == "new_session":
             self.page_hash = msg.new_session.page_script_hash
-            self._run = msg.metadata.run.script_run_id or self._run
-            self._fragments = tuple(msg.metadata.run.fragment_ids)
         elif kind == "delta":
             self._delta(msg)
         elif kind == "page_info_changed":
@@ -177,19 +184,22 @@ class PageSession:
                 if task is not None:
                     task.cancel()
         elif kind == "script_finished":
+            # deltas do not say which run drew them: everything since the last finish is this run's
+            run = msg.metadata.run.script_run_id
+            for path in self._drawn:
+                if path in self.nodes:
+                    self.nodes[path].run = run
+            self._drawn.clear()
             if msg.script_finished in FINISHED:
                 self._clear_stale(msg)
                 self.runs_finished += 1
             if msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
                 self._finished.set()
-        elif kind == "session_status_changed" and msg.session_status_changed.script_is_running:
-            run = msg.metadata.run
-            if run.script_run_id:
-                self._run = run.script_run_id
 
     def _delta(self, msg: ForwardMsg) -> None:
         path = tuple(msg.metadata.delta_path)
-        run = msg.metadata.run.script_run_id or self._run
+        run = ""
+        self._drawn.add(path)
         delta = msg.delta
         which = delta.WhichOneof("type")
         if which == "new_element":
@@ -201,16 +211,29 @@ class PageSession:
             if self.on_text is not None:
                 self.on_text(self, text)
         elif which == "add_block":
-            self.nodes[path] = Node(delta.add_block, "", run, delta.fragment_id)
+            self.nodes[path] = Node(delta.add_block, "", run, delta.fragment_id, block=True)
 
     def _clear_stale(self, msg: ForwardMsg) -> None:
-        """What the frontend does at the end of a run: drop what this run did not redraw."""
+        """What the frontend does at the end of a run: drop what this run did not redraw.
+
+        A full run keeps only what it drew. A fragment run clears only inside the
+        fragment's own blocks; what a fragment wrote into a placeholder made outside it
+        stays until written again (Streamlit's `clearStaleNodes`).
+        """
         run = msg.metadata.run.script_run_id
         fragments = set(msg.metadata.run.fragment_ids)
         if not run:
             return
-        self.nodes = {path: node for path, node in self.nodes.items()
-                      if node.run == run or (fragments and node.fragment not in fragments)}
+        if not fragments:
+            self.nodes = {p: n for p, n in self.nodes.items() if n.run == run}
+            return
+        owned = {p for p, n in self.nodes.items() if n.block and n.fragment in fragments and n.run == run}
+
+        def stale(path: tuple[int, ...], node: Node) -> bool:
+            inside = any(path[:k] in owned for k in range(1, len(path)))
+            return inside and node.run != run and (node.block or bool(node.fragment))
+
+        self.nodes = {p: n for p, n in self.nodes.items() if not stale(p, n)}
 
     async def _auto(self, fragment: str, every: float) -> None:
         """The frontend's timer for `st.fragment(run_every=…)`."""
@@ -218,6 +241,54 @@ class PageSession:
             await asyncio.sleep(every)
             with contextlib.suppress(Exception):
                 await self.rerun(fragment=fragment, auto=True)
+
+
+    async def _watch(self) -> None:
+        """The page's watcher script: poll the room's live key, press refresh when it moved."""
+        host, port = self.url.split("//", 1)[1].split("/", 1)[0].split(":")
+        reader = writer = None
+        asked, asked_at = None, 0.0
+        while True:
+            await asyncio.sleep(POLL_S)
+            shown = next((LIVE.search(n.text) for n in self.nodes.values() if "data-live=" in n.text), None)
+            room = self.query.get("room")
+            if shown is None or not room:
+                continue
+            try:
+                if writer is None:
+                    reader, writer = await asyncio.open_connection(host, int(port))
+                key = await _get(reader, writer, host, f"/uproar/live/{room}")
+            except (OSError, ValueError, asyncio.IncompleteReadError):
+                writer = None
+                continue
+            tick = self.widget("button", "↻")
+            if key is None or html.unescape(shown.group(1)) == key or tick is None:
+                continue
+            if asked == key and time.monotonic() - asked_at < 3.0:
+                continue
+            asked, asked_at = key, time.monotonic()
+            with contextlib.suppress(Exception):
+                await self.rerun([WidgetState(id=tick.id, trigger_value=True)], fragment=self._fragment_of(tick))
+
+    def _fragment_of(self, widget: Any) -> str:
+        for node in self.nodes.values():
+            if not node.block and node.element.WhichOneof("type") == "button" and node.element.button.id == widget.id:
+                return node.fragment
+        return ""
+
+
+async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str, path: str) -> str | None:
+    """One keep-alive HTTP/1.1 GET; the body when 200, else None."""
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nCache-Control: no-store\r\n\r\n".encode())
+    await writer.drain()
+    status = (await reader.readline()).split()
+    length = 0
+    while (line := await reader.readline()) not in (b"\r\n", b""):
+        name, _, value = line.decode("latin-1").partition(":")
+        if name.lower() == "content-length":
+            length = int(value)
+    body = await reader.readexactly(length)
+    return body.decode() if len(status) > 1 and status[1] == b"200" else None
 
 
 def _strings(message: Any) -> Iterator[str]:

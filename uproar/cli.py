@@ -623,16 +623,24 @@ def cmd_console(args: argparse.Namespace) -> int:
         demo = rooms.create_room(engine, "fr-usine-chimique", seed=1, name="Démo — Chimex Valmont")
         print(f"Demo room {demo.room_id} is ready: trainer code {demo.trainer_code}, "
               f"trainee code {demo.trainee_code}")
-    script = Path(__file__).resolve().parent.parent / "app" / "console.py"
+    script = Path(__file__).resolve().parent.parent / "app" / "server.py"
     if not script.exists():  # installed as a package: app/ maps to uproar/app
         from . import app as app_pkg
 
-        script = Path(app_pkg.__file__).parent / "console.py"
+        script = Path(app_pkg.__file__).parent / "server.py"
     print(f"Uproar console: http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
     env = {**os.environ, "UPROAR_DATABASE_URL": database_url(args.db),
            "UPROAR_SUPERVISE": "0" if args.no_supervise else "1"}
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(args.port),
-           "--server.address", args.host, "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+           "--server.address", args.host, "--server.headless", "true", "--browser.gatherUsageStats", "false",
+           # a production look for everyone (no Deploy button or developer menu); no file watcher to feed
+           "--client.toolbarMode", "viewer", "--server.fileWatcherType", "none", "--server.runOnSave", "false",
+           # Streamlit runs a full garbage collection after every run, fragment ticks included: tens of
+           # milliseconds each on a console holding several rooms; Python's own collector suffices
+           "--runner.postScriptGC", "false",
+           # a page's live part reruns only when its content changed, so Streamlit's message cache would
+           # only hash (md5 of every large message, for every session) without ever hitting
+           "--global.minCachedMessageSize", "1e12"]
     return _serve(cmd, env)
 
 
