@@ -20,7 +20,7 @@ import streamlit as st
 from . import health
 from .i18n import t
 
-POLL_MS = 500
+POLL_MS = 300
 TICK_KEY = "live-tick"
 
 

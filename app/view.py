@@ -160,7 +160,7 @@ class RoomView:
 class ViewHub:
     """Per room, one client and one view for every session of this console process."""
 
-    def __init__(self, engine, check_s: float = 0.25):  # type: ignore[no-untyped-def]
+    def __init__(self, engine, check_s: float = 0.1):  # type: ignore[no-untyped-def]
         self.engine = engine
         self.check_s = check_s
         #: how many times each room's view was built (new frames), for tests and the curious

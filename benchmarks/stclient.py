@@ -32,7 +32,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
 
 LIVE = re.compile(r'data-live="([^"]*)"')
-POLL_S = 0.5
+POLL_S = 0.3
 FINISHED = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
 WIDGETS = ("text_input", "text_area", "button", "selectbox", "multiselect", "number_input", "slider",
            "select_slider", "radio", "checkbox")
