@@ -105,7 +105,8 @@ def controls(engine, view: RoomView, room_id: str, lang: str) -> None:  # type: 
         options = SPEEDS if current in SPEEDS else [*sorted([*SPEEDS[:-1], current]), "max"]
         # a room never started opens at ×60, the pace of a rehearsal; then the slider shows the room's own speed
         shown = 60 if room["state"] == "created" else current
-        if ss.get("speed-room") != shown:  # the room's speed changed (here or elsewhere): show it
+        # the room's speed changed (here or elsewhere), or the widget was not drawn last run: show the room's
+        if ss.get("speed-room") != shown or "speed" not in ss:
             ss["speed"] = shown
             ss["speed-room"] = shown
         started = room["runner_alive"] or room["state"] in ("running", "paused")

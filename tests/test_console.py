@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,21 @@ def test_studio_loads_validates_and_previews(db, monkeypatch):
     next(b for b in at.button if b.label.startswith(("Aperçu", "Preview"))).click().run()
     assert not at.exception
     assert len(at.get("vega_lite_chart")) >= 2  # items per minute and pressure
+
+
+def test_controls_and_legends_follow_the_room_and_the_page_language(db, monkeypatch):
+    """Speed changed from the command line: the trainer's slider shows it; charts speak the page's language."""
+    _, engine, created = db
+    at = app(db, monkeypatch, room=created.room_id, view="trainer", role="trainer")
+    rooms.set_speed(engine, created.room_id, 20.0, source="cli")
+    at.button(key="live-tick").click().run()  # what the page's watcher does when the room's key moves
+    assert at.select_slider(key="speed").value == 20
+    assert "×20" in page_html(at)
+    assert "colère" in legends(at) and '"anger"' not in legends(at)
+    at.radio(key="lang").set_value("en").run()
+    assert '"anger"' in legends(at) and "colère" not in legends(at)
+
+
+def legends(at: AppTest) -> str:
+    """The words of the page's chart specifications (legends, axes, tooltips)."""
+    return " ".join(json.dumps(json.loads(c.proto.spec), ensure_ascii=False) for c in at.get("vega_lite_chart"))

@@ -24,7 +24,7 @@ import urllib.request
 import psutil
 import pytest
 from sqlalchemy import create_engine, text
-from test_browser import CHROMIUM, FLAGS, free_port, shot, stop_group
+from test_browser import CHROMIUM, FLAGS, free_port, minute_shown, shot, stop_group
 from test_rooms import PG_URL, _postgres_database
 
 from uproar.app import rooms
@@ -62,11 +62,6 @@ def start_console(url: str, port: int, folder) -> subprocess.Popen:
         time.sleep(0.3)
     stop_group(proc.pid)
     pytest.fail("the console did not answer on /_stcore/health")
-
-
-def minute_shown(page) -> int:
-    found = re.findall(r"T\+(\d+)", page.locator("[data-testid='stMetricValue']").first.inner_text())
-    return int(found[0]) if found else -1
 
 
 def wait_until(check, timeout: float, what: str) -> float:
@@ -140,6 +135,10 @@ def test_the_console_rides_out_an_outage_and_a_restart(pg_url, tmp_path):
             server = [c.pid for c in psutil.Process(console.pid).children()]  # (runners live on, by design)
             assert server, "no Streamlit server under `uproar console`"
             os.kill(console.pid, signal.SIGTERM)  # the parent only: it must take its server down with it
+            banner = page.get_by_test_id("uproar-connection")
+            banner.wait_for(timeout=15_000)  # the page says the server is gone
+            assert re.search("lost|perdue", banner.inner_text()), banner.inner_text()
+            shot(page, "fault-3b-connection-lost")
             console.wait(timeout=20)
             wait_until(lambda: not any(psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"
                                        for pid in server), 15, "the Streamlit server outlived `uproar console`")
@@ -147,11 +146,14 @@ def test_the_console_rides_out_an_outage_and_a_restart(pg_url, tmp_path):
             minute_then = rooms.status(engine, created.room_id)["minute"]
             again = start_console(url, port, tmp_path)
             page.get_by_text(CODE_AGAIN).first.wait_for(timeout=60_000)  # the page reconnected by itself
+            wait_until(lambda: re.search("restored|rétablie", page.get_by_test_id("uproar-connection").inner_text()),
+                       15, "no notice that the connection is back")
             shot(page, "fault-4-console-restarted")
             assert page.locator("[data-testid='stException']").count() == 0
             page.get_by_label("Code d'accès").fill(created.trainer_code)
             page.get_by_role("button", name="Entrer").click()
             page.get_by_role("button", name="Pause").wait_for(timeout=30_000)
+            page.locator("[data-clock]").first.wait_for(timeout=30_000)
             assert minute_shown(page) >= minute_then, "the room lost minutes while the console was away"
             browser.close()
     finally:
