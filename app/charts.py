@@ -110,7 +110,7 @@ def pressure_history(pressure: pd.DataFrame, markers: pd.DataFrame, lang: str, h
             "layer": [area, rules]}
 
 
-def group_heatmap(group_emotions: pd.DataFrame, lang: str, emotion: str = "anger", height: int = 200) -> Spec:
+def group_heatmap(group_emotions: pd.DataFrame, lang: str, emotion: str = "anger", height: int = 230) -> Spec:
     """How strongly each group feels `emotion`, minute by minute."""
     data = group_emotions[group_emotions["emotion"] == emotion]
     values = arrow({"t_min": data["t_min"].to_numpy(np.int64), "group": [t(g, lang) for g in data["group"]],
@@ -122,7 +122,7 @@ def group_heatmap(group_emotions: pd.DataFrame, lang: str, emotion: str = "anger
             "x": {"field": "t_min", "type": "ordinal", "title": "T+min",
                   "axis": {"labelOverlap": True, "values": list(range(0, int(data["t_min"].max() or 0) + 1, 15))
                            if len(data) else []}},
-            "y": {"field": "group", "type": "nominal", "title": None},
+            "y": {"field": "group", "type": "nominal", "title": None, "axis": {"labelOverlap": False}},
             "color": {"field": "mean_intensity", "type": "quantitative", "title": t(emotion, lang),
                       "scale": {"scheme": "reds", "domain": [0, 1]}},
             "tooltip": [{"field": "t_min", "title": "T+"}, {"field": "group", "title": t("group", lang)},

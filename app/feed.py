@@ -70,6 +70,7 @@ def style_sheet() -> str:
         ".u-table td,.u-table th{padding:.2rem .4rem;border-bottom:1px solid #eee;text-align:left}",
         ".u-table th{color:#666;font-weight:500}.u-num{text-align:right!important}",
         ".u-tag-on{font-weight:600;color:#d83a2e}",
+        ".u-spark{color:#d83a2e;letter-spacing:-1px;font-size:.8rem;white-space:nowrap}",
         ".u-h{font-weight:600;margin:.4rem 0 .3rem}",
         # routine refreshes never grey the page out
         '[data-stale="true"]{opacity:1!important}',
@@ -139,16 +140,16 @@ def questions_html(questions: list[dict], minute: int, lang: str) -> str:
     return "".join(cards)
 
 
-def sparkline(series: Iterable[int], width: int = 90, height: int = 18) -> str:
-    """A tiny SVG line of a tag's last half hour (numbers only: nothing to escape)."""
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(series: Iterable[int]) -> str:
+    """A tag's last half hour as a line of block characters (plain text: survives any sanitiser)."""
     values = list(series)
     if not values:
         return ""
     top = max(max(values), 1)
-    step = width / max(len(values) - 1, 1)
-    points = " ".join(f"{i * step:.1f},{height - 1 - (v / top) * (height - 2):.1f}" for i, v in enumerate(values))
-    return (f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
-            f'<polyline fill="none" stroke="#d83a2e" stroke-width="1.5" points="{points}"/></svg>')
+    return "".join(BARS[min(len(BARS) - 1, round(v / top * (len(BARS) - 1)))] for v in values)
 
 
 def trends_html(hashtags: pd.DataFrame, lang: str, limit: int = 10) -> str:
@@ -161,7 +162,7 @@ def trends_html(hashtags: pd.DataFrame, lang: str, limit: int = 10) -> str:
                                             strict=True):
         mark = f' <span class="u-tag-on" title="{esc(t("trending", lang))}">▲</span>' if trending else ""
         rows.append(f"<tr><td>{esc(tag)}{mark}</td><td class=\"u-num\">{int(count)}</td>"
-                    f"<td>{sparkline(series)}</td></tr>")
+                    f'<td class="u-spark">{sparkline(series)}</td></tr>')
     return '<table class="u-table">' + "".join(rows) + "</table>"
 
 

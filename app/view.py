@@ -160,9 +160,10 @@ class RoomView:
 class ViewHub:
     """Per room, one client and one view for every session of this console process."""
 
-    def __init__(self, engine, check_s: float = 0.1):  # type: ignore[no-untyped-def]
+    def __init__(self, engine, check_s: float = 0.1, forget_s: float = 600.0):  # type: ignore[no-untyped-def]
         self.engine = engine
         self.check_s = check_s
+        self.forget_s = forget_s  # a room nobody looked at for this long leaves memory
         #: how many times each room's view was built (new frames), for tests and the curious
         self.builds: Counter[str] = Counter()
         self._entries: dict[str, _Entry] = {}
@@ -171,7 +172,8 @@ class ViewHub:
     def view(self, room_id: str) -> RoomView:
         """The room's current view; at most one database check per room every `check_s` seconds."""
         entry = self._entry(room_id)
-        if entry.view is not None and time.monotonic() - entry.checked < self.check_s:
+        entry.used = time.monotonic()
+        if entry.view is not None and entry.used - entry.checked < self.check_s:
             return entry.view
         # one session checks; the others take the view as it is rather than queue behind it
         if not entry.lock.acquire(blocking=entry.view is None):
@@ -193,6 +195,9 @@ class ViewHub:
             with self._lock:
                 entry = self._entries.get(room_id)
                 if entry is None:
+                    now = time.monotonic()
+                    for old in [r for r, e in self._entries.items() if now - e.used > self.forget_s]:
+                        del self._entries[old]
                     entry = self._entries[room_id] = _Entry(RoomClient(self.engine, room_id))
         return entry
 
@@ -202,6 +207,7 @@ class _Entry:
     client: RoomClient
     view: RoomView | None = None
     checked: float = 0.0
+    used: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 

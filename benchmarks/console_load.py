@@ -91,8 +91,10 @@ def roles_for(rooms: int, sessions: int) -> list[str]:
 
 def run_console_load(rooms: int = 4, sessions: int = 30, accounts: int = 20_000, speed: float = 60.0,
                      seconds: float = 60.0, idle_seconds: float = 15.0, post_every: float = 6.0,
-                     url: str | None = None, progress: bool = False) -> dict[str, Any]:
+                     url: str | None = None, progress: bool = False,
+                     screenshots: str | Path | None = None) -> dict[str, Any]:
     """Run the class and return the figures (see the module docstring)."""
+    screenshots = Path(screenshots) if screenshots is not None else None
     with tempfile.TemporaryDirectory(prefix="uproar-load-") as tmp:
         folder = Path(tmp)
         db = url or f"sqlite:///{folder / 'uproar.db'}"
@@ -106,7 +108,7 @@ def run_console_load(rooms: int = 4, sessions: int = 30, accounts: int = 20_000,
                 room_api.start_runner(c.room_id, speed=speed, database=db, log=folder / f"runner-{c.room_id}.log")
             _wait_running(engine, [c.room_id for c in created])
             result = asyncio.run(_class(base, engine, created, langs, console, sessions, seconds, idle_seconds,
-                                        post_every, progress, folder / "console.log"))
+                                        post_every, progress, folder / "console.log", screenshots))
         finally:
             _stop(console.pid)
             for c in created:
@@ -122,7 +124,7 @@ def run_console_load(rooms: int = 4, sessions: int = 30, accounts: int = 20_000,
 
 async def _class(base: str, engine, created, langs: dict[str, str], console: psutil.Process, sessions: int,  # type: ignore[no-untyped-def]
                  seconds: float, idle_seconds: float, post_every: float, progress: bool,
-                 log: Path) -> dict[str, Any]:
+                 log: Path, screenshots: Path | None = None) -> dict[str, Any]:
     tree = _Tree(console)
     # the rooms alone: what the console costs with nobody watching
     tree.sample()
@@ -175,6 +177,8 @@ async def _class(base: str, engine, created, langs: dict[str, str], console: psu
         turn += 1
         await asyncio.sleep(max(0.0, post_every / len(codes) - (time.monotonic() - start - elapsed)))
         bar.update(int(time.monotonic() - start) - bar.n)
+    if screenshots is not None:  # what a trainer and a trainee see while the class is on
+        await _screenshots(base, created[0], screenshots)
     live = tree.sample()
     rss = tree.rss_mb()
     log_size = log.stat().st_size  # tracebacks after this are the sessions closing, not the class
@@ -214,6 +218,28 @@ async def _class(base: str, engine, created, langs: dict[str, str], console: psu
         "failures": sorted({v.error for v in viewers if v.error})[:5],
         "_log_size": log_size,
     }
+
+
+async def _screenshots(base: str, room, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """Chromium pages of the first room's trainer and a trainee, saved as PNG (Debian's chromium)."""
+    import shutil
+
+    from playwright.async_api import async_playwright
+
+    folder.mkdir(parents=True, exist_ok=True)
+    flags = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=shutil.which("chromium"), headless=True, args=flags)
+        for view, code in (("trainer", room.trainer_code), ("trainee", room.trainee_code)):
+            page = await (await browser.new_context(viewport={"width": 1400, "height": 1600})).new_page()
+            await page.goto(f"{base}/?room={room.room_id}&view={view}")
+            await page.get_by_label(LABELS["fr"]["code"]).fill(code)
+            await page.get_by_role("button", name=LABELS["fr"]["enter"]).click()
+            await page.locator("[data-clock]").first.wait_for(timeout=60_000)
+            await asyncio.sleep(4)
+            await page.screenshot(path=str(folder / f"load-{view}.png"), full_page=True)
+        await browser.close()
 
 
 class _Tree:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -160,6 +161,7 @@ def test_controls_and_legends_follow_the_room_and_the_page_language(db, monkeypa
     _, engine, created = db
     at = app(db, monkeypatch, room=created.room_id, view="trainer", role="trainer")
     rooms.set_speed(engine, created.room_id, 20.0, source="cli")
+    time.sleep(0.2)  # the console reads a room's row at most every 0.1 s; its pages' watcher sees the change after
     at.button(key="live-tick").click().run()  # what the page's watcher does when the room's key moves
     assert at.select_slider(key="speed").value == 20
     assert "×20" in page_html(at)

@@ -127,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--sessions", type=int, default=30, help="open pages with --console (trainers, observers, trainees)")
     b.add_argument("--seconds", type=float, default=60.0, help="measured time with --console")
     b.add_argument("--db", metavar="URL", help="database for --console (default: a fresh SQLite file)")
+    b.add_argument("--screenshots", metavar="DIR", help="with --console: PNGs of a trainer and a trainee page under load")
     b.add_argument("--minutes", type=int, default=150, help="simulated minutes per run with --calibration")
     b.add_argument("--budget", type=int, default=40, help="fit evaluations per target with --calibration")
     b.add_argument("--json", action="store_true")
@@ -349,7 +350,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from .benchmarks.console_load import run_console_load
 
         result = run_console_load(rooms=args.rooms, sessions=args.sessions, accounts=args.agents or 20_000,
-                                  seconds=args.seconds, url=args.db, progress=not args.json and sys.stderr.isatty())
+                                  seconds=args.seconds, url=args.db, screenshots=args.screenshots,
+                                  progress=not args.json and sys.stderr.isatty())
         print(json.dumps(result, indent=None if args.json else 2))
         return 0
     if args.calibration:
