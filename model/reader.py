@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -44,7 +45,7 @@ def analyse(norm: str, lang: str, cues: Iterable[str]) -> list[str]:
     """The features of a normalised message, as strings prefixed by their block."""
     tokens = _TOKEN.findall(norm)
     out = [f"w:{t}" for t in tokens]
-    out += [f"w:{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    out += [f"w:{a} {b}" for a, b in pairwise(tokens)]
     lo, hi = CHAR_N
     for t in tokens:
         if len(t) > 30:
@@ -56,7 +57,7 @@ def analyse(norm: str, lang: str, cues: Iterable[str]) -> list[str]:
     out += [f"r:{c}" for c in cues]
     words = len(tokens)
     lead = _TOKEN.findall(_FIRST.split(norm.strip(), maxsplit=1)[0])[:25]
-    out += [f"f:{t}" for t in lead] + [f"f:{a} {b}" for a, b in zip(lead, lead[1:], strict=False)]
+    out += [f"f:{t}" for t in lead] + [f"f:{a} {b}" for a, b in pairwise(lead)]
     out.append(f"m:lang={lang}")
     out.append(f"m:len={0 if words < 25 else 1 if words < 60 else 2 if words < 150 else 3}")
     return out

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from .reader import ARTIFACT, BLOCKS, Head, LinearReader, analyse, weigh
-from .taxonomy import STRATEGIES, TONES
+from .taxonomy import STRATEGIES
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "corpus" / "messages.csv"
 
