@@ -60,12 +60,18 @@ FALLBACK_TONE = "factual"
 #: Below this calibrated probability of the primary strategy, the reading says "uncertain: A or B".
 UNSURE = 0.6
 #: A second strategy is named when the model gives it at least this chance of being present.
-SECONDARY_AT = 0.5
-#: A base response is named at this probability (chosen on the dev split for precision ≈ recall).
-BASE_AT = {"instructing": 0.5, "adjusting": 0.5}
+SECONDARY_AT = 0.6
+#: A base response is named at this probability, lower when a rule cue backs it (chosen on the
+#: dev split): (with a cue, without one).
+BASE_AT = {"instructing": (0.5, 0.5), "adjusting": (0.4, 0.6)}
 #: Confidence given to a decisive rule (explicit refusal to comment): its precision on the train split.
 STRONG_CONFIDENCE = 0.95
 STRONG_MAX_WORDS = 150
+#: When the model hesitates (below `UNSURE`), rules decide if their winner scores this much,
+#: this far ahead of the next (chosen on the dev split).
+RULES_DECIDE, RULES_MARGIN = 2.0, 1.0
+#: Cue labels that make a no-comment a refusal (the crowd takes a bare refusal as denial).
+REFUSALS = frozenset({"refusal to comment", "legal no comment", "refus de commenter", "refus judiciaire"})
 _ANY = "*"
 
 
@@ -127,9 +133,15 @@ class Reading:
         return bool(self.alternatives)
 
     @property
+    def refusal(self) -> bool:
+        """The message refuses to comment in so many words ("no comment", "we will not respond")."""
+        return any(c.split(":")[0] in REFUSALS for c in self.strategy_cues)
+
+    @property
     def holding(self) -> bool:
-        """A holding statement: no comment yet, but instructions, concern or a promise."""
-        return self.strategy == "no_comment" and bool(self.base_responses or self.commitments)
+        """A holding statement: no comment yet, but no bare refusal either — it informs,
+        instructs, shows concern or promises more (design.md, "Labelling convention")."""
+        return self.strategy == "no_comment" and (bool(self.base_responses or self.commitments) or not self.refusal)
 
     @property
     def cues(self) -> list[str]:
@@ -634,6 +646,15 @@ _s("fr", "rebuild", "excuses et réparation", 1.5,
    r"\bnous avons (?:decide de |immediatement )?(?:ferme|suspendu|retire|rappele|arrete|licencie|mis a pied|renforce|remplace|change)\b",
    tone="empathetic", tw=0.3)
 
+_s("fr", "rebuild", "excuses explicites", 3.0,
+   r"\b(?:presentons|presente|adressons|adresse) (?:a \w+ )?(?:toutes )?(?:nos|mes|ses|leurs) (?:plus )?(?:sinceres |profondes |humbles )?excuses\b",
+   r"\b(?:demandons|demande) pardon\b", r"\bnous nous excusons\b", r"\bje m'excuse\b",
+   tone="empathetic", tw=1.0, strong=True)
+_s("en", "rebuild", "explicit apology", 3.0,
+   r"\b(?:we|i) (?:sincerely |unreservedly |deeply |wholeheartedly )?apologi[sz]e (?:unreservedly |sincerely )?(?:to|for (?!any inconvenience|the inconvenience|any confusion))",
+   r"\b(?:we|i) owe (?:\w+ ){0,3}an apology\b",
+   tone="empathetic", tw=1.0, strong=True)
+
 # ---- base responses (SCCT): instructing information (what to do to be safe) and adjusting
 # information (concern, sympathy, support)
 _EN_DO = (r"(?:do not|don't|never|stay|keep|avoid|boil|change|reset|check|call|return|stop|throw|discard|bring|wash|close|shelter|"
@@ -748,7 +769,9 @@ def _merged(rules: list[_Rule]) -> list[_Rule]:
 
 
 def _layers_for(lang: str) -> _Layers:
-    chosen = _merged([r for r in _RULES if r.lang in (lang, _ANY)])
+    # rebuttal cues stay apart: each one is quoted in the reading, overlaps and all
+    chosen = [r for r in _RULES if r.lang in (lang, _ANY) and r.layer == "correction"]
+    chosen += _merged([r for r in _RULES if r.lang in (lang, _ANY) and r.layer != "correction"])
     return _Layers(*(_Layer([r for r in chosen if r.layer == name])
                      for name in ("strategy", "tone", "correction", "base")))
 
@@ -840,17 +863,23 @@ def rule_pass(text: str, lang: str | None = None) -> RulePass:
     strong: dict[str, list[str]] = {}
     feats: list[str] = []
 
-    for s, e, r in _resolve(layers.strategy, norm):
+    kept = _resolve(layers.strategy, norm)
+    for s, e, r in kept:
         quoted = _quote(text, index, s, e).strip()
         feats.append(f"s:{r.target}:{r.label}")
         if r.target is not None:
             scores[r.target] += r.weight
             s_cues[r.target].append(f"{r.label}: '{quoted}'")
-            if r.strong:
-                strong.setdefault(r.target, []).append(f"{r.label}: '{quoted}'")
         if r.tone is not None and r.tone_weight:
             tones[r.tone] += r.tone_weight
             t_cues[r.tone].append(f"{r.label}: '{quoted}'")
+    # a decisive cue counts when it survived, or lies inside a longer cue for the same strategy
+    for r in layers.strategy.rules:
+        if r.strong:
+            for m in r.regex.finditer(norm):
+                if any(ks <= m.start() and m.end() <= ke and kr.target == r.target for ks, ke, kr in kept):
+                    strong.setdefault(str(r.target), []).append(f"{r.label}: '{_quote(text, index, *m.span()).strip()}'")
+                    feats.append(f"s:{r.target}:strong")
     figures = 0.0
     for s, e, r in _resolve(layers.tone, norm):
         w = r.weight
@@ -934,6 +963,10 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
             source = "rule"
         strategy, confidence = decided, max(ps[decided], STRONG_CONFIDENCE)
         ranked = [strategy, *(k for k in ranked if k != strategy)]
+    elif confidence < UNSURE and (ruled := _rules_winner(rp)) and ruled != strategy:
+        # the model hesitates and a clear rule cue says otherwise: the rule decides
+        strategy, confidence, source = ruled, ps[ruled], "rule"
+        ranked = [strategy, *(k for k in ranked if k != strategy)]
     alternatives = tuple((k, ps[k]) for k in ranked[1:2]) if confidence < UNSURE else ()
 
     present = {k: p[f"present.{k}"]["1"] for k in STRATEGIES}
@@ -942,7 +975,7 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
 
     pt = p["tone"]
     tone = max(TONES, key=lambda k: (pt[k], -TONE_ORDER.index(k)))
-    base = tuple(b for b in ("instructing", "adjusting") if p[b]["1"] >= BASE_AT[b])
+    base = tuple(b for b in ("instructing", "adjusting") if p[b]["1"] >= BASE_AT[b][0 if rp.base[b] else 1])
 
     s_cues = rp.strategy_cues[strategy] or [f"words and phrasing typical of {strategy} (trained model, p={ps[strategy]:.2f})"]
     if secondary:
@@ -958,6 +991,14 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
                                                    **{b: {"yes": p[b]["1"]} for b in ("instructing", "adjusting")}},
         source=source,
     )
+
+
+def _rules_winner(rp: RulePass) -> str | None:
+    """The strategy the rules clearly point at (one cue of weight ≥ `RULES_DECIDE` ahead), if any."""
+    ranked = sorted(rp.scores.values(), reverse=True)
+    if ranked[0] < RULES_DECIDE or ranked[0] - ranked[1] < RULES_MARGIN:
+        return None
+    return max(rp.scores, key=rp.scores.get)
 
 
 def _correction_cues(rp: RulePass) -> tuple[str, ...]:

@@ -77,6 +77,7 @@ class MessageRecord:
     confidence: float = 1.0
     alternatives: tuple[tuple[str, float], ...] = ()
     holding: bool = False
+    refusal: bool = False  # the text refuses to comment in so many words
     input_index: int = -1  # position in the input log (what a trainer's correction may name)
     engine: dict[str, Any] = field(default_factory=dict)  # the engine's own reading, kept after a correction
     corrected: bool = False
@@ -431,7 +432,7 @@ class CrisisModel(mesa.Model):
         detected = classify_message(msg.text, lang=None, context=self._reading_context(m))
         strategy = msg.strategy or detected.strategy
         tone = msg.tone or detected.tone
-        holding = strategy == "no_comment" and bool(detected.base_responses or detected.commitments)
+        holding = strategy == "no_comment" and (detected.holding or not detected.refusal)
         corrects = list(msg.corrects) or (self._claims_in(msg.text) if detected.correction else [])
         truth = [self.scenario.claims[self._claim_index(c)].true for c in corrects]
         true_claim, rumours_only = any(truth), bool(truth) and not any(truth)
@@ -460,7 +461,7 @@ class CrisisModel(mesa.Model):
             cues=tuple(detected.cues), corrects=corrects, secondary=detected.secondary,
             base_responses=detected.base_responses, commitments=[c.to_dict() for c in detected.commitments],
             addresses=detected.addresses, confidence=detected.confidence, alternatives=detected.alternatives,
-            holding=holding, input_index=len(self.input_log) - 1, engine=_engine_reading(detected), crisis=crisis,
+            holding=holding, refusal=detected.refusal, input_index=len(self.input_log) - 1, engine=_engine_reading(detected), crisis=crisis,
             refutes_rumour=rumours_only, contradicts_true_claim=true_claim, kept=len(kept),
         )
         self.messages.append(record)
@@ -531,7 +532,8 @@ class CrisisModel(mesa.Model):
             record.tone = item.tone
         if item.base_responses is not None:
             record.base_responses = tuple(item.base_responses)
-        record.holding = record.strategy == "no_comment" and bool(record.base_responses or record.commitments)
+        record.holding = record.strategy == "no_comment" and (
+            bool(record.base_responses or record.commitments) or not record.refusal)
         if record.crisis is not None:
             earlier = [("holding" if r.holding else r.strategy) for r in self.messages if r.seq < record.seq]
             verdict = assess(record.strategy, record.tone, record.crisis, earlier,

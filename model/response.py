@@ -36,10 +36,11 @@ HOLDING_WINDOW_MIN = 60
 #: Base responses (Coombs 2007; Sturges 1994): instructing information lowers fear among
 #: those it reaches; adjusting information (concern, sympathy) softens anger. Their calm
 #: bonus and the extra emotion push, per unit of message strength.
-INSTRUCTING_CALM, INSTRUCTING_FEAR = 0.1, -0.12
-ADJUSTING_CALM, ADJUSTING_ANGER = 0.1, -0.08
-#: Speaking in a crisis with a safety risk without ever saying what to do.
-NO_INSTRUCTIONS_COST = 0.25
+INSTRUCTING_CALM, INSTRUCTING_FEAR = 0.1, -0.5
+ADJUSTING_CALM, ADJUSTING_ANGER = 0.1, -0.3
+#: Speaking in a crisis with a safety risk without ever saying what to do: a calm cost,
+#: and the uncertainty keeps fear up.
+NO_INSTRUCTIONS_COST, NO_INSTRUCTIONS_FEAR = 0.25, 0.15
 #: A promise kept (per promise, at most two count) builds trust.
 KEPT_CALM = 0.15
 
@@ -206,6 +207,7 @@ def _base_effects(said: Said, crisis: CrisisState, reasons: list[str], shocks: d
         reasons.append("says what to do to stay safe (instructing information)")
     elif crisis.safety_risk and crisis.onset is not None and not crisis.instructed:
         calm -= NO_INSTRUCTIONS_COST
+        shocks["fear"] = shocks.get("fear", 0.0) + NO_INSTRUCTIONS_FEAR
         reasons.append("no safety instructions in a crisis with a safety risk")
     if "adjusting" in said.base_responses:
         calm += ADJUSTING_CALM
