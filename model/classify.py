@@ -1028,22 +1028,63 @@ def _addresses(norm: str, ctx: ReadingContext, corrections: list[str]) -> tuple[
 
 
 # --------------------------------------------------------------------------- evaluation
-def evaluate(path: str | Path) -> dict[str, Any]:
-    """Accuracy and strategy confusion ({true: {pred: count}}) on a CSV with text, lang, strategy, tone."""
-    n = s_ok = t_ok = 0
-    confusion: dict[str, Counter[str]] = {}
+def evaluate(path: str | Path, split: str | None = None) -> dict[str, Any]:
+    """Agreement with a labelled CSV (columns text, lang, strategy, tone; the corpus's
+    instructing, adjusting, secondary, commitments and split are used when present).
+
+    Returns accuracy, per-class precision/recall/F1 and the confusion matrices
+    ({true: {predicted: count}}) for strategy and tone, precision and recall of each base
+    response and of "has a commitment", and the mean time per message.
+    """
+    import json
+    import time
+
     with open(path, newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            res = classify_message(row["text"], lang=(row.get("lang") or "").strip() or None)
-            n += 1
-            s_ok += res.strategy == row["strategy"].strip()
-            t_ok += res.tone == row["tone"].strip()
-            confusion.setdefault(row["strategy"].strip(), Counter())[res.strategy] += 1
-    if n == 0:
-        raise ValueError(f"{path}: no labelled messages")
-    return {
-        "n": n,
-        "strategy_accuracy": s_ok / n,
-        "tone_accuracy": t_ok / n,
-        "confusion": {k: dict(v) for k, v in sorted(confusion.items())},
-    }
+        rows = [r for r in csv.DictReader(fh) if split is None or r.get("split") == split]
+    if not rows:
+        raise ValueError(f"{path}: no labelled messages" + (f" in split {split!r}" if split else ""))
+    missing = [c for c in ("text", "strategy", "tone") if c not in rows[0]]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {missing}; expected text, lang, strategy, tone")
+    classify_message(rows[0]["text"])  # load the coefficients before timing
+    pairs: dict[str, list[tuple[str, str]]] = {"strategy": [], "tone": []}
+    binary: dict[str, list[tuple[bool, bool]]] = {}
+    secondary_ok = secondary_n = 0
+    elapsed = 0.0
+    for row in rows:
+        t0 = time.perf_counter()
+        res = classify_message(row["text"], lang=(row.get("lang") or "").strip() or None)
+        elapsed += time.perf_counter() - t0
+        pairs["strategy"].append((row["strategy"].strip(), res.strategy))
+        pairs["tone"].append((row["tone"].strip(), res.tone))
+        for b in ("instructing", "adjusting"):
+            if row.get(b, "") != "" and b in row:
+                binary.setdefault(b, []).append((row[b].strip() == "1", b in res.base_responses))
+        if "commitments" in row:
+            binary.setdefault("commitment", []).append((bool(json.loads(row["commitments"] or "[]")),
+                                                        bool(res.commitments)))
+        if "secondary" in row:
+            secondary_n += 1
+            secondary_ok += (row["secondary"] or None) == res.secondary
+    n = len(rows)
+    out: dict[str, Any] = {"n": n}
+    for head, labels in (("strategy", STRATEGIES), ("tone", TONES)):
+        got = pairs[head]
+        out[f"{head}_accuracy"] = sum(t == p for t, p in got) / n
+        confusion = {t: dict(Counter(p for tt, p in got if tt == t)) for t in labels if any(tt == t for tt, _ in got)}
+        out[f"{head}_confusion" if head == "tone" else "confusion"] = confusion
+        out[f"{head}_per_class"] = {k: _prf(sum(t == k and p == k for t, p in got), sum(p == k for _, p in got),
+                                            sum(t == k for t, _ in got)) for k in labels}
+    out["base_responses"] = {b: _prf(sum(y and p for y, p in v), sum(p for _, p in v), sum(y for y, _ in v))
+                             for b, v in binary.items()}
+    if secondary_n:
+        out["secondary_accuracy"] = secondary_ok / secondary_n
+    out["ms_per_message"] = 1000.0 * elapsed / n
+    return out
+
+
+def _prf(tp: int, predicted: int, actual: int) -> dict[str, float | int]:
+    p = tp / predicted if predicted else 0.0
+    r = tp / actual if actual else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+            "support": actual}

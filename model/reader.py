@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, repeat
 from pathlib import Path
 
 import numpy as np
@@ -41,26 +41,31 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)?|[^\sa-z0-9.,;:!?'\"()«»\-]")
 CHAR_N = (3, 5)
 
 
-def analyse(norm: str, lang: str, cues: Iterable[str]) -> list[str]:
-    """The features of a normalised message, as strings prefixed by their block."""
+def analyse(norm: str, lang: str, cues: Iterable[str]) -> Counter[str]:
+    """The features of a normalised message with their counts, keys prefixed by their block."""
     tokens = _TOKEN.findall(norm)
-    out = [f"w:{t}" for t in tokens]
-    out += [f"w:{a} {b}" for a, b in pairwise(tokens)]
-    lo, hi = CHAR_N
-    for t in tokens:
-        if len(t) > 30:
-            continue
-        padded = f" {t} "
-        size = len(padded)
-        for n in range(lo, min(hi, size) + 1):
-            out += [f"c:{padded[i:i + n]}" for i in range(size - n + 1)]
-    out += [f"r:{c}" for c in cues]
-    words = len(tokens)
+    feats = [f"w:{t}" for t in tokens]
+    feats += [f"w:{a} {b}" for a, b in pairwise(tokens)]
+    for t, n in Counter(tokens).items():  # a word's n-grams are made once
+        feats += _char_grams(t) * n
+    feats += [f"r:{c}" for c in cues]
     lead = _TOKEN.findall(_FIRST.split(norm.strip(), maxsplit=1)[0])[:25]
-    out += [f"f:{t}" for t in lead] + [f"f:{a} {b}" for a, b in pairwise(lead)]
-    out.append(f"m:lang={lang}")
-    out.append(f"m:len={0 if words < 25 else 1 if words < 60 else 2 if words < 150 else 3}")
-    return out
+    feats += [f"f:{t}" for t in lead]
+    feats += [f"f:{a} {b}" for a, b in pairwise(lead)]
+    words = len(tokens)
+    feats += [f"m:lang={lang}", f"m:len={0 if words < 25 else 1 if words < 60 else 2 if words < 150 else 3}"]
+    return Counter(feats)
+
+
+@lru_cache(maxsize=65536)
+def _char_grams(token: str) -> tuple[str, ...]:
+    """Character n-grams of one word, padded with spaces (as scikit-learn's char_wb)."""
+    if len(token) > 30:
+        return ()
+    padded = f" {token} "
+    lo, hi = CHAR_N
+    return tuple(f"c:{padded[i:i + n]}" for n in range(lo, min(hi, len(padded)) + 1)
+                 for i in range(len(padded) - n + 1))
 
 
 @dataclass(frozen=True)
@@ -93,22 +98,42 @@ class LinearReader:
     block: np.ndarray  # block index of each feature
     heads: dict[str, Head]
 
-    def vector(self, features: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    def vector(self, features: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
         """Sparse feature vector before block weights: (rows, values), as in training."""
-        counts = Counter(f for f in features if f in self.vocabulary)
-        if not counts:
-            return np.empty(0, dtype=np.int64), np.empty(0)
-        rows = np.fromiter((self.vocabulary[f] for f in counts), dtype=np.int64, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        n = len(features)
+        rows = np.fromiter(map(self.vocabulary.get, features.keys(), repeat(-1, n)), dtype=np.int64, count=n)
+        tf = np.fromiter(features.values(), dtype=np.float64, count=n)
+        known = rows >= 0
+        rows, tf = rows[known], tf[known]
         return rows, weigh(rows, tf, self.idf, self.block)
 
-    def predict(self, features: list[str]) -> dict[str, dict[str, float]]:
+    def predict(self, features: Counter[str]) -> dict[str, dict[str, float]]:
         rows, unit = self.vector(features)
+        coef, spans = self._stacked()
+        gathered = coef[rows] if len(rows) else None  # one gather for every head
+        blocks = self.block[rows]
         out = {}
         for name, head in self.heads.items():
-            p = head.proba(head.scores(rows, unit, self.block))
+            lo, hi = spans[name]
+            z = head.intercept.copy()
+            if gathered is not None:
+                z += gathered[:, lo:hi].T @ (unit * head.block_weights[blocks])
+            if len(head.classes) == 2 and len(z) == 1:
+                z = np.array([0.0, z[0]])
+            p = head.proba(z)
             out[name] = {c: float(v) for c, v in zip(head.classes, p, strict=True)}
         return out
+
+    def _stacked(self) -> tuple[np.ndarray, dict[str, tuple[int, int]]]:
+        cached = self.__dict__.get("_stack")
+        if cached is None:
+            spans, at = {}, 0
+            for name, head in self.heads.items():
+                spans[name] = (at, at + head.coef.shape[1])
+                at += head.coef.shape[1]
+            cached = (np.ascontiguousarray(np.hstack([h.coef for h in self.heads.values()])), spans)
+            object.__setattr__(self, "_stack", cached)
+        return cached
 
 
 def weigh(rows: np.ndarray, tf: np.ndarray, idf: np.ndarray, block: np.ndarray) -> np.ndarray:

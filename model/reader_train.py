@@ -63,7 +63,7 @@ def targets(row: dict[str, str]) -> dict[str, str | None]:
     return out
 
 
-def featurise(rows: list[dict[str, str]]) -> list[list[str]]:
+def featurise(rows: list[dict[str, str]]) -> list[Counter[str]]:
     from .classify import rule_pass
 
     out = []
@@ -73,10 +73,10 @@ def featurise(rows: list[dict[str, str]]) -> list[list[str]]:
     return out
 
 
-def build_vocabulary(docs: list[list[str]], min_df: int = MIN_DF) -> tuple[list[str], np.ndarray, np.ndarray]:
+def build_vocabulary(docs: list[Counter[str]], min_df: int = MIN_DF) -> tuple[list[str], np.ndarray, np.ndarray]:
     df: Counter[str] = Counter()
     for d in docs:
-        df.update(set(d))
+        df.update(d.keys())
     # rule cues and meta features are kept even when rare: they are few and meant
     names = sorted(f for f, n in df.items() if n >= min_df or f[0] in "rm")
     n = len(docs)
@@ -85,13 +85,13 @@ def build_vocabulary(docs: list[list[str]], min_df: int = MIN_DF) -> tuple[list[
     return names, idf, block
 
 
-def matrix(docs: list[list[str]], vocab: dict[str, int], idf: np.ndarray, block: np.ndarray):
+def matrix(docs: list[Counter[str]], vocab: dict[str, int], idf: np.ndarray, block: np.ndarray):
     """Documents × features, each block at unit length (block weights are the heads' own)."""
     from scipy.sparse import csr_matrix
 
     indptr, indices, data = [0], [], []
     for d in docs:
-        counts = Counter(f for f in d if f in vocab)
+        counts = {f: n for f, n in d.items() if f in vocab}
         rows = np.array([vocab[f] for f in counts], dtype=np.int64)
         tf = np.array(list(counts.values()), dtype=np.float64)
         values = weigh(rows, tf, idf, block) if len(rows) else np.empty(0)
@@ -107,7 +107,7 @@ def _head_names() -> list[str]:
 
 
 def fit(rows: list[dict[str, str]], settings: dict[str, dict[str, Any]] = SETTINGS,
-        temperatures: dict[str, float] | None = None, docs: list[list[str]] | None = None,
+        temperatures: dict[str, float] | None = None, docs: list[Counter[str]] | None = None,
         heads: list[str] | None = None) -> tuple[LinearReader, dict[str, np.ndarray]]:
     """Fit every head on `rows`; returns the reader and the arrays to save."""
     from scipy.sparse import diags
@@ -147,13 +147,13 @@ def fit(rows: list[dict[str, str]], settings: dict[str, dict[str, Any]] = SETTIN
     return LinearReader(vocabulary=vocab, idf=idf, block=block, heads=fitted), arrays
 
 
-def logits(reader: LinearReader, docs: list[list[str]], name: str) -> np.ndarray:
+def logits(reader: LinearReader, docs: list[Counter[str]], name: str) -> np.ndarray:
     """Raw scores (before temperature) of head `name` for each document, as classes columns."""
     head = reader.heads[name]
     return np.array([head.scores(*reader.vector(d), reader.block) for d in docs])
 
 
-def fit_temperature(reader: LinearReader, docs: list[list[str]], rows: list[dict[str, str]], name: str) -> float:
+def fit_temperature(reader: LinearReader, docs: list[Counter[str]], rows: list[dict[str, str]], name: str) -> float:
     """The temperature that minimises the log-loss of head `name` on `rows` (grid search)."""
     head = reader.heads[name]
     z = logits(reader, docs, name)
@@ -190,7 +190,7 @@ def train(corpus: str | Path = CORPUS, out: str | Path = ARTIFACT, quiet: bool =
     return report
 
 
-def _dev_scores(reader: LinearReader, rows: list[dict[str, str]], docs: list[list[str]]) -> dict[str, float]:
+def _dev_scores(reader: LinearReader, rows: list[dict[str, str]], docs: list[Counter[str]]) -> dict[str, float]:
     hits: Counter[str] = Counter()
     for d, r in zip(docs, rows, strict=True):
         p = reader.predict(d)
