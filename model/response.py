@@ -37,7 +37,7 @@ HOLDING_WINDOW_MIN = 60
 #: those it reaches; adjusting information (concern, sympathy) softens anger. Their calm
 #: bonus and the extra emotion push, per unit of message strength.
 INSTRUCTING_CALM, INSTRUCTING_FEAR = 0.1, -0.5
-ADJUSTING_CALM, ADJUSTING_ANGER = 0.1, -0.3
+ADJUSTING_CALM, ADJUSTING_ANGER = 0.15, -0.6
 #: Speaking in a crisis with a safety risk without ever saying what to do: a calm cost,
 #: and the uncertainty keeps fear up.
 NO_INSTRUCTIONS_COST, NO_INSTRUCTIONS_FEAR = 0.25, 0.15
