@@ -441,7 +441,7 @@ class CrisisModel(mesa.Model):
                                 msg.text, kind=MESSAGE, weight_boost=8.0)
         kept = self.conduct.delivered_by(detected_norm(msg.text), m, int(seq))
         said = Said(secondary=detected.secondary, base_responses=detected.base_responses, holding=holding,
-                    kept=len(kept))
+                    promises=bool(detected.commitments), kept=len(kept))
         verdict = assess(strategy, tone, crisis, self.conduct.story(), contradicts_true_claim=true_claim,
                          refutes_rumour=rumours_only, said=said)
         if not self.conduct.statements and verdict.stealing_thunder:
@@ -539,7 +539,8 @@ class CrisisModel(mesa.Model):
             verdict = assess(record.strategy, record.tone, record.crisis, earlier,
                              contradicts_true_claim=record.contradicts_true_claim,
                              refutes_rumour=record.refutes_rumour,
-                             said=Said(record.secondary, record.base_responses, record.holding, record.kept))
+                             said=Said(record.secondary, record.base_responses, record.holding,
+                                       bool(record.commitments), record.kept))
             record.calm, record.reasons = verdict.calm, verdict.reasons
         record.corrected = True
         self.conduct.corrected(record.seq, record.strategy, record.secondary, record.tone, record.base_responses,

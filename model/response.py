@@ -28,10 +28,11 @@ DENIAL = {"deny", "no_comment"}
 ADMISSION = {"rebuild", "diminish"}
 #: Share of a secondary strategy's fit that a mixed message adds to its primary's.
 SECONDARY_SHARE = 0.3
-#: A holding statement (no comment yet, with instructions, concern or a promise) in the
-#: first hour is best practice (Coombs 2007, "instructing information first"); later it
-#: reads as half a refusal.
-HOLDING_FIT = 0.3
+#: A good holding statement (no comment yet, but instructions, concern or a promise to say
+#: more) in the first hour is best practice (Coombs 2007, "instructing information first");
+#: a bare acknowledgement ("we are aware, we are checking") is neither denial nor comfort;
+#: later either reads as half a refusal.
+HOLDING_FIT, ACKNOWLEDGEMENT_FIT = 0.3, 0.0
 HOLDING_WINDOW_MIN = 60
 #: Base responses (Coombs 2007; Sturges 1994): instructing information lowers fear among
 #: those it reaches; adjusting information (concern, sympathy) softens anger. Their calm
@@ -64,6 +65,7 @@ class Said:
     secondary: str | None = None
     base_responses: tuple[str, ...] = ()
     holding: bool = False
+    promises: bool = False  # the message itself makes a commitment
     kept: int = 0  # earlier promises this message delivers
 
 
@@ -111,9 +113,16 @@ def assess(
     holding = strategy == "no_comment" and said.holding
     if holding:
         early = crisis.onset is None or crisis.minute - crisis.onset <= HOLDING_WINDOW_MIN
-        calm = HOLDING_FIT if early else 0.5 * _fit(strategy, crisis, refutes_rumour)
-        reasons.append("a holding statement in the first hour is good practice" if early
-                       else "a holding statement long after the crisis broke reads as half a refusal")
+        good = bool(said.base_responses) or said.promises
+        if not early:
+            calm = 0.5 * _fit(strategy, crisis, refutes_rumour)
+            reasons.append("a holding statement long after the crisis broke reads as half a refusal")
+        elif good:
+            calm = HOLDING_FIT
+            reasons.append("a holding statement in the first hour is good practice")
+        else:
+            calm = ACKNOWLEDGEMENT_FIT
+            reasons.append("acknowledges the incident, says nothing yet")
     else:
         calm = _fit(strategy, crisis, refutes_rumour)
         reasons.append("denying a false rumour fits" if strategy == "deny" and refutes_rumour

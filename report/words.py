@@ -94,6 +94,7 @@ _REASONS_FR = [
     (r"^spoke before the media \(stealing thunder\)$", "a parlé avant les médias (« stealing thunder »)"),
     (r"^a holding statement in the first hour is good practice$", "une déclaration d'attente dans la première heure est une bonne pratique"),
     (r"^a holding statement long after the crisis broke reads as half a refusal$", "une déclaration d'attente longtemps après le début de la crise sonne comme un demi-refus"),
+    (r"^acknowledges the incident, says nothing yet$", "reconnaît l'incident sans rien dire de plus"),
     (r"^diminishing a preventable crisis reads as evasion$", "minimiser une crise évitable sonne comme une dérobade"),
     (r"^mixes in (\w+) \(helps\)$", r"y ajoute « \1 » (ce qui aide)"),
     (r"^mixes in (\w+) \(costs\)$", r"y ajoute « \1 » (ce qui coûte)"),

@@ -101,6 +101,8 @@ def test_a_good_holding_statement_in_the_first_hour_is_not_a_denial():
     holding = assess("no_comment", "factual", early, [], said=Said(base_responses=("instructing",), holding=True))
     refusal = assess("no_comment", "factual", early, [])
     assert holding.calm > 0 > refusal.calm
+    aware = assess("no_comment", "factual", early, [], said=Said(holding=True))  # "we are aware, we are checking"
+    assert refusal.calm < aware.calm < holding.calm
     late = assess("no_comment", "factual", state(minute=200), [], said=Said(holding=True))
     assert late.calm < holding.calm
     # apologising after a holding statement is not a change of story
