@@ -145,7 +145,8 @@ class Reading:
 
     @property
     def cues(self) -> list[str]:
-        return [*self.strategy_cues, *self.tone_cues, *self.base_cues]
+        """Every cue that decided (strategy, tone, base responses), each once."""
+        return list(dict.fromkeys([*self.strategy_cues, *self.tone_cues, *self.base_cues]))
 
     def label(self, lang: str = "en") -> str:
         """"rebuild" or, when unsure, "uncertain: rebuild or bolster" (French: "incertain : … ou …")."""
