@@ -92,6 +92,7 @@ class Journalist(NotableAccount):
                                          question=q.id)
             elif minute >= q.deadline_at:
                 q.status, q.closed_at = "missed", minute
+                self.model.conduct.missed(q.id)
                 self.last_spoke = minute
                 self.model.notable_event(
                     self,

@@ -44,9 +44,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import reader as linear
+from .commitments import Commitment, find_commitments
 from .taxonomy import LANGUAGES, STRATEGIES, TONES
 
-__all__ = ["STRATEGY_ORDER", "Classification", "classify_message", "detect_language", "evaluate"]
+__all__ = ["STRATEGY_ORDER", "UNSURE", "Classification", "Reading", "ReadingContext", "classify_message",
+           "detect_language", "evaluate"]
 
 #: Tie-break order for strategies (first wins a tie).
 STRATEGY_ORDER: tuple[str, ...] = ("no_comment", "rebuild", "deny", "diminish", "bolster")
@@ -54,11 +57,58 @@ STRATEGY_ORDER: tuple[str, ...] = ("no_comment", "rebuild", "deny", "diminish", 
 TONE_ORDER: tuple[str, ...] = ("humorous", "empathetic", "defensive", "factual")
 FALLBACK_STRATEGY = "diminish"
 FALLBACK_TONE = "factual"
+#: Below this calibrated probability of the primary strategy, the reading says "uncertain: A or B".
+UNSURE = 0.6
+#: A second strategy is named when the model gives it at least this chance of being present.
+SECONDARY_AT = 0.6
+#: A base response is named at this probability, lower when a rule cue backs it (chosen on the
+#: dev split): (with a cue, without one).
+BASE_AT = {"instructing": (0.5, 0.5), "adjusting": (0.4, 0.6)}
+#: Confidence given to a decisive rule (explicit refusal to comment): its precision on the train split.
+STRONG_CONFIDENCE = 0.95
+STRONG_MAX_WORDS = 150
+#: When the model hesitates (below `UNSURE`), rules decide if their winner scores this much,
+#: this far ahead of the next (chosen on the dev split).
+RULES_DECIDE, RULES_MARGIN = 2.0, 1.0
+#: Cue labels that make a no-comment a refusal (the crowd takes a bare refusal as denial).
+REFUSALS = frozenset({"refusal to comment", "legal no comment", "refus de commenter", "refus judiciaire"})
 _ANY = "*"
 
 
 @dataclass(frozen=True)
-class Classification:
+class Question:
+    """An open journalist's question the message may answer: its id and the names that point at it."""
+
+    id: int
+    names: tuple[str, ...]  # handle, name, outlet
+
+
+@dataclass(frozen=True)
+class ReadingContext:
+    """What the reader may know of the exercise: claims, open questions, the clock.
+
+    `clock`: minutes since midnight at the message's minute (None when the scenario has
+    no start time); `weekday`: 0 = Monday (None when unknown).
+    """
+
+    claims: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    questions: tuple[Question, ...] = ()
+    clock: int | None = None
+    weekday: int | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How Uproar reads a message, as a crisis-communication expert would (design.md).
+
+    `strategy` is the primary SCCT strategy and `secondary` a second one the message
+    clearly mixes in (or None); `base_responses` lists SCCT's base responses present
+    (`instructing`, `adjusting`); `commitments` the promises with `due_min`;
+    `addresses` the claim ids and question ids it answers; `confidence` the calibrated
+    probability of the primary strategy, and `alternatives` the runner-up strategies
+    when that is below `UNSURE`; `cues` the words that decided.
+    """
+
     strategy: str
     tone: str
     lang: str
@@ -66,17 +116,71 @@ class Classification:
     strategy_cues: tuple[str, ...]
     tone_cues: tuple[str, ...]
     scores: dict[str, float] = field(hash=False)
+    secondary: str | None = None
+    base_responses: tuple[str, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    addresses: tuple[str, ...] = ()
+    confidence: float = 1.0
+    tone_confidence: float = 1.0
+    alternatives: tuple[tuple[str, float], ...] = ()
+    base_cues: tuple[str, ...] = ()
+    probabilities: dict[str, dict[str, float]] = field(default_factory=dict, hash=False)
+    source: str = "hybrid"  # "hybrid" (rules + trained model), "rule" (a decisive cue), "rules" (no model)
+
+    @property
+    def uncertain(self) -> bool:
+        """True when the reader is unsure of the strategy: show "uncertain: A or B"."""
+        return bool(self.alternatives)
+
+    @property
+    def refusal(self) -> bool:
+        """The message refuses to comment in so many words ("no comment", "we will not respond")."""
+        return any(c.split(":")[0] in REFUSALS for c in self.strategy_cues)
+
+    @property
+    def holding(self) -> bool:
+        """A holding statement: no comment yet, but no bare refusal either — it informs,
+        instructs, shows concern or promises more (design.md, "Labelling convention")."""
+        return self.strategy == "no_comment" and (bool(self.base_responses or self.commitments) or not self.refusal)
+
+    @property
+    def cues(self) -> list[str]:
+        """Every cue that decided (strategy, tone, base responses), each once."""
+        return list(dict.fromkeys([*self.strategy_cues, *self.tone_cues, *self.base_cues]))
+
+    def label(self, lang: str = "en") -> str:
+        """"rebuild" or, when unsure, "uncertain: rebuild or bolster" (French: "incertain : … ou …")."""
+        if not self.alternatives:
+            return self.strategy
+        word, conj = ("incertain :", "ou") if lang == "fr" else ("uncertain:", "or")
+        return f"{word} {self.strategy} {conj} {self.alternatives[0][0]}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "strategy": self.strategy,
+            "secondary": self.secondary,
             "tone": self.tone,
+            "base_responses": list(self.base_responses),
+            "commitments": [c.to_dict() for c in self.commitments],
+            "addresses": list(self.addresses),
+            "confidence": round(self.confidence, 3),
+            "cues": self.cues,
+            "alternatives": [{"strategy": s, "p": round(p, 3)} for s, p in self.alternatives],
+            "tone_confidence": round(self.tone_confidence, 3),
             "lang": self.lang,
             "correction": self.correction,
+            "holding": self.holding,
             "strategy_cues": list(self.strategy_cues),
             "tone_cues": list(self.tone_cues),
+            "base_cues": list(self.base_cues),
             "scores": {k: round(float(v), 3) for k, v in self.scores.items()},
+            "probabilities": {h: {k: round(v, 3) for k, v in p.items()} for h, p in self.probabilities.items()},
+            "source": self.source,
         }
+
+
+#: The earlier name of a reading (kept for callers of the rules-only reader).
+Classification = Reading
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -122,15 +226,22 @@ class _Rule:
     regex: re.Pattern[str]
     tone: str | None = None       # tone carried by a strategy cue
     tone_weight: float = 0.0
+    strong: bool = False          # decisive on its own (overrides the trained model)
 
 
 _RULES: list[_Rule] = []
 
 
 def _s(lang: str, strategy: str | None, label: str, weight: float, *patterns: str,
-       tone: str | None = None, tw: float = 0.0) -> None:
+       tone: str | None = None, tw: float = 0.0, strong: bool = False) -> None:
     for p in patterns:
-        _RULES.append(_Rule(lang, "strategy", strategy, label, weight, re.compile(p), tone, tw))
+        _RULES.append(_Rule(lang, "strategy", strategy, label, weight, re.compile(p), tone, tw, strong))
+
+
+def _b(lang: str, base: str, label: str, *patterns: str, weight: float = 1.0) -> None:
+    """A base-response cue (instructing or adjusting information); weight 0 only blocks."""
+    for p in patterns:
+        _RULES.append(_Rule(lang, "base", base, label, weight, re.compile(p)))
 
 
 def _t(lang: str, tone: str, label: str, weight: float, *patterns: str) -> None:
@@ -423,6 +534,158 @@ _s("fr", "bolster", "flatterie", 1.0,
    tone="empathetic", tw=0.5)
 _s("fr", None, "n'excuse rien", 0.0, r"\bn'excuse rien\b|\bpas d'excuse\b")
 
+# ---- corpus conventions (design.md "Labelling convention", corpus README): holding statements,
+# legal no-comment, reminders of the record and thanks, scapegoats, minimising with figures.
+# These feed the trained model as cues; the `strong=True` ones decide on their own.
+_s("en", "no_comment", "legal no comment", 3.0,
+   r"\b(?:will not|won't|cannot|can't|not going to|unable to|not able to) (?:be )?(?:comment(?:ing)?|go(?:ing)? into|get(?:ting)? into|speculat\w*|discuss\w*|respond\w*)(?: (?:on|about))? (?:\w+ ){0,4}(?:pending|ongoing|active|litigation|lawsuits?|investigations?|inquiry|proceedings?|legal|cases?|court|allegations)\b",
+   r"\b(?:out of respect for|given|because of|with) (?:the )?(?:legal|judicial|ongoing|active|pending|court) (?:process|proceedings|investigation|litigation|case)\b",
+   r"\bpending (?:litigation|legal|investigation|proceedings|the (?:outcome|investigation|inquiry))\b",
+   r"\b(?:while|as long as|until) (?:the |an |this )?(?:investigation|inquiry|case|cases|proceedings?|review|process|litigation)s? (?:is|are|remains?) (?:ongoing|pending|under ?way|open|in progress)\b",
+   r"\b(?:inappropriate|not appropriate|premature) (?:for us )?to (?:comment|speculate|discuss)\b",
+   r"\bin the proper forum\b", r"\b(?:i'm|i am|we're|we are) not going to (?:go into|get into|comment|speculate|discuss|answer)\b",
+   tone="factual", tw=0.5, strong=True)
+_s("en", "no_comment", "refusal to comment", 3.0,
+   r"\b(?:we have|we've got|i have) no (?:further )?comment\b", r"\bno further comment\b",
+   r"\b(?:we|i) (?:will|would) not be (?:commenting|responding|making)\b", r"\bwon't be (?:commenting|responding)\b",
+   tone="factual", tw=0.5, strong=True)
+_s("en", "no_comment", "holding statement", 1.5,
+   r"\b(?:we are|we're|we have been|we've been) (?:now )?(?:aware|investigating|looking into|checking|assessing|reviewing|working to (?:understand|establish|confirm))\b",
+   r"\b(?:we(?:'ll| will)|i(?:'ll| will)) (?:share|provide|post|give|issue|publish|send) (?:you )?(?:more|an update|updates|further|new|details|information)\b",
+   r"\b(?:more|further|next|new) (?:information|details|updates?|statement)\b(?: \w+){0,3} (?:to follow|will follow|as soon as|when we|at \d|by \d|tomorrow|tonight|later)",
+   r"\bupdates? (?:at|by|from|every) \d", r"\bnext update\b", r"\bno conclusions?\b", r"\btoo early to\b",
+   r"\bstill (?:checking|investigating|testing|waiting|working out|assessing|no word)\b",
+   r"\bas soon as (?:we|information|more|details)\b", r"\bwe don't (?:yet )?know\b", r"\bwe do not (?:yet )?know\b",
+   r"\b(?:under|is under) (?:investigation|review)\b", r"\bonce (?:we|the) (?:\w+ ){0,3}(?:know|confirm|conclude|complete)\w*",
+   tone="factual", tw=0.3)
+_s("fr", "no_comment", "refus judiciaire", 3.0,
+   r"\bne (?:ferai|ferons|fera|feront) (?:aucun|pas de) (?:autre )?(?:commentaire|declaration)\b",
+   r"\bne (?:fera|ferons) pas d'autre (?:commentaire|declaration)\b",
+   r"\bne (?:souhaite|souhaitons|souhaitent|peux|pouvons|peut) pas (?:s'exprimer|nous exprimer|m'exprimer|reagir|commenter|repondre|nous prononcer|me prononcer|se prononcer)\b",
+   r"\bne (?:s'exprimera|nous exprimerons|m'exprimerai|repondrai|repondrons|repondra|me prononcerai|nous prononcerons|se prononcera|commenterai|commenterons|commentera) pas\b",
+   r"\bil ne (?:nous|m'|lui) (?:appartient|revient) pas\b", r"\bn'est pas a (?:moi|nous) de (?:dire|commenter|juger|me prononcer)\b",
+   r"\bje ne vais pas (?:repondre|commenter|plaider|m'exprimer|entrer|speculer)\b",
+   r"\btant que (?:l'enquete|la procedure|l'affaire|l'instruction|les experts|la justice|cette procedure|le juge|les enqueteurs|l'information judiciaire)\b",
+   r"\b(?:reservons|reserve) (?:nos|ses|mes) (?:explications|reponses|commentaires)\b",
+   r"\bpar respect pour (?:la procedure|l'enquete|le travail de la justice|la justice|l'instruction|le secret)\b",
+   r"\b(?:la justice|le parquet|le tribunal) (?:etant|est) saisie?\b", r"\bprocedure (?:judiciaire )?en cours\b",
+   r"\bne donnerons pas suite\b", r"\bn'(?:ai|avons|a) rien a (?:dire|ajouter|declarer)\b", r"\bpas de commentaire\b",
+   tone="factual", tw=0.5, strong=True)
+_s("fr", "no_comment", "déclaration d'attente", 1.5,
+   r"\bprochain point\b", r"\bpoint (?:de situation |presse |d'etape )?(?:a|ce soir|demain|des|vers) ?\d*",
+   r"\bnous (?:communiquerons|reviendrons vers vous|vous tiendrons informes|nous exprimerons|ferons le point|ferons connaitre|donnerons)\b",
+   r"\b(?:mise a jour|nouveau message|nouveau point|nouvelle communication) (?:a|vers|ce|demain|des|d'ici)\b",
+   r"\bnous avons (?:pris )?connaissance\b", r"\b(?:nous )?(?:verifions|examinons|analysons|evaluons|cherchons) (?:actuellement |encore |en ce moment )?(?:l'|les|la|le|ce|si|l'origine|les causes)",
+   r"\b(?:analyse|verification|enquete|expertise)s? (?:interne|approfondie|complementaire)?s? (?:est|sont) en cours\b",
+   r"\bfont l'objet d'une? (?:verification|enquete|analyse|examen)\b", r"\ba l'issue de (?:ce travail|cette analyse|l'enquete|ces verifications)\b",
+   r"\ben cours de (?:verification|determination|analyse)\b", r"\btrop tot pour\b", r"\bnous ne savons pas encore\b",
+   r"\bdes que (?:nous|possible|nous en saurons|les resultats)\b", r"\bjusqu'a nouvel ordre\b",
+   tone="factual", tw=0.3)
+_s("en", "bolster", "reminder of the record", 1.5,
+   r"\b(?:for |over |more than |nearly |almost )?\d+ years\b", r"\bsince (?:19|20)\d\d\b", r"\b(?:safety|track|service) record\b",
+   r"\b(?:one of the|among the) (?:best|safest|most \w+)\b", r"\b\d[\d,.]* (?:jobs|employees|team members|staff|members|families|volunteers|flights|clubs|restaurants|stores)\b",
+   r"\b(?:invested|investing|investment of|we employ|employ \d|local employer|proud history|generations)\b",
+   tone="factual", tw=0.3)
+_s("en", "bolster", "praise and thanks", 1.5,
+   r"\b(?:we want to |i want to |we'd like to |i'd like to )?(?:thank|thanks to|thank you to|grateful to|gratitude to)\b(?: (?:our|every|all|the))",
+   r"\b(?:proud of|so proud|pride in|heroes|heroic|tireless(?:ly)?|went above and beyond|incredible (?:work|team|staff|crews))\b",
+   tone="empathetic", tw=0.3)
+_s("en", "bolster", "victimage", 2.5,
+   r"\b(?:we are|we're|we were|we have been|we've been) (?:also |too |ourselves |the )*(?:victims?|targeted|the target)\b",
+   r"\b(?:criminal|malicious|sophisticated) (?:attack|group|gang|hackers?|actors?)\b", tone="defensive", tw=0.5)
+_s("en", "deny", "denial of the claim", 1.5,
+   r"\b(?:is|are|was|were) (?:simply |just |plainly |flatly )?(?:wrong|false|untrue|not true|not accurate|inaccurate)\b",
+   r"\bnothing to (?:do with|hide)\b", r"\bno (?:evidence|link|connection|basis|proof)\b", r"\bdefamat\w*", r"\b(?:our )?(?:attorneys|lawyers|solicitors)\b",
+   r"\b(?:did not|didn't|does not|doesn't|do not|don't|has not|hasn't|have not|haven't|was not|wasn't|were not|weren't|is not|isn't) (?:\w+ ){0,2}(?:cause|happen|contain|use|sell|hide|know|ignore|leak|lose|come from|originate)\w*",
+   r"\bthere is no (?:\w+ )?(?:problem|issue|crisis|culture|evidence|link)\b",
+   tone="defensive", tw=0.3)
+_s("en", "deny", "scapegoat", 2.0,
+   r"\b(?:the|our|a|its) (?:former |external |outside |third-party )?(?:supplier|subcontractor|contractor|vendor|landlord|agency|provider|grower|distributor|manufacturer|partner|franchisee)(?:'s)? (?:\w+ ){0,3}(?:fault|responsib\w*|error|failure|caused|failed|did not|didn't)",
+   r"\b(?:caused|introduced|supplied|installed|made|operated|managed) by (?:an? |the |our )?(?:former |external |outside )?(?:supplier|subcontractor|contractor|vendor|landlord|agency|provider|grower|distributor|manufacturer|partner|franchisee)\b",
+   tone="defensive", tw=0.5)
+_s("en", "diminish", "minimising with figures", 1.5,
+   r"\b(?:only|just|fewer than|less than|under|a fraction of) (?:\w+ )?\d[\d,.]*\s?(?:%|percent|per cent|people|customers|users|units|cases|of)?",
+   r"\b(?:below|within|under|well under) (?:the )?(?:legal |safe |regulatory |safety |federal |eu )?(?:limits?|thresholds?|levels?|standards?)\b",
+   r"\b(?:rare|isolated|minor|limited|small number|tiny|negligible|precaution(?:ary)?|out of (?:an abundance of )?caution)\b",
+   r"\b(?:no|not a single|not one) (?:\w+ ){0,2}(?:was|were|has been|have been|is|are) (?:affected|harmed|injured|exposed|at risk|compromised|accessed)\b",
+   tone="factual", tw=0.3)
+_s("fr", "bolster", "rappel du bilan", 1.5,
+   r"\b\d+ ans (?:de|d'|au service|que)\b", r"\bdepuis (?:plus de |pres de )?\d+ ans\b", r"\bdepuis (?:19|20)\d\d\b",
+   r"\b\d[\d  .]* (?:emplois|salaries|collaborateurs|agents|benevoles|familles|magasins|clubs)\b",
+   r"\b(?:fierte|fiers?|fieres?|heros|heroine|sans relache|exemplaires?|remarquable|formidables?)\b",
+   r"\b(?:investi|investissons|investissements?|l'un des (?:meilleurs|plus))\b", tone="factual", tw=0.3)
+_s("fr", "bolster", "remerciements", 1.5,
+   r"\b(?:merci a|un grand merci|remercions|remercier|nous tenons a remercier|saluons|saluer|rendons hommage)\b",
+   tone="empathetic", tw=0.3)
+_s("fr", "bolster", "victimisation", 2.5,
+   r"\b(?:nous sommes|nous avons ete|a ete|est) (?:aussi |egalement |nous aussi |la )*(?:victimes?|cible) d'une? (?:cyberattaque|attaque|escroquerie|fraude|acte|vol|campagne)",
+   r"\b(?:attaque|acte|groupe) (?:criminel(?:le)?|malveillant(?:e)?)\b", tone="defensive", tw=0.5)
+_s("fr", "deny", "démenti", 1.5,
+   r"\b(?:est|sont|etait) (?:totalement |completement |tout simplement |parfaitement )?(?:faux|fausses?|inexacte?s?|infondee?s?|mensongere?s?)\b",
+   r"\bn'(?:a|ont|avons|est|sont|etait) (?:jamais|pas|aucunement|en rien) (?:\w+ ){0,2}(?:cache|vendu|utilise|su|ete informe|ignore|eu lieu|provoque|cause|contamine|perdu|menti|existe)\w*",
+   r"\b(?:rien a voir|aucun lien|aucune preuve|aucun fondement)\b", r"\bdiffamatoires?\b", r"\b(?:porter|porterons|deposer|deposerons|deposons) plainte\b",
+   r"\b(?:nos avocats|poursuites judiciaires|poursuivre en justice)\b", r"\bil n'y a (?:pas|aucun|aucune|jamais eu) (?:de |d')?(?:\w+ )?(?:probleme|crise|fuite|contamination|lien|culture)\b",
+   tone="defensive", tw=0.3)
+_s("fr", "deny", "bouc émissaire", 2.0,
+   r"\b(?:sous-traitant|prestataire|fournisseur|transporteur|grossiste|bailleur|agence|installateur|ancien (?:prestataire|fournisseur)|franchise)\w* (?:\w+ ){0,4}(?:responsable|en cause|a l'origine|faute|erreur|defaillance)",
+   r"\b(?:la responsabilite|la faute) (?:incombe|revient|en revient) (?:a|au|aux)\b",
+   r"\b(?:livre|fourni|installe|gere|exploite|realise)e?s? par (?:un|une|le|la|notre) (?:ancien )?(?:sous-traitant|prestataire|fournisseur|transporteur|grossiste|bailleur|agence)\b",
+   tone="defensive", tw=0.5)
+_s("fr", "diminish", "minimisation chiffrée", 1.5,
+   r"\b(?:seulement|uniquement|a peine|moins de|pas plus de|une infime partie|une minorite) (?:\w+ )?\d",
+   r"\b(?:en dessous|en deca|au-dessous|sous) (?:des|du|de la) (?:seuils?|normes?|limites?|valeurs?)\b", r"\b(?:conformes?|dans les normes)\b",
+   r"\b(?:infime|negligeable|rare|exceptionnel(?:le)?|precaution|sans (?:consequence|gravite|danger|risque))\b",
+   tone="factual", tw=0.3)
+_s("en", "rebuild", "apology and remedy", 1.5,
+   r"\b(?:waive[ds]?|waiving|vouchers?|credits? (?:to|for) (?:all|every|your))\b", r"\b(?:it was|this was|that was) (?:our|my) (?:fault|failure|responsibility|mistake)\b",
+   r"\bwe (?:are|'re) (?:retraining|reviewing every|replacing|recalling)\b", r"\bwe take (?:this|it) (?:very )?seriously\b",
+   tone="empathetic", tw=0.3)
+_s("fr", "rebuild", "excuses et réparation", 1.5,
+   r"\b(?:pardon|nos excuses|presentons nos excuses|demandons pardon|nous nous excusons)\b",
+   r"\b(?:c'est|c'etait|il s'agit d'une?) (?:de )?(?:notre|ma) (?:responsabilite|faute|erreur)\b", r"\bnous (?:assumons|reconnaissons)\b",
+   r"\b(?:rembours\w*|indemnis\w*|dedommag\w*|geste commercial|avoir de|bon d'achat|prise? en charge (?:integrale|des frais|de tous))\b",
+   r"\bnous avons (?:decide de |immediatement )?(?:ferme|suspendu|retire|rappele|arrete|licencie|mis a pied|renforce|remplace|change)\b",
+   tone="empathetic", tw=0.3)
+
+_s("fr", "rebuild", "excuses explicites", 3.0,
+   r"\b(?:presentons|presente|adressons|adresse) (?:a \w+ )?(?:toutes )?(?:nos|mes|ses|leurs) (?:plus )?(?:sinceres |profondes |humbles )?excuses\b",
+   r"\b(?:demandons|demande) pardon\b", r"\bnous nous excusons\b", r"\bje m'excuse\b",
+   tone="empathetic", tw=1.0, strong=True)
+_s("en", "rebuild", "explicit apology", 3.0,
+   r"\b(?:we|i) (?:sincerely |unreservedly |deeply |wholeheartedly )?apologi[sz]e (?:unreservedly |sincerely )?(?:to|for (?!any inconvenience|the inconvenience|any confusion))",
+   r"\b(?:we|i) owe (?:\w+ ){0,3}an apology\b",
+   tone="empathetic", tw=1.0, strong=True)
+
+# ---- base responses (SCCT): instructing information (what to do to be safe) and adjusting
+# information (concern, sympathy, support)
+_EN_DO = (r"(?:do not|don't|never|stay|keep|avoid|boil|change|reset|check|call|return|stop|throw|discard|bring|wash|close|shelter|"
+          r"evacuate|see|seek|contact|monitor|be (?:alert|careful|aware|vigilant)|watch|unplug|use|run|follow|turn|leave|remove|"
+          r"dispose|report|enable|freeze|cancel|go|get|drink|only drink|store|cook|take|look out|beware|wear|move|put|switch|"
+          r"update|ignore|delete|unsubscribe|refrain)")
+_b("en", "instructing", "instruction", rf"(?:^|[.!?:;\n•\-–—)]\s*|\bplease\s+|\bsimply\s+)(?:please )?{_EN_DO}\b")
+_b("en", "instructing", "advice", r"\bwe (?:urge|ask|advise|recommend|encourage|strongly recommend|remind)\w* (?:all |every |our |any )?(?:\w+ )?(?:you|customers|residents|passengers|users|parents|people|everyone|anyone|members|staff|guests|patients|neighbors|neighbours|drivers)\b",
+   r"\b(?:should|must) (?:not )?(?:stay|avoid|boil|drink|eat|use|return|stop|contact|call|seek|see|change|keep|check|throw|discard|evacuate|remain)\b",
+   r"\b(?:boil (?:water )?(?:notice|advisory)|do-not-(?:drink|use)|shelter[- ]in[- ]place|stay indoors|keep (?:windows|doors) (?:closed|shut))\b")
+_b("en", "instructing", "request, not protection", r"\bplease (?:don't|do not) (?:share|spread|repost|speculate)\b", r"\bkeep (?:your )?receipts?\b", weight=0.0)
+_b("fr", "instructing", "consigne",
+   r"(?:^|[.!?:;\n•\-–—)]\s*)(?:ne |n')?(?!pouvez|avez|etes|savez|voulez|devez|allez|trouverez|recevrez|serez|aurez|comprenez|connaissez|dites|faites confiance)[a-z]{2,}ez\b(?:[- ]vous)?",
+   r"\b(?:restez|ne buvez|ne consommez|ne touchez|evitez|fermez|appelez|consultez|rapportez|jetez|changez|verifiez|mefiez-vous|n'utilisez|ne sortez|ne venez|ne vous rendez|faites bouillir|lavez|surveillez|gardez|confinez|ne rentrez|ne retournez|n'ouvrez|ne cliquez|ne communiquez|contactez|signalez)\b",
+   r"\b(?:nous vous (?:demandons|recommandons|conseillons|invitons)|il est (?:recommande|conseille|demande|interdit)|sont invitee?s a|est invitee? a|(?:il )?(?:ne faut|faut) pas|interdiction de)\b",
+   r"\b(?:consignes?|confinement|par precaution,)\b")
+_b("fr", "instructing", "demande, pas protection", r"\bne (?:partagez|relayez|diffusez) pas\b", r"\bgardez (?:vos|votre) (?:tickets?|factures?|justificatifs?)\b", weight=0.0)
+_b("en", "adjusting", "concern for people",
+   r"\b(?:our|my) (?:thoughts|hearts|prayers|sympathies|deepest sympathy|condolences)\b", r"\bcondolences\b", r"\bhearts? go(?:es)? out\b",
+   r"\bwe (?:fully |completely |truly )?(?:understand|know|realise|realize|recognise|recognize|hear) (?:how|that|this|the|your|why|you|people|it)\b",
+   r"\b(?:worr\w+|frighten\w*|scar(?:y|ed|ing)|distress\w*|upsetting|anxi\w+|hardship|difficult time|stressful|terrifying|shaken|grief|grieving|painful|devastat\w*)\b",
+   r"\b(?:counsel(?:l)?(?:ing|ors?|ers?)|psycholog\w+|emotional support|support (?:line|team|services?|staff)|listening line|wellbeing|chaplain\w*)\b",
+   r"\b(?:sorry (?:for|to hear|that you)|we are with you|we're with you|standing with|wish (?:them|him|her|you|everyone) a (?:speedy|full|quick) recovery)\b")
+_b("fr", "adjusting", "souci des personnes",
+   r"\b(?:nos|mes) (?:pensees|condoleances|sinceres condoleances)\b", r"\bcondoleances\b", r"\bde tout coeur\b",
+   r"\bnous (?:comprenons|mesurons|savons|imaginons|partageons|entendons) (?:votre|vos|l'|la|le|combien|a quel point|que|l'inquietude|la colere|la peine)",
+   r"\b(?:inquiet\w*|inquietude\w*|angoiss\w*|peur|eprouvant\w*|difficile|douloureu\w*|choquee?s?|bouleverse\w*|chagrin|tristesse|colere legitime|detresse|traumatis\w*)\b",
+   r"\b(?:cellule (?:d'ecoute|psychologique|de soutien|d'aide)|psycholog\w+|soutien psychologique|accompagnement|ecoute)\b",
+   r"\b(?:nous sommes (?:avec|aux cotes de) vous|prompt retablissement|solidarite|aupres des familles|aupres de vous)\b")
+
 # ---- tone lexicon
 _HUMOUR_EMOJI = "😂🤣😅😄😆😁😀😃😜😝😛😉🙃🙈🤪🤭😎🤷🤦😬😏😴🤡"
 _WARM_EMOJI = "❤💙💚💛🧡💜🙏💔🤝😢😔🫶"
@@ -483,11 +746,35 @@ class _Layer:
         return [(m.start(), m.end(), r) for r in self.rules for m in r.regex.finditer(norm) if m.end() > m.start()]
 
 
-def _layers_for(lang: str) -> tuple[_Layer, _Layer, _Layer]:
-    chosen = [r for r in _RULES if r.lang in (lang, _ANY)]
-    return (_Layer([r for r in chosen if r.layer == "strategy"]),
-            _Layer([r for r in chosen if r.layer == "tone"]),
-            _Layer([r for r in chosen if r.layer == "correction"]))
+@dataclass(frozen=True)
+class _Layers:
+    strategy: _Layer
+    tone: _Layer
+    correction: _Layer
+    base: _Layer
+
+
+def _merged(rules: list[_Rule]) -> list[_Rule]:
+    """One regex per rule (its patterns joined as alternatives): a scan per rule, not per
+    pattern, keeps a reading within its time budget (a few milliseconds)."""
+    groups: dict[tuple, list[_Rule]] = {}
+    for r in rules:
+        groups.setdefault((r.lang, r.layer, r.target, r.label, r.weight, r.tone, r.tone_weight, r.strong), []).append(r)
+    out = []
+    for members in groups.values():
+        first = members[0]
+        pattern = "|".join(f"(?:{m.regex.pattern})" for m in members)
+        out.append(_Rule(first.lang, first.layer, first.target, first.label, first.weight, re.compile(pattern),
+                         first.tone, first.tone_weight, first.strong))
+    return out
+
+
+def _layers_for(lang: str) -> _Layers:
+    # rebuttal cues stay apart: each one is quoted in the reading, overlaps and all
+    chosen = [r for r in _RULES if r.lang in (lang, _ANY) and r.layer == "correction"]
+    chosen += _merged([r for r in _RULES if r.lang in (lang, _ANY) and r.layer != "correction"])
+    return _Layers(*(_Layer([r for r in chosen if r.layer == name])
+                     for name in ("strategy", "tone", "correction", "base")))
 
 
 _BY_LANG = {lg: _layers_for(lg) for lg in LANGUAGES}
@@ -522,6 +809,8 @@ def _detect(norm: str, text: str) -> str:
 
 
 # --------------------------------------------------------------------------- classification
+_PUNCT = " .!?:;\n•-–—)"
+
 def _quote(text: str, index: list[int], start: int, end: int) -> str:
     if end <= start:
         return ""
@@ -540,32 +829,60 @@ def _resolve(layer: _Layer, norm: str) -> list[tuple[int, int, _Rule]]:
     return kept
 
 
-def classify_message(text: str, lang: str | None = None) -> Classification:
-    """Detect the SCCT strategy, the tone and whether the message corrects a rumour."""
-    if not isinstance(text, str) or not text.strip():
-        raise ValueError("message text is empty")
-    if lang is not None and lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}: expected one of {', '.join(LANGUAGES)}")
+@dataclass
+class RulePass:
+    """What the hand-written rules found in a message: scores, quoted cues, feature names."""
+
+    text: str
+    norm: str
+    index: list[int]
+    lang: str
+    scores: dict[str, float]
+    tones: dict[str, float]
+    strategy_cues: dict[str, list[str]]
+    tone_cues: dict[str, list[str]]
+    corrections: list[str]
+    base: dict[str, list[str]]
+    feature_cues: list[str]
+    strong: dict[str, list[str]]
+
+    def quote(self, start: int, end: int) -> str:
+        return _quote(self.text, self.index, start, end).strip()
+
+
+def rule_pass(text: str, lang: str | None = None) -> RulePass:
+    """Run every rule layer over a message (the rules half of the reader)."""
     norm, index = _normalise(text)
     if lang is None:
         lang = _detect(norm, text)
-    strat_rules, tone_rules, corr_rules = _BY_LANG[lang]
-
+    layers = _BY_LANG[lang]
     scores = dict.fromkeys(STRATEGIES, 0.0)
     tones = dict.fromkeys(TONES, 0.0)
     s_cues: dict[str, list[str]] = {k: [] for k in STRATEGIES}
     t_cues: dict[str, list[str]] = {k: [] for k in TONES}
+    base: dict[str, list[str]] = {"instructing": [], "adjusting": []}
+    strong: dict[str, list[str]] = {}
+    feats: list[str] = []
 
-    for s, e, r in _resolve(strat_rules, norm):
+    kept = _resolve(layers.strategy, norm)
+    for s, e, r in kept:
         quoted = _quote(text, index, s, e).strip()
+        feats.append(f"s:{r.target}:{r.label}")
         if r.target is not None:
             scores[r.target] += r.weight
             s_cues[r.target].append(f"{r.label}: '{quoted}'")
         if r.tone is not None and r.tone_weight:
             tones[r.tone] += r.tone_weight
             t_cues[r.tone].append(f"{r.label}: '{quoted}'")
+    # a decisive cue counts when it survived, or lies inside a longer cue for the same strategy
+    for r in layers.strategy.rules:
+        if r.strong:
+            for m in r.regex.finditer(norm):
+                if any(ks <= m.start() and m.end() <= ke and kr.target == r.target for ks, ke, kr in kept):
+                    strong.setdefault(str(r.target), []).append(f"{r.label}: '{_quote(text, index, *m.span()).strip()}'")
+                    feats.append(f"s:{r.target}:strong")
     figures = 0.0
-    for s, e, r in _resolve(tone_rules, norm):
+    for s, e, r in _resolve(layers.tone, norm):
         w = r.weight
         if r.label == "figures":  # numbers support a factual tone, up to a cap
             w = min(w, max(0.0, 1.5 - figures))
@@ -573,10 +890,24 @@ def classify_message(text: str, lang: str | None = None) -> Classification:
             if not w:
                 continue
         assert r.target is not None
+        feats.append(f"t:{r.target}:{r.label}")
         tones[r.target] += w
         t_cues[r.target].append(f"{r.label}: '{_quote(text, index, s, e).strip()}'")
-    corrections = [f"{r.label}: '{_quote(text, index, s, e).strip()}'" for s, e, r in _resolve(corr_rules, norm)]
+    corrections = []
+    for s, e, r in _resolve(layers.correction, norm):
+        corrections.append(f"{r.label}: '{_quote(text, index, s, e).strip()}'")
+        feats.append("x:correction")
+    for s, e, r in _resolve(layers.base, norm):
+        assert r.target is not None
+        if r.weight > 0:
+            base[r.target].append(f"{r.label}: '{_quote(text, index, s, e).strip(_PUNCT)}'")
+        feats.append(f"b:{r.target}:{r.label}")
+    return RulePass(text, norm, index, lang, scores, tones, s_cues, t_cues, corrections, base, feats, strong)
 
+
+def rules_reading(rp: RulePass) -> tuple[str, str, tuple[str, ...], tuple[str, ...]]:
+    """The rules' own verdict (strategy, tone, cues), used when no trained model is shipped."""
+    scores, tones = rp.scores, rp.tones
     best = max(scores.values())
     if best <= 0:
         strategy = FALLBACK_STRATEGY
@@ -584,44 +915,177 @@ def classify_message(text: str, lang: str | None = None) -> Classification:
             f"no strategy cue found: fallback to {FALLBACK_STRATEGY} (plain information)",)
     else:
         strategy = next(k for k in STRATEGY_ORDER if scores[k] == best)
-        strategy_cues = tuple(s_cues[strategy])
+        strategy_cues = tuple(rp.strategy_cues[strategy])
     tbest = max(tones.values())
     if tbest <= 0:
         tone = FALLBACK_TONE
         tone_cues: tuple[str, ...] = (f"no tone cue found: default {FALLBACK_TONE}",)
     else:
         tone = next(k for k in TONE_ORDER if tones[k] == tbest)
-        tone_cues = tuple(t_cues[tone])
-    if corrections:
-        strategy_cues = (*strategy_cues, *(f"correction — {c}" for c in corrections))
-    return Classification(
-        strategy=strategy,
-        tone=tone,
-        lang=lang,
-        correction=bool(corrections),
-        strategy_cues=strategy_cues,
-        tone_cues=tone_cues,
-        scores={k: round(v, 3) for k, v in scores.items()},
+        tone_cues = tuple(rp.tone_cues[tone])
+    return strategy, tone, strategy_cues, tone_cues
+
+
+def classify_message(text: str, lang: str | None = None, context: ReadingContext | Any | None = None) -> Reading:
+    """Read a message: strategy (+ secondary), tone, base responses, commitments, what it addresses.
+
+    Rules find the cues (and decide alone on an explicit refusal to comment); the
+    trained linear model (`model/reader.py`) weighs cues and words into calibrated
+    probabilities. `context`: a `ReadingContext` or a scenario (its claims), optional.
+
+    >>> classify_message("Nous présentons nos excuses aux riverains.").strategy
+    'rebuild'
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("message text is empty")
+    if lang is not None and lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: expected one of {', '.join(LANGUAGES)}")
+    rp = rule_pass(text, lang)
+    ctx = _context(context)
+    found = find_commitments(text, rp.norm, rp.index, rp.lang, ctx.clock, ctx.weekday)
+    addresses = _addresses(rp.norm, ctx, rp.corrections)
+    model = linear.load()
+    if model is None:
+        strategy, tone, s_cues, t_cues = rules_reading(rp)
+        base = tuple(b for b in ("instructing", "adjusting") if rp.base[b])
+        return Reading(strategy=strategy, tone=tone, lang=rp.lang, correction=bool(rp.corrections),
+                       strategy_cues=s_cues + _correction_cues(rp), tone_cues=t_cues, scores=rp.scores,
+                       base_responses=base, commitments=tuple(found), addresses=addresses,
+                       base_cues=tuple(c for b in base for c in rp.base[b]), source="rules")
+
+    p = model.predict(linear.analyse(rp.norm, rp.lang, rp.feature_cues))
+    ps = p["strategy"]
+    ranked = sorted(STRATEGIES, key=lambda k: (-ps[k], STRATEGY_ORDER.index(k)))
+    strategy, confidence, source = ranked[0], ps[ranked[0]], "hybrid"
+    # a refusal decides a short message; in a long statement it is one paragraph among others
+    if rp.strong and len(rp.strong) == 1 and len(rp.norm.split()) < STRONG_MAX_WORDS:
+        decided = next(iter(rp.strong))
+        if decided != strategy:
+            source = "rule"
+        strategy, confidence = decided, max(ps[decided], STRONG_CONFIDENCE)
+        ranked = [strategy, *(k for k in ranked if k != strategy)]
+    elif confidence < UNSURE and (ruled := _rules_winner(rp)) and ruled != strategy:
+        # the model hesitates and a clear rule cue says otherwise: the rule decides
+        strategy, confidence, source = ruled, ps[ruled], "rule"
+        ranked = [strategy, *(k for k in ranked if k != strategy)]
+    alternatives = tuple((k, ps[k]) for k in ranked[1:2]) if confidence < UNSURE else ()
+
+    present = {k: p[f"present.{k}"]["1"] for k in STRATEGIES}
+    others = sorted((k for k in STRATEGIES if k != strategy), key=lambda k: (-present[k], STRATEGY_ORDER.index(k)))
+    secondary = others[0] if present[others[0]] >= SECONDARY_AT else None
+
+    pt = p["tone"]
+    tone = max(TONES, key=lambda k: (pt[k], -TONE_ORDER.index(k)))
+    base = tuple(b for b in ("instructing", "adjusting") if p[b]["1"] >= BASE_AT[b][0 if rp.base[b] else 1])
+
+    s_cues = rp.strategy_cues[strategy] or [f"words and phrasing typical of {strategy} (trained model, p={ps[strategy]:.2f})"]
+    if secondary:
+        s_cues = [*s_cues, *(f"secondary {secondary} — {c}" for c in rp.strategy_cues[secondary])]
+    t_cues = rp.tone_cues[tone] or [f"words typical of a {tone} tone (trained model, p={pt[tone]:.2f})"]
+    base_cues = [c for b in base for c in (rp.base[b] or [f"{b}: trained model, p={p[b]['1']:.2f}"])]
+    return Reading(
+        strategy=strategy, tone=tone, lang=rp.lang, correction=bool(rp.corrections),
+        strategy_cues=tuple(s_cues) + _correction_cues(rp), tone_cues=tuple(t_cues), scores=rp.scores,
+        secondary=secondary, base_responses=base, commitments=tuple(found), addresses=addresses,
+        confidence=float(confidence), tone_confidence=float(pt[tone]), alternatives=alternatives,
+        base_cues=tuple(base_cues), probabilities={"strategy": ps, "tone": pt, "present": present,
+                                                   **{b: {"yes": p[b]["1"]} for b in ("instructing", "adjusting")}},
+        source=source,
     )
 
 
+def _rules_winner(rp: RulePass) -> str | None:
+    """The strategy the rules clearly point at (one cue of weight ≥ `RULES_DECIDE` ahead), if any."""
+    ranked = sorted(rp.scores.values(), reverse=True)
+    if ranked[0] < RULES_DECIDE or ranked[0] - ranked[1] < RULES_MARGIN:
+        return None
+    return max(rp.scores, key=rp.scores.get)
+
+
+def _correction_cues(rp: RulePass) -> tuple[str, ...]:
+    return tuple(f"correction — {c}" for c in rp.corrections)
+
+
+def _context(context: Any) -> ReadingContext:
+    if context is None:
+        return ReadingContext()
+    if isinstance(context, ReadingContext):
+        return context
+    claims = tuple((c.id, tuple(c.keywords)) for c in getattr(context, "claims", []))
+    return ReadingContext(claims=claims)
+
+
+def _addresses(norm: str, ctx: ReadingContext, corrections: list[str]) -> tuple[str, ...]:
+    """Claims whose keywords the message names, and open questions whose journalist or outlet it names."""
+    out = []
+    for claim_id, keywords in ctx.claims:
+        # keywords are word beginnings: "eau" matches "eaux" but not "nouveau"
+        if any(re.search(rf"\b{re.escape(_normalise(k)[0])}", norm) for k in keywords if k.strip()):
+            out.append(claim_id)
+    for q in ctx.questions:
+        if any(n and _normalise(n)[0] in norm for n in q.names):
+            out.append(f"question:{q.id}")
+    return tuple(out)
+
+
 # --------------------------------------------------------------------------- evaluation
-def evaluate(path: str | Path) -> dict[str, Any]:
-    """Accuracy and strategy confusion ({true: {pred: count}}) on a CSV with text, lang, strategy, tone."""
-    n = s_ok = t_ok = 0
-    confusion: dict[str, Counter[str]] = {}
+def evaluate(path: str | Path, split: str | None = None) -> dict[str, Any]:
+    """Agreement with a labelled CSV (columns text, lang, strategy, tone; the corpus's
+    instructing, adjusting, secondary, commitments and split are used when present).
+
+    Returns accuracy, per-class precision/recall/F1 and the confusion matrices
+    ({true: {predicted: count}}) for strategy and tone, precision and recall of each base
+    response and of "has a commitment", and the mean time per message.
+    """
+    import json
+    import time
+
     with open(path, newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            res = classify_message(row["text"], lang=(row.get("lang") or "").strip() or None)
-            n += 1
-            s_ok += res.strategy == row["strategy"].strip()
-            t_ok += res.tone == row["tone"].strip()
-            confusion.setdefault(row["strategy"].strip(), Counter())[res.strategy] += 1
-    if n == 0:
-        raise ValueError(f"{path}: no labelled messages")
-    return {
-        "n": n,
-        "strategy_accuracy": s_ok / n,
-        "tone_accuracy": t_ok / n,
-        "confusion": {k: dict(v) for k, v in sorted(confusion.items())},
-    }
+        rows = [r for r in csv.DictReader(fh) if split is None or r.get("split") == split]
+    if not rows:
+        raise ValueError(f"{path}: no labelled messages" + (f" in split {split!r}" if split else ""))
+    missing = [c for c in ("text", "strategy", "tone") if c not in rows[0]]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {missing}; expected text, lang, strategy, tone")
+    classify_message(rows[0]["text"])  # load the coefficients before timing
+    pairs: dict[str, list[tuple[str, str]]] = {"strategy": [], "tone": []}
+    binary: dict[str, list[tuple[bool, bool]]] = {}
+    secondary_ok = secondary_n = 0
+    elapsed = 0.0
+    for row in rows:
+        t0 = time.perf_counter()
+        res = classify_message(row["text"], lang=(row.get("lang") or "").strip() or None)
+        elapsed += time.perf_counter() - t0
+        pairs["strategy"].append((row["strategy"].strip(), res.strategy))
+        pairs["tone"].append((row["tone"].strip(), res.tone))
+        for b in ("instructing", "adjusting"):
+            if row.get(b, "") != "" and b in row:
+                binary.setdefault(b, []).append((row[b].strip() == "1", b in res.base_responses))
+        if "commitments" in row:
+            binary.setdefault("commitment", []).append((bool(json.loads(row["commitments"] or "[]")),
+                                                        bool(res.commitments)))
+        if "secondary" in row:
+            secondary_n += 1
+            secondary_ok += (row["secondary"] or None) == res.secondary
+    n = len(rows)
+    out: dict[str, Any] = {"n": n}
+    for head, labels in (("strategy", STRATEGIES), ("tone", TONES)):
+        got = pairs[head]
+        out[f"{head}_accuracy"] = sum(t == p for t, p in got) / n
+        confusion = {t: dict(Counter(p for tt, p in got if tt == t)) for t in labels if any(tt == t for tt, _ in got)}
+        out[f"{head}_confusion" if head == "tone" else "confusion"] = confusion
+        out[f"{head}_per_class"] = {k: _prf(sum(t == k and p == k for t, p in got), sum(p == k for _, p in got),
+                                            sum(t == k for t, _ in got)) for k in labels}
+    out["base_responses"] = {b: _prf(sum(y and p for y, p in v), sum(p for _, p in v), sum(y for y, _ in v))
+                             for b, v in binary.items()}
+    if secondary_n:
+        out["secondary_accuracy"] = secondary_ok / secondary_n
+    out["ms_per_message"] = 1000.0 * elapsed / n
+    return out
+
+
+def _prf(tp: int, predicted: int, actual: int) -> dict[str, float | int]:
+    p = tp / predicted if predicted else 0.0
+    r = tp / actual if actual else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+            "support": actual}

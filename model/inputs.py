@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from .taxonomy import EMOTIONS, GROUPS
 
@@ -35,6 +35,34 @@ class Message(_Input):
     strategy: Strategy | None = None
     tone: Tone | None = None
     corrects: list[str] = Field(default_factory=list)
+
+
+class ReadingCorrection(_Input):
+    """A trainer's correction of how the engine read a message.
+
+    It names the message by `seq` (as in the feed and messages.csv) or by `message`, its
+    position in the input log (0-based). Applied at its own minute like any input, so a
+    replay of the log reads the message the same way; from that minute the message counts
+    as corrected (its calm, the consistency of later messages, its promises' record), and
+    the report shows both readings. The model keeps it in its log by position.
+    """
+
+    type: Literal["reading"] = "reading"
+    seq: Annotated[int, Field(ge=0)] | None = None
+    message: Annotated[int, Field(ge=0)] | None = None
+    strategy: Strategy | None = None
+    secondary: Strategy | Literal["none"] | None = None
+    tone: Tone | None = None
+    base_responses: list[Literal["instructing", "adjusting"]] | None = None
+    note: Annotated[str, Field(max_length=2000)] = ""
+
+    @model_validator(mode="after")
+    def _names_one_message(self) -> ReadingCorrection:
+        if (self.seq is None) == (self.message is None):
+            raise ValueError("name the message by exactly one of seq (as in the feed) or message (its position in the input log)")
+        if self.strategy is None and self.secondary is None and self.tone is None and self.base_responses is None:
+            raise ValueError("say what the reading should be: strategy, secondary, tone or base_responses")
+        return self
 
 
 class Inject(_Input):
@@ -85,7 +113,8 @@ class Clock(_Input):
     value: float | None = None
 
 
-AnyInput = Annotated[Message | Inject | PersonaPost | Intensity | Note | Clock, Field(discriminator="type")]
+AnyInput = Annotated[Message | ReadingCorrection | Inject | PersonaPost | Intensity | Note | Clock,
+                     Field(discriminator="type")]
 _adapter: TypeAdapter[AnyInput] = TypeAdapter(AnyInput)
 
 
@@ -142,7 +171,7 @@ def check_input(scenario: Any, item: _Input) -> None:
                 raise InputError(f"unknown emotion {e!r}; use one of {list(EMOTIONS)}")
 
 
-def parse_input(data: dict | str) -> Message | Inject | PersonaPost | Intensity | Note | Clock:
+def parse_input(data: dict | str) -> Message | ReadingCorrection | Inject | PersonaPost | Intensity | Note | Clock:
     """Validate one input (a dict or a JSON line)."""
     try:
         if isinstance(data, str):

@@ -21,12 +21,13 @@ from ..agents.crowd import MassAccount
 from ..agents.notables import Journalist, NotableAccount, notable_for
 from . import inputs as inp
 from . import text
-from .classify import classify_message
+from .classify import Question, Reading, ReadingContext, classify_message
+from .conduct import Conduct, Statement, broken_promise_text
 from .crowd import KIND_WEIGHT, Crowd
 from .hashtags import Hashtags
 from .items import MESSAGE, ItemLog
 from .population import Population, baseline_emotions, build_population
-from .response import CrisisState, assess
+from .response import CrisisState, Said, assess
 from .scenario import Scenario, load_scenario
 from .taxonomy import EMOTIONS, GROUPS, LANGUAGES, STYLES
 from .texttable import TextTable, fill, vocabulary
@@ -47,6 +48,10 @@ PRESSURE_SCALE = 15.0
 RECENT_MIN = 60
 RUMOUR_RATE = 0.012  # share of new posts that carry an active rumour, per unit of its strength
 NEGATIVE = np.array([False, True, True, True, True])
+#: A promise broken (its time passed): anger and mockery among 40% of those on its platforms,
+#: and the grievance is kept alive as after a poor answer (calm −0.3) until the next message.
+BROKEN_PROMISE_SHOCK = {"anger": 0.12, "mockery": 0.06, "approval": -0.06}
+BROKEN_PROMISE_CALM = -0.3
 
 
 @dataclass
@@ -65,6 +70,26 @@ class MessageRecord:
     reasons: tuple[str, ...]
     cues: tuple[str, ...] = ()
     corrects: list[str] = field(default_factory=list)
+    secondary: str | None = None
+    base_responses: tuple[str, ...] = ()
+    commitments: list[dict[str, Any]] = field(default_factory=list)
+    addresses: tuple[str, ...] = ()
+    confidence: float = 1.0
+    alternatives: tuple[tuple[str, float], ...] = ()
+    holding: bool = False
+    refusal: bool = False  # the text refuses to comment in so many words
+    input_index: int = -1  # position in the input log (what a trainer's correction may name)
+    engine: dict[str, Any] = field(default_factory=dict)  # the engine's own reading, kept after a correction
+    corrected: bool = False
+    crisis: CrisisState | None = None  # the crisis as it stood when the message was read
+    refutes_rumour: bool = False
+    contradicts_true_claim: bool = False
+    kept: int = 0
+
+
+def _conduct_field(name: str, doc: str) -> property:
+    """A crisis-memory attribute that lives in `model.conduct` (kept here for existing readers)."""
+    return property(lambda self: getattr(self.conduct, name), lambda self, v: setattr(self.conduct, name, v), doc=doc)
 
 
 class CrisisModel(mesa.Model):
@@ -103,15 +128,10 @@ class CrisisModel(mesa.Model):
         self.vocab = {lang: vocabulary(sc, lang) for lang in LANGUAGES}
         self.intensity = float(self.params.intensity)
 
-        # crisis memory
+        # crisis memory: the crisis itself here, what the crowd knows of the organisation in `conduct`
         self.crisis_type = sc.scenario.crisis_type
         self.responsibility = sc.scenario.responsibility
-        self.onset: int | None = None
-        self.first_media: int | None = None
-        self.facts_established = False
-        self.thunder = False
-        self.last_calm = 0.0
-        self.last_message_at: int | None = None
+        self.conduct = Conduct()
         carried = {i.claim for i in sc.injects if i.claim}
         # a rumour carried by an inject starts with it; the others at their own start minute
         self.claim_start = np.array([10**9 if c.id in carried else c.start for c in sc.claims], dtype=np.int64)
@@ -167,6 +187,13 @@ class CrisisModel(mesa.Model):
             }
         )
         self.items_last_minute = 0
+
+    onset = _conduct_field("onset", "first minute the crowd was shocked; None while calm")
+    first_media = _conduct_field("first_media", "first minute a journalist or media item came out")
+    facts_established = _conduct_field("facts_established", "a scenario fact confirmed the organisation's part")
+    thunder = _conduct_field("thunder", "the organisation spoke before the media")
+    last_calm = _conduct_field("last_calm", "how the latest message (or broken promise) landed")
+    last_message_at = _conduct_field("last_message_at", "minute of the latest trainee message")
 
     # ================================================================== public API
     @property
@@ -262,7 +289,7 @@ class CrisisModel(mesa.Model):
         return float(self._locality_anger[min(locality, len(self._locality_anger) - 1)])
 
     def answered_since(self, minute: int) -> bool:
-        return self.last_message_at is not None and self.last_message_at >= minute
+        return self.conduct.answered_since(minute)
 
     def default_topic(self) -> str:
         return self.vocab[self.scenario.language]["event"][0]
@@ -302,6 +329,7 @@ class CrisisModel(mesa.Model):
 
     # ================================================================== inputs
     def _apply_inputs(self, m: int) -> None:
+        self._promises_due(m)
         for inject_index, injected in enumerate(self.scenario.injects):
             if injected.at == m:
                 self._fire_inject(injected, index=inject_index)
@@ -311,6 +339,8 @@ class CrisisModel(mesa.Model):
             self.input_log.append(item)
             if isinstance(item, inp.Message):
                 self._apply_message(item)
+            elif isinstance(item, inp.ReadingCorrection):
+                self._apply_reading_correction(item)
             elif isinstance(item, inp.Inject):
                 self._apply_inject_input(item)
             elif isinstance(item, inp.PersonaPost):
@@ -399,30 +429,57 @@ class CrisisModel(mesa.Model):
         m = self._minute
         author = self._message_author(msg.author)
         plats = msg.platforms or list(author.persona.platforms)
-        detected = classify_message(msg.text, lang=None)
+        detected = classify_message(msg.text, lang=None, context=self._reading_context(m))
         strategy = msg.strategy or detected.strategy
         tone = msg.tone or detected.tone
+        holding = strategy == "no_comment" and (detected.holding or not detected.refusal)
         corrects = list(msg.corrects) or (self._claims_in(msg.text) if detected.correction else [])
         truth = [self.scenario.claims[self._claim_index(c)].true for c in corrects]
         true_claim, rumours_only = any(truth), bool(truth) and not any(truth)
-        crisis = CrisisState(
-            crisis_type=self.crisis_type,
-            responsibility=self.responsibility,
-            minute=m,
-            onset=self.onset,
-            first_media=self.first_media,
-            facts_established=self.facts_established,
-        )
-        earlier = [r.strategy for r in self.messages]
-        verdict = assess(strategy, tone, crisis, earlier, contradicts_true_claim=true_claim, refutes_rumour=rumours_only)
-        if not earlier and verdict.stealing_thunder:
-            self.thunder = True
-        pidx = [self.platform_names.index(p) for p in plats]
-        seq = self._publish_one(author.index, pidx[0], -1, msg.text, kind=MESSAGE, weight_boost=8.0)
+        crisis = self._crisis_state(m)
+        seq = self._publish_one(author.index, self._platform_index(plats[0]), -1,
+                                msg.text, kind=MESSAGE, weight_boost=8.0)
+        kept = self.conduct.delivered_by(detected_norm(msg.text), m, int(seq))
+        said = Said(secondary=detected.secondary, base_responses=detected.base_responses, holding=holding,
+                    promises=bool(detected.commitments), kept=len(kept))
+        verdict = assess(strategy, tone, crisis, self.conduct.story(), contradicts_true_claim=true_claim,
+                         refutes_rumour=rumours_only, said=said)
+        if not self.conduct.statements and verdict.stealing_thunder:
+            self.conduct.thunder = True
         self.last_item[author.index] = seq
+        self._reach_with(author, plats, verdict)
+        for claim in corrects:
+            c = self._claim_index(claim)
+            if not self.scenario.claims[c].true:
+                self.claim_factor[c] *= 0.25
+        made = self.conduct.said(
+            Statement(int(seq), m, strategy, detected.secondary, tone, detected.base_responses, holding, verdict.calm),
+            detected.commitments, [c for c, t in zip(corrects, truth, strict=True) if not t])
+        record = MessageRecord(
+            seq=int(seq), t_min=m, author=author.persona.handle, platforms=plats, strategy=strategy, tone=tone,
+            text=msg.text, detected=msg.strategy is None, calm=verdict.calm, reasons=verdict.reasons,
+            cues=tuple(detected.cues), corrects=corrects, secondary=detected.secondary,
+            base_responses=detected.base_responses, commitments=[c.to_dict() for c in detected.commitments],
+            addresses=detected.addresses, confidence=detected.confidence, alternatives=detected.alternatives,
+            holding=holding, refusal=detected.refusal, input_index=len(self.input_log) - 1, engine=_engine_reading(detected), crisis=crisis,
+            refutes_rumour=rumours_only, contradicts_true_claim=true_claim, kept=len(kept),
+        )
+        self.messages.append(record)
+        self._event(m, "message", msg.text, seq=int(seq), strategy=strategy, tone=tone, calm=round(verdict.calm, 3),
+                    reasons=list(verdict.reasons), author=author.persona.handle, platforms=plats,
+                    secondary=detected.secondary, base_responses=list(detected.base_responses),
+                    confidence=round(detected.confidence, 3),
+                    alternatives=[k for k, _ in detected.alternatives], commitments=len(made),
+                    addresses=list(detected.addresses))
+        for p in kept:
+            self._event(m, "promise", f"promise kept: {p.text}", seq=p.seq, status="kept", kept_by=int(seq),
+                        promise=p.id)
 
-        # who it reaches: the author's followers on those platforms, plus relays among those present
+    def _reach_with(self, author: NotableAccount, plats: list[str], verdict: Any) -> None:
+        """Who a message reaches (the author's followers on those platforms, plus relays among
+        those present) and how it moves them."""
         pop = self.population
+        pidx = [self.platform_names.index(p) for p in plats]
         reached = np.zeros(pop.n, dtype=bool)
         for k in pidx:
             layer = pop.network.followers[k]
@@ -435,29 +492,85 @@ class CrisisModel(mesa.Model):
         lean = 1.0 + 0.5 * pop.stance * np.sign(verdict.calm)
         self.crowd.shock(reached, delta, arousal=0.05 + 0.1 * max(-verdict.calm, 0.0), scale=lean)
 
-        for claim in corrects:
-            c = self._claim_index(claim)
-            if not self.scenario.claims[c].true:
-                self.claim_factor[c] *= 0.25
-        self.last_calm = verdict.calm
-        self.last_message_at = m
-        record = MessageRecord(
-            seq=int(seq),
-            t_min=m,
-            author=author.persona.handle,
-            platforms=plats,
-            strategy=strategy,
-            tone=tone,
-            text=msg.text,
-            detected=msg.strategy is None,
-            calm=verdict.calm,
-            reasons=verdict.reasons,
-            cues=detected.strategy_cues + detected.tone_cues,
-            corrects=corrects,
+    def _crisis_state(self, m: int) -> CrisisState:
+        c = self.conduct
+        return CrisisState(
+            crisis_type=self.crisis_type, responsibility=self.responsibility, minute=m, onset=c.onset,
+            first_media=c.first_media, facts_established=c.facts_established,
+            safety_risk=self.scenario.has_safety_risk, instructed=c.instructed_at is not None,
         )
-        self.messages.append(record)
-        self._event(m, "message", msg.text, seq=int(seq), strategy=strategy, tone=tone, calm=round(verdict.calm, 3),
-                    reasons=list(verdict.reasons), author=author.persona.handle, platforms=plats)
+
+    def _reading_context(self, m: int) -> ReadingContext:
+        """Claims, open press questions and the clock, for the reader's `addresses` and due times."""
+        start = self.scenario.start_minute_of_day
+        questions = []
+        for q in self.questions:
+            if q.status == "open":
+                p = self._notable_by_id[q.journalist].persona
+                questions.append(Question(q.id, tuple(n for n in (p.handle, p.name, p.outlet) if n)))
+        return ReadingContext(
+            claims=tuple((c.id, tuple(c.keywords)) for c in self.scenario.claims),
+            questions=tuple(questions), clock=None if start is None else (start + m) % 1440,
+        )
+
+    def _apply_reading_correction(self, item: inp.ReadingCorrection) -> None:
+        """A trainer's correction: from now on the message counts as read their way."""
+        m, position = self._minute, len(self.input_log) - 1
+        record = next((r for r in self.messages if (item.seq is not None and r.seq == item.seq)
+                       or (item.message is not None and r.input_index == item.message)), None)
+        if record is None:
+            what = f"seq {item.seq}" if item.seq is not None else f"input #{item.message}"
+            self._event(m, "trainer", f"reading correction ignored: no message {what} has been posted")
+            return
+        # keep it in the log by position, so a replay without an earlier message can renumber it
+        self.input_log[position] = item.model_copy(update={"seq": None, "message": record.input_index})
+        if item.strategy:
+            record.strategy = item.strategy
+        if item.secondary is not None:
+            record.secondary = None if item.secondary == "none" else item.secondary
+        if item.tone:
+            record.tone = item.tone
+        if item.base_responses is not None:
+            record.base_responses = tuple(item.base_responses)
+        record.holding = record.strategy == "no_comment" and (
+            bool(record.base_responses or record.commitments) or not record.refusal)
+        if record.crisis is not None:
+            earlier = [("holding" if r.holding else r.strategy) for r in self.messages if r.seq < record.seq]
+            verdict = assess(record.strategy, record.tone, record.crisis, earlier,
+                             contradicts_true_claim=record.contradicts_true_claim,
+                             refutes_rumour=record.refutes_rumour,
+                             said=Said(record.secondary, record.base_responses, record.holding,
+                                       bool(record.commitments), record.kept))
+            record.calm, record.reasons = verdict.calm, verdict.reasons
+        record.corrected = True
+        self.conduct.corrected(record.seq, record.strategy, record.secondary, record.tone, record.base_responses,
+                               record.holding, record.calm)
+        engine = record.engine
+        self._event(m, "reading", f"reading corrected: {engine.get('strategy')}/{engine.get('tone')} → "
+                    f"{record.strategy}/{record.tone}", seq=record.seq, message=record.input_index,
+                    engine=engine, strategy=record.strategy, secondary=record.secondary, tone=record.tone,
+                    base_responses=list(record.base_responses), calm=round(record.calm, 3),
+                    reasons=list(record.reasons), note=item.note)
+
+    def _promises_due(self, m: int) -> None:
+        """Promises whose time has passed: anger among those who heard them, a journalist says
+        so, and the grievance stays alive (as after a poor answer) until the next message."""
+        for p in self.conduct.fall_due(m):
+            record = next((r for r in self.messages if r.seq == p.seq), None)
+            plats = record.platforms if record else []
+            mask = self._target_mask([], plats, [], 0.4)
+            self._shock(mask, BROKEN_PROMISE_SHOCK)
+            self.conduct.last_calm = min(self.conduct.last_calm, BROKEN_PROMISE_CALM)
+            seq = None
+            press = [a for a in self.notables if isinstance(a, Journalist)]
+            if press:
+                agent = press[0]
+                lang = LANGUAGES[int(self.population.lang[agent.index])]
+                body = broken_promise_text(lang, self.scenario.scenario.organisation, p.text, p.when)
+                seq = self.notable_event(agent, "promise_broken", emotion="anger", shock={}, reach=0.0, body=body,
+                                         announce=False)
+            self._event(m, "promise", f"promise broken: {p.text}", seq=p.seq, status="broken", promise=p.id,
+                        due_at=p.due_at, item=seq)
 
     def _apply_persona_post(self, item: inp.PersonaPost) -> None:
         agent = self._persona(item.persona)
@@ -835,6 +948,19 @@ class CrisisModel(mesa.Model):
         self.events.append(event)
         for listener in self.listeners:
             listener(event)
+
+
+def detected_norm(body: str) -> str:
+    from .classify import _normalise
+
+    return _normalise(body)[0]
+
+
+def _engine_reading(reading: Reading) -> dict[str, Any]:
+    """The engine's reading of a message, as kept beside a trainer's correction."""
+    return {"strategy": reading.strategy, "secondary": reading.secondary, "tone": reading.tone,
+            "base_responses": list(reading.base_responses), "confidence": round(reading.confidence, 3),
+            "alternatives": [k for k, _ in reading.alternatives]}
 
 
 def _empty_batch() -> dict[str, np.ndarray]:

@@ -1,4 +1,5 @@
-"""How the crowd receives a trainee message: SCCT fit, timing, consistency, tone.
+"""How the crowd receives a trainee message: SCCT fit, timing, consistency, tone,
+base responses and promises.
 
 `assess` is a pure function of the message and the crisis so far; it returns a
 *calm* score (positive calms the crowd, negative inflames it), the extra shocks
@@ -20,10 +21,29 @@ from .taxonomy import EMOTIONS
 FIT = {
     "victim": {"deny": 0.3, "diminish": 0.3, "rebuild": 0.4, "bolster": 0.4, "no_comment": -0.2},
     "accidental": {"deny": -0.5, "diminish": 0.2, "rebuild": 0.8, "bolster": 0.1, "no_comment": -0.5},
-    "preventable": {"deny": -0.9, "diminish": -0.4, "rebuild": 1.0, "bolster": -0.2, "no_comment": -0.8},
+    # diminishing a preventable crisis reads as evasion (Coombs 2007: only rebuild fits)
+    "preventable": {"deny": -0.9, "diminish": -0.6, "rebuild": 1.0, "bolster": -0.2, "no_comment": -0.8},
 }
 DENIAL = {"deny", "no_comment"}
 ADMISSION = {"rebuild", "diminish"}
+#: Share of a secondary strategy's fit that a mixed message adds to its primary's.
+SECONDARY_SHARE = 0.3
+#: A good holding statement (no comment yet, but instructions, concern or a promise to say
+#: more) in the first hour is best practice (Coombs 2007, "instructing information first");
+#: a bare acknowledgement ("we are aware, we are checking") is neither denial nor comfort;
+#: later either reads as half a refusal.
+HOLDING_FIT, ACKNOWLEDGEMENT_FIT = 0.3, 0.0
+HOLDING_WINDOW_MIN = 60
+#: Base responses (Coombs 2007; Sturges 1994): instructing information lowers fear among
+#: those it reaches; adjusting information (concern, sympathy) softens anger. Their calm
+#: bonus and the extra emotion push, per unit of message strength.
+INSTRUCTING_CALM, INSTRUCTING_FEAR = 0.1, -0.5
+ADJUSTING_CALM, ADJUSTING_ANGER = 0.15, -0.6
+#: Speaking in a crisis with a safety risk without ever saying what to do: a calm cost,
+#: and the uncertainty keeps fear up.
+NO_INSTRUCTIONS_COST, NO_INSTRUCTIONS_FEAR = 0.25, 0.15
+#: A promise kept (per promise, at most two count) builds trust.
+KEPT_CALM = 0.15
 
 
 @dataclass(frozen=True)
@@ -34,6 +54,19 @@ class CrisisState:
     onset: int | None  # first minute the crowd was shocked; None while calm
     first_media: int | None  # first minute a journalist or media item came out
     facts_established: bool  # a scenario fact has confirmed the organisation's part
+    safety_risk: bool = False  # people must act to stay safe (instructing information is due)
+    instructed: bool = False  # instructing information was already given
+
+
+@dataclass(frozen=True)
+class Said:
+    """What the message does beyond its primary strategy and tone (from its reading)."""
+
+    secondary: str | None = None
+    base_responses: tuple[str, ...] = ()
+    holding: bool = False
+    promises: bool = False  # the message itself makes a commitment
+    kept: int = 0  # earlier promises this message delivers
 
 
 @dataclass(frozen=True)
@@ -65,27 +98,45 @@ def assess(
     earlier: list[str],
     contradicts_true_claim: bool = False,
     refutes_rumour: bool = False,
+    said: Said | None = None,
 ) -> Assessment:
     """Score one message against the crisis and the team's earlier strategies.
 
     `refutes_rumour`: the message denies only false claims; denial then fits, as it
-    does for a rumour crisis (Coombs 2007), whatever the crisis type.
+    does for a rumour crisis (Coombs 2007), whatever the crisis type. `said`: the
+    secondary strategy, base responses, holding statement and promises kept.
+    `earlier` may hold "holding" for an earlier holding statement (it denies nothing).
     """
+    said = said or Said()
     reasons: list[str] = []
-    r = crisis.responsibility
-    if strategy == "deny" and refutes_rumour:
-        calm = FIT["victim"]["deny"]
-        reasons.append("denying a false rumour fits")
-    else:
-        calm = FIT[crisis.crisis_type][strategy]
-        reasons.append(f"{strategy} fits a {crisis.crisis_type} crisis {_word(calm)}")
-        if strategy == "rebuild":
-            calm += 0.4 * (r - 0.5)
-        elif strategy in DENIAL:
-            calm -= 0.6 * (r - 0.5)
-
-    tone_effect = {"empathetic": 0.1 + 0.3 * r, "factual": 0.1, "defensive": -0.3, "humorous": 0.1}[tone]
     shocks: dict[str, float] = {}
+    holding = strategy == "no_comment" and said.holding
+    if holding:
+        early = crisis.onset is None or crisis.minute - crisis.onset <= HOLDING_WINDOW_MIN
+        good = bool(said.base_responses) or said.promises
+        if not early:
+            calm = 0.5 * _fit(strategy, crisis, refutes_rumour)
+            reasons.append("a holding statement long after the crisis broke reads as half a refusal")
+        elif good:
+            calm = HOLDING_FIT
+            reasons.append("a holding statement in the first hour is good practice")
+        else:
+            calm = ACKNOWLEDGEMENT_FIT
+            reasons.append("acknowledges the incident, says nothing yet")
+    else:
+        calm = _fit(strategy, crisis, refutes_rumour)
+        reasons.append("denying a false rumour fits" if strategy == "deny" and refutes_rumour
+                       else f"{strategy} fits a {crisis.crisis_type} crisis {_word(FIT[crisis.crisis_type][strategy])}")
+        if strategy == "diminish" and crisis.crisis_type == "preventable":
+            shocks["anger"] = shocks.get("anger", 0.0) + 0.06
+            reasons.append("diminishing a preventable crisis reads as evasion")
+    if said.secondary and said.secondary != strategy:
+        part = SECONDARY_SHARE * _fit(said.secondary, crisis, refutes_rumour)
+        calm += part
+        reasons.append(f"mixes in {said.secondary} ({'helps' if part >= 0 else 'costs'})")
+
+    r = crisis.responsibility
+    tone_effect = {"empathetic": 0.1 + 0.3 * r, "factual": 0.1, "defensive": -0.3, "humorous": 0.1}[tone]
     severe = crisis.crisis_type != "victim" or r >= 0.5
     if tone == "humorous" and severe:
         tone_effect = -0.6
@@ -97,13 +148,19 @@ def assess(
         reasons.append("a defensive tone irritates")
     calm += tone_effect
 
+    calm += _base_effects(said, crisis, reasons, shocks)
+    if said.kept:
+        calm += KEPT_CALM * min(said.kept, 2)
+        reasons.append("keeps an earlier promise" if said.kept == 1 else f"keeps {said.kept} earlier promises")
+
     contradiction = False
+    denies = strategy in DENIAL and not holding
     if earlier:
         last = earlier[-1]
-        if (last in ADMISSION and strategy in DENIAL) or (last in DENIAL and strategy == "rebuild"):
+        if (last in ADMISSION and denies) or (last in DENIAL and strategy == "rebuild"):
             contradiction = True
             reasons.append(f"contradicts the earlier message ({last} then {strategy})")
-    if strategy in DENIAL and crisis.facts_established and not refutes_rumour:
+    if denies and crisis.facts_established and not refutes_rumour:
         contradiction = True
         reasons.append("denies what the facts have established")
     if contradicts_true_claim:
@@ -135,6 +192,37 @@ def assess(
         timeliness=timeliness,
         reasons=tuple(reasons),
     )
+
+
+def _fit(strategy: str, crisis: CrisisState, refutes_rumour: bool) -> float:
+    """Fit of a strategy with the crisis type, shifted by perceived responsibility."""
+    if strategy == "deny" and refutes_rumour:
+        return FIT["victim"]["deny"]
+    fit = FIT[crisis.crisis_type][strategy]
+    r = crisis.responsibility
+    if strategy == "rebuild":
+        fit += 0.4 * (r - 0.5)
+    elif strategy in DENIAL:
+        fit -= 0.6 * (r - 0.5)
+    return fit
+
+
+def _base_effects(said: Said, crisis: CrisisState, reasons: list[str], shocks: dict[str, float]) -> float:
+    """Instructing and adjusting information, due in every crisis before any strategy."""
+    calm = 0.0
+    if "instructing" in said.base_responses:
+        calm += INSTRUCTING_CALM
+        shocks["fear"] = shocks.get("fear", 0.0) + INSTRUCTING_FEAR
+        reasons.append("says what to do to stay safe (instructing information)")
+    elif crisis.safety_risk and crisis.onset is not None and not crisis.instructed:
+        calm -= NO_INSTRUCTIONS_COST
+        shocks["fear"] = shocks.get("fear", 0.0) + NO_INSTRUCTIONS_FEAR
+        reasons.append("no safety instructions in a crisis with a safety risk")
+    if "adjusting" in said.base_responses:
+        calm += ADJUSTING_CALM
+        shocks["anger"] = shocks.get("anger", 0.0) + ADJUSTING_ANGER
+        reasons.append("shows concern for those affected (adjusting information)")
+    return calm
 
 
 def _word(value: float) -> str:

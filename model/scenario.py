@@ -64,6 +64,11 @@ class Meta(_Strict):
     organisation: str
     duration_min: Annotated[int, Field(gt=0, le=24 * 60)] = 120
     description: str = ""
+    start_time: Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")] | None = Field(
+        None, description='clock time at minute 0, "HH:MM": lets "update at 3 pm" fall due at the right minute')
+    safety_risk: bool | None = Field(
+        None, description="people must act to stay safe or protected (instructing information is due); "
+        "default: an inject's fear shock reaches 0.2")
 
 
 class Population(_Strict):
@@ -219,6 +224,8 @@ class Parameters(_Strict):
 
 
 class Scenario(_Strict):
+    """A crisis scenario file, validated."""
+
     scenario: Meta
     population: Population = Field(default_factory=Population)
     network: Network = Field(default_factory=Network)
@@ -330,6 +337,21 @@ class Scenario(_Strict):
     @property
     def platform_names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.platforms)
+
+    @property
+    def has_safety_risk(self) -> bool:
+        """Whether people must act to stay safe: as declared, else an inject carries real fear."""
+        if self.scenario.safety_risk is not None:
+            return self.scenario.safety_risk
+        return any(i.shock.get("fear", 0.0) >= 0.2 for i in self.injects)
+
+    @property
+    def start_minute_of_day(self) -> int | None:
+        """Minutes since midnight at minute 0 (None when the scenario gives no clock)."""
+        if not self.scenario.start_time:
+            return None
+        hours, minutes = self.scenario.start_time.split(":")
+        return int(hours) * 60 + int(minutes)
 
 
 # --------------------------------------------------------------------------- loading

@@ -60,15 +60,40 @@ def _marks(run: RunData, kf: dict[str, Any]) -> pd.DataFrame:
 
 
 def _reading(report: Report) -> list[dict[str, Any]]:
-    """Per message, the SCCT reasons the engine gave, in plain words of the report's language."""
+    """Per message, Uproar's reading and (if any) the trainer's correction, with the SCCT
+    reasons the engine gave, in plain words of the report's language."""
+    lang = report.lang
+    corrections = {e.get("seq"): e for e in report.run.events if e["source"] == "reading"}
     out = []
     for e in report.run.events:
         if e["source"] != "message":
             continue
-        reasons = [reason(r, report.lang) for r in e.get("reasons", [])]
-        out.append({"t_min": e["t_min"], "strategy": e.get("strategy"), "tone": e.get("tone"), "text": e["label"],
-                    "reasons": "; ".join(reasons) + "."})
+        fix = corrections.get(e.get("seq"))
+        reasons = [reason(r, lang) for r in (fix or e).get("reasons", [])]
+        engine = _reading_label(e, lang)
+        corrected = _reading_label(fix, lang) if fix else None
+        out.append({"t_min": e["t_min"], "strategy": (fix or e).get("strategy"), "tone": (fix or e).get("tone"),
+                    "text": e["label"], "reasons": "; ".join(reasons) + ".", "engine": engine,
+                    "corrected": corrected, "corrected_at": fix["t_min"] if fix else None,
+                    "note": (fix or {}).get("note") or ""})
     return out
+
+
+def _reading_label(e: dict[str, Any], lang: str) -> str:
+    """"rebuild + bolster / empathetic · instructing (confidence 72%)", or "uncertain: A or B"."""
+    strategy = e.get("strategy") or "?"
+    alternatives = e.get("alternatives") or []
+    if alternatives and e.get("source") == "message":
+        strategy = f"{w('uncertain', lang)} {strategy} {w('or', lang)} {alternatives[0]}"
+    if e.get("secondary"):
+        strategy += f" + {e['secondary']}"
+    text = f"{strategy} / {e.get('tone')}"
+    base = e.get("base_responses") or []
+    if base:
+        text += " · " + ", ".join(w(b, lang) for b in base)
+    if e.get("source") == "message" and e.get("confidence") is not None:
+        text += f" ({w('confidence', lang)} {float(e['confidence']):.0%})"
+    return text
 
 
 def render_html(report: Report) -> str:
@@ -133,6 +158,10 @@ def render_markdown(report: Report) -> str:
     lines += ["", f"## {w('reading', lang)}", ""]
     for r in _reading(report):
         lines.append(f"- **T+{r['t_min']} {r['strategy']}/{r['tone']}** — {e(r['text'])}: {e(r['reasons'])}")
+        lines.append(f"  - {w('engine_reading', lang)}: {e(r['engine'])}")
+        if r["corrected"]:
+            lines.append(f"  - {w('trainer_reading', lang)} (T+{r['corrected_at']}): {e(r['corrected'])}"
+                         + (f" — {e(r['note'])}" if r["note"] else ""))
     return "\n".join(lines) + "\n"
 
 

@@ -157,6 +157,11 @@ def main_courante(run: RunData) -> pd.DataFrame:
         elif src == "message":
             rows.append({"t_min": e["t_min"], "source": "message", "who": e.get("author", ""), "event": e["label"],
                          "detail": f"{e.get('strategy')}/{e.get('tone')} · " + ", ".join(e.get("platforms", []))})
+        elif src == "reading":  # a trainer's correction of how a message was read
+            rows.append({"t_min": e["t_min"], "source": "trainer", "who": "", "event": e["label"],
+                         "detail": e.get("note") or ""})
+        elif src == "promise":
+            rows.append({"t_min": e["t_min"], "source": "promise", "who": "", "event": e["label"], "detail": ""})
     for row in items_that_mattered(run).itertuples(index=False):
         rows.append({"t_min": float(row.t_min), "source": "crowd", "who": row.author_name,
                      "event": row.text, "detail": f"{row.platform} · {row.emotion} · {row.echo} echoes"})

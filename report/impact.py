@@ -99,6 +99,26 @@ def _replay(scenario: Any, seed: int, population: int, inputs: list[dict], stop:
     return out
 
 
+def without_input(dumped: list[dict], skip: int | None) -> list[dict]:
+    """The input log with input `skip` left out. A trainer's correction of that message
+    goes too; corrections of later messages are renumbered, since they name a message by
+    its position in the log. (Corrections naming a message by seq only are kept as they
+    are: the model rewrites them by position when it applies them, so exported logs have none.)"""
+    if skip is None:
+        return list(dumped)
+    out = []
+    for k, d in enumerate(dumped):
+        if k == skip:
+            continue
+        if d.get("type") == "reading" and d.get("message") is not None:
+            if d["message"] == skip:
+                continue
+            if d["message"] > skip:
+                d = {**d, "message": d["message"] - 1}
+        out.append(d)
+    return out
+
+
 def _run(job: tuple) -> tuple[int, int | None, dict]:
     replay, scenario, population, inputs, record = job
     return replay.seed_index, replay.skip, _replay(scenario, replay.seed, population, inputs, replay.stop, record)
@@ -157,8 +177,7 @@ def message_impacts(
         plan.sort(key=lambda r: (-r.stop, r.seed_index, -1 if r.skip is None else r.skip))
         dumped = [item.model_dump() for item in inputs]
         jobs = [
-            (r, scenario, population, [d for k, d in enumerate(dumped) if k != r.skip],
-             r.skip is None and r.seed_index == 0)
+            (r, scenario, population, without_input(dumped, r.skip), r.skip is None and r.seed_index == 0)
             for r in plan
         ]  # fmt: skip
         results = _execute(jobs, workers, progress)

@@ -64,6 +64,18 @@ WORDS: dict[str, dict[str, str]] = {
     "message": {"fr": "Message", "en": "Message"},
     "none": {"fr": "Aucun message de l'équipe.", "en": "The team sent no message."},
     "crisis_type": {"fr": "Type de crise", "en": "Crisis type"},
+    "engine_reading": {"fr": "lecture d'Uproar", "en": "Uproar's reading"},
+    "trainer_reading": {"fr": "correction du formateur", "en": "trainer's correction"},
+    "uncertain": {"fr": "incertain", "en": "uncertain"},
+    "or": {"fr": "ou", "en": "or"},
+    "confidence": {"fr": "confiance", "en": "confidence"},
+    "base_responses": {"fr": "réponses de base", "en": "base responses"},
+    "instructing": {"fr": "consignes", "en": "instructing"},
+    "adjusting": {"fr": "soutien", "en": "adjusting"},
+    "promises": {"fr": "Promesses", "en": "Promises"},
+    "kept": {"fr": "tenue", "en": "kept"},
+    "broken": {"fr": "non tenue", "en": "broken"},
+    "pending": {"fr": "en attente", "en": "pending"},
 }
 
 _REASONS_FR = [
@@ -80,6 +92,17 @@ _REASONS_FR = [
     (r"^calls a true claim false$", "qualifie de fausse une information vraie"),
     (r"^first word after (\d+) minutes of silence$", r"première prise de parole après \1 minutes de silence"),
     (r"^spoke before the media \(stealing thunder\)$", "a parlé avant les médias (« stealing thunder »)"),
+    (r"^a holding statement in the first hour is good practice$", "une déclaration d'attente dans la première heure est une bonne pratique"),
+    (r"^a holding statement long after the crisis broke reads as half a refusal$", "une déclaration d'attente longtemps après le début de la crise sonne comme un demi-refus"),
+    (r"^acknowledges the incident, says nothing yet$", "reconnaît l'incident sans rien dire de plus"),
+    (r"^diminishing a preventable crisis reads as evasion$", "minimiser une crise évitable sonne comme une dérobade"),
+    (r"^mixes in (\w+) \(helps\)$", r"y ajoute « \1 » (ce qui aide)"),
+    (r"^mixes in (\w+) \(costs\)$", r"y ajoute « \1 » (ce qui coûte)"),
+    (r"^says what to do to stay safe \(instructing information\)$", "dit quoi faire pour se protéger (consignes)"),
+    (r"^no safety instructions in a crisis with a safety risk$", "aucune consigne de sécurité alors que la crise présente un risque"),
+    (r"^shows concern for those affected \(adjusting information\)$", "montre de la sollicitude envers les personnes touchées"),
+    (r"^keeps an earlier promise$", "tient une promesse antérieure"),
+    (r"^keeps (\d+) earlier promises$", r"tient \1 promesses antérieures"),
 ]
 _CRISIS_FR = {"preventable": "évitable", "accidental": "accidentelle", "victim": "dont l'organisation est victime"}
 

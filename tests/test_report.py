@@ -115,3 +115,25 @@ def test_a_bad_source_gets_a_clear_error(tmp_path, capsys):
     assert code == 2 and "missing" in err and "Traceback" not in err
     with pytest.raises(ReportError):
         build_report(tmp_path / "nope-room", impact=False, database=f"sqlite:///{tmp_path / 'x.db'}")
+
+
+def test_the_report_shows_the_engine_s_reading_and_the_trainer_s_correction(tmp_path):
+    """The trainer says "Pas de commentaire." was meant as an apology: the report keeps both."""
+    model = CrisisModel("fr-usine-chimique", rng=4, population=2000)
+    model.submit({"type": "message", "t_min": 20, "platforms": ["twitter"], "text": "Pas de commentaire."})
+    model.submit({"type": "reading", "t_min": 25, "message": 0, "strategy": "rebuild", "tone": "empathetic",
+                  "note": "voulait s'excuser"})
+    model.run_for(40)
+    folder = tmp_path / "export"
+    write_export(model, folder)
+    path, report = build_report(folder, fmt="md", impact=False, out=tmp_path / "r.md", lang="fr")
+    text = path.read_text(encoding="utf-8")
+    assert "lecture d'Uproar: no\\_comment / factual" in text
+    assert "correction du formateur (T+25): rebuild / empathetic" in text
+    assert "voulait s'excuser" in text
+    courante = report.courante
+    assert (courante["source"] == "trainer").sum() == 1
+    html_path, _ = build_report(folder, fmt="html", impact=False, out=tmp_path / "r.html", lang="en")
+    html = html_path.read_text(encoding="utf-8")
+    assert "Uproar&#39;s reading: no_comment / factual" in html
+    assert "trainer&#39;s correction (T+25): rebuild / empathetic" in html

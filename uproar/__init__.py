@@ -14,6 +14,8 @@ _EXPORTS = {
     "CrisisModel": "uproar.model.model",
     "Classification": "uproar.model.classify",
     "classify_message": "uproar.model.classify",
+    "Reading": "uproar.model.classify",
+    "ReadingContext": "uproar.model.classify",
     "Scenario": "uproar.model.scenario",
     "ScenarioError": "uproar.model.scenario",
     "load_scenario": "uproar.model.scenario",

@@ -75,11 +75,16 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--json", action="store_true")
     val.set_defaults(func=cmd_validate)
 
-    cl = sub.add_parser("classify", help="detect the SCCT strategy and tone of a message")
-    cl.add_argument("text", nargs="?", help="the message (omit with --eval)")
+    cl = sub.add_parser("classify", help="read a message: SCCT strategy, tone, base responses, commitments")
+    cl.add_argument("text", nargs="?", help="the message (omit with --eval or --train)")
     cl.add_argument("--lang", choices=["fr", "en"])
+    cl.add_argument("--scenario", help="a scenario (name or file): its claims for 'addresses', its clock for due times")
     cl.add_argument("--json", action="store_true")
-    cl.add_argument("--eval", metavar="CSV", help="report accuracy on a labelled CSV (text, lang, strategy, tone)")
+    cl.add_argument("--eval", metavar="CSV", help="agreement with a labelled CSV (text, lang, strategy, tone [, "
+                    "instructing, adjusting, commitments, split]): accuracy, per-class scores, confusion matrices")
+    cl.add_argument("--split", help="with --eval: only rows of this split (train, dev, test)")
+    cl.add_argument("--train", action="store_true",
+                    help="retrain the reader from tests/data/corpus (needs the source tree) and write its coefficients")
     cl.set_defaults(func=cmd_classify)
 
     con = sub.add_parser("console", help="open the live console (Streamlit) in the browser")
@@ -119,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--naive", choices=["auto", "yes", "no"], default="auto",
                    help="also time the naive per-agent Mesa version (auto: when agents ≤ 100,000)")
     b.add_argument("--store", action="store_true", help="measure bulk writes of items into SQLite instead")
+    b.add_argument("--reader", action="store_true", help="measure the message reader (ms per message) instead")
     b.add_argument("--calibration", action="store_true",
                    help="measure identifiability and parameter recovery of calibration instead (minutes to hours)")
     b.add_argument("--console", action="store_true",
@@ -314,32 +320,85 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------------- classify
 def cmd_classify(args: argparse.Namespace) -> int:
-    from .model.classify import classify_message, evaluate
+    from .model.classify import ReadingContext, classify_message, evaluate
 
+    if args.train:
+        from .model.reader_train import CORPUS, train
+
+        if not CORPUS.exists():
+            raise CliError(f"no corpus at {CORPUS}: --train needs the source tree (git clone), not an installed wheel")
+        train(quiet=args.json)
+        return 0
     if args.eval:
-        report = evaluate(args.eval)
-        if args.json:
-            print(json.dumps(report, indent=2, ensure_ascii=False))
-        else:
-            print(f"{report['n']} messages: strategy accuracy {report['strategy_accuracy']:.1%}, "
-                  f"tone accuracy {report['tone_accuracy']:.1%}")
+        try:
+            report = evaluate(args.eval, split=args.split)
+        except FileNotFoundError:
+            raise CliError(f"{args.eval}: no such file") from None
+        except (ValueError, KeyError) as exc:
+            raise CliError(str(exc)) from None
+        print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else _eval_text(report))
         return 0
     if not args.text:
         raise CliError("give the message text, e.g. uproar classify \"Nous présentons nos excuses\"")
-    result = classify_message(args.text, lang=args.lang)
+    context = None
+    if args.scenario:
+        from .model.scenario import load_scenario
+
+        sc = load_scenario(args.scenario)
+        context = ReadingContext(claims=tuple((c.id, tuple(c.keywords)) for c in sc.claims),
+                                 clock=sc.start_minute_of_day)
+    result = classify_message(args.text, lang=args.lang, context=context)
     if args.json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    else:
-        print(f"strategy: {result.strategy}  ({'; '.join(result.strategy_cues) or 'no cue'})")
-        print(f"tone:     {result.tone}  ({'; '.join(result.tone_cues) or 'no cue'})")
-        print(f"language: {result.lang}{'  — corrects a rumour' if result.correction else ''}")
+        return 0
+    second = f" + {result.secondary}" if result.secondary else ""
+    print(f"strategy:   {result.label(result.lang)}{second}  (confidence {result.confidence:.0%})")
+    print(f"            {'; '.join(result.strategy_cues) or 'no cue'}")
+    print(f"tone:       {result.tone}  ({'; '.join(result.tone_cues) or 'no cue'})")
+    print(f"base:       {', '.join(result.base_responses) or 'none'}"
+          + (f"  ({'; '.join(result.base_cues)})" if result.base_cues else ""))
+    for c in result.commitments:
+        due = f"due in {c.due_min} min" if c.due_min is not None else "no time given"
+        print(f"commitment: {c.text}  [{c.when or '—'}, {due}]")
+    if result.addresses:
+        print(f"addresses:  {', '.join(result.addresses)}")
+    print(f"language:   {result.lang}{'  — corrects a rumour' if result.correction else ''}"
+          f"{'  — holding statement' if result.holding else ''}")
     return 0
+
+
+def _eval_text(report: dict) -> str:
+    """Accuracy, per-class scores and confusion matrices as a terminal table."""
+    lines = [f"{report['n']} messages: strategy accuracy {report['strategy_accuracy']:.1%}, "
+             f"tone accuracy {report['tone_accuracy']:.1%}, {report['ms_per_message']:.2f} ms per message"]
+    for head, key in (("strategy", "confusion"), ("tone", "tone_confusion")):
+        classes = list(report[f"{head}_per_class"])
+        lines += ["", f"{head}: precision recall f1 support"]
+        for k, v in report[f"{head}_per_class"].items():
+            lines.append(f"  {k:>11} {v['precision']:9.3f} {v['recall']:6.3f} {v['f1']:5.3f} {v['support']:7d}")
+        lines += ["", f"{head} confusion (rows: label, columns: reading)", "  " + " " * 11 + "".join(f"{c[:10]:>11}" for c in classes)]
+        for t in classes:
+            row = report[key].get(t, {})
+            lines.append(f"  {t:>11}" + "".join(f"{row.get(c, 0):>11}" for c in classes))
+    if report.get("base_responses"):
+        lines += ["", "base responses and commitments: precision recall support"]
+        for k, v in report["base_responses"].items():
+            lines.append(f"  {k:>11} {v['precision']:9.3f} {v['recall']:6.3f} {v['support']:7d}")
+    if "secondary_accuracy" in report:
+        lines.append(f"\nsecondary strategy (incl. none) agreement: {report['secondary_accuracy']:.1%}")
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------- bench
 def cmd_bench(args: argparse.Namespace) -> int:
     from .benchmarks.engine import run_bench
 
+    if args.reader:
+        from .benchmarks.reader import run_reader_bench
+
+        result = run_reader_bench()
+        print(json.dumps(result) if args.json else "\n".join(f"{k:>20}: {v}" for k, v in result.items()))
+        return 0
     if args.store:
         from .benchmarks.store import run_store_bench
 

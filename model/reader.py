@@ -1,0 +1,178 @@
+"""The trained half of the message reader: n-gram features and linear models, numpy only.
+
+`model/reader_train.py` fits the models with scikit-learn on the labelled corpus
+(`tests/data/corpus/`) and writes their coefficients to `model/data/reader.npz`
+(no pickle); this module reads that file and scores a message with plain numpy, so
+a reading needs no scikit-learn, no download and no randomness at run time.
+
+Features (one analyser shared by training and reading, so both see the same thing):
+
+- words and word pairs of the normalised text (lowercase, accents stripped);
+- character n-grams (3 to 5) inside word boundaries, which carry French and
+  English morphology ("-rons", "apolog", "excus") and survive typos;
+- the rule cues that fired (`r:<layer>:<target>:<label>`), so the linear model
+  learns how far to trust each hand-written rule on real statements;
+- the message's language and a length bucket (a press release is not a tweet).
+
+Each block is weighted by sublinear tf × idf and scaled to unit length; each head
+weighs the blocks its own way (`block_weights`: the first sentence matters for the
+tone more than for the strategy). Every head is a linear classifier (a linear SVM
+or a logistic regression) whose scores go through a softmax with a temperature
+fitted on the development split, so its probabilities are calibrated.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise, repeat
+from pathlib import Path
+
+import numpy as np
+
+ARTIFACT = Path(__file__).parent / "data" / "reader.npz"
+BLOCKS: tuple[str, ...] = ("w", "c", "r", "m", "f")  # words, characters, rule cues, meta, first sentence
+_FIRST = re.compile(r"[.!?\n]")
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)?|[^\sa-z0-9.,;:!?'\"()«»\-]")
+CHAR_N = (3, 5)
+
+
+def analyse(norm: str, lang: str, cues: Iterable[str]) -> Counter[str]:
+    """The features of a normalised message with their counts, keys prefixed by their block."""
+    tokens = _TOKEN.findall(norm)
+    feats = [f"w:{t}" for t in tokens]
+    feats += [f"w:{a} {b}" for a, b in pairwise(tokens)]
+    for t, n in Counter(tokens).items():  # a word's n-grams are made once
+        feats += _char_grams(t) * n
+    feats += [f"r:{c}" for c in cues]
+    lead = _TOKEN.findall(_FIRST.split(norm.strip(), maxsplit=1)[0])[:25]
+    feats += [f"f:{t}" for t in lead]
+    feats += [f"f:{a} {b}" for a, b in pairwise(lead)]
+    words = len(tokens)
+    feats += [f"m:lang={lang}", f"m:len={0 if words < 25 else 1 if words < 60 else 2 if words < 150 else 3}"]
+    return Counter(feats)
+
+
+@lru_cache(maxsize=65536)
+def _char_grams(token: str) -> tuple[str, ...]:
+    """Character n-grams of one word, padded with spaces (as scikit-learn's char_wb)."""
+    if len(token) > 30:
+        return ()
+    padded = f" {token} "
+    lo, hi = CHAR_N
+    return tuple(f"c:{padded[i:i + n]}" for n in range(lo, min(hi, len(padded)) + 1)
+                 for i in range(len(padded) - n + 1))
+
+
+@dataclass(frozen=True)
+class Head:
+    """One linear classifier: its classes, block weights, coefficients (features × scores),
+    intercepts and the temperature that turns its scores into calibrated probabilities."""
+
+    name: str
+    classes: tuple[str, ...]
+    block_weights: np.ndarray
+    coef: np.ndarray
+    intercept: np.ndarray
+    temperature: float
+
+    def scores(self, rows: np.ndarray, unit: np.ndarray, block: np.ndarray) -> np.ndarray:
+        values = unit * self.block_weights[block[rows]] if len(rows) else unit
+        z = self.coef[rows].T @ values + self.intercept if len(rows) else self.intercept.copy()
+        return np.array([0.0, z[0]]) if len(self.classes) == 2 and len(z) == 1 else z
+
+    def proba(self, z: np.ndarray) -> np.ndarray:
+        z = z / self.temperature
+        e = np.exp(z - z.max())
+        return e / e.sum()
+
+
+@dataclass(frozen=True)
+class LinearReader:
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    block: np.ndarray  # block index of each feature
+    heads: dict[str, Head]
+
+    def vector(self, features: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Sparse feature vector before block weights: (rows, values), as in training."""
+        n = len(features)
+        rows = np.fromiter(map(self.vocabulary.get, features.keys(), repeat(-1, n)), dtype=np.int64, count=n)
+        tf = np.fromiter(features.values(), dtype=np.float64, count=n)
+        known = rows >= 0
+        rows, tf = rows[known], tf[known]
+        return rows, weigh(rows, tf, self.idf, self.block)
+
+    def predict(self, features: Counter[str]) -> dict[str, dict[str, float]]:
+        rows, unit = self.vector(features)
+        coef, spans = self._stacked()
+        gathered = coef[rows] if len(rows) else None  # one gather for every head
+        blocks = self.block[rows]
+        out = {}
+        for name, head in self.heads.items():
+            lo, hi = spans[name]
+            z = head.intercept.copy()
+            if gathered is not None:
+                z += gathered[:, lo:hi].T @ (unit * head.block_weights[blocks])
+            if len(head.classes) == 2 and len(z) == 1:
+                z = np.array([0.0, z[0]])
+            p = head.proba(z)
+            out[name] = {c: float(v) for c, v in zip(head.classes, p, strict=True)}
+        return out
+
+    def _stacked(self) -> tuple[np.ndarray, dict[str, tuple[int, int]]]:
+        cached = self.__dict__.get("_stack")
+        if cached is None:
+            spans, at = {}, 0
+            for name, head in self.heads.items():
+                spans[name] = (at, at + head.coef.shape[1])
+                at += head.coef.shape[1]
+            cached = (np.ascontiguousarray(np.hstack([h.coef for h in self.heads.values()])), spans)
+            object.__setattr__(self, "_stack", cached)
+        return cached
+
+
+def weigh(rows: np.ndarray, tf: np.ndarray, idf: np.ndarray, block: np.ndarray) -> np.ndarray:
+    """Sublinear tf × idf, scaled to unit length within each block."""
+    v = (1.0 + np.log(tf)) * idf[rows]
+    b = block[rows]
+    norms = np.sqrt(np.bincount(b, weights=v * v, minlength=len(BLOCKS)))
+    return v / np.where(norms[b] > 0, norms[b], 1.0)
+
+
+@lru_cache(maxsize=1)
+def load(path: str | None = None) -> LinearReader | None:
+    """The shipped reader, or None when the artifact is missing (rules alone then read)."""
+    p = Path(path) if path else ARTIFACT
+    if not p.exists():
+        return None
+    with np.load(p, allow_pickle=False) as z:
+        names = [str(s) for s in z["features"]]
+        heads = {}
+        for name in [str(s) for s in z["heads"]]:
+            heads[name] = Head(
+                name=name,
+                classes=tuple(str(s) for s in z[f"{name}.classes"]),
+                block_weights=z[f"{name}.block_weights"].astype(np.float64),
+                coef=z[f"{name}.coef"].astype(np.float64),
+                intercept=z[f"{name}.intercept"].astype(np.float64),
+                temperature=float(z[f"{name}.temperature"]),
+            )
+        return LinearReader(
+            vocabulary={f: i for i, f in enumerate(names)},
+            idf=z["idf"].astype(np.float64),
+            block=z["block"].astype(np.int64),
+            heads=heads,
+        )
+
+
+def entropy_confidence(p: dict[str, float]) -> float:
+    """1 − normalised entropy: 1 when one class has it all, 0 when all are equal."""
+    values = [v for v in p.values() if v > 0]
+    if len(p) < 2:
+        return 1.0
+    return 1.0 + sum(v * math.log(v) for v in values) / math.log(len(p))

