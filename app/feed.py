@@ -113,9 +113,11 @@ def messages_html(messages: pd.DataFrame, lang: str, limit: int | None = None, f
     for r in rows.itertuples(index=False):
         hostile = "" if pd.isna(r.hostile_share) else f" · {r.hostile_share:.0%} {esc(t('hostile', lang))}"
         where = f" · {esc(r.platforms)}" if full else ""
+        engine = getattr(r, "engine", "")
+        fixed = f" ({esc(t('corrected', lang))} ; Uproar : {esc(engine)})" if engine else ""
         cards.append(
             f'<div class="u-msg"><div class="u-meta">✉ T+{r.t_min} · <b>{esc(r.author)}</b>{where} · '
-            f"{esc(r.strategy)}/{esc(r.tone)} · {r.replies} {esc(t('replies', lang))}{hostile}</div>"
+            f"{esc(r.strategy)}/{esc(r.tone)}{fixed} · {r.replies} {esc(t('replies', lang))}{hostile}</div>"
             f'<div class="u-text">{esc(r.text)}</div></div>'
         )
     return '<div class="u-feed">' + "".join(cards) + "</div>"

@@ -125,6 +125,17 @@ STRINGS: dict[str, dict[str, str]] = {
                         "en": "Connection to the server lost — retrying…"},
     "connection_back": {"fr": "Connexion rétablie.", "en": "Connection restored."},
     "filters": {"fr": "filtres", "en": "filters"},
+    "corrected": {"fr": "corrigé par le formateur", "en": "corrected by the trainer"},
+    "readings": {"fr": "Lecture des messages", "en": "Message readings"},
+    "reading_of": {"fr": "Message", "en": "Message"},
+    "secondary": {"fr": "Stratégie secondaire", "en": "Secondary strategy"},
+    "base_responses": {"fr": "Réponses de base", "en": "Base responses"},
+    "instructing": {"fr": "consignes (instructing)", "en": "instructing"},
+    "adjusting": {"fr": "soutien (adjusting)", "en": "adjusting"},
+    "none": {"fr": "aucune", "en": "none"},
+    "correct": {"fr": "Corriger la lecture", "en": "Correct the reading"},
+    "engine_read": {"fr": "Lecture d'Uproar", "en": "Uproar's reading"},
+    "commitments": {"fr": "engagements", "en": "commitments"},
     "no_items": {"fr": "Aucune réaction pour l'instant.", "en": "No items yet."},
 }
 

@@ -68,9 +68,7 @@ def composer(engine, room_id: str, view: RoomView, lang: str) -> None:  # type: 
                      key="c-answer")
         text = st.text_area(t("text", lang), key="c-text", max_chars=5000, height=110)
         if text.strip():
-            found = classify_message(text)
-            st.caption(f"{t('detected', lang)} — {t('strategy', lang)}: **{found.strategy}** · "
-                       f"{t('tone', lang)}: **{found.tone}** · {safe('; '.join(found.strategy_cues[:2]))}")
+            reading(classify_message(text), lang)
         st.button(t("post", lang), type="primary", key="c-post",
                   disabled=not text.strip() or not st.session_state.get("c-platforms"),
                   on_click=_post, args=(engine, room_id, open_q))
@@ -79,6 +77,23 @@ def composer(engine, room_id: str, view: RoomView, lang: str) -> None:  # type: 
             st.success(t("queued", lang))
         elif outcome:
             st.error(safe(outcome[1]))
+
+
+def reading(found, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """How Uproar reads the draft: strategy (or "uncertain: A or B"), tone, base responses, promises."""
+    parts = [f"{t('strategy', lang)}: **{safe(found.label(lang))}**"]
+    if found.secondary:
+        parts.append(f"{t('secondary', lang)}: {safe(found.secondary)}")
+    parts.append(f"{t('tone', lang)}: **{safe(found.tone)}**")
+    parts.append(f"{t('base_responses', lang)}: "
+                 + (", ".join(t(b, lang) for b in found.base_responses) or t("none", lang)))
+    if found.commitments:
+        parts.append(f"{len(found.commitments)} {t('commitments', lang)}")
+    line = f"{t('detected', lang)} — " + " · ".join(parts)
+    if found.uncertain:
+        st.warning(line, icon="❔")
+    else:
+        st.caption(line + (f" · {safe('; '.join(found.cues[:2]))}" if found.cues else ""))
 
 
 def _post(engine, room_id: str, open_q: list[dict]) -> None:  # type: ignore[no-untyped-def]

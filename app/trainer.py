@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..model.taxonomy import EMOTIONS, GROUPS
+from ..model.taxonomy import EMOTIONS, GROUPS, STRATEGIES, TONES
 from . import live, rooms
 from .feed import safe, style_sheet
 from .i18n import t
@@ -170,6 +170,51 @@ def controls(engine, view: RoomView, room_id: str, lang: str) -> None:  # type: 
             note = st.text_input(t("note", lang), max_chars=1000)
             if st.form_submit_button(t("add_note", lang)) and note.strip():
                 _submit(engine, room_id, {"type": "note", "text": note}, lang)
+    reading_form(engine, view, room_id, lang)
+
+
+def reading_form(engine, view: RoomView, room_id: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Correct how Uproar read a message; the correction is an input, so replays stay exact."""
+    messages = view.messages()
+    with st.expander(t("readings", lang)):
+        if messages.empty:
+            st.caption(t("nothing_yet", lang))
+            return
+        rows = {int(r.seq): r for r in messages.sort_values("seq", ascending=False).itertuples(index=False)}
+        seq = st.selectbox(t("reading_of", lang), list(rows), key="reading-pick",
+                           format_func=lambda q: f"T+{rows[q].t_min} · {rows[q].strategy}/{rows[q].tone} · "
+                                                 f"{' '.join(str(rows[q].text).split())[:80]}")
+        row = rows[seq]
+        read = _engine_reading(view, seq)
+        if read:
+            alt = f" · {t('detected', lang)}: {', '.join(read.get('alternatives') or [])}" if read.get("alternatives") else ""
+            st.caption(f"{t('engine_read', lang)} — {read.get('strategy')} (p={read.get('confidence', 1):.2f}) · "
+                       f"{t('secondary', lang)}: {read.get('secondary') or t('none', lang)} · {read.get('tone')} · "
+                       f"{t('base_responses', lang)}: {', '.join(read.get('base_responses') or []) or t('none', lang)}"
+                       f"{alt}")
+        with st.form(f"reading-{seq}", clear_on_submit=False):
+            c1, c2, c3 = st.columns(3)
+            strategy = c1.selectbox(t("strategy", lang), STRATEGIES, index=STRATEGIES.index(row.strategy),
+                                    key=f"reading-strategy-{seq}")
+            secondary = c2.selectbox(t("secondary", lang), ["none", *STRATEGIES],
+                                     index=["none", *STRATEGIES].index(read.get("secondary") or "none"),
+                                     format_func=lambda x: t("none", lang) if x == "none" else x)
+            tone = c3.selectbox(t("tone", lang), TONES, index=TONES.index(row.tone), key=f"reading-tone-{seq}")
+            base = st.multiselect(t("base_responses", lang), ["instructing", "adjusting"],
+                                  default=list(read.get("base_responses") or []), format_func=lambda b: t(b, lang))
+            note = st.text_input(t("note", lang), max_chars=500)
+            if st.form_submit_button(t("correct", lang), key=f"reading-go-{seq}"):
+                _submit(engine, room_id, {"type": "reading", "seq": seq, "strategy": strategy, "secondary": secondary,
+                                          "tone": tone, "base_responses": base, "note": note}, lang)
+
+
+def _engine_reading(view: RoomView, seq: int) -> dict:
+    """What Uproar read in message `seq` when it was posted (its `message` event)."""
+    events = view.snapshot.events
+    for data in events.loc[events["source"] == "message", "data"]:
+        if data.get("seq") == seq:
+            return data
+    return {}
 
 
 def _wait_for_runner(engine, room_id: str, timeout_s: float = 10.0) -> None:  # type: ignore[no-untyped-def]

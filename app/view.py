@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from . import charts
 from .feed import (
@@ -46,7 +47,7 @@ class RoomView:
 
     snapshot: RoomSnapshot
     _parts: dict[tuple, Any] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _lock: threading.RLock = field(default_factory=threading.RLock)  # a piece may be made of pieces
 
     @property
     def room(self) -> dict:
@@ -117,7 +118,7 @@ class RoomView:
 
         def make() -> str:
             items = filter_feed(snap.feed, *filters) if any(filters) else snap.feed
-            return (messages_html(snap.messages, lang, limit=5) if len(snap.messages) else "") + items_html(
+            return (messages_html(self.messages(), lang, limit=5) if len(snap.messages) else "") + items_html(
                 items, lang, limit=FEED_ITEMS)
 
         return self._part(("feed", lang, filters), make)
@@ -149,12 +150,37 @@ class RoomView:
         platform = feed["platform"].to_numpy(object)[rows]
         return {p: rows[platform == p][:TRAINEE_ITEMS] for p in set(platform.tolist())}
 
+    def messages(self) -> pd.DataFrame:
+        """The organisation's messages as the crowd now reads them: a trainer's correction (a `reading`
+        event) replaces the engine's strategy and tone; `engine` keeps what Uproar read, when corrected."""
+        return self._part(("messages",), lambda: corrected_messages(self.snapshot.messages, self.snapshot.events))
+
     def press(self, lang: str) -> str:
         return self._part(("press", lang),
                           lambda: questions_html(self.snapshot.questions, self.room["minute"], lang))
 
     def sent(self, lang: str) -> str:
-        return self._part(("sent", lang), lambda: messages_html(self.snapshot.messages, lang, full=True))
+        return self._part(("sent", lang), lambda: messages_html(self.messages(), lang, full=True))
+
+
+def corrected_messages(messages: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Messages with the last trainer's correction of each laid over the engine's reading."""
+    fixes = events[events["source"] == "reading"]
+    out = messages.assign(engine="")
+    if fixes.empty or out.empty:
+        return out
+    latest = {int(d["seq"]): d for d in fixes["data"] if d.get("seq") is not None}
+    at = out["seq"].map(latest)
+    hit = at.notna().to_numpy()
+    if not hit.any():
+        return out
+    strategy, tone, engine = out["strategy"].tolist(), out["tone"].tolist(), out["engine"].tolist()
+    for i in map(int, hit.nonzero()[0]):
+        fix = at.iat[i]
+        was = fix.get("engine") or {}
+        engine[i] = f"{was.get('strategy', strategy[i])}/{was.get('tone', tone[i])}"
+        strategy[i], tone[i] = fix.get("strategy") or strategy[i], fix.get("tone") or tone[i]
+    return out.assign(strategy=strategy, tone=tone, engine=engine)
 
 
 class ViewHub:

@@ -173,3 +173,24 @@ def test_controls_and_legends_follow_the_room_and_the_page_language(db, monkeypa
 def legends(at: AppTest) -> str:
     """The words of the page's chart specifications (legends, axes, tooltips)."""
     return " ".join(json.dumps(json.loads(c.proto.spec), ensure_ascii=False) for c in at.get("vega_lite_chart"))
+
+
+def test_a_trainer_corrects_a_reading_and_the_pages_show_both(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'uproar.db'}"
+    engine = open_store(url)
+    created = rooms.create_room(engine, "fr-usine-chimique", seed=2, population=1500, minutes=60)
+    rooms.submit(engine, created.room_id, {"type": "message", "t_min": 3, "platforms": ["twitter"],
+                                           "text": "Nous présentons nos excuses aux riverains de Valmont."})
+    RoomRunner(engine, created.room_id, speed=0, until=6).run()
+    at = app((url, engine, created), monkeypatch, room=created.room_id, view="trainer", role="trainer")
+    assert "rebuild/" in page_html(at)
+    seq = at.selectbox(key="reading-pick").value
+    at.selectbox(key=f"reading-strategy-{seq}").set_value("deny")
+    at.selectbox(key=f"reading-tone-{seq}").set_value("defensive")
+    at.button(key=f"reading-go-{seq}").click().run()
+    assert not at.exception
+    RoomRunner(engine, created.room_id, speed=0, until=7).run()  # the correction applies at the next minute
+    time.sleep(0.2)
+    at.button(key="live-tick").click().run()
+    shown = page_html(at)
+    assert "deny/defensive" in shown and "Uproar : rebuild/" in shown  # the trainer's reading and Uproar's
