@@ -41,7 +41,7 @@ CROSS = np.array(
     dtype=np.float32,
 )
 #: strong negative feeling above rest multiplies the pull of arousal on acting
-FEELING_GAIN = np.float32(float(__import__("os").environ.get("FG", "4.0")))
+FEELING_GAIN = np.float32(4.0)
 
 
 class Crowd:

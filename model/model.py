@@ -42,10 +42,13 @@ KIND_MIX = {
 #: moral-emotional content travels further (Brady et al. 2017)
 EMOTION_REACH = np.array([1.0, 1.0, 1.2, 1.1, 0.9], dtype=np.float32)
 FALSE_CLAIM_BOOST = 1.7  # false news spreads faster and further (Vosoughi et al. 2018)
+#: how intense an authored item (inject, notable statement) reads: the usual arousal of its
+#: emotion, high for anger and fear, low for calm approval and sadness (Russell 1980)
+SCRIPTED_INTENSITY = np.array([0.4, 0.8, 0.9, 0.7, 0.4], dtype=np.float32)
 PRESSURE_WINDOW = 5
 PRESSURE_SCALE = 15.0
 RECENT_MIN = 60
-FEED_GLANCE = 3  # followees' latest items an account weighs before sharing or answering
+FEED_GLANCE = 5  # followees' latest items an account weighs before sharing or answering
 SCROLLED = -2  # a parent that means: nothing drew a reaction, the account did not act
 RUMOUR_RATE = 0.012  # share of new posts that carry an active rumour, per unit of its strength
 NEGATIVE = np.array([False, True, True, True, True])
@@ -134,6 +137,7 @@ class CrisisModel(mesa.Model):
         self.last_calm = 0.0
         self.last_message_at: int | None = None
         self._told: set[str] = set()  # texts of the injects fired so far (news, or news again)
+        self._feed_cum: list[np.ndarray | None] = [None] * len(sc.platforms)
         carried = {i.claim for i in sc.injects if i.claim}
         # a rumour carried by an inject starts with it; the others at their own start minute
         self.claim_start = np.array([10**9 if c.id in carried else c.start for c in sc.claims], dtype=np.int64)
@@ -636,10 +640,11 @@ class CrisisModel(mesa.Model):
 
     def _appeal(self, emotion: np.ndarray, intensity: np.ndarray, markers: np.ndarray) -> np.ndarray:
         """How readily an item is shared or answered: its emotion's appeal, raised by its
-        intensity (Berger & Milkman 2012) and by each moral-emotional word (Brady et al. 2017)."""
+        intensity (Berger & Milkman 2012) and by each moral-emotional word (Brady et al. 2017).
+        An angry item of middling intensity (0.5) without such words has appeal 1."""
         p = self.params
         gain = np.float32(p.arousal_appeal)
-        return (self._share_appeal[emotion] * (1.0 + gain * intensity) / (1.0 + gain)
+        return (self._share_appeal[emotion] * (1.0 + gain * intensity) / (1.0 + 0.5 * gain)
                 * np.power(np.float32(1.0 + p.moral_word_gain), markers)).astype(np.float32)
 
     def _choose_kind(self, style: np.ndarray, platform: np.ndarray, u: np.ndarray) -> np.ndarray:
@@ -676,10 +681,14 @@ class CrisisModel(mesa.Model):
             if len(sel) == 0:
                 continue
             a = actors[sel]
-            deg = layer.indptr[a + 1] - layer.indptr[a]
-            has = deg > 0
-            sel, a, deg = sel[has], a[has], deg[has]
-            picks = layer.indptr[a][:, None] + (u[sel, :g] * deg[:, None]).astype(np.int64)
+            start, stop = layer.indptr[a], layer.indptr[a + 1]
+            has = stop > start
+            sel, start, stop = sel[has], start[has], stop[has]
+            # a feed shows the active: followees are glanced at in proportion to their activity
+            cum = self._feed_weights(k)
+            low = np.where(start > 0, cum[np.maximum(start - 1, 0)], 0.0)
+            target = low[:, None] + u[sel, :g] * (cum[stop - 1] - low)[:, None]
+            picks = np.searchsorted(cum, target, side="right").clip(start[:, None], stop[:, None] - 1)
             cand = self.last_item[layer.indices[picks]]  # (actors, g)
             fresh = cand >= recent_from
             safe = np.where(fresh, cand, 0)
@@ -706,8 +715,17 @@ class CrisisModel(mesa.Model):
         judged = np.flatnonzero((parent >= 0) & ~under)
         if len(judged):
             passed = judged[u[judged, g + 2] >= self._pull(parent[judged], m)]
-            parent[passed] = np.where(kind[passed] == 3, SCROLLED, -1)
+            parent[passed] = SCROLLED
         return parent
+
+    def _feed_weights(self, layer: int) -> np.ndarray:
+        """Cumulative activity of the followees along platform `layer`'s follow edges
+        (built once): sampling it row by row picks a followee in proportion to how much
+        it posts."""
+        if self._feed_cum[layer] is None:
+            follows = self.population.network.follows[layer]
+            self._feed_cum[layer] = np.cumsum(self.population.activity[follows.indices], dtype=np.float64)
+        return self._feed_cum[layer]
 
     def _pull(self, seq: np.ndarray, m: int) -> np.ndarray:
         """How strongly items draw a share or a reply now: appeal × novelty × rumour boost."""
@@ -846,7 +864,7 @@ class CrisisModel(mesa.Model):
         pop = self.population
         within = len(self.items) - self.items.since(self._minute)
         lang = int(pop.lang[author])
-        intensity = 0.9 if emotion >= 0 else 0.0
+        intensity = float(SCRIPTED_INTENSITY[emotion]) if emotion >= 0 else 0.0
         # a trainee message is answered by its own rule, not by appeal
         appeal = self._appeal(np.array([emotion]), np.array([intensity], dtype=np.float32),
                               np.array([markers.count(body, LANGUAGES[lang])]))[0] if emotion >= 0 else 1.0
