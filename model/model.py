@@ -676,6 +676,9 @@ class CrisisModel(mesa.Model):
         items = self.items
         recent_from = items.since(m - RECENT_MIN)
         g = FEED_GLANCE
+        # the glance: FEED_GLANCE followees per account, drawn in proportion to their activity
+        # (a feed shows the active), on the platform where it acts
+        seen = np.full((n, g), -1, dtype=np.int64)
         for k, layer in enumerate(self.population.network.follows):
             sel = np.flatnonzero(need & (platform == k))
             if len(sel) == 0:
@@ -684,19 +687,19 @@ class CrisisModel(mesa.Model):
             start, stop = layer.indptr[a], layer.indptr[a + 1]
             has = stop > start
             sel, start, stop = sel[has], start[has], stop[has]
-            # a feed shows the active: followees are glanced at in proportion to their activity
             cum = self._feed_weights(k)
             low = np.where(start > 0, cum[np.maximum(start - 1, 0)], 0.0)
             target = low[:, None] + u[sel, :g] * (cum[stop - 1] - low)[:, None]
             picks = np.searchsorted(cum, target, side="right").clip(start[:, None], stop[:, None] - 1)
-            cand = self.last_item[layer.indices[picks]]  # (actors, g)
-            fresh = cand >= recent_from
-            safe = np.where(fresh, cand, 0)
-            pull = np.where(fresh, self._pull(safe, m), 0.0)
+            seen[sel] = self.last_item[layer.indices[picks]]
+        fresh = seen >= recent_from
+        if fresh.any():
+            pull = np.zeros(seen.shape, dtype=np.float32)
+            pull[fresh] = self._pull(seen[fresh], m)
             cum = np.cumsum(pull, axis=1)
-            chosen = (cum < (u[sel, g] * cum[:, -1])[:, None]).sum(axis=1).clip(0, g - 1)
-            found = cum[:, -1] > 0
-            parent[sel[found]] = cand[found, chosen[found]]
+            chosen = (cum < (u[:, g] * cum[:, -1])[:, None]).sum(axis=1).clip(0, g - 1)
+            found = np.flatnonzero(cum[:, -1] > 0)
+            parent[found] = seen[found, chosen[found]]
         # replies gather under the organisation's latest message for a while
         under = np.zeros(n, dtype=bool)
         if self.last_message_at is not None and m - self.last_message_at < 60:
@@ -705,9 +708,9 @@ class CrisisModel(mesa.Model):
             parent[under] = self.messages[-1].seq
         look = np.flatnonzero(need & (parent < 0) & (u[:, g + 1] < self.params.discovery))
         if len(look) and recent_from < len(items):
-            pool = np.arange(recent_from, len(items))
-            w = items["weight"][recent_from:] * self._pull(pool, m)
-            w[items["kind"][recent_from:] == 3] = 0.0
+            pool = slice(recent_from, len(items))
+            w = items["weight"][pool] * self._pull(pool, m)
+            w[items["kind"][pool] == 3] = 0.0
             cw = np.cumsum(w, dtype=np.float64)
             if cw[-1] > 0:
                 target = u[look, g] * cw[-1]
@@ -727,16 +730,20 @@ class CrisisModel(mesa.Model):
             self._feed_cum[layer] = np.cumsum(self.population.activity[follows.indices], dtype=np.float64)
         return self._feed_cum[layer]
 
-    def _pull(self, seq: np.ndarray, m: int) -> np.ndarray:
-        """How strongly items draw a share or a reply now: appeal × novelty × rumour boost."""
+    def _pull(self, seq: np.ndarray | slice, m: int) -> np.ndarray:
+        """How strongly items (seqs or a slice of them) draw a share, reply or reaction now:
+        appeal × novelty × rumour boost."""
         items = self.items
+        pull = items["appeal"][seq] * self._novelty(m, items["t"][seq])
         claim = items["claim"][seq]
-        return (items["appeal"][seq] * self._novelty(m, items["t"][seq])
-                * np.where(claim >= 0, self.claim_boost_now[np.maximum(claim, 0)], 1.0)).astype(np.float32)
+        rumour = claim >= 0
+        if rumour.any():
+            pull[rumour] *= self.claim_boost_now[claim[rumour]].astype(np.float32)
+        return pull
 
     def _novelty(self, m: int, t: np.ndarray) -> np.ndarray:
         """How new an item still is: halves every `novelty_half_life_min` (Wu & Huberman 2007)."""
-        return np.exp2((t - m) / np.float32(self.params.novelty_half_life_min)).astype(np.float32)
+        return np.exp2(((t - m) / self.params.novelty_half_life_min).astype(np.float32))
 
     def _answer_emotion(self, actors: np.ndarray, message_seq: np.ndarray, u: np.ndarray) -> np.ndarray:
         """What people say under a trainee message follows how it landed: approval for a
