@@ -83,8 +83,7 @@ class Crowd:
 
         Returns the readers (sorted indices) and their exposure X (5, readers).
         """
-        n = self.pop.n
-        parts_r, parts_f = [], []
+        parts_r, parts_e, parts_f = [], [], []
         if not self._cut:
             for k, layer in enumerate(self._followers):
                 sel = platform == k
@@ -98,17 +97,16 @@ class Crowd:
                     continue
                 # positions of every follower edge of these authors, without a Python loop
                 offsets = np.repeat(starts - np.cumsum(lens) + lens, lens) + np.arange(total)
-                readers = layer.indices[offsets].astype(np.int64)
-                parts_r.append(readers + n * np.repeat(emotion[sel].astype(np.int64), lens))
+                parts_r.append(layer.indices[offsets].astype(np.int64))
+                parts_e.append(np.repeat(emotion[sel].astype(np.int64), lens))
                 parts_f.append(layer.data[offsets] * np.repeat(weight[sel] * reach[k], lens))
         if not parts_r:
             return np.empty(0, dtype=np.int64), np.empty((N_EMOTIONS, 0), dtype=np.float32)
-        flat_idx = np.concatenate(parts_r)
-        x = np.bincount(flat_idx, np.concatenate(parts_f), minlength=N_EMOTIONS * n).reshape(N_EMOTIONS, n)
-        touched = np.zeros(n, dtype=bool)
-        touched[flat_idx % n] = True
-        readers = np.flatnonzero(touched)
-        return readers, x[:, readers].astype(np.float32)
+        # sum per (emotion, reader) over the readers only: no (5, n) scratch array a minute
+        readers, slot = np.unique(np.concatenate(parts_r), return_inverse=True)
+        flat = np.concatenate(parts_e) * len(readers) + slot
+        x = np.bincount(flat, np.concatenate(parts_f), minlength=N_EMOTIONS * len(readers))
+        return readers, x.reshape(N_EMOTIONS, len(readers)).astype(np.float32)
 
     def cut_edges(self) -> None:
         """Remove contagion through the graph (direct shocks still land)."""

@@ -48,7 +48,7 @@ SCRIPTED_INTENSITY = np.array([0.4, 0.8, 0.9, 0.7, 0.4], dtype=np.float32)
 PRESSURE_WINDOW = 5
 PRESSURE_SCALE = 15.0
 RECENT_MIN = 60
-FEED_GLANCE = 5  # followees' latest items an account weighs before sharing or answering
+FEED_GLANCE = 10  # followees whose latest item an account sees before sharing, answering or reacting
 SCROLLED = -2  # a parent that means: nothing drew a reaction, the account did not act
 RUMOUR_RATE = 0.012  # share of new posts that carry an active rumour, per unit of its strength
 NEGATIVE = np.array([False, True, True, True, True])
@@ -137,7 +137,6 @@ class CrisisModel(mesa.Model):
         self.last_calm = 0.0
         self.last_message_at: int | None = None
         self._told: set[str] = set()  # texts of the injects fired so far (news, or news again)
-        self._feed_cum: list[np.ndarray | None] = [None] * len(sc.platforms)
         carried = {i.claim for i in sc.injects if i.claim}
         # a rumour carried by an inject starts with it; the others at their own start minute
         self.claim_start = np.array([10**9 if c.id in carried else c.start for c in sc.claims], dtype=np.int64)
@@ -676,21 +675,18 @@ class CrisisModel(mesa.Model):
         items = self.items
         recent_from = items.since(m - RECENT_MIN)
         g = FEED_GLANCE
-        # the glance: FEED_GLANCE followees per account, drawn in proportion to their activity
-        # (a feed shows the active), on the platform where it acts
+        # the glance: the latest items of FEED_GLANCE followees on the platform where it acts
         seen = np.full((n, g), -1, dtype=np.int64)
         for k, layer in enumerate(self.population.network.follows):
             sel = np.flatnonzero(need & (platform == k))
             if len(sel) == 0:
                 continue
             a = actors[sel]
-            start, stop = layer.indptr[a], layer.indptr[a + 1]
-            has = stop > start
-            sel, start, stop = sel[has], start[has], stop[has]
-            cum = self._feed_weights(k)
-            low = np.where(start > 0, cum[np.maximum(start - 1, 0)], 0.0)
-            target = low[:, None] + u[sel, :g] * (cum[stop - 1] - low)[:, None]
-            picks = np.searchsorted(cum, target, side="right").clip(start[:, None], stop[:, None] - 1)
+            start = layer.indptr[a]
+            deg = layer.indptr[a + 1] - start
+            has = deg > 0
+            sel, start, deg = sel[has], start[has], deg[has]
+            picks = start[:, None] + (u[sel, :g] * deg[:, None]).astype(np.int64)
             seen[sel] = self.last_item[layer.indices[picks]]
         fresh = seen >= recent_from
         if fresh.any():
@@ -720,15 +716,6 @@ class CrisisModel(mesa.Model):
             passed = judged[u[judged, g + 2] >= self._pull(parent[judged], m)]
             parent[passed] = SCROLLED
         return parent
-
-    def _feed_weights(self, layer: int) -> np.ndarray:
-        """Cumulative activity of the followees along platform `layer`'s follow edges
-        (built once): sampling it row by row picks a followee in proportion to how much
-        it posts."""
-        if self._feed_cum[layer] is None:
-            follows = self.population.network.follows[layer]
-            self._feed_cum[layer] = np.cumsum(self.population.activity[follows.indices], dtype=np.float64)
-        return self._feed_cum[layer]
 
     def _pull(self, seq: np.ndarray | slice, m: int) -> np.ndarray:
         """How strongly items (seqs or a slice of them) draw a share, reply or reaction now:
