@@ -640,10 +640,10 @@ class CrisisModel(mesa.Model):
     def _appeal(self, emotion: np.ndarray, intensity: np.ndarray, markers: np.ndarray) -> np.ndarray:
         """How readily an item is shared or answered: its emotion's appeal, raised by its
         intensity (Berger & Milkman 2012) and by each moral-emotional word (Brady et al. 2017).
-        An angry item of middling intensity (0.5) without such words has appeal 1."""
+        A fully intense angry item without such words has appeal 1."""
         p = self.params
         gain = np.float32(p.arousal_appeal)
-        return (self._share_appeal[emotion] * (1.0 + gain * intensity) / (1.0 + 0.5 * gain)
+        return (self._share_appeal[emotion] * (1.0 + gain * intensity) / (1.0 + gain)
                 * np.power(np.float32(1.0 + p.moral_word_gain), markers)).astype(np.float32)
 
     def _choose_kind(self, style: np.ndarray, platform: np.ndarray, u: np.ndarray) -> np.ndarray:
@@ -715,6 +715,7 @@ class CrisisModel(mesa.Model):
         if len(judged):
             passed = judged[u[judged, g + 2] >= self._pull(parent[judged], m)]
             parent[passed] = SCROLLED
+        parent[(kind == 3) & (parent == -1)] = SCROLLED  # nothing to like: no reaction
         return parent
 
     def _pull(self, seq: np.ndarray | slice, m: int) -> np.ndarray:
