@@ -528,7 +528,7 @@ class CrisisModel(mesa.Model):
         """Where each actor acts, what kind of item, with what feeling and under which parent."""
         pop, crowd, items = self.population, self.crowd, self.items
         n = len(actors)
-        u = self.rng.random((n, 8 + FEED_GLANCE + 3))
+        u = self.rng.random((n, 8 + FEED_GLANCE + 5))
         # where: a platform the account is on, weighted by the platform's activity
         pw = pop.presence[actors] * np.array([pl.activity for pl in self.scenario.platforms])
         cum = np.cumsum(pw, axis=1)
@@ -664,8 +664,8 @@ class CrisisModel(mesa.Model):
         (Fan et al. 2014; Brady et al. 2017; Wu & Huberman 2007). With nothing new there it
         looks across the platform with chance `discovery`, by visibility and pull. It then
         goes ahead with a chance equal to the item's pull (at most 1); otherwise it writes
-        a post of its own, or, about to react, scrolls on. `u` holds FEED_GLANCE + 3
-        uniforms per actor.
+        a post of its own; about to react, it scrolls on (as it does with nothing to like).
+        `u` holds FEED_GLANCE + 5 uniforms per actor.
         """
         n = len(actors)
         parent = np.full(n, -1, dtype=np.int64)
@@ -700,20 +700,20 @@ class CrisisModel(mesa.Model):
         under = np.zeros(n, dtype=bool)
         if self.last_message_at is not None and m - self.last_message_at < 60:
             chance = 0.35 * np.exp(-(m - self.last_message_at) / 20.0)
-            under = (kind == 2) & (u[:, g] < chance)
+            under = (kind == 2) & (u[:, g + 1] < chance)
             parent[under] = self.messages[-1].seq
-        look = np.flatnonzero(need & (parent < 0) & (u[:, g + 1] < self.params.discovery))
+        look = np.flatnonzero(need & (parent < 0) & (u[:, g + 2] < self.params.discovery))
         if len(look) and recent_from < len(items):
             pool = slice(recent_from, len(items))
             w = items["weight"][pool] * self._pull(pool, m)
             w[items["kind"][pool] == 3] = 0.0
             cw = np.cumsum(w, dtype=np.float64)
             if cw[-1] > 0:
-                target = u[look, g] * cw[-1]
+                target = u[look, g + 3] * cw[-1]
                 parent[look] = recent_from + np.searchsorted(cw, target, side="right").clip(0, len(cw) - 1)
         judged = np.flatnonzero((parent >= 0) & ~under)
         if len(judged):
-            passed = judged[u[judged, g + 2] >= self._pull(parent[judged], m)]
+            passed = judged[u[judged, g + 4] >= self._pull(parent[judged], m)]
             parent[passed] = SCROLLED
         parent[(kind == 3) & (parent == -1)] = SCROLLED  # nothing to like: no reaction
         return parent
