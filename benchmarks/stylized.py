@@ -369,7 +369,7 @@ def _facts() -> list[tuple[str, Callable[[list[dict]], tuple[bool, str]]]]:
         r = rows[0]
         first, third = r["shock_half_min"], r["shock_eighth_min"] - r["shock_quarter_min"]
         ok = r["fit_aic_diff"] < 0 and third > first
-        return ok, (f"halvings {first:.0f}, then … {third:.0f} min; log-rms power {r['fit_pow_rms']:.3f} "
+        return ok, (f"1st halving {first:.0f} min, 3rd {third:.0f} min; log-rms power {r['fit_pow_rms']:.3f} "
                     f"(α {r['fit_pow_alpha']:.2f}) vs exponential {r['fit_exp_rms']:.3f}, ΔAIC {r['fit_aic_diff']:.0f}")
 
     def small(rows: list[dict]) -> tuple[bool, str]:
