@@ -762,10 +762,11 @@ class CrisisModel(mesa.Model):
         return self.claim_boost * self.claim_factor if len(self.claim_boost) else np.ones(1)
 
     def _seed_claims(self, claim: np.ndarray, kind: np.ndarray, u: np.ndarray) -> np.ndarray:
-        """Some new posts carry an active rumour, false ones and uncorrected ones more often."""
+        """Some new posts carry an active rumour, false ones and uncorrected ones more often:
+        a falsehood is passed on by word of mouth as readily as by shares (Vosoughi et al. 2018)."""
         if not self.claim_active.any():
             return claim
-        strength = self.claim_active * self.claim_virality * self.claim_factor
+        strength = self.claim_active * self.claim_virality * self.claim_boost_now
         total = strength.sum()
         posts = (kind == 0) & (claim < 0) & (u < RUMOUR_RATE * total)
         if posts.any():
