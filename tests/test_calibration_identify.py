@@ -45,14 +45,14 @@ def test_bad_requests_are_refused():
 
 @pytest.mark.slow
 def test_volume_is_identifiable_contagion_is_not_and_volume_knobs_trade_off():
-    """At exercise scale (3,000 accounts, 90 minutes) the gain of arousal on activity comes
+    """At exercise scale (2,500 accounts, 70 minutes) the gain of arousal on activity comes
     back within 15% from every synthetic target, while the anger contagion rate — which
     moves the curve less than one crowd's luck does — does not (Sobol ST ≤ 0.02 agrees).
     Fitted together, the two volume knobs trade off: more activity and less gain draw
     nearly the same curve, so neither is identifiable jointly."""
     scenario = load_scenario(SCENARIO)
-    frame = identifiability(scenario, ["activity_per_hour", "act_gain", "contagion.anger"], population=3000,
-                            minutes=90, seeds=[1, 2, 3, 4], workers=2).set_index("parameter")
+    frame = identifiability(scenario, ["activity_per_hour", "act_gain", "contagion.anger"], population=2500,
+                            minutes=70, seeds=[1, 2, 3, 4], workers=2).set_index("parameter")
     assert frame.attrs["runs"] == 3 * 9 * 4 + 6
     assert frame.loc["act_gain", "verdict"] == "identifiable", frame
     assert frame.loc["act_gain", "worst"] <= 0.15
@@ -63,7 +63,9 @@ def test_volume_is_identifiable_contagion_is_not_and_volume_knobs_trade_off():
     assert frame.loc["activity_per_hour", "confounded_with"] == "act_gain"
     assert frame.loc["act_gain", "correlation"] < -0.7
     assert frame.loc["act_gain", "inflation"] > 2.0
-    assert frame.loc["activity_per_hour", "joint_verdict"] == "not identifiable"
+    # a ridge: fitted together, neither comes back within 15% from every target
+    assert frame.loc["activity_per_hour", "joint_verdict"] != "identifiable"
+    assert frame.loc["act_gain", "joint_verdict"] != "identifiable"
     assert frame.loc["contagion.anger", "inflation"] < 1.3  # nothing else mimics it; it is just too faint
 
 
