@@ -39,6 +39,11 @@ class Account(mesa.Agent):
         return float(self.model.crowd.A[self.index])
 
     @property
+    def fatigue(self) -> float:
+        """How tired of the crisis the account is (0–1): it dulls what it reads and how much it acts."""
+        return float(self.model.crowd.F[self.index])
+
+    @property
     def followers(self) -> int:
         return int(self.model.population.followers[self.index])
 

@@ -24,9 +24,13 @@ from ..model.taxonomy import EMOTIONS, GROUPS
 #: scalar model constants one may calibrate ([parameters] floats)
 _PARAM_SCALARS = (
     "arousal_tau_min", "arousal_gain", "arousal_drop", "act_gain", "intensity",
-    "message_strength", "silence_cost",
+    "message_strength", "silence_cost", "moral_word_gain", "arousal_appeal", "attention_shape",
+    "fatigue_gain", "fatigue_tau_min", "discovery", "novelty_half_life_min",
 )  # fmt: skip
-_PARAM_DICTS = {"tau_min": EMOTIONS, "contagion": EMOTIONS, "baseline": EMOTIONS, "susceptibility": GROUPS}
+_PARAM_DICTS = {
+    "tau_min": EMOTIONS, "contagion": EMOTIONS, "baseline": EMOTIONS, "share_appeal": EMOTIONS,
+    "susceptibility": GROUPS,
+}  # fmt: skip
 _POPULATION = ("activity_per_hour", "activity_tail")
 _NETWORK = ("mean_following", "follower_exponent", "homophily", "locality", "attention")
 _INJECT_RE = re.compile(r"^injects\[(\d+)\]\.(?:(reach)|shock\.(\w+))$")
@@ -37,8 +41,9 @@ DEFAULT_NAMES = ("activity_per_hour", "baseline.approval")
 #: offered by the studio: the defaults, then knobs that are rarely identifiable from
 #: a curve alone (act_gain trades off with activity_per_hour: fit one of the two)
 COMMON_NAMES = (
-    *DEFAULT_NAMES, "act_gain", "baseline.anger", "baseline.fear", "contagion.anger", "contagion.fear",
-    "tau_min.anger", "tau_min.fear", "arousal_gain", "susceptibility.public", "silence_cost",
+    *DEFAULT_NAMES, "act_gain", "share_appeal.anger", "arousal_tau_min", "baseline.anger", "baseline.fear",
+    "contagion.anger", "contagion.fear", "tau_min.anger", "tau_min.fear", "arousal_gain", "susceptibility.public",
+    "silence_cost", "fatigue_gain",
 )  # fmt: skip
 
 

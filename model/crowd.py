@@ -5,6 +5,15 @@ is one contiguous row), `A[i]` its arousal. One call to `Crowd.step` moves every
 account at once with numpy. Exposure follows only the edges of the accounts that
 published in the last minute (a few percent of the crowd), and contagion is
 computed only for the accounts that read something; everyone else just relaxes.
+
+Attention is what makes a storm burst and fade. Arousal `A[i]` relaxes at a rate
+of the account's own, drawn from a Gamma law: a crowd whose members forget at
+different speeds forgets, as a whole, like a power law (a mixture of exponentials),
+the heavy-tailed memory Crane & Sornette (2008) measured. Fatigue `F[i]` grows as
+an account reads and writes about the crisis and fades slowly; it dulls what
+reading does to arousal and how much arousal and feeling make it act, so the same
+grievance draws less each time. News (an inject) wakes the tired: a direct shock
+takes fatigue down in proportion to its arousal.
 """
 
 from __future__ import annotations
@@ -31,23 +40,26 @@ CROSS = np.array(
     ],
     dtype=np.float32,
 )
-#: acting grows with strong negative feeling above rest, not only with arousal
+#: strong negative feeling above rest multiplies the pull of arousal on acting
 FEELING_GAIN = np.float32(4.0)
 
 
 class Crowd:
     """Emotions and arousal of every account, with the vectorised update."""
 
-    def __init__(self, pop: Population, params: Parameters, e0: np.ndarray):
+    def __init__(self, pop: Population, params: Parameters, e0: np.ndarray, rng: np.random.Generator):
         self.pop = pop
         self.E0 = np.ascontiguousarray(e0.T, dtype=np.float32)  # (5, n)
         self.E = self.E0.copy()
         self.A = np.zeros(pop.n, dtype=np.float32)
+        self.F = np.zeros(pop.n, dtype=np.float32)
         tau = np.array([params.tau_min[e] for e in EMOTIONS], dtype=np.float32)
         self.decay = (1.0 / tau)[:, None]
         self.contagion = np.array([params.contagion[e] for e in EMOTIONS], dtype=np.float32)
         self.tau = tau
-        self.arousal_keep = np.float32(1.0 - 1.0 / params.arousal_tau_min)
+        self.arousal_keep = attention_keep(pop.n, params.arousal_tau_min, params.attention_shape, rng)
+        self.fatigue_keep = np.float32(np.exp(-1.0 / params.fatigue_tau_min))
+        self.fatigue_gain = np.float32(params.fatigue_gain)
         self.arousal_gain = np.float32(params.arousal_gain)
         self.arousal_drop = np.float32(params.arousal_drop)
         self.act_gain = np.float32(params.act_gain)
@@ -56,6 +68,7 @@ class Crowd:
         self._followers = pop.network.followers
         self._cut = False
         self._groups = _group_index(pop.group)
+        self._buf = np.empty_like(self.E)  # scratch for the relaxation: no (5, n) allocation a minute
 
     # ------------------------------------------------------------------ exposure
     def exposure(
@@ -70,8 +83,7 @@ class Crowd:
 
         Returns the readers (sorted indices) and their exposure X (5, readers).
         """
-        n = self.pop.n
-        parts_r, parts_f = [], []
+        parts_r, parts_e, parts_f = [], [], []
         if not self._cut:
             for k, layer in enumerate(self._followers):
                 sel = platform == k
@@ -85,17 +97,16 @@ class Crowd:
                     continue
                 # positions of every follower edge of these authors, without a Python loop
                 offsets = np.repeat(starts - np.cumsum(lens) + lens, lens) + np.arange(total)
-                readers = layer.indices[offsets].astype(np.int64)
-                parts_r.append(readers + n * np.repeat(emotion[sel].astype(np.int64), lens))
+                parts_r.append(layer.indices[offsets].astype(np.int64))
+                parts_e.append(np.repeat(emotion[sel].astype(np.int64), lens))
                 parts_f.append(layer.data[offsets] * np.repeat(weight[sel] * reach[k], lens))
         if not parts_r:
             return np.empty(0, dtype=np.int64), np.empty((N_EMOTIONS, 0), dtype=np.float32)
-        flat_idx = np.concatenate(parts_r)
-        x = np.bincount(flat_idx, np.concatenate(parts_f), minlength=N_EMOTIONS * n).reshape(N_EMOTIONS, n)
-        touched = np.zeros(n, dtype=bool)
-        touched[flat_idx % n] = True
-        readers = np.flatnonzero(touched)
-        return readers, x[:, readers].astype(np.float32)
+        # sum per (emotion, reader) over the readers only: no (5, n) scratch array a minute
+        readers, slot = np.unique(np.concatenate(parts_r), return_inverse=True)
+        flat = np.concatenate(parts_e) * len(readers) + slot
+        x = np.bincount(flat, np.concatenate(parts_f), minlength=N_EMOTIONS * len(readers))
+        return readers, x.reshape(N_EMOTIONS, len(readers)).astype(np.float32)
 
     def cut_edges(self) -> None:
         """Remove contagion through the graph (direct shocks still land)."""
@@ -103,10 +114,13 @@ class Crowd:
 
     # ------------------------------------------------------------------ update
     def step(self, readers: np.ndarray, x: np.ndarray, drive: np.ndarray | None = None) -> None:
-        """dE = −(E − E0)/τ + c · s · X̂ (saturating); arousal rises with what was read."""
-        E = self.E
-        E -= (E - self.E0) * self.decay  # relaxation: everyone
+        """dE = −(E − E0)/τ + c · s · X̂ (saturating); arousal rises with what was read, dulled by fatigue."""
+        E, buf = self.E, self._buf
+        np.subtract(E, self.E0, out=buf)
+        buf *= self.decay
+        E -= buf  # relaxation: everyone
         self.A *= self.arousal_keep
+        self.F *= self.fatigue_keep
         if drive is not None:
             for e in np.flatnonzero(drive):
                 E[e] += drive[e] * self.pop.susceptibility * (1.0 - E[e])
@@ -119,28 +133,56 @@ class Crowd:
         np.clip(e, 0.0, 1.0, out=e)
         E[:, readers] = e
         felt = xhat[1:].sum(axis=0) + 0.5 * xhat[0]
-        a = self.A[readers]
-        self.A[readers] = np.minimum(a + self.arousal_gain * felt * (1.0 - a), 1.0)
+        a, f = self.A[readers], self.F[readers]
+        self.A[readers] = np.minimum(a + self.arousal_gain * felt * (1.0 - f) * (1.0 - a), 1.0)
+        self.F[readers] = f + self.fatigue_gain * np.minimum(felt, 1.0) * (1.0 - f)
 
-    def shock(self, mask: np.ndarray, delta: np.ndarray, arousal: float, scale: np.ndarray | None = None) -> None:
-        """A direct emotion shock (inject, message) on the accounts in `mask`."""
+    def shock(
+        self, mask: np.ndarray, delta: np.ndarray, arousal: float, scale: np.ndarray | None = None, novel: bool = True
+    ) -> None:
+        """A direct emotion shock (inject, message) on the accounts in `mask`.
+
+        News (`novel`) lands in full and wakes the tired: fatigue falls in proportion to
+        its arousal. The same story told again is dulled by fatigue like any chatter.
+        """
         idx = np.flatnonzero(mask)
         if len(idx) == 0:
             return
         gain = self.pop.susceptibility[idx] if scale is None else self.pop.susceptibility[idx] * scale[idx]
+        f = self.F[idx]
+        if not novel:
+            gain = gain * (1.0 - f)
         d = delta.astype(np.float32)[:, None] * gain[None, :]
         e = self.E[:, idx]
         e += np.where(d > 0, d * (1.0 - e), d * e)
         self.E[:, idx] = np.clip(e, 0.0, 1.0)
-        self.A[idx] = np.clip(self.A[idx] + arousal * (1.0 - self.A[idx]), 0.0, 1.0)
+        a = self.A[idx]
+        lift = np.float32(arousal) if novel else np.float32(arousal) * (1.0 - f)
+        self.A[idx] = np.clip(a + lift * (1.0 - a), 0.0, 1.0)
+        if novel:
+            self.F[idx] = f * np.float32(1.0 - min(max(arousal, 0.0), 1.0))
 
     # ------------------------------------------------------------------ acting
     def act_probability(self, intensity: float) -> np.ndarray:
-        """Chance to act this minute: activity rate, raised by arousal and strong negative feeling."""
+        """Chance to act this minute: the activity rate, raised by arousal — the more so
+        under strong negative feeling — as far as fatigue lets it.
+
+        Feeling acts through arousal: an account still angry but no longer attentive
+        posts at its resting rate, so volume follows attention, not the slower mood.
+        """
         E = self.E
-        strongest = np.maximum(np.maximum(E[1], E[2]), np.maximum(E[3], E[4]))
-        excess = np.maximum(strongest - self.rest_negative, 0.0)
-        return self.pop.activity * np.float32(intensity) * (1.0 + self.act_gain * self.A + FEELING_GAIN * excess)
+        drive = np.maximum(np.maximum(E[1], E[2]), np.maximum(E[3], E[4]))
+        drive -= self.rest_negative
+        np.maximum(drive, 0.0, out=drive)
+        drive *= FEELING_GAIN
+        drive += 1.0
+        drive *= self.A
+        drive *= self.act_gain
+        drive *= 1.0 - self.F
+        drive += 1.0
+        drive *= self.pop.activity
+        drive *= np.float32(intensity)
+        return drive
 
     def express(self, actors: np.ndarray, u: np.ndarray) -> np.ndarray:
         """The emotion each actor expresses, sampled from its feelings (sharpened, excess weighted)."""
@@ -150,8 +192,10 @@ class Crowd:
         return (cum < (u * cum[-1])[None, :]).sum(axis=0).clip(0, N_EMOTIONS - 1).astype(np.int8)
 
     def calm_down(self, actors: np.ndarray) -> None:
-        """Posting vents: arousal falls after acting (Garcia et al. 2016)."""
+        """Posting vents: arousal falls after acting (Garcia et al. 2016), and tires of the topic."""
         self.A[actors] *= 1.0 - self.arousal_drop
+        f = self.F[actors]
+        self.F[actors] = f + self.fatigue_gain * (1.0 - f)
 
     def group_means(self) -> np.ndarray:
         """(groups, 5) mean emotion per group: contiguous blocks, so a few slices, no scatter."""
@@ -160,6 +204,17 @@ class Crowd:
             total = sum(self.E[:, a:b].sum(axis=1, dtype=np.float64) for a, b in blocks)
             out[g] = total / size
         return out
+
+
+def attention_keep(n: int, tau_min: float, shape: float, rng: np.random.Generator) -> np.ndarray:
+    """Per-account arousal kept from one minute to the next, exp(−λ_i).
+
+    λ_i ~ Gamma(shape, mean 1/τ): after a shock the crowd's mean arousal falls as
+    E[exp(−λt)] = (1 + t/(shape·τ))^−shape, a power law with exponent `shape`
+    (1 + θ, θ ≈ 0.4, for the bare memory of Crane & Sornette 2008).
+    """
+    rate = rng.gamma(shape, 1.0 / (shape * tau_min), n)
+    return np.exp(-rate).astype(np.float32)
 
 
 def _group_index(group: np.ndarray) -> dict[int, tuple[list[tuple[int, int]], int]]:

@@ -29,8 +29,10 @@ _COLUMNS: dict[str, np.dtype] = {
     "claim": np.dtype(np.int16),
     "lang": np.dtype(np.int8),
     "weight": np.dtype(np.float32),
+    #: how readily it is shared or answered, from its emotion, intensity and moral words
+    "appeal": np.dtype(np.float32),
 }
-_FILL = {"parent": -1, "root": -1, "claim": -1, "tag1": -1, "tag2": -1, "emotion": -1, "author": -1}
+_FILL = {"parent": -1, "root": -1, "claim": -1, "tag1": -1, "tag2": -1, "emotion": -1, "author": -1, "appeal": 1.0}
 
 
 class ItemLog:

@@ -20,7 +20,7 @@ from mesa.agentset import AgentSet
 from ..agents.crowd import MassAccount
 from ..agents.notables import Journalist, NotableAccount, notable_for
 from . import inputs as inp
-from . import text
+from . import markers, text
 from .classify import Question, Reading, ReadingContext, classify_message
 from .conduct import Conduct, Statement, broken_promise_text
 from .crowd import KIND_WEIGHT, Crowd
@@ -43,9 +43,14 @@ KIND_MIX = {
 #: moral-emotional content travels further (Brady et al. 2017)
 EMOTION_REACH = np.array([1.0, 1.0, 1.2, 1.1, 0.9], dtype=np.float32)
 FALSE_CLAIM_BOOST = 1.7  # false news spreads faster and further (Vosoughi et al. 2018)
+#: how intense an authored item (inject, notable statement) reads: the usual arousal of its
+#: emotion, high for anger and fear, low for calm approval and sadness (Russell 1980)
+SCRIPTED_INTENSITY = np.array([0.4, 0.8, 0.9, 0.7, 0.4], dtype=np.float32)
 PRESSURE_WINDOW = 5
 PRESSURE_SCALE = 15.0
 RECENT_MIN = 60
+FEED_GLANCE = 10  # followees whose latest item an account sees before sharing, answering or reacting
+SCROLLED = -2  # a parent that means: nothing drew a reaction, the account did not act
 RUMOUR_RATE = 0.012  # share of new posts that carry an active rumour, per unit of its strength
 NEGATIVE = np.array([False, True, True, True, True])
 #: A promise broken (its time passed): anger and mockery among 40% of those on its platforms,
@@ -92,6 +97,24 @@ def _conduct_field(name: str, doc: str) -> property:
     return property(lambda self: getattr(self.conduct, name), lambda self, v: setattr(self.conduct, name, v), doc=doc)
 
 
+@dataclass
+class _Acts:
+    """What the crowd does in one minute, one row per actor, filled phase by phase."""
+
+    actors: np.ndarray
+    platform: np.ndarray
+    style: np.ndarray
+    kind: np.ndarray
+    emotion: np.ndarray
+    parent: np.ndarray
+    claim: np.ndarray
+    defend: np.ndarray
+    on_msg: np.ndarray
+    text_id: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int32))
+    tag1: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int16))
+    tag2: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int16))
+
+
 class CrisisModel(mesa.Model):
     """A crowd on a multiplex influence graph, living through a scenario.
 
@@ -119,7 +142,8 @@ class CrisisModel(mesa.Model):
         self.reach = np.array([p.reach for p in sc.platforms], dtype=np.float32)
         self.population: Population = build_population(sc, self.rng, population)
         pop = self.population
-        self.crowd = Crowd(pop, self.params, baseline_emotions(pop, self.params.baseline))
+        self.crowd = Crowd(pop, self.params, baseline_emotions(pop, self.params.baseline), self.rng)
+        self._share_appeal = np.array([self.params.share_appeal[e] for e in EMOTIONS], dtype=np.float32)
         if not contagion:
             self.crowd.cut_edges()
         self.items = ItemLog()
@@ -132,6 +156,7 @@ class CrisisModel(mesa.Model):
         self.crisis_type = sc.scenario.crisis_type
         self.responsibility = sc.scenario.responsibility
         self.conduct = Conduct()
+        self._told: set[str] = set()  # texts of the injects fired so far (news, or news again)
         carried = {i.claim for i in sc.injects if i.claim}
         # a rumour carried by an inject starts with it; the others at their own start minute
         self.claim_start = np.array([10**9 if c.id in carried else c.start for c in sc.claims], dtype=np.int64)
@@ -399,7 +424,10 @@ class CrisisModel(mesa.Model):
             mask = self._target_mask(
                 injected.targets.groups, injected.targets.platforms, injected.targets.localities, injected.reach
             )
-            self._shock(mask, {e: v * scale for e, v in injected.shock.items()})
+            # news the crowd has heard before (an inject fired again) draws less: fatigue dulls it
+            novel = injected.text not in self._told
+            self._shock(mask, {e: v * scale for e, v in injected.shock.items()}, novel=novel)
+        self._told.add(injected.text)
         seq = None
         if injected.author is not None:
             agent = self._notable_by_id[injected.author]
@@ -585,8 +613,22 @@ class CrisisModel(mesa.Model):
 
     # ================================================================== the crowd's minute
     def _crowd_minute(self, m: int) -> None:
-        pop, crowd, rng = self.population, self.crowd, self.rng
-        batch = self._last_batch
+        """The crowd's minute in six phases: read and feel, who acts, what each does and to
+        what, what each says, publish, and account for the minute."""
+        self._feel(m)
+        p = self.crowd.act_probability(self.intensity)
+        acts = self._choose_acts(np.flatnonzero(self.rng.random(self.population.n) < p), m)
+        self._choose_words(acts)
+        self._publish_acts(acts, m)
+        # what this minute's items will make the crowd read next minute
+        self._last_batch = self._minute_batch(m)
+        self.items_last_minute = len(self._last_batch["author"])
+        self._account_minute(m, self._last_batch)
+
+    def _feel(self, m: int) -> None:
+        """Everyone reads what was published last minute, feels and relaxes; what the
+        notable accounts, the hashtags and the rumours watch is brought up to date."""
+        crowd, batch = self.crowd, self._last_batch
         readers, x = crowd.exposure(batch["author"], batch["platform"], batch["emotion"], batch["weight"], self.reach)
         crowd.step(readers, x, drive=self._silence_drive(m))
         self.group_mean = crowd.group_means()
@@ -595,10 +637,11 @@ class CrisisModel(mesa.Model):
         self.hashtags.update_active(m, self.group_mean)
         self.claim_active |= self.claim_start <= m
 
-        p = crowd.act_probability(self.intensity)
-        actors = np.flatnonzero(rng.random(pop.n) < p)
+    def _choose_acts(self, actors: np.ndarray, m: int) -> _Acts:
+        """Where each actor acts, what kind of item, with what feeling and under which parent."""
+        pop, crowd, items = self.population, self.crowd, self.items
         n = len(actors)
-        u = rng.random((n, 8))
+        u = self.rng.random((n, 8 + FEED_GLANCE + 5))
         # where: a platform the account is on, weighted by the platform's activity
         pw = pop.presence[actors] * np.array([pl.activity for pl in self.scenario.platforms])
         cum = np.cumsum(pw, axis=1)
@@ -606,96 +649,115 @@ class CrisisModel(mesa.Model):
         style = self.styles[platform]
         kind = self._choose_kind(style, platform, u[:, 1])
         emotion = crowd.express(actors, u[:, 2])
-        parent = self._choose_parents(actors, platform, kind, u[:, 3], u[:, 4], m)
+        parent = self._choose_parents(actors, platform, kind, u[:, 8:], m)
+        acted = parent != SCROLLED
+        if not acted.all():
+            actors, u, platform, style, kind, emotion, parent = (
+                x[acted] for x in (actors, u, platform, style, kind, emotion, parent))
+            n = len(actors)
         kind = np.where(parent < 0, 0, kind).astype(np.int8)
 
-        items = self.items
         has_parent = parent >= 0
         pidx = np.where(has_parent, parent, 0)
         claim = np.full(n, -1, dtype=np.int16)
         if len(items):
-            parent_kind = items["kind"][pidx]
             # shares pass the parent's feeling on; reactions mostly echo it
-            echo = has_parent & ((kind == 1) | ((kind == 3) & (u[:, 5] < 0.6))) & (parent_kind != MESSAGE)
+            echo = has_parent & ((kind == 1) | ((kind == 3) & (u[:, 5] < 0.6))) & (items["kind"][pidx] != MESSAGE)
             emotion = np.where(echo, items["emotion"][pidx], emotion).astype(np.int8)
             claim = np.where(has_parent & (kind != 3), items["claim"][pidx], -1).astype(np.int16)
-        else:
-            parent_kind = np.zeros(n, dtype=np.int8)
         claim = self._seed_claims(claim, kind, u[:, 6])
         emotion = np.where(claim >= 0, self._claim_emotion[np.maximum(claim, 0)], emotion).astype(np.int8)
+        defend = self._defend(actors, kind, parent, emotion, u[:, 7], m)
+        parent_kind = items["kind"][np.maximum(parent, 0)] if len(items) else np.zeros(n, dtype=np.int8)
+        on_msg = (parent >= 0) & (parent_kind == MESSAGE) & (kind == 2)
+        if on_msg.any():
+            emotion[on_msg] = self._answer_emotion(actors[on_msg], parent[on_msg], u[on_msg, 5])
+        return _Acts(actors, platform, style, kind, emotion, parent, claim, defend, on_msg)
 
-        # allies defend the organisation when it communicates well
-        defend = np.zeros(n, dtype=bool)
+    def _defend(
+        self, actors: np.ndarray, kind: np.ndarray, parent: np.ndarray, emotion: np.ndarray, u: np.ndarray, m: int
+    ) -> np.ndarray:
+        """Allies answer critics with approval while the organisation communicates well
+        (changes `parent` and `emotion` in place); returns who does."""
+        defend = np.zeros(len(actors), dtype=bool)
         if self.last_calm > 0.3 and self.last_message_at is not None and m - self.last_message_at <= 90:
-            allies = (kind == 2) & (pop.stance[actors] > 0.3) & (u[:, 7] < 0.6)
+            allies = (kind == 2) & (self.population.stance[actors] > 0.3) & (u < 0.6)
             if allies.any():
                 critics = self._critic_parent(int(allies.sum()))
                 if critics is not None:
                     parent[allies] = critics
                     emotion[allies] = 0
                     defend = allies
-                    has_parent = parent >= 0
-                    pidx = np.where(has_parent, parent, 0)
-                    parent_kind = items["kind"][pidx]
+        return defend
 
-        on_msg = has_parent & (parent_kind == MESSAGE) & (kind == 2)
-        if on_msg.any():
-            emotion[on_msg] = self._answer_emotion(actors[on_msg], parent[on_msg], u[on_msg, 5])
-        intensity = crowd.E[emotion, actors]
-        lang = pop.lang[actors]
-        group = pop.group[actors]
-        text_u = rng.random(n)
-        text_id = TextTable.pick(self.texts.crowd[lang, group, emotion, kind, style], text_u)
-        text_id[on_msg] = TextTable.pick(self.texts.message_reply[lang[on_msg], emotion[on_msg], style[on_msg]], text_u[on_msg])
-        text_id[defend] = TextTable.pick(self.texts.defence[lang[defend], style[defend]], text_u[defend])
-        with_claim = (claim >= 0) & (kind != 3)
+    def _choose_words(self, acts: _Acts) -> None:
+        """Each item's text (phrase ids by group, feeling, kind, platform and rumour) and hashtags."""
+        pop, texts, items = self.population, self.texts, self.items
+        lang, group = pop.lang[acts.actors], pop.group[acts.actors]
+        emotion, kind, style, on_msg, defend = acts.emotion, acts.kind, acts.style, acts.on_msg, acts.defend
+        text_u = self.rng.random(len(acts.actors))
+        text_id = TextTable.pick(texts.crowd[lang, group, emotion, kind, style], text_u)
+        text_id[on_msg] = TextTable.pick(texts.message_reply[lang[on_msg], emotion[on_msg], style[on_msg]], text_u[on_msg])
+        text_id[defend] = TextTable.pick(texts.defence[lang[defend], style[defend]], text_u[defend])
+        with_claim = (acts.claim >= 0) & (kind != 3)
         if with_claim.any():
             text_id[with_claim] = TextTable.pick(
-                self.texts.claim[lang[with_claim], claim[with_claim], emotion[with_claim], style[with_claim]],
+                texts.claim[lang[with_claim], acts.claim[with_claim], emotion[with_claim], style[with_claim]],
                 text_u[with_claim],
             )
-
-        tag1, tag2 = self.hashtags.choose(emotion, style, kind, rng)
+        tag1, tag2 = self.hashtags.choose(emotion, style, kind, self.rng)
         if len(items):
-            inherit = has_parent & (kind == 1)
+            pidx = np.maximum(acts.parent, 0)
+            inherit = (acts.parent >= 0) & (kind == 1)
             tag1 = np.where(inherit, items["tag1"][pidx], tag1).astype(np.int16)
             tag2 = np.where(inherit, items["tag2"][pidx], tag2).astype(np.int16)
+        acts.text_id, acts.tag1, acts.tag2 = text_id, tag1, tag2
 
+    def _publish_acts(self, acts: _Acts, m: int) -> None:
+        """Append the minute's items in time order; parents gain visibility; actors vent."""
+        pop, items = self.population, self.items
+        actors, kind, emotion, parent, claim = acts.actors, acts.kind, acts.emotion, acts.parent, acts.claim
+        intensity = self.crowd.E[emotion, actors]
         boost = np.where(claim >= 0, self.claim_boost_now[np.maximum(claim, 0)], 1.0)
         weight = (pop.influence[actors] * KIND_WEIGHT[kind] * boost).astype(np.float32)
-        offsets = rng.random(n)
+        appeal = self._appeal(emotion, intensity, self.texts.markers[acts.text_id])
+        offsets = self.rng.random(len(actors))
         order = np.argsort(offsets, kind="stable")  # publish in time order within the minute
-        root = np.where(has_parent, items["root"][pidx] if len(items) else -1, -1)
+        has_parent = parent >= 0
+        root = np.where(has_parent, items["root"][np.maximum(parent, 0)] if len(items) else -1, -1)
         seqs = items.append(
             t=m + 0.05 + 0.95 * offsets[order],
             author=actors[order],
-            group=group[order],
-            platform=platform[order],
+            group=pop.group[actors][order],
+            platform=acts.platform[order],
             kind=kind[order],
             emotion=emotion[order],
             intensity=intensity[order],
-            text_id=text_id[order],
-            tag1=tag1[order],
-            tag2=tag2[order],
+            text_id=acts.text_id[order],
+            tag1=acts.tag1[order],
+            tag2=acts.tag2[order],
             parent=parent[order],
             root=root[order],
             claim=claim[order],
-            lang=lang[order],
+            lang=pop.lang[actors][order],
             weight=weight[order],
+            appeal=appeal[order],
         )
         if len(seqs):
             # a share or a reply makes its parent more visible
-            popular = parent[has_parent]
-            np.add.at(items.column("weight"), popular, 0.5)
+            np.add.at(items.column("weight"), parent[has_parent], 0.5)
             visible = kind[order] != 3  # a like is not something to share
             self.last_item[actors[order][visible]] = seqs[visible]
-        crowd.calm_down(actors)
+        self.crowd.calm_down(actors)
 
-        # what this minute's items will make the crowd read next minute
-        minute_batch = self._minute_batch(m)
-        self._last_batch = minute_batch
-        self.items_last_minute = len(minute_batch["author"])
-        self._account_minute(m, minute_batch)
+    def _appeal(self, emotion: np.ndarray, intensity: np.ndarray, markers: np.ndarray) -> np.ndarray:
+        """How readily an item is shared or answered: its emotion's appeal, raised by its
+        intensity (Berger & Milkman 2012) and by each moral-emotional word (Brady et al. 2017).
+        A fully intense angry item without such words has appeal 1."""
+        p = self.params
+        gain = np.float32(p.arousal_appeal)
+        return (self._share_appeal[emotion] * (1.0 + gain * intensity) / (1.0 + gain)
+                * np.power(np.float32(1.0 + p.moral_word_gain), markers)).astype(np.float32)
 
     def _choose_kind(self, style: np.ndarray, platform: np.ndarray, u: np.ndarray) -> np.ndarray:
         mix = np.array([KIND_MIX[s] for s in STYLES])[style].copy()
@@ -704,10 +766,20 @@ class CrisisModel(mesa.Model):
         return (cum < (u * cum[:, -1])[:, None]).sum(axis=1).clip(0, 3).astype(np.int8)
 
     def _choose_parents(
-        self, actors: np.ndarray, platform: np.ndarray, kind: np.ndarray, u1: np.ndarray, u2: np.ndarray, m: int
+        self, actors: np.ndarray, platform: np.ndarray, kind: np.ndarray, u: np.ndarray, m: int
     ) -> np.ndarray:
-        """Shares, replies and reactions point at an item: first what a followee posted
-        lately (cascades follow the graph), else a recent item picked by visibility."""
+        """The item each share, reply and reaction points at: −1 when the account posts
+        instead, `SCROLLED` when it lets a reaction go.
+
+        An account glances at its feed — the latest items of `FEED_GLANCE` followees on
+        that platform — and picks one in proportion to its pull (appeal × novelty ×
+        rumour boost), so cascades follow the graph and angry, outraged, fresh items win
+        (Fan et al. 2014; Brady et al. 2017; Wu & Huberman 2007). With nothing new there it
+        looks across the platform with chance `discovery`, by visibility and pull. It then
+        goes ahead with a chance equal to the item's pull (at most 1); otherwise it writes
+        a post of its own; about to react, it scrolls on (as it does with nothing to like).
+        `u` holds FEED_GLANCE + 5 uniforms per actor.
+        """
         n = len(actors)
         parent = np.full(n, -1, dtype=np.int64)
         need = kind > 0
@@ -715,37 +787,64 @@ class CrisisModel(mesa.Model):
             return parent
         items = self.items
         recent_from = items.since(m - RECENT_MIN)
-        net = self.population.network
-        for k, layer in enumerate(net.follows):
+        g = FEED_GLANCE
+        # the glance: the latest items of FEED_GLANCE followees on the platform where it acts
+        seen = np.full((n, g), -1, dtype=np.int64)
+        for k, layer in enumerate(self.population.network.follows):
             sel = np.flatnonzero(need & (platform == k))
             if len(sel) == 0:
                 continue
             a = actors[sel]
-            deg = layer.indptr[a + 1] - layer.indptr[a]
+            start = layer.indptr[a]
+            deg = layer.indptr[a + 1] - start
             has = deg > 0
-            pick = layer.indptr[a[has]] + (u1[sel[has]] * deg[has]).astype(np.int64)
-            followee = layer.indices[pick]
-            cand = self.last_item[followee]
-            ok = cand >= recent_from
-            parent[sel[has][ok]] = cand[ok]
+            sel, start, deg = sel[has], start[has], deg[has]
+            picks = start[:, None] + (u[sel, :g] * deg[:, None]).astype(np.int64)
+            seen[sel] = self.last_item[layer.indices[picks]]
+        fresh = seen >= recent_from
+        if fresh.any():
+            pull = np.zeros(seen.shape, dtype=np.float32)
+            pull[fresh] = self._pull(seen[fresh], m)
+            cum = np.cumsum(pull, axis=1)
+            chosen = (cum < (u[:, g] * cum[:, -1])[:, None]).sum(axis=1).clip(0, g - 1)
+            found = np.flatnonzero(cum[:, -1] > 0)
+            parent[found] = seen[found, chosen[found]]
         # replies gather under the organisation's latest message for a while
+        under = np.zeros(n, dtype=bool)
         if self.last_message_at is not None and m - self.last_message_at < 60:
-            last_msg = self.messages[-1].seq
             chance = 0.35 * np.exp(-(m - self.last_message_at) / 20.0)
-            under = (kind == 2) & (u2 < chance)
-            parent[under] = last_msg
-        missing = np.flatnonzero(need & (parent < 0))
-        if len(missing) and recent_from < len(items):
-            w = items["weight"][recent_from:].astype(np.float64)
-            age = m - items["t"][recent_from:]
-            claim = items["claim"][recent_from:]
-            w = w * np.exp(-age / 30.0) * np.where(claim >= 0, self.claim_boost_now[np.maximum(claim, 0)], 1.0)
-            w[items["kind"][recent_from:] == 3] = 0.0
-            cw = np.cumsum(w)
+            under = (kind == 2) & (u[:, g + 1] < chance)
+            parent[under] = self.messages[-1].seq
+        look = np.flatnonzero(need & (parent < 0) & (u[:, g + 2] < self.params.discovery))
+        if len(look) and recent_from < len(items):
+            pool = slice(recent_from, len(items))
+            w = items["weight"][pool] * self._pull(pool, m)
+            w[items["kind"][pool] == 3] = 0.0
+            cw = np.cumsum(w, dtype=np.float64)
             if cw[-1] > 0:
-                target = u2[missing] * cw[-1]
-                parent[missing] = recent_from + np.searchsorted(cw, target, side="right").clip(0, len(cw) - 1)
+                target = u[look, g + 3] * cw[-1]
+                parent[look] = recent_from + np.searchsorted(cw, target, side="right").clip(0, len(cw) - 1)
+        judged = np.flatnonzero((parent >= 0) & ~under)
+        if len(judged):
+            passed = judged[u[judged, g + 4] >= self._pull(parent[judged], m)]
+            parent[passed] = SCROLLED
+        parent[(kind == 3) & (parent == -1)] = SCROLLED  # nothing to like: no reaction
         return parent
+
+    def _pull(self, seq: np.ndarray | slice, m: int) -> np.ndarray:
+        """How strongly items (seqs or a slice of them) draw a share, reply or reaction now:
+        appeal × novelty × rumour boost."""
+        items = self.items
+        pull = items["appeal"][seq] * self._novelty(m, items["t"][seq])
+        claim = items["claim"][seq]
+        rumour = claim >= 0
+        if rumour.any():
+            pull[rumour] *= self.claim_boost_now[claim[rumour]].astype(np.float32)
+        return pull
+
+    def _novelty(self, m: int, t: np.ndarray) -> np.ndarray:
+        """How new an item still is: halves every `novelty_half_life_min` (Wu & Huberman 2007)."""
+        return np.exp2(((t - m) / self.params.novelty_half_life_min).astype(np.float32))
 
     def _answer_emotion(self, actors: np.ndarray, message_seq: np.ndarray, u: np.ndarray) -> np.ndarray:
         """What people say under a trainee message follows how it landed: approval for a
@@ -776,10 +875,11 @@ class CrisisModel(mesa.Model):
         return self.claim_boost * self.claim_factor if len(self.claim_boost) else np.ones(1)
 
     def _seed_claims(self, claim: np.ndarray, kind: np.ndarray, u: np.ndarray) -> np.ndarray:
-        """Some new posts carry an active rumour, false ones and uncorrected ones more often."""
+        """Some new posts carry an active rumour, false ones and uncorrected ones more often:
+        a falsehood is passed on by word of mouth as readily as by shares (Vosoughi et al. 2018)."""
         if not self.claim_active.any():
             return claim
-        strength = self.claim_active * self.claim_virality * self.claim_factor
+        strength = self.claim_active * self.claim_virality * self.claim_boost_now
         total = strength.sum()
         posts = (kind == 0) & (claim < 0) & (u < RUMOUR_RATE * total)
         if posts.any():
@@ -872,6 +972,11 @@ class CrisisModel(mesa.Model):
         tags = (tags or []) + [-1, -1]
         pop = self.population
         within = len(self.items) - self.items.since(self._minute)
+        lang = int(pop.lang[author])
+        intensity = float(SCRIPTED_INTENSITY[emotion]) if emotion >= 0 else 0.0
+        # a trainee message is answered by its own rule, not by appeal
+        appeal = self._appeal(np.array([emotion]), np.array([intensity], dtype=np.float32),
+                              np.array([markers.count(body, LANGUAGES[lang])]))[0] if emotion >= 0 else 1.0
         seqs = self.items.append(
             t=self._minute + min(0.001 * within, 0.04),
             author=author,
@@ -879,21 +984,22 @@ class CrisisModel(mesa.Model):
             platform=platform,
             kind=kind,
             emotion=emotion,
-            intensity=0.9 if emotion >= 0 else 0.0,
+            intensity=intensity,
             text_id=self.texts.add(body),
             tag1=tags[0],
             tag2=tags[1],
             claim=claim,
-            lang=pop.lang[author],
+            lang=lang,
             weight=pop.influence[author] * weight_boost,
+            appeal=appeal,
         )
         self.last_item[author] = seqs[0]
         return int(seqs[0])
 
-    def _shock(self, mask: np.ndarray, shock: dict[str, float]) -> None:
+    def _shock(self, mask: np.ndarray, shock: dict[str, float], novel: bool = True) -> None:
         delta = np.array([shock.get(e, 0.0) for e in EMOTIONS], dtype=np.float32)
         arousal = float(np.clip(np.abs(delta).sum(), 0, 1))
-        self.crowd.shock(mask, delta, arousal)
+        self.crowd.shock(mask, delta, arousal, novel=novel)
 
     def _target_mask(self, groups: list[str], platforms: list[str], localities: list[int], reach: float) -> np.ndarray:
         pop = self.population

@@ -14,7 +14,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from .taxonomy import CRISIS_TYPES, EMOTIONS, GROUPS, LANGUAGES, STYLES, VOCABULARY_KEYS
 
@@ -206,21 +214,43 @@ class Parameters(_Strict):
         default_factory=lambda: {"approval": 0.12, "fear": 0.04, "anger": 0.05, "mockery": 0.04, "sadness": 0.03}
     )
     susceptibility: dict[Group, Annotated[float, Field(ge=0, le=5)]] = Field(default_factory=dict)
-    arousal_tau_min: Annotated[float, Field(gt=0)] = 30.0
-    arousal_gain: Annotated[float, Field(ge=0, le=10)] = 0.6
+    arousal_tau_min: Annotated[float, Field(gt=0)] = 15.0
+    arousal_gain: Annotated[float, Field(ge=0, le=10)] = 0.3
     arousal_drop: Unit = 0.5
     act_gain: Annotated[float, Field(ge=0, le=100)] = 12.0
     intensity: Annotated[float, Field(ge=0, le=10)] = 1.0
     message_strength: Annotated[float, Field(ge=0, le=10)] = 1.0
     silence_cost: Annotated[float, Field(ge=0, le=1)] = 0.0015
+    #: how readily an item of each emotion is shared or answered, anger = 1 (joy/anger ≈ 0.7
+    #: and sadness/anger ≈ 0.3, Fan et al. 2014; anxiety/anger ≈ 0.9, Berger & Milkman 2012)
+    share_appeal: dict[str, Annotated[float, Field(ge=0, le=5)]] = Field(
+        default_factory=lambda: {"approval": 0.7, "fear": 0.9, "anger": 1.0, "mockery": 0.95, "sadness": 0.3}
+    )
+    #: each moral-emotional word multiplies an item's appeal by 1 + this (Brady et al. 2017)
+    moral_word_gain: Annotated[float, Field(ge=0, le=2)] = 0.2
+    #: how much an intense item outdraws a faint one of the same emotion (Berger & Milkman 2012)
+    arousal_appeal: Annotated[float, Field(ge=0, le=10)] = 3.0
+    #: shape of the spread of attention spans: 1 + θ, θ ≈ 0.4 (Crane & Sornette 2008)
+    attention_shape: Annotated[float, Field(ge=0.2, le=20)] = 1.4
+    #: fatigue added by each action (and by a minute of reading) about the crisis
+    fatigue_gain: Annotated[float, Field(ge=0, le=1)] = 0.2
+    #: how long fatigue lasts (minutes, e-folding)
+    fatigue_tau_min: Annotated[float, Field(gt=0, le=10_000)] = 180.0
+    #: chance that someone about to share, finding nothing new from those they follow, looks platform-wide
+    discovery: Unit = 0.3
+    #: an item's novelty halves every this many minutes (about an hour, Wu & Huberman 2007)
+    novelty_half_life_min: Annotated[float, Field(gt=0, le=10_000)] = 60.0
     trend_window_min: Annotated[int, Field(ge=1, le=60)] = 5
     trend_baseline_min: Annotated[int, Field(ge=5, le=240)] = 30
     trend_ratio: Annotated[float, Field(gt=1)] = 2.0
     trend_min_count: Annotated[int, Field(ge=1)] = 10
 
-    _e = field_validator("tau_min", "contagion", "baseline")(
-        classmethod(lambda cls, v: _check_emotions(v))
-    )
+    @field_validator("tau_min", "contagion", "baseline", "share_appeal")
+    @classmethod
+    def _per_emotion(cls, v: dict[str, float], info: ValidationInfo) -> dict[str, float]:
+        """Known emotions only; an emotion left out keeps its default, so `{ anger = 1.2 }` is enough."""
+        _check_emotions(v)
+        return {**cls.model_fields[info.field_name].default_factory(), **v}
 
 
 class Scenario(_Strict):

@@ -11,7 +11,7 @@ import zlib
 
 import numpy as np
 
-from . import text
+from . import markers, text
 from .scenario import Scenario
 from .taxonomy import EMOTIONS, GROUPS, KINDS, LANGUAGES, STYLES, VOCABULARY_KEYS
 
@@ -62,6 +62,7 @@ class TextTable:
 
     def __init__(self, scenario: Scenario):
         self.strings: list[str] = []
+        counts: list[np.ndarray] = []
         claims = scenario.claims
         nl, ng, ne, nk, ns = len(LANGUAGES), len(GROUPS), len(EMOTIONS), len(KINDS), len(STYLES)
         self.crowd = np.zeros((nl, ng, ne, nk, ns, 2), dtype=np.int64)
@@ -83,7 +84,10 @@ class TextTable:
                         self.claim[li, ci, ei, si] = self._add(tpl, vocab, claim=c.text)
                     self.message_reply[li, ei, si] = self._add(text.message_reply_templates(lang, emotion, style), vocab)
                 self.defence[li, si] = self._add(text.defence_templates(lang, style), vocab)
+            counts.append(markers.count_all(self.strings[sum(map(len, counts)):], lang))
         self.static = len(self.strings)
+        #: moral/outrage markers of every rendered phrase (`model/markers.py`), counted once per scenario
+        self.markers = np.concatenate(counts).astype(np.int8)
 
     def _add(self, templates: list[str], vocab: dict[str, list[str]], **extra: object) -> tuple[int, int]:
         base = len(self.strings)

@@ -66,6 +66,17 @@ def test_default_space_respects_schema(scenario):
         apply_params(scenario, {param.name: param.high})
 
 
+def test_the_storm_shape_parameters_can_be_calibrated(scenario):
+    """Appeal, attention, fatigue and novelty enter the calibration space with bounds the schema accepts."""
+    names = ["share_appeal.anger", "share_appeal.sadness", "moral_word_gain", "arousal_appeal", "attention_shape",
+             "fatigue_gain", "fatigue_tau_min", "discovery", "novelty_half_life_min"]
+    for param in default_space(scenario, names):
+        assert param.low < param.default < param.high
+        for value in (param.low, param.high):
+            assert read(apply_params(scenario, {param.name: value}), param.name) == pytest.approx(value)
+    assert make_param(scenario, "discovery").high <= 1.0  # a chance stays a chance
+
+
 # --------------------------------------------------------------------------- recovery
 
 

@@ -63,7 +63,9 @@ def test_volume_is_identifiable_contagion_is_not_and_volume_knobs_trade_off():
     assert frame.loc["activity_per_hour", "confounded_with"] == "act_gain"
     assert frame.loc["act_gain", "correlation"] < -0.7
     assert frame.loc["act_gain", "inflation"] > 2.0
-    assert frame.loc["activity_per_hour", "joint_verdict"] == "not identifiable"
+    # a ridge: fitted together, neither comes back within 15% from every target
+    assert frame.loc["activity_per_hour", "joint_verdict"] != "identifiable"
+    assert frame.loc["act_gain", "joint_verdict"] != "identifiable"
     assert frame.loc["contagion.anger", "inflation"] < 1.3  # nothing else mimics it; it is just too faint
 
 

@@ -32,7 +32,8 @@ from uproar.store.tables import (
     Trend,
 )
 
-POP, MINUTES, FEED = 2000, 60, 100
+# 3,000 accounts: a smaller crowd seldom makes a tag trend (10 in 5 minutes) within the hour
+POP, MINUTES, FEED = 3000, 60, 100
 EARLY = "Nous avons connaissance d'un incident sur le site de Valmont et nous vérifions la situation."
 ANSWER = ("Nous sommes sincèrement désolés. Une fuite de chlore a eu lieu, trois salariés sont soignés ; "
           "restez chez vous, fenêtres fermées, nous vous tiendrons informés toutes les heures.")

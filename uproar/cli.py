@@ -134,6 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--seconds", type=float, default=60.0, help="measured time with --console")
     b.add_argument("--db", metavar="URL", help="database for --console (default: a fresh SQLite file)")
     b.add_argument("--screenshots", metavar="DIR", help="with --console: PNGs of a trainer and a trainee page under load")
+    b.add_argument("--stylized", action="store_true",
+                   help="check the stylized facts of online storms on the shipped scenarios instead (minutes)")
+    b.add_argument("--sizes", default="5000,20000", help="crowd sizes with --stylized (comma-separated)")
+    b.add_argument("--seeds", default="1,2,3,4,5", help="seeds with --stylized (comma-separated)")
     b.add_argument("--minutes", type=int, default=150, help="simulated minutes per run with --calibration")
     b.add_argument("--budget", type=int, default=40, help="fit evaluations per target with --calibration")
     b.add_argument("--json", action="store_true")
@@ -413,6 +417,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
                                   progress=not args.json and sys.stderr.isatty())
         print(json.dumps(result, indent=None if args.json else 2))
         return 0
+    if args.stylized:
+        return _bench_stylized(args)
     if args.calibration:
         from .benchmarks.calibration import run_calibration_bench
 
@@ -429,6 +435,32 @@ def cmd_bench(args: argparse.Namespace) -> int:
         for k, v in result.items():
             print(f"{k:>18}: {v}")
     return 0
+
+
+def _bench_stylized(args: argparse.Namespace) -> int:
+    from .benchmarks.stylized import run_stylized, table
+
+    try:
+        sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+        seeds = [int(x) for x in args.seeds.split(",") if x.strip()]
+    except ValueError:
+        print(f"--sizes and --seeds take whole numbers separated by commas (got {args.sizes!r}, {args.seeds!r})",
+              file=sys.stderr)
+        return 2
+    if not sizes or not seeds or min(sizes) < 100:
+        print("give at least one size (≥ 100 accounts) and one seed", file=sys.stderr)
+        return 2
+    live = not args.json and sys.stderr.isatty()
+    result = run_stylized(sizes=sizes, seeds=seeds,
+                          progress=(lambda label: print(f"\r{label:<40}", end="", file=sys.stderr)) if live else None)
+    if live:
+        print(file=sys.stderr)
+    if args.json:
+        print(json.dumps(result, default=float).replace("NaN", "null"))
+    else:
+        print(table(result["summary"]))
+        print(f"\n{len(result['rows'])} scenario × size × seed combinations in {result['elapsed_s']} s")
+    return 0 if all(s["holds"] for s in result["summary"]) else 1
 
 
 # ---------------------------------------------------------------------------- rooms
