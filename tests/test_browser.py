@@ -139,7 +139,7 @@ def test_a_trainer_and_a_trainee_run_an_exercise(console, browser):
     student.get_by_label("Texte").fill(PAYLOAD)
     student.get_by_label("Texte").press("Control+Enter")
     student.get_by_role("button", name="Publier").click()
-    student.get_by_text("Envoyé").wait_for(timeout=10_000)
+    student.get_by_text("Envoyé :").wait_for(timeout=10_000)
     posted_at = time.monotonic()
 
     trainer.get_by_text("<script>window.pwned=1</script>", exact=False).first.wait_for(timeout=10_000)

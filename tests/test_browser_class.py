@@ -85,7 +85,7 @@ def test_two_teams_each_see_their_own_messages_and_no_developer_menu(classroom):
                                              "nous reviendrons vers vous à 15 h.")
             writer.get_by_label("Texte").press("Control+Enter")
             writer.get_by_role("button", name="Publier").click()
-            writer.get_by_text("Envoyé").wait_for(timeout=10_000)
+            writer.get_by_text("Envoyé :").wait_for(timeout=10_000)
             posted[room_id] = time.monotonic()
 
         for room_id, page in trainers.items():
