@@ -20,7 +20,7 @@ from mesa.agentset import AgentSet
 from ..agents.crowd import MassAccount
 from ..agents.notables import Journalist, NotableAccount, notable_for
 from . import inputs as inp
-from . import markers, text
+from . import markers, situation, text
 from .classify import Question, Reading, ReadingContext, classify_message
 from .conduct import Conduct, Statement, broken_promise_text
 from .crowd import KIND_WEIGHT, Crowd
@@ -696,15 +696,14 @@ class CrisisModel(mesa.Model):
         lang, group = pop.lang[acts.actors], pop.group[acts.actors]
         emotion, kind, style, on_msg, defend = acts.emotion, acts.kind, acts.style, acts.on_msg, acts.defend
         text_u = self.rng.random(len(acts.actors))
-        text_id = TextTable.pick(texts.crowd[lang, group, emotion, kind, style], text_u)
-        text_id[on_msg] = TextTable.pick(texts.message_reply[lang[on_msg], emotion[on_msg], style[on_msg]], text_u[on_msg])
-        text_id[defend] = TextTable.pick(texts.defence[lang[defend], style[defend]], text_u[defend])
+        text_id = texts.pick_crowd(lang, group, emotion, kind, style, self.situation_now(), text_u)
+        text_id[on_msg] = texts.pick_message_reply(lang[on_msg], emotion[on_msg], style[on_msg], text_u[on_msg])
+        text_id[defend] = texts.pick_defence(lang[defend], style[defend], text_u[defend])
         with_claim = (acts.claim >= 0) & (kind != 3)
         if with_claim.any():
-            text_id[with_claim] = TextTable.pick(
-                texts.claim[lang[with_claim], acts.claim[with_claim], emotion[with_claim], style[with_claim]],
-                text_u[with_claim],
-            )
+            claim = acts.claim[with_claim]
+            text_id[with_claim] = texts.pick_claim(lang[with_claim], claim, emotion[with_claim], style[with_claim],
+                                                   self.claim_corrected[claim], text_u[with_claim])
         tag1, tag2 = self.hashtags.choose(emotion, style, kind, self.rng)
         if len(items):
             pidx = np.maximum(acts.parent, 0)
@@ -720,7 +719,7 @@ class CrisisModel(mesa.Model):
         intensity = self.crowd.E[emotion, actors]
         boost = np.where(claim >= 0, self.claim_boost_now[np.maximum(claim, 0)], 1.0)
         weight = (pop.influence[actors] * KIND_WEIGHT[kind] * boost).astype(np.float32)
-        appeal = self._appeal(emotion, intensity, self.texts.markers[acts.text_id])
+        appeal = self._appeal(emotion, intensity, self.texts.markers_of(acts.text_id))
         offsets = self.rng.random(len(actors))
         order = np.argsort(offsets, kind="stable")  # publish in time order within the minute
         has_parent = parent >= 0
@@ -869,6 +868,16 @@ class CrisisModel(mesa.Model):
         cw = np.cumsum(w)
         picks = np.searchsorted(cw, self.rng.random(count) * cw[-1], side="right").clip(0, len(cw) - 1)
         return start + crit[picks]
+
+    def situation_now(self) -> int:
+        """What the crowd has seen of the organisation so far, as an index in SITUATIONS."""
+        return situation.index(self.conduct, self._minute)
+
+    @property
+    def claim_corrected(self) -> np.ndarray:
+        """Per scenario claim: has the organisation corrected it?"""
+        done = set(self.conduct.rumours_corrected)
+        return np.array([c.id in done for c in self.scenario.claims] or [False], dtype=bool)
 
     @property
     def claim_boost_now(self) -> np.ndarray:

@@ -25,6 +25,24 @@ KINDS: tuple[str, ...] = ("post", "share", "reply", "reaction")
 #: How a platform looks and reads; a scenario's new platform picks one of these.
 STYLES: tuple[str, ...] = ("microblog", "social", "photo", "professional", "messaging")
 
+#: What the crowd has seen of the organisation's conduct, as far as the words of an item go
+#: (`model/situation.py` says which holds at a minute; phrase banks are chosen by it, so that
+#: nothing an item says contradicts what happened).
+SITUATIONS: tuple[str, ...] = (
+    "silent",  # no response yet
+    "holding",  # a holding statement: aware, checking, more soon
+    "refused",  # a bare refusal to comment
+    "instructed",  # told people what to do to be safe
+    "apologised",  # an apology with remedies (rebuild)
+    "denied",  # denial, attack on the accuser, scapegoat
+    "diminished",  # excuse, justification
+    "bolstered",  # reminders of good deeds, thanks, victimage
+    "contradicted",  # a message that contradicts an earlier one or the facts (U-turn)
+    "deadline_missed",  # a journalist's deadline passed without an answer
+    "promise_broken",  # a promised update or action did not come in time
+    "promise_kept",  # a promise delivered
+)
+
 STRATEGIES: tuple[str, ...] = ("deny", "diminish", "rebuild", "bolster", "no_comment")
 TONES: tuple[str, ...] = ("empathetic", "factual", "defensive", "humorous")
 CRISIS_TYPES: tuple[str, ...] = ("victim", "accidental", "preventable")

@@ -104,6 +104,35 @@ class TextTable:
         """Draw one id per row from (base, count) ranges, with uniforms u."""
         return (ranges[..., 0] + (u * ranges[..., 1]).astype(np.int64)).astype(np.int32)
 
+    # The model draws texts only through the pick_* methods below, so that the table's layout
+    # (situations, composed phrases) can change without touching the step.
+
+    def pick_crowd(self, lang: np.ndarray, group: np.ndarray, emotion: np.ndarray, kind: np.ndarray,
+                   style: np.ndarray, situation: int, u: np.ndarray) -> np.ndarray:
+        """A crowd item's text for each row, in the given situation (an index in SITUATIONS)."""
+        return self.pick(self.crowd[lang, group, emotion, kind, style], u)
+
+    def pick_claim(self, lang: np.ndarray, claim: np.ndarray, emotion: np.ndarray, style: np.ndarray,
+                   corrected: np.ndarray, u: np.ndarray) -> np.ndarray:
+        """An item that repeats a rumour (claim index), knowing whether the organisation corrected it."""
+        return self.pick(self.claim[lang, claim, emotion, style], u)
+
+    def pick_message_reply(self, lang: np.ndarray, emotion: np.ndarray, style: np.ndarray,
+                           u: np.ndarray) -> np.ndarray:
+        """A reply under the organisation's latest message."""
+        return self.pick(self.message_reply[lang, emotion, style], u)
+
+    def pick_defence(self, lang: np.ndarray, style: np.ndarray, u: np.ndarray) -> np.ndarray:
+        """An ally answering a critic while the organisation communicates well."""
+        return self.pick(self.defence[lang, style], u)
+
+    def markers_of(self, ids: np.ndarray) -> np.ndarray:
+        """Moral-emotional word counts of texts (`model/markers.py`); one-off texts count none."""
+        out = np.zeros(len(ids), dtype=np.int8)
+        static = ids < self.static
+        out[static] = self.markers[ids[static]]
+        return out
+
     def lookup(self, ids: np.ndarray) -> np.ndarray:
         table = np.array(self.strings, dtype=object)
         return table[ids]
