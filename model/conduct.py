@@ -67,6 +67,7 @@ class Statement:
     holding: bool
     calm: float
     corrected: bool = False
+    contradiction: bool = False  # contradicts an earlier message or the scenario's facts (a U-turn)
 
 
 @dataclass
@@ -82,6 +83,7 @@ class Conduct:
     statements: list[Statement] = field(default_factory=list)
     promises: list[Promise] = field(default_factory=list)
     missed_deadlines: list[int] = field(default_factory=list)  # press question ids
+    missed_at: dict[int, int] = field(default_factory=dict)  # press question id -> minute its deadline passed
     rumours_corrected: list[str] = field(default_factory=list)
     instructed_at: int | None = None  # first message with instructing information
     adjusted_at: int | None = None  # first message with adjusting information
@@ -159,19 +161,29 @@ class Conduct:
         return broken
 
     def corrected(self, seq: int, strategy: str, secondary: str | None, tone: str,
-                  base_responses: tuple[str, ...], holding: bool, calm: float) -> None:
+                  base_responses: tuple[str, ...], holding: bool, calm: float,
+                  contradiction: bool | None = None) -> None:
         """A trainer's correction: the message now counts as read this way."""
         for i, s in enumerate(self.statements):
             if s.seq == seq:
                 self.statements[i] = Statement(seq, s.t_min, strategy, secondary, tone, base_responses, holding,
-                                               calm, corrected=True)
+                                               calm, corrected=True,
+                                               contradiction=s.contradiction if contradiction is None else contradiction)
                 self._note_base(self.statements[i])
                 if i == len(self.statements) - 1:
                     self.last_calm = calm
                 return
 
-    def missed(self, question_id: int) -> None:
+    def missed(self, question_id: int, minute: int | None = None) -> None:
+        """A journalist's deadline passed unanswered (`minute`: when; the model stamps it if not given)."""
         self.missed_deadlines.append(question_id)
+        if minute is not None:
+            self.missed_at[question_id] = minute
+
+    def stamp_missed(self, minute: int) -> None:
+        """Date the deadlines recorded without a minute (notable accounts report them mid-step)."""
+        for q in self.missed_deadlines:
+            self.missed_at.setdefault(q, minute)
 
     def _note_base(self, s: Statement) -> None:
         if "instructing" in s.base_responses and self.instructed_at is None:

@@ -280,6 +280,7 @@ class CrisisModel(mesa.Model):
         m = self._minute
         self._apply_inputs(m)
         self.notables.do("step")
+        self.conduct.stamp_missed(m)
         self._crowd_minute(m)
         self._minute = m + 1
         self.datacollector.collect(self)
@@ -481,7 +482,8 @@ class CrisisModel(mesa.Model):
             if not self.scenario.claims[c].true:
                 self.claim_factor[c] *= 0.25
         made = self.conduct.said(
-            Statement(int(seq), m, strategy, detected.secondary, tone, detected.base_responses, holding, verdict.calm),
+            Statement(int(seq), m, strategy, detected.secondary, tone, detected.base_responses, holding, verdict.calm,
+                      contradiction=verdict.contradiction),
             detected.commitments, [c for c, t in zip(corrects, truth, strict=True) if not t])
         record = MessageRecord(
             seq=int(seq), t_min=m, author=author.persona.handle, platforms=plats, strategy=strategy, tone=tone,
@@ -570,9 +572,12 @@ class CrisisModel(mesa.Model):
                              said=Said(record.secondary, record.base_responses, record.holding,
                                        bool(record.commitments), record.kept))
             record.calm, record.reasons = verdict.calm, verdict.reasons
+            contradiction: bool | None = verdict.contradiction
+        else:
+            contradiction = None
         record.corrected = True
         self.conduct.corrected(record.seq, record.strategy, record.secondary, record.tone, record.base_responses,
-                               record.holding, record.calm)
+                               record.holding, record.calm, contradiction)
         engine = record.engine
         self._event(m, "reading", f"reading corrected: {engine.get('strategy')}/{engine.get('tone')} → "
                     f"{record.strategy}/{record.tone}", seq=record.seq, message=record.input_index,

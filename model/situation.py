@@ -1,8 +1,27 @@
 """Which situation the crowd's words are chosen in: what the organisation has said and done so far.
 
-A first version: the latest salient fact of the conduct record (`model/conduct.py`) names the
-situation. Phrase banks are chosen by it (`model/texttable.py`), so that nothing an item says
-contradicts what happened: no praise of a response before there is one.
+Phrase banks are chosen by it (`model/texttable.py`), so that nothing an item says
+contradicts what happened: no praise of a response before there is one, no "still
+nothing" after a promise was kept.
+
+The rule, a pure function of the conduct record (`model/conduct.py`) and the minute:
+
+1. **Salient facts** hold the crowd's attention for a while after they happen:
+   - `contradicted` — a message that contradicts an earlier one or the scenario's facts
+     (a U-turn, a denial of what is established), for `HOLD["contradicted"]` minutes;
+   - `promise_broken` — a promise's time passed with no delivery, for `HOLD["promise_broken"]`;
+   - `promise_kept` — a later message delivered a promise, for `HOLD["promise_kept"]`;
+   - `deadline_missed` — a journalist's deadline passed unanswered: it holds for as long as
+     the organisation stays silent after it (any later message ends it).
+2. Among those still holding, and the latest message itself, **the latest wins**: a new
+   message after a broken promise is what people talk about next. At the same minute a
+   salient fact wins over the message's plain reading (the message that keeps a promise
+   is heard as a promise kept), in the order of `PRIORITY`.
+3. Otherwise the **latest message's reading** names it: a holding statement (`holding`,
+   or `instructed` when it tells people what to do to be safe), a bare refusal
+   (`refused`, or `instructed` when it still gives instructions), and by strategy
+   `apologised` (rebuild), `denied`, `diminished`, `bolstered`.
+4. Before any message: `silent` (or `deadline_missed` once a deadline has passed).
 """
 
 from __future__ import annotations
@@ -10,19 +29,62 @@ from __future__ import annotations
 from .conduct import Conduct
 from .taxonomy import SITUATIONS
 
+#: Minutes a salient fact keeps the crowd's attention (deadline_missed: while silent).
+HOLD = {"contradicted": 45, "promise_broken": 40, "promise_kept": 20}
+#: Tie-break at the same minute: the first listed wins; a message's own reading comes last.
+PRIORITY = ("contradicted", "promise_broken", "deadline_missed", "promise_kept")
+
 _BY_STRATEGY = {"rebuild": "apologised", "deny": "denied", "diminish": "diminished", "bolster": "bolstered"}
 
 
-def current(conduct: Conduct, minute: int) -> str:
-    """The situation at a minute, one of SITUATIONS."""
-    if not conduct.statements:
-        return "deadline_missed" if conduct.missed_deadlines else "silent"
-    last = conduct.statements[-1]
+def reading(conduct: Conduct, minute: int) -> str:
+    """The situation the latest message's reading alone would make (`silent` before any)."""
+    said = [s for s in conduct.statements if s.t_min <= minute]
+    if not said:
+        return "silent"
+    last = said[-1]
+    instructs = "instructing" in last.base_responses
     if last.holding:
-        return "holding"
+        return "instructed" if instructs else "holding"
     if last.strategy == "no_comment":
-        return "instructed" if "instructing" in last.base_responses else "refused"
+        return "instructed" if instructs else "refused"
     return _BY_STRATEGY.get(last.strategy, "holding")
+
+
+def salient(conduct: Conduct, minute: int) -> list[tuple[int, str]]:
+    """The salient facts still holding at `minute`, as (minute it happened, situation)."""
+    out: list[tuple[int, str]] = []
+    hold = HOLD
+    for s in conduct.statements:
+        if s.contradiction and s.t_min <= minute < s.t_min + hold["contradicted"]:
+            out.append((s.t_min, "contradicted"))
+    for p in conduct.promises:
+        if p.closed_at is None or p.closed_at > minute:
+            continue
+        if p.status == "broken" and minute < p.closed_at + hold["promise_broken"]:
+            out.append((p.closed_at, "promise_broken"))
+        elif p.status == "kept" and minute < p.closed_at + hold["promise_kept"]:
+            out.append((p.closed_at, "promise_kept"))
+    last_said = max((s.t_min for s in conduct.statements if s.t_min <= minute), default=None)
+    for at in conduct.missed_at.values():
+        if at <= minute and (last_said is None or last_said < at):
+            out.append((at, "deadline_missed"))
+    return out
+
+
+def current(conduct: Conduct, minute: int) -> str:
+    """The situation at a minute, one of SITUATIONS (see the module's rule)."""
+    facts = salient(conduct, minute)
+    said = [s.t_min for s in conduct.statements if s.t_min <= minute]
+    if not facts:
+        if not said and len(conduct.missed_at) < len(conduct.missed_deadlines):
+            return "deadline_missed"  # a deadline recorded without its minute: silent since
+        return reading(conduct, minute)
+    rank = {name: len(PRIORITY) - i for i, name in enumerate(PRIORITY)}
+    at, name = max(facts, key=lambda f: (f[0], rank[f[1]]))
+    if said and said[-1] > at:
+        return reading(conduct, minute)
+    return name
 
 
 def index(conduct: Conduct, minute: int) -> int:
