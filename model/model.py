@@ -19,9 +19,10 @@ from mesa.agentset import AgentSet
 
 from ..agents.crowd import MassAccount
 from ..agents.notables import Journalist, NotableAccount, notable_for
+from . import echo, markers, situation, text
 from . import inputs as inp
-from . import markers, situation, text
 from .classify import Question, Reading, ReadingContext, classify_message
+from .commitments import Commitment
 from .conduct import Conduct, Statement, broken_promise_text
 from .crowd import KIND_WEIGHT, Crowd
 from .hashtags import Hashtags
@@ -29,7 +30,7 @@ from .items import MESSAGE, ItemLog
 from .population import Population, baseline_emotions, build_population
 from .response import CrisisState, Said, assess
 from .scenario import Scenario, load_scenario
-from .taxonomy import EMOTIONS, GROUPS, LANGUAGES, STYLES
+from .taxonomy import EMOTIONS, GROUPS, LANGUAGES, SITUATIONS, STYLES
 from .texttable import TextTable, fill, vocabulary
 
 #: kind mix (post, share, reply, reaction) by platform style
@@ -53,6 +54,11 @@ FEED_GLANCE = 10  # followees whose latest item an account sees before sharing, 
 SCROLLED = -2  # a parent that means: nothing drew a reaction, the account did not act
 RUMOUR_RATE = 0.012  # share of new posts that carry an active rumour, per unit of its strength
 NEGATIVE = np.array([False, True, True, True, True])
+#: Once a promise is broken: share of the replies under its message, and of the crowd's other
+#: posts and replies with a negative feeling while the situation is `promise_broken`, that talk
+#: of that promise by name ("update at 3 pm, you said. Still nothing.").
+BROKEN_UNDER = 0.6
+BROKEN_ELSEWHERE = 0.25
 #: A promise broken (its time passed): anger and mockery among 40% of those on its platforms,
 #: and the grievance is kept alive as after a poor answer (calm −0.3) until the next message.
 BROKEN_PROMISE_SHOCK = {"anger": 0.12, "mockery": 0.06, "approval": -0.06}
@@ -110,6 +116,7 @@ class _Acts:
     claim: np.ndarray
     defend: np.ndarray
     on_msg: np.ndarray
+    msg_share: np.ndarray  # shares of a trainee message (they carry its text)
     text_id: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int32))
     tag1: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int16))
     tag2: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int16))
@@ -150,6 +157,9 @@ class CrisisModel(mesa.Model):
         self.hashtags = Hashtags.from_scenario(sc)
         self.texts = TextTable.for_scenario(sc)
         self.vocab = {lang: vocabulary(sc, lang) for lang in LANGUAGES}
+        #: replies, shares and broken-promise talk built from each trainee message's own words
+        self.echoes = echo.EchoTable([LANGUAGES[i] for i in np.unique(self.population.lang)])
+        self._readings: dict[int, Reading] = {}
         self.intensity = float(self.params.intensity)
 
         # crisis memory: the crisis itself here, what the crowd knows of the organisation in `conduct`
@@ -495,6 +505,8 @@ class CrisisModel(mesa.Model):
             refutes_rumour=rumours_only, contradicts_true_claim=true_claim, kept=len(kept),
         )
         self.messages.append(record)
+        self._readings[int(seq)] = detected
+        self._echo(record)
         self._event(m, "message", msg.text, seq=int(seq), strategy=strategy, tone=tone, calm=round(verdict.calm, 3),
                     reasons=list(verdict.reasons), author=author.persona.handle, platforms=plats,
                     secondary=detected.secondary, base_responses=list(detected.base_responses),
@@ -576,6 +588,7 @@ class CrisisModel(mesa.Model):
         else:
             contradiction = None
         record.corrected = True
+        self._echo(record)
         self.conduct.corrected(record.seq, record.strategy, record.secondary, record.tone, record.base_responses,
                                record.holding, record.calm, contradiction)
         engine = record.engine
@@ -602,8 +615,19 @@ class CrisisModel(mesa.Model):
                 body = broken_promise_text(lang, self.scenario.scenario.organisation, p.text, p.when)
                 seq = self.notable_event(agent, "promise_broken", emotion="anger", shock={}, reach=0.0, body=body,
                                          announce=False)
+            self.echoes.promise_broken(self.texts, p.seq, Commitment(p.text, p.when, p.due_at, p.kind), m, self.vocab)
             self._event(m, "promise", f"promise broken: {p.text}", seq=p.seq, status="broken", promise=p.id,
                         due_at=p.due_at, item=seq)
+
+    def _echo(self, record: MessageRecord) -> None:
+        """The texts replies and shares under this message draw from, built from its own words
+        as the crowd reads it now (a trainer's correction rebuilds them)."""
+        reading = self._readings.get(record.seq)
+        if reading is None:
+            return
+        words = echo.read_words(record.text, reading, record.strategy, record.holding,
+                                self.scenario.has_safety_risk, record.base_responses)
+        self.echoes.add(self.texts, record.seq, record.text, words, self.vocab, record.author)
 
     def _apply_persona_post(self, item: inp.PersonaPost) -> None:
         agent = self._persona(item.persona)
@@ -675,9 +699,10 @@ class CrisisModel(mesa.Model):
         defend = self._defend(actors, kind, parent, emotion, u[:, 7], m)
         parent_kind = items["kind"][np.maximum(parent, 0)] if len(items) else np.zeros(n, dtype=np.int8)
         on_msg = (parent >= 0) & (parent_kind == MESSAGE) & (kind == 2)
+        msg_share = (parent >= 0) & (parent_kind == MESSAGE) & (kind == 1)
         if on_msg.any():
             emotion[on_msg] = self._answer_emotion(actors[on_msg], parent[on_msg], u[on_msg, 5])
-        return _Acts(actors, platform, style, kind, emotion, parent, claim, defend, on_msg)
+        return _Acts(actors, platform, style, kind, emotion, parent, claim, defend, on_msg, msg_share)
 
     def _defend(
         self, actors: np.ndarray, kind: np.ndarray, parent: np.ndarray, emotion: np.ndarray, u: np.ndarray, m: int
@@ -701,8 +726,11 @@ class CrisisModel(mesa.Model):
         lang, group = pop.lang[acts.actors], pop.group[acts.actors]
         emotion, kind, style, on_msg, defend = acts.emotion, acts.kind, acts.style, acts.on_msg, acts.defend
         text_u = self.rng.random(len(acts.actors))
-        text_id = texts.pick_crowd(lang, group, emotion, kind, style, self.situation_now(), text_u)
+        now = self.situation_now()
+        text_id = texts.pick_crowd(lang, group, emotion, kind, style, now, text_u)
         text_id[on_msg] = texts.pick_message_reply(lang[on_msg], emotion[on_msg], style[on_msg], text_u[on_msg])
+        if len(self.echoes):
+            self._echo_words(acts, lang, text_u, text_id, now)
         text_id[defend] = texts.pick_defence(lang[defend], style[defend], text_u[defend])
         with_claim = (acts.claim >= 0) & (kind != 3)
         if with_claim.any():
@@ -716,6 +744,32 @@ class CrisisModel(mesa.Model):
             tag1 = np.where(inherit, items["tag1"][pidx], tag1).astype(np.int16)
             tag2 = np.where(inherit, items["tag2"][pidx], tag2).astype(np.int16)
         acts.text_id, acts.tag1, acts.tag2 = text_id, tag1, tag2
+
+    def _echo_words(self, acts: _Acts, lang: np.ndarray, u: np.ndarray, text_id: np.ndarray, now: int) -> None:
+        """Replies and shares under a trainee message draw from the texts built from its words
+        (`model/echo.py`); once one of its promises is broken, most replies under it and some of
+        the crowd's negative items elsewhere talk of that promise. Changes `text_id` in place."""
+        ech, emotion = self.echoes, acts.emotion
+        for mask, ranges in ((acts.on_msg, ech.reply), (acts.msg_share, ech.share)):
+            sel = np.flatnonzero(mask)
+            if not len(sel):
+                continue
+            r = ranges[ech.rows(acts.parent[sel]), lang[sel], emotion[sel]]
+            if ranges is ech.reply:
+                gone = ech.broken[ech.rows(acts.parent[sel]), lang[sel], emotion[sel]]
+                if gone[:, 1].any():
+                    swap = (gone[:, 1] > 0) & (self.rng.random(len(sel)) < BROKEN_UNDER)
+                    r[swap] = gone[swap]
+            ok = r[:, 1] > 0
+            text_id[sel[ok]] = TextTable.pick(r[ok], u[sel[ok]])
+        if ech.latest_broken_at is not None and SITUATIONS[now] == "promise_broken":
+            talk = np.flatnonzero((acts.kind != 1) & (acts.kind != 3) & ~acts.on_msg & ~acts.defend
+                                  & (acts.claim < 0) & (emotion > 0))
+            if len(talk):
+                talk = talk[self.rng.random(len(talk)) < BROKEN_ELSEWHERE]
+                r = ech.latest_broken[lang[talk], emotion[talk]]
+                ok = r[:, 1] > 0
+                text_id[talk[ok]] = TextTable.pick(r[ok], u[talk[ok]])
 
     def _publish_acts(self, acts: _Acts, m: int) -> None:
         """Append the minute's items in time order; parents gain visibility; actors vent."""

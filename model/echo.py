@@ -1,0 +1,587 @@
+"""Replies that read the message: the words a trainee's message offers the crowd, and the texts built from them.
+
+When a trainee posts, people answer what was actually said. This module picks up its
+words — a short clause to quote, the word that gives it away ("minor", "are false"),
+a figure, a phone number, a named remedy ("refund", "cellule d'écoute"), a promise with
+its time — notices what is missing (no apology, no instructions where people are at
+risk, no date), and fills the reply templates of `model/phrases/<lang>/message.toml`
+with them. The model adds the texts to its table once per message and draws replies
+and shares under that message from them (`CrisisModel._choose_words`), so the step
+stays vectorised.
+
+Templates are data; the rules that pick words (French and English: elision,
+agreement, « » and “ ” quotes) are code. Everything here is deterministic: the same
+message gives the same texts.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import product
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .classify import Reading
+from .commitments import Commitment
+from .taxonomy import EMOTIONS, LANGUAGES, VOCABULARY_KEYS
+from .texttable import fill
+
+PHRASES_DIR = Path(__file__).parent / "phrases"
+#: How the crowd files a message: its strategy, a no-comment split into holding and refusal.
+KINDS: tuple[str, ...] = ("rebuild", "deny", "diminish", "bolster", "holding", "refused")
+#: Words a template may ask for (`needs`), each filling the placeholders listed.
+SLOTS: dict[str, tuple[str, ...]] = {
+    "quote": ("quote",),  # a short clause of the message
+    "weak": ("weak",),  # the clause that gives a denial or a minimising away
+    "cue": ("cue",),  # the giveaway word itself ("minor", "are false")
+    "figure": ("figure",),  # a number with what it counts ("4.2 million members")
+    "phone": ("phone",),  # a phone number
+    "remedy": ("remedy", "the_remedy", "e", "s"),  # a named remedy; e/s: French agreement
+    "update_when": ("when", "promise", "clock"),  # a promise to say more, with a time
+    "action_when": ("when", "promise", "clock"),  # a promised action, with a time
+    "promise": ("promise",),  # any promise
+    "instructions": (),  # the message tells people what to do
+    "no_apology": (),
+    "no_instructions": (),  # people are at risk and the message says nothing of what to do
+    "no_date": (),  # nothing promised with a time
+}
+#: Placeholders every template may use besides its slots.
+COMMON: tuple[str, ...] = (*VOCABULARY_KEYS, "author")
+SECTIONS: tuple[str, ...] = ("reply", "follow", "broken", "share")
+#: At most this many texts per message, language and emotion (a spread of them when more).
+MOST = 120
+MAX_VARIANTS = 3  # values tried per slot in one template
+EXCERPT = 180  # characters of a shared message shown in full
+
+
+class MessagePhraseError(ValueError):
+    """A reply template file is wrong; the message names file, line and field."""
+
+
+# ---------------------------------------------------------------- templates (data)
+
+
+@dataclass(frozen=True)
+class Block:
+    """Lines for some emotions, after some kinds of message, when the message offers some words."""
+
+    emotions: tuple[str, ...]
+    after: tuple[str, ...]
+    needs: tuple[str, ...]
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RemedyRule:
+    find: re.Pattern[str]
+    gender: str  # "m" or "f" (French agreement; English ignores it)
+    plural: bool
+
+
+@dataclass(frozen=True)
+class Bank:
+    reply: tuple[Block, ...]
+    follow: tuple[Block, ...]  # follow-up questions and closers appended to replies
+    broken: tuple[Block, ...]
+    share: tuple[Block, ...]
+    remedies: tuple[RemedyRule, ...]
+    apology: re.Pattern[str]
+
+
+def _header_lines(text: str, name: str) -> list[int]:
+    return [i + 1 for i, line in enumerate(text.splitlines()) if line.strip() == f"[[{name}]]"]
+
+
+def _fields(line: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(line) if f}
+
+
+def parse_bank(text: str, source: str) -> Bank:
+    """Read and check one message.toml; every problem names the file, the line and the field."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise MessagePhraseError(f"{source}: not valid TOML: {exc}") from None
+    problems: list[str] = []
+    unknown = set(data) - {*SECTIONS, "remedy", "apology"}
+    if unknown:
+        problems.append(f"{source}: unknown section(s) {sorted(unknown)}; use {[*SECTIONS, 'remedy', 'apology']}")
+    out: dict[str, list[Block]] = {s: [] for s in SECTIONS}
+    for section in SECTIONS:
+        heads = _header_lines(text, section)
+        entries = data.get(section, [])
+        if not isinstance(entries, list):
+            problems.append(f"{source}, {section}: must be an array of tables written [[{section}]]")
+            continue
+        for i, entry in enumerate(entries):
+            where = f"{source}, line {heads[i]}" if i < len(heads) else source
+            block = _block(entry, section, f"{section}[{i}]", where, problems)
+            if block:
+                out[section].append(block)
+    remedies = []
+    heads = _header_lines(text, "remedy")
+    for i, entry in enumerate(data.get("remedy", [])):
+        where = f"{source}, line {heads[i]}" if i < len(heads) else source
+        try:
+            find = re.compile(entry["find"], re.IGNORECASE)
+        except KeyError:
+            problems.append(f"{where}, remedy[{i}].find: missing; give a regular expression for the remedy's words")
+            continue
+        except re.error as exc:
+            problems.append(f"{where}, remedy[{i}].find: not a valid regular expression ({exc})")
+            continue
+        gender = entry.get("gender", "m")
+        if gender not in ("m", "f"):
+            problems.append(f"{where}, remedy[{i}].gender: {gender!r}; use \"m\" or \"f\"")
+        remedies.append(RemedyRule(find, gender, bool(entry.get("plural", False))))
+    try:
+        apology = re.compile(data.get("apology", r"(?!x)x"), re.IGNORECASE)
+    except re.error as exc:
+        problems.append(f"{source}, apology: not a valid regular expression ({exc})")
+        apology = re.compile(r"(?!x)x")
+    if problems:
+        raise MessagePhraseError("\n".join(problems))
+    return Bank(tuple(out["reply"]), tuple(out["follow"]), tuple(out["broken"]), tuple(out["share"]),
+                tuple(remedies), apology)
+
+
+def _block(entry: Any, section: str, name: str, where: str, problems: list[str]) -> Block | None:
+    if not isinstance(entry, dict):
+        problems.append(f"{where}, {name}: must be a table")
+        return None
+    known = {"emotions", "after", "needs", "lines"}
+    for key in set(entry) - known:
+        problems.append(f"{where}, {name}.{key}: unknown field; use {sorted(known)}")
+    emotions = tuple(entry.get("emotions", EMOTIONS))
+    after = tuple(entry.get("after", KINDS))
+    needs = tuple(entry.get("needs", ()))
+    lines = entry.get("lines")
+    for e in emotions:
+        if e not in EMOTIONS:
+            problems.append(f"{where}, {name}.emotions: unknown emotion {e!r}; use {list(EMOTIONS)}")
+    for k in after:
+        if k not in KINDS:
+            problems.append(f"{where}, {name}.after: unknown kind of message {k!r}; use {list(KINDS)}")
+    for n in needs:
+        if n not in SLOTS:
+            problems.append(f"{where}, {name}.needs: unknown word {n!r}; use {list(SLOTS)}")
+    if not isinstance(lines, list) or not lines or not all(isinstance(x, str) and x.strip() for x in lines):
+        problems.append(f"{where}, {name}.lines: must be a non-empty list of non-empty strings")
+        return None
+    allowed = set(COMMON) | {p for n in needs for p in SLOTS.get(n, ())}
+    if section == "share":
+        allowed.add("excerpt")
+    for j, line in enumerate(lines):
+        try:
+            used = _fields(line)
+        except ValueError as exc:
+            problems.append(f"{where}, {name}.lines[{j}]: {exc}; write braces as {{{{ and }}}}")
+            continue
+        if extra := used - allowed:
+            problems.append(f"{where}, {name}.lines[{j}]: placeholder(s) {sorted(extra)} not available; "
+                            f"add the word to `needs` or use {sorted(allowed)}")
+    return Block(emotions, after, needs, tuple(lines))
+
+
+@cache
+def bank(lang: str) -> Bank:
+    """The shipped reply templates of a language (checked once per process)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {list(LANGUAGES)}")
+    path = PHRASES_DIR / lang / "message.toml"
+    return parse_bank(path.read_text(encoding="utf-8"), str(path))
+
+
+# ---------------------------------------------------------------- words of a message
+
+
+@dataclass(frozen=True)
+class Remedy:
+    text: str  # as the message words it, e.g. "free hotline", "cellule d'écoute"
+    the: str  # with its article: "the free hotline", "la cellule d'écoute", "l'indemnisation"
+    gender: str
+    plural: bool
+
+
+@dataclass(frozen=True)
+class Words:
+    """What replies can pick up from one message, in the message's language."""
+
+    lang: str
+    kind: str
+    quotes: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+    figures: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    remedies: tuple[Remedy, ...] = ()
+    updates: tuple[Commitment, ...] = ()  # promises to say more, with a time
+    actions: tuple[Commitment, ...] = ()  # promised actions, with a time
+    promises: tuple[Commitment, ...] = ()
+    flags: frozenset[str] = field(default_factory=frozenset)
+
+    def slot_values(self, slot: str) -> list[dict[str, str]]:
+        """The values a template's placeholders may take for one slot (empty: the slot is missing)."""
+        if slot == "quote":
+            return [{"quote": q} for q in self.quotes]
+        if slot == "weak":
+            return [{"weak": w} for w in self.weak]
+        if slot == "cue":
+            return [{"cue": c} for c in self.cues]
+        if slot == "figure":
+            return [{"figure": f} for f in self.figures]
+        if slot == "phone":
+            return [{"phone": p} for p in self.phones]
+        if slot == "remedy":
+            return [{"remedy": r.text, "the_remedy": r.the, "e": "e" if r.gender == "f" else "",
+                     "s": "s" if r.plural else ""} for r in self.remedies]
+        if slot in ("update_when", "action_when"):
+            return [_promise_values(c, self.lang) for c in (self.updates if slot == "update_when" else self.actions)]
+        if slot == "promise":
+            return [{"promise": _short(c.text, self.lang)} for c in self.promises]
+        return [{}] if slot in self.flags else []
+
+
+def message_kind(strategy: str, holding: bool) -> str:
+    """The kind of message as the crowd files it (one of KINDS)."""
+    if strategy == "no_comment":
+        return "holding" if holding else "refused"
+    return strategy if strategy in KINDS else "holding"
+
+
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+_PART = re.compile(r"\s*[;:—–]\s+|\s+[-–—]\s+|\s*\(\s*|\s*\)\s*")
+_COMMA = re.compile(r",\s+")
+_CONJUNCTION = re.compile(r"^(?:and|but|so|or|et|mais|donc|ou|puis)\s+", re.I)
+_PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.]?)?\d{2,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w])")
+_FIGURE = {
+    "en": re.compile(r"(?<![\w:.,])(\d+(?:[.,]\d+)?(?:\s?(?:%|per ?cent|million|thousand|k))?)\s+"
+                     r"(?!(?:am|pm|a\.m|p\.m|minutes?|hours?|h|days?|weeks?)\b)([a-z][a-z'-]{2,}(?:\s[a-z][a-z'-]{2,})?)"),
+    "fr": re.compile(r"(?<![\w:.,])(\d+(?:[.,]\d+)?(?:\s?(?:%|pour ?cent|millions?|milliers?|k))?)\s+"
+                     r"(?!(?:h|heures?|minutes?|mn|min|jours?|semaines?)\b)((?:de |d')?[a-zàâäéèêëîïôöûüç][\wàâäéèêëîïôöûüç'-]{2,})"),
+}
+_STOP_FIGURE = {"en": {"and", "the", "our", "for", "with", "from", "more", "have", "are", "was", "were", "has"},
+                "fr": {"et", "les", "des", "pour", "avec", "sont", "ont", "est", "dans", "plus"}}
+_CUE = re.compile(r"^(?P<label>[^:]+): '(?P<words>.+)'$")
+
+
+def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety_risk: bool,
+               base_responses: tuple[str, ...] | None = None) -> Words:
+    """Pick up the words of a message that replies can use (French or English, by its reading).
+
+    `strategy`, `holding` and `base_responses` are the reading the crowd goes by (a trainer's
+    correction included); the rest comes from the reader's `reading`."""
+    lang = reading.lang if reading.lang in LANGUAGES else "en"
+    b = bank(lang)
+    kind = message_kind(strategy, holding)
+    sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    clauses = [c for s in sentences for c in _clauses(s)]
+    cues = _cues(reading)
+    weak = tuple(dict.fromkeys(_short(_holding(clauses, sentences, c), lang) for c in cues))[:2]
+    phones = tuple(dict.fromkeys(m.group(0).strip() for m in _PHONE.finditer(text)))[:2]
+    scrubbed = _PHONE.sub(" ", text)
+    figures = tuple(dict.fromkeys(
+        f"{m.group(1)} {m.group(2)}" for m in _FIGURE[lang].finditer(scrubbed)
+        if m.group(2).split()[0].lower() not in _STOP_FIGURE[lang]))[:2]
+    remedies = _remedies(text, b, lang)
+    promises = tuple(reading.commitments)
+    updates = tuple(c for c in promises if c.kind == "update" and c.when)
+    actions = tuple(c for c in promises if c.kind == "action" and c.when)
+    quotes = _pick_quotes(clauses, cues, remedies, lang)
+    flags = set()
+    base = reading.base_responses if base_responses is None else base_responses
+    if "instructing" in base:
+        flags.add("instructions")
+    elif safety_risk:
+        flags.add("no_instructions")
+    if strategy != "rebuild" and not b.apology.search(text):
+        flags.add("no_apology")
+    if kind in ("holding", "refused", "rebuild") and not any(c.due_min is not None for c in promises):
+        flags.add("no_date")
+    return Words(lang=lang, kind=kind, quotes=quotes, weak=weak, cues=cues if kind in ("deny", "diminish") else (),
+                 figures=figures, phones=phones, remedies=remedies, updates=updates, actions=actions,
+                 promises=promises, flags=frozenset(flags))
+
+
+def foreign(words: Words) -> Words:
+    """What a reader of another language picks up: the quotes and what is missing, not the named things."""
+    return Words(lang=words.lang, kind=words.kind, quotes=words.quotes, weak=words.weak, cues=words.cues,
+                 figures=words.figures, phones=words.phones, flags=words.flags)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence cut where a reader would stop quoting: at ; : dashes and brackets, and at commas
+    when a part is long; a leading "and"/"et" dropped."""
+    out = []
+    for part in _PART.split(sentence):
+        if not part or not part.strip():
+            continue
+        pieces = _COMMA.split(part) if len(part.split()) > 10 else [part]
+        out += [_CONJUNCTION.sub("", p.strip()) for p in pieces if p.strip()]
+    return out
+
+
+def _short(clause: str, lang: str, most: int = 10) -> str:
+    """A clause as quoted: at most `most` words, no closing punctuation, a cut marked '…'."""
+    clause = clause.strip().strip("«»\"“”").strip()
+    words = clause.split()
+    if len(words) > most:
+        cut = words[:most]
+        while cut and cut[-1].lower().strip(",;:") in _WEAK_ENDS[lang]:
+            cut.pop()
+        return " ".join(cut).rstrip(",;:") + "…"
+    return clause.rstrip(" .!;:,")
+
+
+_WEAK_ENDS = {
+    "en": {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "our", "your", "their",
+           "its", "this", "that", "we", "will", "are", "is", "be", "from", "as"},
+    "fr": {"le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "et", "ou", "à", "au", "aux", "en", "sur",
+           "pour", "par", "avec", "nos", "notre", "vos", "votre", "leur", "leurs", "ce", "cette", "ces", "nous",
+           "sont", "est", "qui", "que", "dans", "sera", "seront"},
+}
+
+
+def _cues(reading: Reading) -> tuple[str, ...]:
+    """The words that decided the primary strategy (not those of a secondary one or a correction)."""
+    out = []
+    for c in reading.strategy_cues:
+        if c.startswith(("secondary", "correction")):
+            continue
+        m = _CUE.match(c)
+        if m and "trained model" not in c:
+            out.append(m.group("words").strip())
+    return tuple(dict.fromkeys(out))[:1]
+
+
+def _holding(clauses: list[str], sentences: list[str], cue: str) -> str:
+    low = cue.lower()
+    for c in clauses:
+        if low in c.lower():
+            return c
+    return next((s for s in sentences if low in s.lower()), cue)
+
+
+def _remedies(text: str, b: Bank, lang: str) -> tuple[Remedy, ...]:
+    found: dict[str, Remedy] = {}
+    for rule in b.remedies:
+        for m in rule.find.finditer(text):
+            surface = m.group(0).strip()
+            if surface[:1].isupper() and surface[1:2].islower():
+                surface = surface[0].lower() + surface[1:]
+            key = surface.lower()
+            if key not in found:
+                found[key] = Remedy(surface, _the(surface, rule.gender, rule.plural, lang), rule.gender, rule.plural)
+    return tuple(found.values())[:3]
+
+
+def _the(noun: str, gender: str, plural: bool, lang: str) -> str:
+    if lang == "en":
+        return f"the {noun}"
+    if plural:
+        return f"les {noun}"
+    if noun[:1].lower() in "aeiouyàâéèêîôûh":
+        return f"l'{noun}"
+    return f"{'la' if gender == 'f' else 'le'} {noun}"
+
+
+def _pick_quotes(clauses: list[str], cues: tuple[str, ...], remedies: tuple[Remedy, ...], lang: str) -> tuple[str, ...]:
+    """Up to three clauses worth quoting: the one that gives the message away first, then the remedy's,
+    then the opening one; none that is only a number."""
+    usable = [c for c in clauses if len(c.split()) >= 3 and not _PHONE.fullmatch(c.strip(" .")) and
+              sum(ch.isalpha() for ch in c) >= 12]
+    ranked: list[str] = []
+    for cue in cues:
+        ranked += [c for c in usable if cue.lower() in c.lower()][:1]
+    for r in remedies:
+        ranked += [c for c in usable if r.text.lower() in c.lower()][:1]
+    ranked += usable
+    return tuple(dict.fromkeys(_short(c, lang) for c in ranked))[:3]
+
+
+_LEAD = {"en": re.compile(r"^(?:at|by|before|around|from|until|on)\s+", re.I),
+         "fr": re.compile(r"^(?:à|a|vers|avant|dès|des|d'ici)\s+", re.I)}
+_CLOCKISH = {"en": re.compile(r"\d\s*(?:am|pm|a\.m\.|p\.m\.)|\d:\d\d|noon|midday|midnight", re.I),
+             "fr": re.compile(r"\d\s?h|midi|minuit", re.I)}
+
+
+def _promise_values(c: Commitment, lang: str) -> dict[str, str]:
+    when = c.when or ""
+    clock = _LEAD[lang].sub("", when) if _CLOCKISH[lang].search(when) else ""
+    if lang == "fr" and when[:1].isdigit():
+        when = f"à {when}"  # "15h" as written in "point à 15h" → "un point à 15h"
+    return {"when": when, "promise": _short(c.text, lang), "clock": clock}
+
+
+# ---------------------------------------------------------------- texts
+
+
+def _fits(block: Block, kind: str, emotion: str) -> bool:
+    return emotion in block.emotions and kind in block.after
+
+
+def _fill_block(block: Block, words: Words, vocab: dict[str, list[str]], lang: str, extra: dict[str, str],
+                need_clock: bool = False) -> list[str]:
+    """Every line of a block filled with up to MAX_VARIANTS values of each slot it needs."""
+    choices = []
+    for slot in block.needs:
+        values = words.slot_values(slot)[:MAX_VARIANTS]
+        if not values:
+            return []
+        choices.append(values)
+    out = []
+    for j, line in enumerate(block.lines):
+        used = _fields(line)
+        for combo in product(*choices) if choices else [()]:
+            values = {k: v for d in combo for k, v in d.items()}
+            if "clock" in used and not values.get("clock"):
+                continue
+            out.append(fill(line, vocab, j, lang, **extra, **values))
+    return out
+
+
+def _spread(texts: list[str], most: int = MOST) -> list[str]:
+    """Distinct texts, at most `most`, spread evenly over the list when there are more."""
+    unique = list(dict.fromkeys(texts))
+    if len(unique) <= most:
+        return unique
+    step = len(unique) / most
+    return [unique[int(i * step)] for i in range(most)]
+
+
+def replies(words: Words, lang: str, emotion: str, vocab: dict[str, list[str]], author: str) -> list[str]:
+    """Replies under the message in one language and emotion (its own words where it offers them);
+    each also comes with two of the follow-ups that fit (a question people ask, a closer)."""
+    b = bank(lang)
+    texts: list[str] = []
+    for block in b.reply:
+        if _fits(block, words.kind, emotion):
+            texts += _fill_block(block, words, vocab, lang, {"author": author})
+    texts = list(dict.fromkeys(texts))
+    follows = list(dict.fromkeys(f for block in b.follow if _fits(block, words.kind, emotion)
+                                 for f in _fill_block(block, words, vocab, lang, {"author": author})))
+    combined = list(texts)
+    if follows:
+        for i, t in enumerate(texts):
+            for k in (0, 3):
+                f = follows[(i + k) % len(follows)]
+                if f.lower() not in t.lower():
+                    combined.append(f"{t} {f}")
+    return _spread(combined)
+
+
+def broken(words: Words, promise: Commitment, lang: str, emotion: str, vocab: dict[str, list[str]],
+           author: str) -> list[str]:
+    """What people say once a promise of the message is broken (its time passed, nothing came)."""
+    b = bank(lang)
+    own = Words(lang=words.lang, kind=words.kind, quotes=words.quotes, phones=words.phones, remedies=words.remedies,
+                updates=(promise,) if promise.kind == "update" and promise.when else (),
+                actions=(promise,) if promise.kind == "action" and promise.when else (), promises=(promise,),
+                flags=words.flags)
+    if lang != words.lang:
+        own = Words(lang=words.lang, kind=words.kind, quotes=(_short(promise.text, words.lang),),
+                    promises=(promise,), flags=words.flags)
+    texts: list[str] = []
+    for block in b.broken:
+        if _fits(block, words.kind, emotion):
+            texts += _fill_block(block, own, vocab, lang, {"author": author})
+    return _spread(texts)
+
+
+def excerpt(text: str, most: int = EXCERPT) -> str:
+    """The message as a share shows it: whole when short, else cut at a word with '…'."""
+    text = " ".join(text.split())
+    if len(text) <= most:
+        return text
+    cut = text[:most].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def shares(text: str, words: Words, lang: str, emotion: str, vocab: dict[str, list[str]], author: str) -> list[str]:
+    """Shares of the message: its own text, with a word of comment."""
+    b = bank(lang)
+    texts: list[str] = []
+    for block in b.share:
+        if _fits(block, words.kind, emotion):
+            texts += _fill_block(block, words, vocab, lang, {"author": author, "excerpt": excerpt(text)})
+    return _spread(texts)
+
+
+# ---------------------------------------------------------------- the model's store
+
+
+class EchoTable:
+    """Per trainee message, the id ranges (base, count) of its texts in the model's text table:
+    replies and shares by language and emotion, and the talk of its broken promise once one is.
+
+    Rows follow the order of the messages (their seqs increase), so the replies of a minute find
+    their message's row with one `searchsorted` and draw an id each, all at once."""
+
+    def __init__(self, langs: list[str]):
+        self.langs = langs  # languages spoken in the crowd (others keep empty ranges)
+        shape = (0, len(LANGUAGES), len(EMOTIONS), 2)
+        self.seqs = np.empty(0, dtype=np.int64)
+        self.reply = np.zeros(shape, dtype=np.int64)
+        self.share = np.zeros(shape, dtype=np.int64)
+        self.broken = np.zeros(shape, dtype=np.int64)
+        #: the latest broken promise's talk, for crowd items anywhere (not only under the message)
+        self.latest_broken = np.zeros(shape[1:], dtype=np.int64)
+        self.latest_broken_at: int | None = None
+        self._said: dict[int, tuple[Words, str, str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.seqs)
+
+    def add(self, table: Any, seq: int, text: str, words: Words, vocab: dict[str, dict[str, list[str]]],
+            author: str) -> None:
+        """Build and store the texts of a new message (or rebuild them after a correction)."""
+        rows = np.zeros((3, len(LANGUAGES), len(EMOTIONS), 2), dtype=np.int64)
+        for lang in self.langs:
+            li = LANGUAGES.index(lang)
+            own = words if lang == words.lang else foreign(words)
+            for ei, emotion in enumerate(EMOTIONS):
+                rows[0, li, ei] = _add_all(table, replies(own, lang, emotion, vocab[lang], author))
+                rows[1, li, ei] = _add_all(table, shares(text, own, lang, emotion, vocab[lang], author))
+        self._said[seq] = (words, text, author)
+        where = np.flatnonzero(self.seqs == seq)
+        if len(where):
+            self.reply[where[0]], self.share[where[0]] = rows[0], rows[1]
+            return
+        self.seqs = np.append(self.seqs, seq)
+        self.reply = np.concatenate([self.reply, rows[:1]])
+        self.share = np.concatenate([self.share, rows[1:2]])
+        self.broken = np.concatenate([self.broken, rows[2:3]])
+
+    def promise_broken(self, table: Any, seq: int, promise: Commitment, minute: int,
+                       vocab: dict[str, dict[str, list[str]]]) -> None:
+        """A promise of message `seq` fell due unkept: replies under it and crowd items talk of it."""
+        where = np.flatnonzero(self.seqs == seq)
+        if not len(where) or seq not in self._said:
+            return
+        words, _, author = self._said[seq]
+        row = np.zeros((len(LANGUAGES), len(EMOTIONS), 2), dtype=np.int64)
+        for lang in self.langs:
+            li = LANGUAGES.index(lang)
+            for ei, emotion in enumerate(EMOTIONS):
+                row[li, ei] = _add_all(table, broken(words, promise, lang, emotion, vocab[lang], author))
+        self.broken[where[0]] = row
+        self.latest_broken, self.latest_broken_at = row, minute
+
+    def rows(self, parent: np.ndarray) -> np.ndarray:
+        """The row of each parent message seq (all must be messages with texts)."""
+        return np.searchsorted(self.seqs, parent).clip(0, max(len(self.seqs) - 1, 0))
+
+
+def _add_all(table: Any, texts: list[str]) -> tuple[int, int]:
+    """Add texts to the text table in a row; their (base, count) range."""
+    if not texts:
+        return 0, 0
+    ids = [table.add(t) for t in texts]
+    assert ids[-1] - ids[0] == len(ids) - 1, "the text table must give consecutive ids"
+    return ids[0], len(ids)
