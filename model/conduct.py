@@ -201,6 +201,8 @@ def _keywords(text: str) -> frozenset[str]:
 def broken_promise_text(lang: str, organisation: str, promise: str, when: str | None) -> str:
     """What a journalist writes when a promise's time has passed."""
     promise = promise.strip().rstrip(".")
+    if when and when.lower() in promise.lower():
+        when = None  # "update at 3 pm" already says when
     if lang == "fr":
         return f"{organisation} avait promis : « {promise} »{f' ({when})' if when else ''}. Toujours rien."
     return f'{organisation} promised: "{promise}"{f" ({when})" if when else ""}. Still nothing.'

@@ -51,6 +51,10 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "no_instructions": (),  # people are at risk and the message says nothing of what to do
     "no_date": (),  # nothing promised with a time
 }
+#: Slots that pick up the message's own words (the others notice what it lacks or holds).
+WORD_SLOTS = frozenset({"quote", "weak", "cue", "figure", "phone", "remedy", "update_when", "action_when", "promise"})
+#: Plain lines (no slot) kept per language and emotion at least, beside a third of the word-bearing ones.
+PLAIN_MIN = 2
 #: Placeholders every template may use besides its slots.
 COMMON: tuple[str, ...] = (*VOCABULARY_KEYS, "author")
 SECTIONS: tuple[str, ...] = ("reply", "follow", "broken", "share")
@@ -457,23 +461,34 @@ def _spread(texts: list[str], most: int = MOST) -> list[str]:
 
 def replies(words: Words, lang: str, emotion: str, vocab: dict[str, list[str]], author: str) -> list[str]:
     """Replies under the message in one language and emotion (its own words where it offers them);
-    each also comes with two of the follow-ups that fit (a question people ask, a closer)."""
+    each also comes with follow-ups that fit (a question people ask, a closer). Lines with no word
+    of the message are kept few, so that most replies answer what was actually said."""
     b = bank(lang)
-    texts: list[str] = []
+    tiers: tuple[list[str], list[str], list[str]] = ([], [], [])  # its words, what is missing, plain
     for block in b.reply:
         if _fits(block, words.kind, emotion):
-            texts += _fill_block(block, words, vocab, lang, {"author": author})
-    texts = list(dict.fromkeys(texts))
+            tier = 0 if set(block.needs) & WORD_SLOTS else 1 if block.needs else 2
+            tiers[tier].extend(_fill_block(block, words, vocab, lang, {"author": author}))
+    own, notices, plain = (list(dict.fromkeys(t)) for t in tiers)
+    # people answer what was said: plain lines only round out what the message's words offer
+    if own:
+        plain = plain[: max(len(own) // 3, PLAIN_MIN)]
+    return _spread(_with_follows(own + notices + plain, b, words, lang, emotion, vocab, author))
+
+
+def _with_follows(texts: list[str], b: Bank, words: Words, lang: str, emotion: str, vocab: dict[str, list[str]],
+                  author: str) -> list[str]:
+    """The texts, then each with three of the follow-ups that fit (a question people ask, a closer)."""
     follows = list(dict.fromkeys(f for block in b.follow if _fits(block, words.kind, emotion)
                                  for f in _fill_block(block, words, vocab, lang, {"author": author})))
     combined = list(texts)
     if follows:
         for i, t in enumerate(texts):
-            for k in (0, 3):
+            for k in (0, 2, 5):
                 f = follows[(i + k) % len(follows)]
                 if f.lower() not in t.lower():
                     combined.append(f"{t} {f}")
-    return _spread(combined)
+    return combined
 
 
 def broken(words: Words, promise: Commitment, lang: str, emotion: str, vocab: dict[str, list[str]],
@@ -491,7 +506,7 @@ def broken(words: Words, promise: Commitment, lang: str, emotion: str, vocab: di
     for block in b.broken:
         if _fits(block, words.kind, emotion):
             texts += _fill_block(block, own, vocab, lang, {"author": author})
-    return _spread(texts)
+    return _spread(_with_follows(list(dict.fromkeys(texts)), b, own, lang, emotion, vocab, author))
 
 
 def excerpt(text: str, most: int = EXCERPT) -> str:

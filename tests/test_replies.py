@@ -10,9 +10,18 @@ replies pick up the message's own words. Over several seeds, French and English.
 
 from __future__ import annotations
 
-from uproar.model import situation
+import itertools
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from uproar import CrisisModel, classify_message, load_scenario
+from uproar.model import echo, situation
 from uproar.model.commitments import Commitment
 from uproar.model.conduct import Conduct, Statement
+from uproar.model.texttable import vocabulary
 
 
 def said(conduct: Conduct, seq: int, t: int, strategy: str, *, holding: bool = False, base: tuple[str, ...] = (),
@@ -103,3 +112,163 @@ def test_the_latest_salient_fact_wins():
     c.missed(5, minute=35)  # then a deadline missed, still silent
     assert situation.current(c, 33) == "promise_broken"
     assert situation.current(c, 36) == "deadline_missed"
+
+
+# ---------------------------------------------------------------------------- replies that read the message
+# Phrases that thank the organisation for owning up or apologising: never true after a denial.
+# One list per language, kept here so that every test reads the same.
+OWNING_UP = {
+    "en": re.compile(r"owning up|owned up|thank\w*(?: you)? for (?:the |your )?(?:apolog|saying sorry|admitting)"
+                     r"|that's how you apologise|you said sorry|they apologi[sz]ed|real apology", re.I),
+    "fr": re.compile(r"merci d'assumer|merci (?:pour|de) (?:vos|ces|les|avoir présenté des) excuses"
+                     r"|comment on présente des excuses|vous vous excusez|ils se sont excusés|de vraies excuses", re.I),
+}
+#: A broken promise named: the promise's time, and words saying it did not come.
+BROKEN = {
+    "en": re.compile(r"still nothing|still waiting|well past|came and went|where is|never happened|rings out"
+                     r"|as promised|still refreshing|you promised|they promised", re.I),
+    "fr": re.compile(r"toujours rien|attend toujours|largement passé|est passée|il est où|rien n'est venu"
+                     r"|sonne dans le vide|plus de 15h|comme promis|point promis|aviez promis|avaient promis", re.I),
+}
+SCENARIO = {"en": "en-retail-breach", "fr": "fr-usine-chimique"}
+APOLOGY_REMEDY = {
+    "en": "We are sorry. Every member affected will get a full refund of this year's fee, and a free hotline is open "
+          "on 0800 123 456.",
+    "fr": "Nous présentons nos excuses aux habitants. Une cellule d'écoute est ouverte au 0800 100 200 et nous "
+          "rembourserons les frais médicaux.",
+}
+APOLOGY_BARE = {"en": "We are sorry for what happened and for the worry it causes.",
+                "fr": "Nous présentons nos excuses aux habitants pour ce qui s'est passé."}
+REMEDY = {"en": re.compile(r"hotline|refund", re.I), "fr": re.compile(r"cellule d'écoute|rembours", re.I)}
+DENIAL = {"en": "Brightmart's own systems were not breached. The claims circulating online are false.",
+          "fr": "Aucune fuite toxique n'a eu lieu sur notre site. Les rumeurs sont infondées."}
+DIMINISH = {"en": "This is a minor incident affecting a small number of accounts. There is no cause for concern.",
+            "fr": "Il s'agit d'un incident mineur, sans danger pour la population."}
+PROMISE = {"en": "We are sorry for the worry this causes. We will post an update in 30 minutes.",
+           "fr": "Nous sommes désolés pour l'inquiétude causée. Nouveau point de situation dans 30 minutes."}
+PROMISE_NAMED = {"en": re.compile(r"30 minutes|update", re.I), "fr": re.compile(r"30 minutes|point", re.I)}
+SEEDS = (1, 2)
+CROWD = 4000
+
+
+def run(lang: str, seed: int, minutes: int, *messages: tuple[int, str]) -> tuple[CrisisModel, pd.DataFrame]:
+    model = CrisisModel(SCENARIO[lang], rng=seed, population=CROWD)
+    for t, text in messages:
+        model.post(text=text, t_min=t)
+    model.run_for(minutes)
+    return model, model.reactions_frame()
+
+
+def under(frame: pd.DataFrame, model: CrisisModel, index: int = 0, kind: str = "reply") -> pd.DataFrame:
+    seq = model.messages[index].seq
+    return frame[(frame.parent_seq == seq) & (frame.kind == kind)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_replies_under_an_apology_name_its_remedy(lang):
+    for seed in SEEDS:
+        model, frame = run(lang, seed, 50, (15, APOLOGY_REMEDY[lang]))
+        replies = under(frame, model)
+        assert len(replies) >= 25, len(replies)
+        named = replies.text.str.contains(REMEDY[lang]).mean()
+        # observed 0.35–0.5: the remedy, the number or the clause that names it
+        assert named >= 0.25, (seed, named)
+        model, frame = run(lang, seed, 50, (15, APOLOGY_BARE[lang]))
+        assert under(frame, model).text.str.contains(REMEDY[lang]).mean() < 0.02  # nothing to name, none named
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_after_a_denial_nobody_thanks_the_organisation_for_owning_up(lang):
+    for seed in SEEDS:
+        model, frame = run(lang, seed, 90, (15, DENIAL[lang]))
+        said = frame[frame.t_min >= 15]
+        assert len(under(frame, model)) >= 30
+        assert not said.text.str.contains(OWNING_UP[lang]).any(), said.text[said.text.str.contains(OWNING_UP[lang])]
+    # the word list is not vacuous: after an apology, some people do thank them for it
+    model, frame = run(lang, SEEDS[0], 50, (15, APOLOGY_REMEDY[lang]))
+    assert under(frame, model).text.str.contains(OWNING_UP[lang]).sum() >= 3
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_broken_promise_is_talked_about_after_its_time_and_not_before(lang):
+    for seed in SEEDS:
+        model, frame = run(lang, seed, 90, (15, PROMISE[lang]))
+        broken = [e for e in model.events if e["source"] == "promise" and e.get("status") == "broken"]
+        assert [e["t_min"] for e in broken] == [46]  # due at 15 + 30, broken from the next minute
+        crowd = frame[frame.author_group != "journalist"]
+        talk = crowd[crowd.text.str.contains(BROKEN[lang]) & crowd.text.str.contains(PROMISE_NAMED[lang])]
+        assert (talk.t_min < 46).sum() == 0
+        after = talk[talk.t_min < 76]
+        assert len(after) >= 20, len(after)  # observed 60–120 in the half hour after
+        # not only under the message: posts elsewhere too
+        assert (after.kind == "post").sum() >= 5
+
+
+def _pieces(text: str, lang: str) -> set[str]:
+    """What a reply picking up the message's words repeats, lowercased: its numbers, its word pairs and
+    its words of five letters or more — none that the reply templates or the organisation's name hold."""
+    path = Path(echo.__file__).parent / "phrases" / lang / "message.toml"
+    templates = "\n".join(line for line in path.read_text(encoding="utf-8").lower().splitlines()
+                          if not line.lstrip().startswith("#"))
+    org = load_scenario(SCENARIO[lang]).scenario.organisation.lower()
+    words = re.findall(r"[\w’-]+", text.lower())
+    pieces = {f"{a} {b}" for a, b in itertools.pairwise(words) if len(a) + len(b) >= 7}
+    pieces |= {w for w in words if len(w) >= 5 or w.isdigit()}
+    return {p for p in pieces if p not in templates and org not in p}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("which", ["denial", "diminish"])
+def test_replies_pick_up_the_words_of_the_message(lang, which):
+    text = {"denial": DENIAL, "diminish": DIMINISH}[which][lang]
+    pieces = _pieces(text, lang)
+    assert len(pieces) >= 4, pieces
+    for seed in SEEDS:
+        model, frame = run(lang, seed, 50, (15, text))
+        replies = under(frame, model)
+        assert len(replies) >= 25
+        low = replies.text.str.lower()
+        share = low.apply(lambda t: any(p in t for p in pieces)).mean()
+        assert share >= 0.3, (seed, share)  # observed 0.4–0.6
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_shares_of_a_message_carry_its_text(lang):
+    model, frame = run(lang, 1, 50, (15, DENIAL[lang]))
+    shares = under(frame, model, kind="share")
+    assert len(shares) >= 5
+    opening = DENIAL[lang][:40]
+    assert shares.text.str.contains(opening, regex=False).all()
+
+
+def test_a_replay_gives_the_same_texts():
+    messages = ((15, PROMISE["en"]), (60, DENIAL["en"]))
+    first = run("en", 3, 80, *messages)[1]
+    second = run("en", 3, 80, *messages)[1]
+    assert first.text.tolist() == second.text.tolist()
+    assert first.equals(second)
+
+
+# ---------------------------------------------------------------------------- the template files
+def test_the_shipped_reply_templates_load_and_give_enough_replies():
+    for lang in ("en", "fr"):
+        reading = classify_message(APOLOGY_REMEDY[lang])
+        words = echo.read_words(APOLOGY_REMEDY[lang], reading, reading.strategy, reading.holding, True)
+        assert words.remedies and words.phones
+        vocab = vocabulary(load_scenario(SCENARIO[lang]), lang)
+        for emotion in ("approval", "fear", "anger", "mockery"):
+            texts = echo.replies(words, lang, emotion, vocab, "@org")
+            assert 30 <= len(texts) <= echo.MOST, (lang, emotion, len(texts))  # observed 32–90
+            assert not any("{" in t or "}" in t for t in texts)
+
+
+def test_a_malformed_template_file_gets_a_clear_message():
+    bad = '[[reply]]\nemotions = ["anger"]\nlines = ["ok"]\n\n[[reply]]\nemotions = ["joy"]\nneeds = ["remedy"]\n' \
+          'lines = ["{the_remedy} and {cue}"]\n'
+    with pytest.raises(echo.MessagePhraseError) as err:
+        echo.parse_bank(bad, "my/message.toml")
+    text = str(err.value)
+    assert "my/message.toml, line 5, reply[1].emotions: unknown emotion 'joy'" in text
+    assert "line 5, reply[1].lines[0]: placeholder(s) ['cue'] not available" in text
+    with pytest.raises(echo.MessagePhraseError, match=r"my/message.toml: not valid TOML.*line 1"):
+        echo.parse_bank("[[reply]\n", "my/message.toml")
