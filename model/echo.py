@@ -55,6 +55,8 @@ SLOTS: dict[str, tuple[str, ...]] = {
 WORD_SLOTS = frozenset({"quote", "weak", "cue", "figure", "phone", "remedy", "update_when", "action_when", "promise"})
 #: Plain lines (no slot) kept per language and emotion at least, beside a third of the word-bearing ones.
 PLAIN_MIN = 2
+#: Lines noticing what the message lacks (no apology, no date…) kept at least, beside half the word-bearing ones.
+NOTICES_MIN = 3
 #: Placeholders every template may use besides its slots.
 COMMON: tuple[str, ...] = (*VOCABULARY_KEYS, "author")
 SECTIONS: tuple[str, ...] = ("reply", "follow", "broken", "share")
@@ -472,6 +474,7 @@ def replies(words: Words, lang: str, emotion: str, vocab: dict[str, list[str]], 
     own, notices, plain = (list(dict.fromkeys(t)) for t in tiers)
     # people answer what was said: plain lines only round out what the message's words offer
     if own:
+        notices = notices[: max(len(own) // 2, NOTICES_MIN)]
         plain = plain[: max(len(own) // 3, PLAIN_MIN)]
     return _spread(_with_follows(own + notices + plain, b, words, lang, emotion, vocab, author))
 

@@ -171,7 +171,7 @@ def test_replies_under_an_apology_name_its_remedy(lang):
         replies = under(frame, model)
         assert len(replies) >= 25, len(replies)
         named = replies.text.str.contains(REMEDY[lang]).mean()
-        # observed 0.35–0.5: the remedy, the number or the clause that names it
+        # observed 0.37–0.67 over seeds 1–3: the remedy, or the clause that names it
         assert named >= 0.25, (seed, named)
         model, frame = run(lang, seed, 50, (15, APOLOGY_BARE[lang]))
         assert under(frame, model).text.str.contains(REMEDY[lang]).mean() < 0.02  # nothing to name, none named
@@ -199,7 +199,7 @@ def test_a_broken_promise_is_talked_about_after_its_time_and_not_before(lang):
         talk = crowd[crowd.text.str.contains(BROKEN[lang]) & crowd.text.str.contains(PROMISE_NAMED[lang])]
         assert (talk.t_min < 46).sum() == 0
         after = talk[talk.t_min < 76]
-        assert len(after) >= 20, len(after)  # observed 60–120 in the half hour after
+        assert len(after) >= 12, len(after)  # observed 23–57 in the half hour after, seeds 1–3
         # not only under the message: posts elsewhere too
         assert (after.kind == "post").sum() >= 5
 
@@ -229,7 +229,7 @@ def test_replies_pick_up_the_words_of_the_message(lang, which):
         assert len(replies) >= 25
         low = replies.text.str.lower()
         share = low.apply(lambda t: any(p in t for p in pieces)).mean()
-        assert share >= 0.3, (seed, share)  # observed 0.4–0.6
+        assert share >= 0.3, (seed, share)  # observed 0.40–0.69 over seeds 1–3
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
