@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from . import markers
 from .classify import Reading
 from .commitments import Commitment
 from .taxonomy import EMOTIONS, LANGUAGES, VOCABULARY_KEYS
@@ -43,6 +44,8 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "figure": ("figure",),  # a number with what it counts ("4.2 million members")
     "phone": ("phone",),  # a phone number
     "remedy": ("remedy", "the_remedy", "e", "s"),  # a named remedy; e/s: French agreement
+    "benefit": ("remedy", "the_remedy", "e", "s"),  # a remedy people claim (refund, screening)
+    "line": ("remedy", "the_remedy", "e", "s"),  # a line people call (hotline, cellule d'écoute)
     "update_when": ("when", "promise", "clock"),  # a promise to say more, with a time
     "action_when": ("when", "promise", "clock"),  # a promised action, with a time
     "promise": ("promise",),  # any promise
@@ -52,7 +55,8 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "no_date": (),  # nothing promised with a time
 }
 #: Slots that pick up the message's own words (the others notice what it lacks or holds).
-WORD_SLOTS = frozenset({"quote", "weak", "cue", "figure", "phone", "remedy", "update_when", "action_when", "promise"})
+WORD_SLOTS = frozenset({"quote", "weak", "cue", "figure", "phone", "remedy", "benefit", "line", "update_when",
+                        "action_when", "promise"})
 #: Plain lines (no slot) kept per language and emotion at least, beside a third of the word-bearing ones.
 PLAIN_MIN = 2
 #: Lines noticing what the message lacks (no apology, no date…) kept at least, beside half the word-bearing ones.
@@ -88,6 +92,7 @@ class RemedyRule:
     find: re.Pattern[str]
     gender: str  # "m" or "f" (French agreement; English ignores it)
     plural: bool
+    line: bool  # a line people call (hotline), not a benefit they claim (refund)
 
 
 @dataclass(frozen=True)
@@ -142,10 +147,12 @@ def parse_bank(text: str, source: str) -> Bank:
         except re.error as exc:
             problems.append(f"{where}, remedy[{i}].find: not a valid regular expression ({exc})")
             continue
-        gender = entry.get("gender", "m")
+        gender, kind = entry.get("gender", "m"), entry.get("kind", "benefit")
         if gender not in ("m", "f"):
             problems.append(f"{where}, remedy[{i}].gender: {gender!r}; use \"m\" or \"f\"")
-        remedies.append(RemedyRule(find, gender, bool(entry.get("plural", False))))
+        if kind not in ("benefit", "line"):
+            problems.append(f"{where}, remedy[{i}].kind: {kind!r}; use \"benefit\" or \"line\"")
+        remedies.append(RemedyRule(find, gender, bool(entry.get("plural", False)), kind == "line"))
     try:
         apology = re.compile(data.get("apology", r"(?!x)x"), re.IGNORECASE)
     except re.error as exc:
@@ -213,6 +220,7 @@ class Remedy:
     the: str  # with its article: "the free hotline", "la cellule d'écoute", "l'indemnisation"
     gender: str
     plural: bool
+    line: bool = False
 
 
 @dataclass(frozen=True)
@@ -244,9 +252,10 @@ class Words:
             return [{"figure": f} for f in self.figures]
         if slot == "phone":
             return [{"phone": p} for p in self.phones]
-        if slot == "remedy":
+        if slot in ("remedy", "benefit", "line"):
             return [{"remedy": r.text, "the_remedy": r.the, "e": "e" if r.gender == "f" else "",
-                     "s": "s" if r.plural else ""} for r in self.remedies]
+                     "s": "s" if r.plural else ""} for r in self.remedies
+                    if slot == "remedy" or r.line == (slot == "line")]
         if slot in ("update_when", "action_when"):
             return [_promise_values(c, self.lang) for c in (self.updates if slot == "update_when" else self.actions)]
         if slot == "promise":
@@ -383,7 +392,8 @@ def _remedies(text: str, b: Bank, lang: str) -> tuple[Remedy, ...]:
                 surface = surface[0].lower() + surface[1:]
             key = surface.lower()
             if key not in found:
-                found[key] = Remedy(surface, _the(surface, rule.gender, rule.plural, lang), rule.gender, rule.plural)
+                found[key] = Remedy(surface, _the(surface, rule.gender, rule.plural, lang), rule.gender, rule.plural,
+                                    rule.line)
     return tuple(found.values())[:3]
 
 
@@ -487,11 +497,15 @@ def _with_follows(texts: list[str], b: Bank, words: Words, lang: str, emotion: s
     combined = list(texts)
     if follows:
         for i, t in enumerate(texts):
+            said = set(_LONG.findall(t.lower()))
             for k in (0, 2, 5):
                 f = follows[(i + k) % len(follows)]
-                if f.lower() not in t.lower():
+                if not said & set(_LONG.findall(f.lower())):  # "Keep us posted" after "…keeping us posted": no
                     combined.append(f"{t} {f}")
     return combined
+
+
+_LONG = re.compile(r"[^\W\d_]{4,}")
 
 
 def broken(words: Words, promise: Commitment, lang: str, emotion: str, vocab: dict[str, list[str]],
@@ -552,6 +566,9 @@ class EchoTable:
         self.latest_broken = np.zeros(shape[1:], dtype=np.int64)
         self.latest_broken_at: int | None = None
         self._said: dict[int, tuple[Words, str, str]] = {}
+        #: moral-emotional word counts of the texts added here, by id − `first` (other one-off texts: 0)
+        self.first: int | None = None
+        self.markers = np.zeros(0, dtype=np.int8)
 
     def __len__(self) -> int:
         return len(self.seqs)
@@ -564,8 +581,8 @@ class EchoTable:
             li = LANGUAGES.index(lang)
             own = words if lang == words.lang else foreign(words)
             for ei, emotion in enumerate(EMOTIONS):
-                rows[0, li, ei] = _add_all(table, replies(own, lang, emotion, vocab[lang], author))
-                rows[1, li, ei] = _add_all(table, shares(text, own, lang, emotion, vocab[lang], author))
+                rows[0, li, ei] = self._add_all(table, replies(own, lang, emotion, vocab[lang], author), lang)
+                rows[1, li, ei] = self._add_all(table, shares(text, own, lang, emotion, vocab[lang], author), lang)
         self._said[seq] = (words, text, author)
         where = np.flatnonzero(self.seqs == seq)
         if len(where):
@@ -587,7 +604,7 @@ class EchoTable:
         for lang in self.langs:
             li = LANGUAGES.index(lang)
             for ei, emotion in enumerate(EMOTIONS):
-                row[li, ei] = _add_all(table, broken(words, promise, lang, emotion, vocab[lang], author))
+                row[li, ei] = self._add_all(table, broken(words, promise, lang, emotion, vocab[lang], author), lang)
         self.broken[where[0]] = row
         self.latest_broken, self.latest_broken_at = row, minute
 
@@ -596,10 +613,27 @@ class EchoTable:
         return np.searchsorted(self.seqs, parent).clip(0, max(len(self.seqs) - 1, 0))
 
 
-def _add_all(table: Any, texts: list[str]) -> tuple[int, int]:
-    """Add texts to the text table in a row; their (base, count) range."""
-    if not texts:
-        return 0, 0
-    ids = [table.add(t) for t in texts]
-    assert ids[-1] - ids[0] == len(ids) - 1, "the text table must give consecutive ids"
-    return ids[0], len(ids)
+    def markers_of(self, ids: np.ndarray) -> np.ndarray:
+        """Moral-emotional word counts of texts added here (0 for any other id): a reply that says
+        "shameful" travels as far as a crowd post that does (`model/markers.py`)."""
+        out = np.zeros(len(ids), dtype=np.int8)
+        if self.first is None:
+            return out
+        at = ids.astype(np.int64) - self.first
+        mine = (at >= 0) & (at < len(self.markers))
+        out[mine] = self.markers[at[mine]]
+        return out
+
+    def _add_all(self, table: Any, texts: list[str], lang: str) -> tuple[int, int]:
+        """Add texts to the text table in a row, counting their markers; their (base, count) range."""
+        if not texts:
+            return 0, 0
+        ids = [table.add(t) for t in texts]
+        assert ids[-1] - ids[0] == len(ids) - 1, "the text table must give consecutive ids"
+        if self.first is None:
+            self.first = ids[0]
+        size = ids[-1] + 1 - self.first
+        if size > len(self.markers):
+            self.markers = np.concatenate([self.markers, np.zeros(size - len(self.markers), dtype=np.int8)])
+        self.markers[ids[0] - self.first: size] = markers.count_all(texts, lang)
+        return ids[0], len(ids)

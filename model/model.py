@@ -58,7 +58,7 @@ NEGATIVE = np.array([False, True, True, True, True])
 #: posts and replies with a negative feeling while the situation is `promise_broken`, that talk
 #: of that promise by name ("update at 3 pm, you said. Still nothing.").
 BROKEN_UNDER = 0.6
-BROKEN_ELSEWHERE = 0.25
+BROKEN_ELSEWHERE = 0.12
 #: A promise broken (its time passed): anger and mockery among 40% of those on its platforms,
 #: and the grievance is kept alive as after a poor answer (calm −0.3) until the next message.
 BROKEN_PROMISE_SHOCK = {"anger": 0.12, "mockery": 0.06, "approval": -0.06}
@@ -778,7 +778,10 @@ class CrisisModel(mesa.Model):
         intensity = self.crowd.E[emotion, actors]
         boost = np.where(claim >= 0, self.claim_boost_now[np.maximum(claim, 0)], 1.0)
         weight = (pop.influence[actors] * KIND_WEIGHT[kind] * boost).astype(np.float32)
-        appeal = self._appeal(emotion, intensity, self.texts.markers_of(acts.text_id))
+        words = self.texts.markers_of(acts.text_id)
+        if len(self.echoes):
+            words = np.maximum(words, self.echoes.markers_of(acts.text_id))
+        appeal = self._appeal(emotion, intensity, words)
         offsets = self.rng.random(len(actors))
         order = np.argsort(offsets, kind="stable")  # publish in time order within the minute
         has_parent = parent >= 0
