@@ -68,6 +68,7 @@ SECTIONS: tuple[str, ...] = ("reply", "follow", "broken", "share")
 MOST = 120
 MAX_VARIANTS = 3  # values tried per slot in one template
 EXCERPT = 180  # characters of a shared message shown in full
+NEVER = 2**62  # a minute that never comes
 
 
 class MessagePhraseError(ValueError):
@@ -562,6 +563,7 @@ class EchoTable:
         self.reply = np.zeros(shape, dtype=np.int64)
         self.share = np.zeros(shape, dtype=np.int64)
         self.broken = np.zeros(shape, dtype=np.int64)
+        self.broken_at = np.empty(0, dtype=np.int64)  # minute a promise of the message broke (NEVER: none)
         #: the latest broken promise's talk, for crowd items anywhere (not only under the message)
         self.latest_broken = np.zeros(shape[1:], dtype=np.int64)
         self.latest_broken_at: int | None = None
@@ -592,6 +594,7 @@ class EchoTable:
         self.reply = np.concatenate([self.reply, rows[:1]])
         self.share = np.concatenate([self.share, rows[1:2]])
         self.broken = np.concatenate([self.broken, rows[2:3]])
+        self.broken_at = np.append(self.broken_at, NEVER)
 
     def promise_broken(self, table: Any, seq: int, promise: Commitment, minute: int,
                        vocab: dict[str, dict[str, list[str]]]) -> None:
@@ -606,6 +609,7 @@ class EchoTable:
             for ei, emotion in enumerate(EMOTIONS):
                 row[li, ei] = self._add_all(table, broken(words, promise, lang, emotion, vocab[lang], author), lang)
         self.broken[where[0]] = row
+        self.broken_at[where[0]] = minute
         self.latest_broken, self.latest_broken_at = row, minute
 
     def rows(self, parent: np.ndarray) -> np.ndarray:

@@ -754,9 +754,12 @@ class CrisisModel(mesa.Model):
             sel = np.flatnonzero(mask)
             if not len(sel):
                 continue
-            r = ranges[ech.rows(acts.parent[sel]), lang[sel], emotion[sel]]
+            rows = ech.rows(acts.parent[sel])
+            r = ranges[rows, lang[sel], emotion[sel]]
             if ranges is ech.reply:
-                gone = ech.broken[ech.rows(acts.parent[sel]), lang[sel], emotion[sel]]
+                # talk of the broken promise under its message, until the organisation speaks again
+                gone = ech.broken[rows, lang[sel], emotion[sel]]
+                gone[ech.broken_at[rows] < (self.last_message_at or 0)] = 0
                 if gone[:, 1].any():
                     swap = (gone[:, 1] > 0) & (self.rng.random(len(sel)) < BROKEN_UNDER)
                     r[swap] = gone[swap]

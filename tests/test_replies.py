@@ -204,6 +204,30 @@ def test_a_broken_promise_is_talked_about_after_its_time_and_not_before(lang):
         assert (after.kind == "post").sum() >= 3  # observed 5–17
 
 
+def test_the_broken_promise_talk_stops_when_the_organisation_speaks_again():
+    for seed in SEEDS:
+        frame = run("en", seed, 110, (15, PROMISE["en"]), (60, DENIAL["en"]))[1]
+        crowd = frame[frame.author_group != "journalist"]
+        talk = crowd[crowd.text.str.contains(BROKEN["en"]) & crowd.text.str.contains(PROMISE_NAMED["en"])]
+        assert ((talk.t_min >= 46) & (talk.t_min < 60)).sum() >= 5  # broken at 46
+        assert (talk.t_min >= 61).sum() == 0  # the organisation spoke again at 60: people moved on
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_trainers_correction_changes_what_replies_say(lang):
+    """An apology the trainer re-reads as a denial: from then on nobody thanks them for owning up."""
+    for seed in SEEDS:
+        model = CrisisModel(SCENARIO[lang], rng=seed, population=CROWD)
+        model.post(text=APOLOGY_REMEDY[lang], t_min=15)
+        model.run_for(16)
+        model.submit({"type": "reading", "seq": model.messages[0].seq, "strategy": "deny", "t_min": 16})
+        model.run_for(44)
+        replies = under(model.reactions_frame(), model)
+        owning = replies.text.str.contains(OWNING_UP[lang])
+        assert not owning[replies.t_min >= 17].any()
+        assert len(replies[replies.t_min >= 17]) >= 20
+
+
 def _pieces(text: str, lang: str) -> set[str]:
     """What a reply picking up the message's words repeats, lowercased: its numbers, its word pairs and
     its words of five letters or more — none that the reply templates or the organisation's name hold."""
