@@ -296,3 +296,21 @@ def test_a_malformed_template_file_gets_a_clear_message():
     assert "line 5, reply[1].lines[0]: placeholder(s) ['cue'] not available" in text
     with pytest.raises(echo.MessagePhraseError, match=r"my/message.toml: not valid TOML.*line 1"):
         echo.parse_bank("[[reply]\n", "my/message.toml")
+
+
+# ---------------------------------------------------------------------------- the situation, in a run
+def test_the_model_records_what_the_situation_reads():
+    """A U-turn is a contradiction; a press deadline passing in silence is dated and named."""
+    model = CrisisModel("en-retail-breach", rng=1, population=2000)
+    model.post(text=APOLOGY_BARE["en"], t_min=10)
+    model.post(text=DENIAL["en"], t_min=20)
+    model.run_for(21)
+    assert [s.contradiction for s in model.conduct.statements] == [False, True]
+    assert situation.SITUATIONS[model.situation_now()] == "contradicted"
+
+    silent = CrisisModel("en-retail-breach", rng=1, population=2000)
+    silent.run_for(90)
+    assert silent.conduct.missed_deadlines, "the scenario's journalist asks at T+18 with a deadline"
+    missed = min(silent.conduct.missed_at.values())
+    assert situation.current(silent.conduct, missed - 1) == "silent"
+    assert situation.current(silent.conduct, missed) == situation.SITUATIONS[silent.situation_now()] == "deadline_missed"
