@@ -615,7 +615,7 @@ class CrisisModel(mesa.Model):
                 body = broken_promise_text(lang, self.scenario.scenario.organisation, p.text, p.when)
                 seq = self.notable_event(agent, "promise_broken", emotion="anger", shock={}, reach=0.0, body=body,
                                          announce=False)
-            self.echoes.promise_broken(self.texts, p.seq, Commitment(p.text, p.when, p.due_at, p.kind), m, self.vocab)
+            self.echoes.promise_broken(self.texts, p.seq, Commitment(p.text, p.when, (p.due_at or m) - p.made_at, p.kind), m, self.vocab)
             self._event(m, "promise", f"promise broken: {p.text}", seq=p.seq, status="broken", promise=p.id,
                         due_at=p.due_at, item=seq)
 
