@@ -53,6 +53,9 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "no_apology": (),
     "no_instructions": (),  # people are at risk and the message says nothing of what to do
     "no_date": (),  # nothing promised with a time
+    "u_turn": (),  # contradicts the organisation's earlier message
+    "against_facts": (),  # denies what the facts have established, or calls a true claim false
+    "kept": (),  # delivers an earlier promise
 }
 #: Slots that pick up the message's own words (the others notice what it lacks or holds).
 WORD_SLOTS = frozenset({"quote", "weak", "cue", "figure", "phone", "remedy", "benefit", "line", "update_when",
@@ -288,11 +291,13 @@ _CUE = re.compile(r"^(?P<label>[^:]+): '(?P<words>.+)'$")
 
 
 def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety_risk: bool,
-               base_responses: tuple[str, ...] | None = None) -> Words:
+               base_responses: tuple[str, ...] | None = None, noticed: tuple[str, ...] = ()) -> Words:
     """Pick up the words of a message that replies can use (French or English, by its reading).
 
     `strategy`, `holding` and `base_responses` are the reading the crowd goes by (a trainer's
-    correction included); the rest comes from the reader's `reading`."""
+    correction included); the rest comes from the reader's `reading`. `noticed`: what the crowd
+    sees of the message against the record ("u_turn", "against_facts", "kept", and "apologised": an
+    earlier message apologised, so "not one word of apology" would be false)."""
     lang = reading.lang if reading.lang in LANGUAGES else "en"
     b = bank(lang)
     kind = message_kind(strategy, holding)
@@ -310,13 +315,13 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
     updates = tuple(c for c in promises if c.kind == "update" and c.when)
     actions = tuple(c for c in promises if c.kind == "action" and c.when)
     quotes = _pick_quotes(clauses, cues, remedies, lang)
-    flags = set()
+    flags = {n for n in noticed if n in ("u_turn", "against_facts", "kept")}
     base = reading.base_responses if base_responses is None else base_responses
     if "instructing" in base:
         flags.add("instructions")
     elif safety_risk:
         flags.add("no_instructions")
-    if strategy != "rebuild" and not b.apology.search(text):
+    if strategy != "rebuild" and not b.apology.search(text) and "apologised" not in noticed:
         flags.add("no_apology")
     if kind in ("holding", "refused", "rebuild") and not any(c.due_min is not None for c in promises):
         flags.add("no_date")

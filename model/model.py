@@ -625,8 +625,15 @@ class CrisisModel(mesa.Model):
         reading = self._readings.get(record.seq)
         if reading is None:
             return
+        noticed = tuple(flag for flag, seen in (
+            ("u_turn", any(r.startswith("contradicts the earlier message") for r in record.reasons)),
+            ("against_facts", any(r.startswith(("denies what the facts", "calls a true claim false"))
+                                  for r in record.reasons)),
+            ("kept", record.kept > 0),
+            ("apologised", any(st.strategy == "rebuild" and st.seq < record.seq for st in self.conduct.statements)),
+        ) if seen)
         words = echo.read_words(record.text, reading, record.strategy, record.holding,
-                                self.scenario.has_safety_risk, record.base_responses)
+                                self.scenario.has_safety_risk, record.base_responses, noticed)
         self.echoes.add(self.texts, record.seq, record.text, words, self.vocab, record.author)
 
     def _apply_persona_post(self, item: inp.PersonaPost) -> None:

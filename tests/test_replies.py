@@ -130,6 +130,12 @@ BROKEN = {
     "fr": re.compile(r"toujours rien|attend toujours|largement passé|est passée|il est où|rien n'est venu"
                      r"|sonne dans le vide|plus de 15h|comme promis|point promis|aviez promis|avaient promis", re.I),
 }
+#: Replies that point out a missing apology, and replies that point out a change of story.
+NO_APOLOGY = {"en": re.compile(r"no apology|word of apology|not even a \"sorry\"|the word \"sorry\"|simple \"sorry\"", re.I),
+              "fr": re.compile(r"pas d'excuses|mot d'excuse|pas un « désolé »|le mot « excuses »|simple « désolé »", re.I)}
+U_TURN = {"en": re.compile(r"now another|said before|u-turn|changed their story|the opposite|something else earlier", re.I),
+          "fr": re.compile(r"puis une autre|disiez avant|volte-face|changé de version|l'inverse|autre chose tout à l'heure",
+                           re.I)}
 SCENARIO = {"en": "en-retail-breach", "fr": "fr-usine-chimique"}
 APOLOGY_REMEDY = {
     "en": "We are sorry. Every member affected will get a full refund of this year's fee, and a free hotline is open "
@@ -226,6 +232,21 @@ def test_a_trainers_correction_changes_what_replies_say(lang):
         owning = replies.text.str.contains(OWNING_UP[lang])
         assert not owning[replies.t_min >= 17].any()
         assert len(replies[replies.t_min >= 17]) >= 20
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_u_turn_is_called_out_and_an_earlier_apology_is_not_forgotten(lang):
+    for seed in SEEDS:
+        model, frame = run(lang, seed, 60, (15, APOLOGY_BARE[lang]), (30, DENIAL[lang]))
+        assert model.conduct.statements[1].contradiction
+        replies = under(frame, model, index=1)
+        assert replies.text.str.contains(U_TURN[lang]).sum() >= 3
+        assert not replies.text.str.contains(NO_APOLOGY[lang]).any()  # they did apologise, at T+15
+        # the same denial with no apology before: a missing apology is noticed, and no U-turn
+        model, frame = run(lang, seed, 60, (30, DENIAL[lang]))
+        alone = under(frame, model)
+        assert alone.text.str.contains(NO_APOLOGY[lang]).sum() >= 3
+        assert not alone.text.str.contains(U_TURN[lang]).any()
 
 
 def _pieces(text: str, lang: str) -> set[str]:
