@@ -448,8 +448,7 @@ def _fits(block: Block, kind: str, emotion: str) -> bool:
     return emotion in block.emotions and kind in block.after
 
 
-def _fill_block(block: Block, words: Words, vocab: dict[str, list[str]], lang: str, extra: dict[str, str],
-                need_clock: bool = False) -> list[str]:
+def _fill_block(block: Block, words: Words, vocab: dict[str, list[str]], lang: str, extra: dict[str, str]) -> list[str]:
     """Every line of a block filled with up to MAX_VARIANTS values of each slot it needs."""
     choices = []
     for slot in block.needs:
@@ -464,7 +463,8 @@ def _fill_block(block: Block, words: Words, vocab: dict[str, list[str]], lang: s
             values = {k: v for d in combo for k, v in d.items()}
             if "clock" in used and not values.get("clock"):
                 continue
-            out.append(fill(line, vocab, j, lang, **extra, **values))
+            text = fill(line, vocab, j, lang, **extra, **values)
+            out.append(text[0].upper() + text[1:] if text[:1].islower() else text)  # "l'indemnisation…" opens
     return out
 
 
@@ -497,17 +497,26 @@ def replies(words: Words, lang: str, emotion: str, vocab: dict[str, list[str]], 
 
 def _with_follows(texts: list[str], b: Bank, words: Words, lang: str, emotion: str, vocab: dict[str, list[str]],
                   author: str) -> list[str]:
-    """The texts, then each with three of the follow-ups that fit (a question people ask, a closer)."""
-    follows = list(dict.fromkeys(f for block in b.follow if _fits(block, words.kind, emotion)
-                                 for f in _fill_block(block, words, vocab, lang, {"author": author})))
+    """The texts, then each with three of the follow-ups that fit (a question people ask, a closer).
+
+    A follow-up that needs a word of the message ("Who is eligible?" needs a benefit) follows only
+    a text that names it; one that repeats a text's own words ("Keep us posted" after "…keeping us
+    posted") is skipped."""
+    follows: list[tuple[str, tuple[str, ...]]] = []
+    for block in b.follow:
+        if _fits(block, words.kind, emotion):
+            anchors = tuple(v.lower() for slot in block.needs for d in words.slot_values(slot)
+                            for k, v in d.items() if k in ("remedy", "quote", "figure", "phone", "when") and v)
+            follows += [(f, anchors) for f in _fill_block(block, words, vocab, lang, {"author": author})]
     combined = list(texts)
-    if follows:
-        for i, t in enumerate(texts):
-            said = set(_LONG.findall(t.lower()))
-            for k in (0, 2, 5):
-                f = follows[(i + k) % len(follows)]
-                if not said & set(_LONG.findall(f.lower())):  # "Keep us posted" after "…keeping us posted": no
-                    combined.append(f"{t} {f}")
+    for i, t in enumerate(texts):
+        low = t.lower()
+        said = set(_LONG.findall(low))
+        fits = list(dict.fromkeys(f for f, anchors in follows if not anchors or any(a in low for a in anchors)))
+        for k in (0, 2, 5) if fits else ():
+            f = fits[(i + k) % len(fits)]
+            if not said & set(_LONG.findall(f.lower())):
+                combined.append(f"{t} {f}")
     return combined
 
 
