@@ -12,7 +12,7 @@ from conftest import SEEDS, run_model, window_mean
 
 from uproar import CrisisModel, classify_message
 from uproar.model.commitments import Commitment
-from uproar.model.conduct import Conduct, Statement
+from uproar.model.conduct import Conduct, Statement, broken_promise_text
 from uproar.model.inputs import InputError, dump_inputs, parse_input, read_inputs
 from uproar.model.response import CrisisState, Said, assess
 from uproar.report.impact import without_input
@@ -224,3 +224,16 @@ def test_leaving_a_message_out_of_a_replay_renumbers_the_corrections():
     assert without_input(log, 0) == [{"type": "message", "text": "b"},
                                      {"type": "reading", "message": 0, "strategy": "deny"}]
     assert without_input(log, None) == log
+
+
+def test_the_record_dates_missed_deadlines_and_the_journalist_does_not_repeat_the_time():
+    conduct = Conduct(onset=0)
+    conduct.missed(7)  # a journalist reports it mid-step, without the minute
+    conduct.missed(8, minute=40)
+    conduct.stamp_missed(33)
+    conduct.stamp_missed(50)  # later stamps leave dated deadlines alone
+    assert conduct.missed_at == {7: 33, 8: 40}
+    assert broken_promise_text("en", "Brightmart", "We will post an update at 3 pm.", "at 3 pm") == (
+        'Brightmart promised: "We will post an update at 3 pm". Still nothing.')
+    assert broken_promise_text("fr", "Chimex", "Une cellule d'écoute ouvrira", "aujourd'hui") == (
+        "Chimex avait promis : « Une cellule d'écoute ouvrira » (aujourd'hui). Toujours rien.")
