@@ -3,7 +3,8 @@
 There are 2 languages x 8 groups x 5 emotions x 4 kinds x 5 styles = 1,600
 combinations. Writing eight lines for each by hand would give 12,800 lines that
 drift apart, so the text is composed from three smaller banks per language
-(`text_fr`, `text_en`):
+(TOML data in `model/phrases/<lang>/`, loaded and validated by `model/phrasebank.py`;
+docs/phrases.md describes them for designers):
 
 - a group *voice* (who speaks: a union says "les salariés", an employee "en interne"),
   per group x emotion, in three registers;
@@ -33,9 +34,9 @@ import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
-from types import ModuleType
 
-from . import text_en, text_fr
+from . import phrasebank
+from .phrasebank import ANY, EVENT_FIELDS, Bank
 from .taxonomy import EMOTIONS, GROUPS, KINDS, LANGUAGES, STYLES, VOCABULARY_KEYS
 
 __all__ = [
@@ -54,16 +55,6 @@ __all__ = [
 #: Vocabulary placeholders a reaction template may use (a scenario's [vocabulary] fills them).
 PLACEHOLDERS: tuple[str, ...] = VOCABULARY_KEYS
 
-#: Extra fields of each notable moment, on top of the vocabulary placeholders.
-EVENT_FIELDS: dict[str, tuple[str, ...]] = {
-    "question": ("name", "outlet", "deadline", "topic"),
-    "no_response": ("name", "outlet", "topic"),
-    "article": ("name", "outlet", "topic"),
-    "answered": ("name", "outlet"),
-    "official_statement": ("name", "place"),
-    "union_call": ("name",),
-    "blogger_rant": ("name",),
-}
 EVENTS: tuple[str, ...] = tuple(EVENT_FIELDS)
 
 #: Microblog templates longer than this once filled with the sample vocabulary are
@@ -121,7 +112,6 @@ CLAIM_LEAD: dict[str, str] = {
 }
 DEFENCE_EMOJI: tuple[str, ...] = ("🙏", "💪", "👏")
 
-_BANKS: dict[str, ModuleType] = {"fr": text_fr, "en": text_en}
 _FORMATTER = string.Formatter()
 
 
@@ -134,9 +124,41 @@ def _check(what: str, value: str, allowed: Sequence[str]) -> None:
         raise ValueError(f"unknown {what} {value!r}; expected one of {list(allowed)}")
 
 
-def _bank(lang: str) -> ModuleType:
+class _View:
+    """One situation's lines of a bank, shaped as the composing rules read them."""
+
+    def __init__(self, bank: Bank, situation: str = ANY):
+        def lines(*path: str, register: str | None = None) -> list[str]:
+            return bank.lines(path, situation, register)
+
+        regs = phrasebank.REGISTERS
+        d = bank.data
+        self.VOICE = {g: {e: {r: lines("voice", g, e, register=r) for r in regs} for e in EMOTIONS} for g in GROUPS}
+        self.CORE = {k: {e: {r: lines("core", k, e, register=r) for r in regs} for e in EMOTIONS}
+                     for k in phrasebank.CORE_KINDS}
+        self.OPENERS = {g: {r: lines("frames", "openers", g, register=r) for r in regs} for g in INSTITUTIONS}
+        self.CLOSERS = {e: {r: lines("frames", "closers", e, register=r) for r in regs} for e in EMOTIONS}
+        self.GROUP_CLOSERS = {g: {r: lines("frames", "group_closers", g, register=r) for r in regs}
+                              for g in INSTITUTIONS}
+        self.DEFENCE_CLOSERS = {r: lines("frames", "defence_closers", register=r) for r in regs}
+        self.SHARE_FRAMES = d["frames"]["share_frames"]
+        self.FORWARDED_MANY = d["frames"]["forwarded_many"]
+        self.CLAIMS = {e: {r: lines("claims", e, register=r) for r in regs} for e in EMOTIONS}
+        self.DEFENCE = {r: lines("defence", register=r) for r in regs}
+        self.MESSAGE_REPLIES = {e: {r: lines("replies", e, register=r) for r in regs} for e in EMOTIONS}
+        self.NOTABLE = d["notable"]
+        self.SAMPLE = d["sample"]["vocabulary"]
+        self.SAMPLE_CLAIM = d["sample"]["claim"]
+
+
+@cache
+def _view(bank: Bank, situation: str = ANY) -> _View:
+    return _View(bank, situation)
+
+
+def _bank(lang: str) -> _View:
     _check("language", lang, LANGUAGES)
-    return _BANKS[lang]
+    return _view(phrasebank.shipped(lang))
 
 
 # ---------------------------------------------------------------- filling
@@ -328,11 +350,11 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def _voice(bank: ModuleType, group: str, emotion: str, register: str) -> list[str]:
+def _voice(bank: _View, group: str, emotion: str, register: str) -> list[str]:
     return bank.VOICE[group][emotion][register]
 
 
-def _closers(bank: ModuleType, group: str, emotion: str, register: str) -> list[str]:
+def _closers(bank: _View, group: str, emotion: str, register: str) -> list[str]:
     if group in INSTITUTIONS:
         return bank.GROUP_CLOSERS[group][register]
     return bank.CLOSERS[emotion][register]
@@ -365,7 +387,7 @@ def _posts(lang: str, group: str, emotion: str, style: str) -> list[str]:
     officials and the organisation add one of their own follow-ups, so a journalist
     never says "j'ai peur pour mes enfants".
     """
-    bank, register = _BANKS[lang], REGISTER[style]
+    bank, register = _bank(lang), REGISTER[style]
     voice = _voice(bank, group, emotion, register)
     if group in INSTITUTIONS:
         k = max(1, len(voice) // 2)
@@ -396,7 +418,7 @@ def _posts(lang: str, group: str, emotion: str, style: str) -> list[str]:
 
 def _shares(lang: str, group: str, emotion: str, style: str) -> list[str]:
     """A forward with a short comment, framed the way each platform shows forwards."""
-    bank, register = _BANKS[lang], REGISTER[style]
+    bank, register = _bank(lang), REGISTER[style]
     comments = list(_voice(bank, group, emotion, register))
     if group not in INSTITUTIONS:
         comments += bank.CORE["share"][emotion][register]
@@ -410,7 +432,7 @@ def _shares(lang: str, group: str, emotion: str, style: str) -> list[str]:
 
 def _replies(lang: str, group: str, emotion: str, style: str) -> list[str]:
     """An answer to someone else's item: a conversational opener, then the point."""
-    bank, register = _BANKS[lang], REGISTER[style]
+    bank, register = _bank(lang), REGISTER[style]
     bodies = list(_voice(bank, group, emotion, register))
     if group in INSTITUTIONS:
         openers = bank.OPENERS[group][register]
@@ -443,7 +465,7 @@ def _chat_word(lang: str, word: str) -> str:
 
 def _reactions(lang: str, group: str, emotion: str, style: str) -> list[str]:
     """A very short reaction: emojis alone, or emojis with a few words in the group's voice."""
-    bank, register = _BANKS[lang], REGISTER[style]
+    bank, register = _bank(lang), REGISTER[style]
     words = list(_voice(bank, group, emotion, "react"))
     if group not in INSTITUTIONS:
         words += bank.CORE["reaction"][emotion]["pro" if register == "pro" else "std"]
@@ -520,7 +542,7 @@ def reaction_templates(lang: str, group: str, emotion: str, kind: str, style: st
 
 @cache
 def _claim_bank(lang: str, emotion: str, style: str) -> tuple[str, ...]:
-    bank, register = _BANKS[lang], REGISTER[style]
+    bank, register = _bank(lang), REGISTER[style]
     lines = bank.CLAIMS[emotion][register]
     lead, tails = CLAIM_LEAD[emotion], PHOTO_TAILS[emotion]
     if style == "microblog":
@@ -561,7 +583,7 @@ def claim_templates(lang: str, emotion: str, style: str) -> list[str]:
 
 @cache
 def _defence_bank(lang: str, style: str) -> tuple[str, ...]:
-    bank, register = _BANKS[lang], REGISTER[style]
+    bank, register = _bank(lang), REGISTER[style]
     lines = bank.DEFENCE[register]
     if style == "microblog":
         out = list(lines)
@@ -587,7 +609,7 @@ def defence_templates(lang: str, style: str) -> list[str]:
 
 @cache
 def _message_reply_bank(lang: str, emotion: str, style: str) -> tuple[str, ...]:
-    bank, register = _BANKS[lang], REGISTER[style]
+    bank, register = _bank(lang), REGISTER[style]
     lines = bank.MESSAGE_REPLIES[emotion][register]
     tails = PHOTO_TAILS[emotion]
     if style == "microblog":

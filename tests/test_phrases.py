@@ -1,0 +1,73 @@
+"""Phrase banks as data: the shipped files load, and a designer's mistake names file, line and field."""
+
+from __future__ import annotations
+
+import pytest
+
+from uproar.model import phrasebank
+from uproar.model.phrasebank import PhraseError, check_file, key_lines
+from uproar.model.taxonomy import LANGUAGES
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_shipped_banks_load_and_are_complete(lang):
+    bank = phrasebank.shipped(lang)
+    assert bank.lines(("voice", "public", "anger"), "any", "std")
+    assert bank.data["frames"]["share_frames"]["microblog"]
+
+
+def test_key_lines_follow_tables_and_keys():
+    text = '# c\n\n[public.anger.any]\nstd = [\n    "a",\n    "b",\n]\npro = ["c"]\n\n[public.fear.any]\nchat = ["d"]\n'
+    lines = key_lines(text)
+    assert lines[("public", "anger", "any")] == 3
+    assert lines[("public", "anger", "any", "std")] == 4
+    assert lines[("public", "anger", "any", "pro")] == 8
+    assert lines[("public", "fear", "any", "chat")] == 11
+
+
+def _problems(file: str, text: str) -> list[str]:
+    with pytest.raises(PhraseError) as err:
+        check_file(file, text, "my.toml")
+    return err.value.problems
+
+
+def test_unknown_situation_names_line_and_field():
+    text = '[public.anger.any]\nstd = ["Ça suffit."]\n\n[public.anger.apologized]\nstd = ["Merci."]\n'
+    (problem,) = _problems("voice", text)
+    assert problem.startswith("my.toml, line 4, public.anger.apologized:")
+    assert "unknown situation 'apologized'" in problem and "apologised" in problem
+
+
+def test_unknown_group_emotion_and_register_are_named():
+    problems = _problems("voice", '[publik.anger.any]\nstd = ["x"]\n\n[public.angry.any]\nstd = ["x"]\n'
+                                  '\n[public.fear.any]\nstandard = ["x"]\n')
+    assert any("line 1, publik: unknown group 'publik'" in p for p in problems)
+    assert any("line 4, public.angry: unknown emotion 'angry'" in p for p in problems)
+    assert any("line 8, public.fear.any.standard: unknown register 'standard'" in p for p in problems)
+
+
+def test_unknown_placeholder_names_the_line_of_the_phrase():
+    text = '[public.anger.any]\nstd = [\n    "Fine.",\n    "Shame on {company}.",\n]\n'
+    (problem,) = _problems("voice", text)
+    assert problem.startswith("my.toml, line 4, public.anger.any.std:")
+    assert "{company}" in problem and "{org}" in problem
+
+
+def test_wrong_types_and_empty_lists_say_what_to_do():
+    problems = _problems("voice", '[public.anger.any]\nstd = "Shame."\npro = []\nchat = ["ok", 3]\n')
+    assert any("line 2, public.anger.any.std: must be a list of strings" in p for p in problems)
+    assert any("line 3, public.anger.any.pro: is an empty list" in p for p in problems)
+    assert any("line 4, public.anger.any.chat: each line must be a non-empty string" in p for p in problems)
+
+
+def test_a_stray_brace_and_bad_toml_are_reported():
+    (problem,) = _problems("voice", '[public.anger.any]\nstd = ["Shame on {org."]\n')
+    assert "line 2" in problem and "literal brace" in problem
+    (problem,) = _problems("voice", '[public.anger.any]\nstd = ["unclosed]\n')
+    assert problem.startswith("my.toml: not valid TOML")
+
+
+def test_rumour_lines_take_standing_or_corrected():
+    text = '[fear.corrected]\nstd = ["They say {claim}, but it was denied."]\n[fear.denied]\nstd = ["x"]\n'
+    (problem,) = _problems("claims", text)
+    assert "line 3, fear.denied: unknown situation 'denied'" in problem and "corrected" in problem
