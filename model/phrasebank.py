@@ -32,7 +32,7 @@ ANY = "any"
 CLAIM_SITUATIONS: tuple[str, ...] = (ANY, "standing", "corrected")
 REGISTERS: tuple[str, ...] = ("std", "pro", "chat", "react")
 INSTITUTIONS: tuple[str, ...] = ("journalist", "elected", "organisation")
-CORE_KINDS: tuple[str, ...] = ("post", "share", "opener", "reply", "reaction")
+CORE_KINDS: tuple[str, ...] = ("post", "share", "opener", "reply", "reaction", "lead")
 
 #: Extra fields of each notable moment, on top of the vocabulary placeholders.
 EVENT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -75,6 +75,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "voice": REGISTERS,
     "core": ("std", "pro", "chat"),
     "core.reaction": ("std", "pro"),
+    "core.lead": ("std", "chat"),
     "frames.openers": ("std", "pro", "chat"),
     "frames.closers": ("std", "pro"),
     "frames.group_closers": ("std", "pro"),
@@ -333,7 +334,7 @@ def _completeness(lang: str, data: dict[str, Any]) -> list[str]:
             need("voice", (g, e), _REQUIRED["voice"])
     for k in CORE_KINDS:
         for e in EMOTIONS:
-            need("core", (k, e), _REQUIRED["core.reaction" if k == "reaction" else "core"])
+            need("core", (k, e), _REQUIRED.get(f"core.{k}", _REQUIRED["core"]))
     for g in INSTITUTIONS:
         need("frames", ("openers", g), _REQUIRED["frames.openers"])
         need("frames", ("group_closers", g), _REQUIRED["frames.group_closers"])
