@@ -429,3 +429,39 @@ __all__ = [
     "merge",
     "shipped",
 ]
+
+
+# ---------------------------------------------------------------- the project's own word lists
+
+
+@cache
+def checks(lang: str) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """What an item may say only once the organisation has responded, by category
+    (`model/phrases/<lang>/checks.toml`): praise of a response, quotes of a statement, …"""
+    path = PHRASES_DIR / lang / "checks.toml"
+    text = path.read_text(encoding="utf-8")
+    data = _parse(text, str(path))
+    lines = key_lines(text)
+    out: dict[str, tuple[re.Pattern[str], ...]] = {}
+    problems = []
+    for category, patterns in data.items():
+        where = f"{path}, line {lines.get((category,), '?')}, {category}"
+        if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
+            problems.append(f"{where}: must be a non-empty list of regular expressions")
+            continue
+        compiled = []
+        for p in patterns:
+            try:
+                compiled.append(re.compile(p, re.IGNORECASE))
+            except re.error as exc:
+                problems.append(f"{where}: {p!r} is not a regular expression ({exc})")
+        out[category] = tuple(compiled)
+    if problems:
+        raise PhraseError(problems)
+    return out
+
+
+def presupposes(text: str, lang: str, skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(category, matched words) for every check the text matches: [] means it claims no response."""
+    return [(category, m.group(0)) for category, patterns in checks(lang).items() if category not in skip
+            for p in patterns if (m := p.search(text))]
