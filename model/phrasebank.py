@@ -205,6 +205,7 @@ class _Checker:
         self.file, self.source, self.text = file, source, text
         self.lines = key_lines(text)
         self.problems: list[str] = []
+        self.found: list[tuple[tuple[str, ...], str]] = []
 
     def where(self, path: tuple[str, ...]) -> str:
         for i in range(len(path), 0, -1):
@@ -216,6 +217,7 @@ class _Checker:
         where = f"{self.source}, line {line}" if line else self.where(path)
         field_name = ".".join(path) or "(file)"
         self.problems.append(f"{where}, {field_name}: {message}")
+        self.found.append((path, message))
 
     def check(self, node: Any, shape: Any, path: tuple[str, ...], prefix: tuple[str, ...] = ()) -> None:
         """Walk `node` against `shape`; `prefix` is the path above the file's root (scenario tables)."""
@@ -300,19 +302,76 @@ def check_file(file: str, text: str, source: str, data: dict[str, Any] | None = 
 
 
 def check_overlay(data: dict[str, Any], text: str, source: str, prefix: tuple[str, ...] = ()) -> list[str]:
-    """Problems of a scenario's phrase tables ({file: tables}); [] when fine."""
-    problems: list[str] = []
-    lines = key_lines(text)
+    """Problems of phrase tables a scenario adds ({file: tables}), each naming file, line, field."""
+    checker = _Checker("", source, text)
+    _check_overlay(checker, data, prefix)
+    return checker.problems
+
+
+def overlay_problems(data: dict[str, Any], prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str]]:
+    """The same as `check_overlay`, as (field path, message) for callers that locate lines themselves."""
+    checker = _Checker("", "", "")
+    _check_overlay(checker, data, prefix)
+    return checker.found
+
+
+def _check_overlay(checker: _Checker, data: dict[str, Any], prefix: tuple[str, ...]) -> None:
     for file, tables in data.items():
-        checker = _Checker(file if file in SHAPES else "", source, text)
         if file not in EXTENSIBLE:
-            path = (*prefix, file)
-            where = f"{source}, line {lines[path]}" if path in lines else source
-            problems.append(f"{where}, {'.'.join(path)}: unknown phrase file {file!r}; use one of {list(EXTENSIBLE)}")
+            checker.fail((*prefix, file), f"unknown phrase file {file!r}; use one of {list(EXTENSIBLE)}")
             continue
-        checker.lines = lines
+        checker.file = file
         checker.check(tables, SHAPES[file], (), prefix=(*prefix, file))
-        problems += checker.problems
+
+
+#: keys of a scenario's [phrases] table besides the phrase files
+SCENARIO_KEYS: tuple[str, ...] = ("file", *LANGUAGES)
+
+
+def scenario_overlays(phrases: dict[str, Any], language: str) -> dict[str, tuple[str | None, dict[str, Any]]]:
+    """A scenario's [phrases] table by language: (phrases file or None, inline tables).
+
+    `[phrases.voice…]` applies to the scenario's language, `[phrases.en.voice…]` to English
+    accounts; `file = "…"` at either level names a phrases file with the same tables.
+    """
+    out: dict[str, tuple[str | None, dict[str, Any]]] = {}
+    base = {k: v for k, v in phrases.items() if k not in SCENARIO_KEYS}
+    if base or "file" in phrases:
+        out[language] = (phrases.get("file"), base)
+    for lang in LANGUAGES:
+        sub = phrases.get(lang)
+        if isinstance(sub, dict):
+            file, tables = out.get(lang, (None, {}))
+            extra = {k: v for k, v in sub.items() if k != "file"}
+            out[lang] = (sub.get("file", file), _merged_tables(tables, extra))
+    return out
+
+
+def _merged_tables(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    merged = copy.deepcopy(a)
+    _merge_into(merged, b)
+    return merged
+
+
+def scenario_problems(phrases: Any) -> list[tuple[tuple[str, ...], str]]:
+    """Problems of a scenario's [phrases] table (not of the files it names), as (path, message)."""
+    if not isinstance(phrases, dict):
+        return [(("phrases",), "must be a table: [phrases] with phrase tables or file = \"…\" under it")]
+    problems: list[tuple[tuple[str, ...], str]] = []
+    for key, value in phrases.items():
+        if key == "file" or (key in LANGUAGES and isinstance(value, dict) and "file" in value and key != "file"):
+            where = ("phrases", key) if key == "file" else ("phrases", key, "file")
+            target = value if key == "file" else value["file"]
+            if not isinstance(target, str) or not target.strip():
+                problems.append((where, "must be the path of a phrases file (TOML), relative to the scenario"))
+    for key, value in phrases.items():
+        if key in LANGUAGES:
+            if not isinstance(value, dict):
+                problems.append((("phrases", key), "must be a table of phrase files"))
+                continue
+            problems += overlay_problems({k: v for k, v in value.items() if k != "file"}, ("phrases", key))
+        elif key != "file":
+            problems += overlay_problems({key: value}, ("phrases",))
     return problems
 
 
@@ -414,6 +473,20 @@ def load_overlay_file(path: Path) -> dict[str, Any]:
     return data
 
 
+@cache
+def _overlay_file(path: str, mtime_ns: int) -> dict[str, Any]:
+    return load_overlay_file(Path(path))
+
+
+def overlay_file(path: Path) -> dict[str, Any]:
+    """`load_overlay_file`, read once per version of the file."""
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        mtime = -1
+    return _overlay_file(str(path), mtime)
+
+
 __all__ = [
     "ANY",
     "CLAIM_SITUATIONS",
@@ -427,6 +500,9 @@ __all__ = [
     "key_lines",
     "load_overlay_file",
     "merge",
+    "overlay_file",
+    "scenario_overlays",
+    "scenario_problems",
     "shipped",
 ]
 

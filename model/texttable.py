@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from . import markers, phrasebank, text
+from . import markers, text
 from .phrasebank import ANY, CLAIM_SITUATIONS, Bank
 from .scenario import Scenario
 from .taxonomy import EMOTIONS, GROUPS, KINDS, LANGUAGES, SITUATIONS, STYLES, VOCABULARY_KEYS
@@ -55,8 +55,7 @@ def fill(template: str, vocab: dict[str, list[str]], variant: int, lang: str, **
 
 def bank_for(scenario: Scenario, lang: str) -> Bank:
     """The phrase bank a scenario's texts are composed from (shipped, plus the scenario's own)."""
-    extend = getattr(scenario, "phrase_bank", None)
-    return extend(lang) if callable(extend) else phrasebank.shipped(lang)
+    return scenario.phrase_bank(lang)
 
 
 #: rendered tables by scenario content hash: replays (impact analysis, recovery) build many models
@@ -79,7 +78,7 @@ class TextTable:
     @classmethod
     def for_scenario(cls, scenario: Scenario) -> TextTable:
         """A fresh table for a model: the scenario's rendered parts (cached), with its own walk."""
-        key = scenario.sha256 or scenario.model_dump_json()
+        key = (scenario.sha256 or scenario.model_dump_json()) + "".join(bank_for(scenario, lang).key for lang in LANGUAGES)
         cached = _RENDERED.get(key)
         if cached is None:
             cached = _RENDERED[key] = cls(scenario)

@@ -71,3 +71,73 @@ def test_rumour_lines_take_standing_or_corrected():
     text = '[fear.corrected]\nstd = ["They say {claim}, but it was denied."]\n[fear.denied]\nstd = ["x"]\n'
     (problem,) = _problems("claims", text)
     assert "line 3, fear.denied: unknown situation 'denied'" in problem and "corrected" in problem
+
+
+# ---------------------------------------------------------------- a scenario's own phrases
+
+from uproar import CrisisModel  # noqa: E402
+from uproar.model.scenario import ScenarioError, load_scenario, shipped_dir  # noqa: E402
+
+OWN_LINE = "Trois incidents en dix ans à {place}, et toujours les mêmes excuses."
+
+
+def _scenario_with(tmp_path, extra: str, name: str = "fr-usine-chimique"):
+    source = (shipped_dir() / f"{name}.toml").read_text(encoding="utf-8")
+    path = tmp_path / "mine.toml"
+    path.write_text(source + "\n" + extra, encoding="utf-8")
+    return path
+
+
+def _texts(scenario, minutes: int = 60) -> list[str]:
+    model = CrisisModel(scenario, rng=2, population=4000)
+    model.run_for(minutes)
+    return list(model.reactions_frame()["text"])
+
+
+def test_a_scenario_adds_its_own_lines_and_sees_them_used(tmp_path):
+    path = _scenario_with(tmp_path, f'[phrases.core.post.anger.any]\nstd = ["{OWN_LINE}"]\n'
+                                    f'[phrases.core.post.fear.any]\nstd = ["{OWN_LINE}"]\n')
+    scenario = load_scenario(path)
+    place = scenario.vocabulary["place"]
+    place = place if isinstance(place, str) else place[0]
+    own = OWN_LINE.replace("{place}", place)
+    texts = _texts(scenario)
+    assert any(own in t for t in texts)
+    assert not any(own in t for t in _texts(load_scenario("fr-usine-chimique"))), "the line is the scenario's own"
+
+
+def test_a_phrases_file_next_to_the_scenario_replaces_lists(tmp_path):
+    (tmp_path / "usine-phrases.toml").write_text(
+        '[core.post.anger.any]\nreplace = true\nstd = ["Encore {org}. Encore. Ras-le-bol."]\n', encoding="utf-8")
+    scenario = load_scenario(_scenario_with(tmp_path, '[phrases]\nfile = "usine-phrases.toml"\n'))
+    bank = scenario.phrase_bank("fr")
+    assert bank.lines(("core", "post", "anger"), "any", "std") == ["Encore {org}. Encore. Ras-le-bol."]
+    assert bank.lines(("core", "post", "fear"), "any", "std"), "other lists are the shipped ones"
+    assert any("Encore. Ras-le-bol." in t for t in _texts(scenario))
+
+
+def test_a_malformed_phrases_file_names_file_line_and_field(tmp_path):
+    (tmp_path / "usine-phrases.toml").write_text(
+        '# mes phrases\n\n[core.post.anger.any]\nstd = [\n    "Ça suffit.",\n    "La faute à {entreprise}.",\n]\n',
+        encoding="utf-8")
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(_scenario_with(tmp_path, '[phrases]\nfile = "usine-phrases.toml"\n'))
+    message = str(err.value)
+    assert "usine-phrases.toml, line 6, core.post.anger.any.std" in message
+    assert "{entreprise}" in message and "{org}" in message
+
+
+def test_a_malformed_phrases_table_names_the_scenario_line(tmp_path):
+    path = _scenario_with(tmp_path, '[phrases.core.post.colere.any]\nstd = ["Ça suffit."]\n')
+    line = path.read_text(encoding="utf-8").splitlines().index("[phrases.core.post.colere.any]") + 1
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(path)
+    message = str(err.value)
+    assert f"line {line}, phrases.core.post.colere" in message
+    assert "unknown emotion 'colere'" in message
+
+
+def test_a_missing_phrases_file_says_where_it_was_looked_for(tmp_path):
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(_scenario_with(tmp_path, '[phrases]\nfile = "nope.toml"\n'))
+    assert "nope.toml" in str(err.value) and "relative path" in str(err.value)
