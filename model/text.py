@@ -37,6 +37,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
+
 from . import phrasebank
 from .phrasebank import ANY, EVENT_FIELDS, Bank
 from .taxonomy import EMOTIONS, GROUPS, KINDS, LANGUAGES, SITUATIONS, STYLES, VOCABULARY_KEYS
@@ -345,22 +347,45 @@ def may_lower(lang: str, template: str) -> bool:
 
 
 def compose(lang: str, rule: str, parts: Sequence[str], lower_ok: Sequence[bool] | None = None,
-            limit: int | None = None) -> str:
+            limit: int | None = None, templates: Sequence[str] | None = None) -> str:
     """One text from a cell's four parts (filled or not): skip empty parts and parts that
-    echo another, then drop optional parts until the text fits `limit` characters."""
+    echo another (judged on the `templates`, so that two lines naming the organisation do
+    not count as an echo), then drop optional parts until the text fits `limit` characters."""
     if lower_ok is None:
         lower_ok = [may_lower(lang, p) for p in parts]
-    kept = kept_parts(lang, rule, parts, lower_ok, limit)
+    kept = kept_parts(lang, rule, parts, lower_ok, limit, templates)
     return _render(lang, rule, [p if k else "" for p, k in zip(parts, kept, strict=True)], lower_ok)
 
 
+@cache
+def _echo(first: str, second: str) -> bool:
+    """Two lines that must not meet in one text: they repeat each other, or an emoji tail
+    would be swallowed by a line that already ends with one (two texts would then coincide)."""
+    if not first or not second:
+        return False
+    if not re.search(r"\w", second) and _ends_with_emoji(first):
+        return True
+    return _repeats(first, second)
+
+
+#: slot pairs whose lines must not echo each other in a drawn text (every pair of the four slots)
+ECHO_PAIRS: tuple[tuple[int, int], ...] = ((0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3))
+
+
+@cache
+def echo_matrix(first: tuple[str, ...], second: tuple[str, ...]) -> np.ndarray:
+    """Which combinations of a line from `first` and one from `second` echo each other (True)."""
+    return np.array([[_echo(a, b) for b in second] for a in first], dtype=bool).reshape(len(first), len(second))
+
+
 def kept_parts(lang: str, rule: str, parts: Sequence[str], lower_ok: Sequence[bool],
-               limit: int | None = None) -> list[bool]:
+               limit: int | None = None, templates: Sequence[str] | None = None) -> list[bool]:
     """Which of the four parts a composed text keeps (the main line always)."""
     kept = [bool(p) for p in parts]
     kept[1] = True
+    words = templates if templates is not None else parts
     for i in (2, 3, 0):
-        if kept[i] and rule != "plain" and any(kept[j] and _repeats(parts[j], parts[i]) for j in range(4) if j != i):
+        if kept[i] and rule != "plain" and any(kept[j] and _echo(words[j], words[i]) for j in range(4) if j != i):
             kept[i] = False
     if limit is not None:
         for i in (3, 2, 0):
@@ -427,7 +452,7 @@ def _split(lines: list[str]) -> tuple[list[str], list[str]]:
     return lines[:k], lines[k:]
 
 
-def _post_cell(bank: Bank, lang: str, group: str, emotion: str, style: str, situation: str) -> Cell | None:
+def _post_cell(bank: Bank, lang: str, group: str | None, emotion: str, style: str, situation: str) -> Cell | None:
     """An original message: (lead,) the group's voice or a crowd line, a second sentence, a sign-off."""
     register = REGISTER[style]
     institution = group in INSTITUTIONS
@@ -436,16 +461,18 @@ def _post_cell(bank: Bank, lang: str, group: str, emotion: str, style: str, situ
         main = voice if situation == ANY else _voice(bank, group, emotion, situation, register)
         second = ["", *_split(voice)[1]]
         lead: list[str] = [""]
-    else:
-        main = _voice(bank, group, emotion, situation, register) + _core(bank, "post", emotion, situation, register)
+    else:  # group None: the crowd's shared lines (one walk for every mass group, so they never coincide)
+        main = (_voice(bank, group, emotion, situation, register) if group else
+                _core(bank, "post", emotion, situation, register))
         second = ["", *_core(bank, "post", emotion, ANY, register)]
         lead = ["", *_core(bank, "lead", emotion, ANY, "chat" if register == "chat" else "std")]
     if style == "photo":
-        return _cell("photo", ["", "📍 {place} ·"], main, second, _tails(group, emotion))
+        return _cell("photo", ["", "📍 {place} ·", *lead[1:]], main, second, _tails(group, emotion))
     if style == "messaging":
         return _cell("chat", lead, main, second, [""] if institution else ["", *EMOJI[emotion]])
     if style == "professional":
-        return _cell("join", [""], main, second, ["", *_closers(bank, group, emotion, situation, "pro")])
+        pro_lead = [""] if institution else ["", *_core(bank, "lead", emotion, ANY, "pro")]
+        return _cell("join", pro_lead, main, second, ["", *_closers(bank, group, emotion, situation, "pro")])
     if style == "social":
         return _cell("join", lead, main, second, _closers(bank, group, emotion, situation, "std"))
     if institution:
@@ -458,7 +485,7 @@ def _microblog_emoji(emotion: str) -> list[str]:
     return [e for e in EMOJI[emotion] if e not in PHOTO_TAILS[emotion]]
 
 
-def _reply_cell(bank: Bank, lang: str, group: str, emotion: str, style: str, situation: str) -> Cell | None:
+def _reply_cell(bank: Bank, lang: str, group: str | None, emotion: str, style: str, situation: str) -> Cell | None:
     """An answer to someone else's item: a conversational opener, then the point."""
     register = REGISTER[style]
     if group in INSTITUTIONS:
@@ -467,18 +494,21 @@ def _reply_cell(bank: Bank, lang: str, group: str, emotion: str, style: str, sit
         second: list[str] = [""]
     else:
         openers = _core(bank, "opener", emotion, ANY, register)
-        main = _voice(bank, group, emotion, situation, register) + _core(bank, "reply", emotion, situation, register)
-        if situation != ANY:
-            main += _core(bank, "post", emotion, situation, register)
+        if group:
+            main = _voice(bank, group, emotion, situation, register)
+        else:
+            main = _core(bank, "reply", emotion, situation, register)
+            if situation != ANY:
+                main += _core(bank, "post", emotion, situation, register)
         second = ["", *_core(bank, "reply", emotion, ANY, register)]
     if style == "photo":
         return _cell("photo", openers, main, second, _tails(group, emotion))
     if style == "messaging":
-        return _cell("chat", openers, main, second)
+        return _cell("chat", openers, main, second, [""] if group in INSTITUTIONS else ["", *EMOJI[emotion]])
     if style == "professional":
         return _cell("join", openers, main, second, ["", *_closers(bank, group, emotion, situation, "pro")])
-    if style == "social":
-        return _cell("join", openers, main, second, ["", *_closers(bank, group, emotion, situation, "std")])
+    if style == "social":  # always signed, so a Facebook reply never reads like an X one
+        return _cell("join", openers, main, second, _closers(bank, group, emotion, situation, "std"))
     return _cell("join", openers, main, second)
 
 
@@ -551,10 +581,21 @@ def _reaction_cell(bank: Bank, lang: str, group: str, emotion: str, style: str, 
 _KIND_CELLS = {"post": _post_cell, "share": _share_cell, "reply": _reply_cell, "reaction": _reaction_cell}
 
 
+#: kinds whose crowd lines (shared by every mass group) have cells of their own
+SHARED_KINDS: tuple[str, ...] = ("post", "reply")
+
+
 @cache
 def crowd_cell(bank: Bank, group: str, emotion: str, kind: str, style: str, situation: str = ANY) -> Cell | None:
-    """The parts of a crowd item; None when the bank has no lines of its own for `situation`."""
+    """The parts of a group's item; None when the bank has no lines of its own for `situation`.
+    For posts and replies of mass groups, only the group's voice: see `shared_cell`."""
     return _KIND_CELLS[kind](bank, bank.lang, group, emotion, style, situation)
+
+
+@cache
+def shared_cell(bank: Bank, emotion: str, kind: str, style: str, situation: str = ANY) -> Cell | None:
+    """Posts and replies from the crowd's shared lines, one cell for every mass group."""
+    return _KIND_CELLS[kind](bank, bank.lang, None, emotion, style, situation)
 
 
 @cache
@@ -563,15 +604,17 @@ def claim_cell(bank: Bank, emotion: str, style: str, situation: str = ANY) -> Ce
     register = REGISTER[style]
     lines = bank.lines(("claims", emotion), situation, register)
     lead = CLAIM_LEAD[emotion]
+    second = ["", *_core(bank, "post", emotion, ANY, register)]
+    leads = ["", lead, *_core(bank, "lead", emotion, ANY, "std")]
     if style == "microblog":
-        return _cell("join", ["", lead, *_core(bank, "lead", emotion, ANY, "std")], lines)
+        return _cell("join", leads, lines, second)
     if style == "social":
-        return _cell("join", [""], lines, [""], ["", *_closers(bank, "public", emotion, ANY, "std")])
+        return _cell("join", leads, lines, second, ["", *_closers(bank, "public", emotion, ANY, "std")])
     if style == "photo":
-        return _cell("photo", ["", lead], lines, [""], PHOTO_TAILS[emotion])
+        return _cell("photo", leads, lines, second, PHOTO_TAILS[emotion])
     if style == "professional":
-        return _cell("join", [""], lines, [""], ["", *_closers(bank, "public", emotion, ANY, "pro")])
-    return _cell("join", ["", bank.data["frames"]["forwarded_many"], lead], lines)
+        return _cell("join", [""], lines, second, ["", *_closers(bank, "public", emotion, ANY, "pro")])
+    return _cell("chat", ["", *_core(bank, "lead", emotion, ANY, "chat")], lines, second, ["", *EMOJI[emotion]])
 
 
 @cache
@@ -628,7 +671,7 @@ def _cover(lang: str, style: str, cell: Cell | None) -> tuple[str, ...]:
     for c in combos:
         parts = [cell.slots[k][j] for k, j in enumerate(_digits(n, c))]
         lower_ok = [may_lower(lang, p) for p in parts]
-        kept = kept_parts(lang, cell.rule, [fill(p, sample, lang) for p in parts], lower_ok, limit)
+        kept = kept_parts(lang, cell.rule, [fill(p, sample, lang) for p in parts], lower_ok, limit, parts)
         out.append(_render(lang, cell.rule, [p if k else "" for p, k in zip(parts, kept, strict=True)], lower_ok))
     return tuple(_unique(out))
 
@@ -675,7 +718,10 @@ def reaction_templates(lang: str, group: str, emotion: str, kind: str, style: st
     _check("kind", kind, KINDS)
     _check("style", style, STYLES)
     _check("situation", situation, (ANY, *SITUATIONS))
-    return list(_cover(lang, style, crowd_cell(b, group, emotion, kind, style, situation)))
+    out = _cover(lang, style, crowd_cell(b, group, emotion, kind, style, situation))
+    if kind in SHARED_KINDS and group not in INSTITUTIONS:
+        out += _cover(lang, style, shared_cell(b, emotion, kind, style, situation))
+    return list(_unique(out))
 
 
 def claim_templates(lang: str, emotion: str, style: str, situation: str = ANY, bank: Bank | None = None) -> list[str]:

@@ -92,6 +92,7 @@ class TextTable:
 
     def __init__(self, scenario: Scenario):
         self.parts: list[str] = []
+        self.templates: list[str] = []
         self._part_ids: dict[tuple[str, str, str], int] = {}
         lower_ok: list[bool] = []
         part_lang: list[int] = []
@@ -100,14 +101,22 @@ class TextTable:
         nl, ng, ne, nk, ns = len(LANGUAGES), len(GROUPS), len(EMOTIONS), len(KINDS), len(STYLES)
         nsit = len(TABLE_SITUATIONS)
         self.crowd_cell = np.full((nl, ng, ne, nk, ns, nsit), -1, dtype=np.int64)
+        #: posts and replies from the crowd's shared lines: one cell (one walk) for every mass group
+        self.shared_cell = np.full((nl, ne, nk, ns, nsit), -1, dtype=np.int64)
+        self.mass = np.array([g not in text.INSTITUTIONS for g in GROUPS], dtype=bool)
         self.claim_cell = np.full((nl, max(len(claims), 1), ne, ns, len(CLAIM_SITUATIONS)), -1, dtype=np.int64)
         self.defence_cell = np.full((nl, ns, nsit), -1, dtype=np.int64)
         self.reply_cell = np.full((nl, ne, ns, nsit), -1, dtype=np.int64)
+
+        seen: dict[tuple[Any, ...], int] = {}
 
         def add_cell(cell: text.Cell | None, li: int, lang: str, style: str, vocab: dict[str, list[str]],
                      claim: str = "") -> int:
             if cell is None:
                 return -1
+            key = (li, style == "microblog", cell, claim if any("{claim}" in t for slot in cell.slots for t in slot) else "")
+            if key in seen:  # the same lines in two places (two situations) walk as one cell
+                return seen[key]
             slots = []
             for slot in cell.slots:
                 ids = []
@@ -118,13 +127,15 @@ class TextTable:
                         pid = self._part_ids[key] = len(self.parts)
                         extra = {"claim": claim} if key[2] else {}
                         self.parts.append(fill(template, vocab, pid, lang, **extra) if template else "")
+                        self.templates.append(template)
                         lower_ok.append(text.may_lower(lang, template))
                         part_lang.append(li)
                     ids.append(pid)
                 slots.append(ids)
             limit = text.MICROBLOG_LIMIT if style == "microblog" else 0
             cells.append((_RULES[cell.rule], li, limit, slots))
-            return len(cells) - 1
+            seen[key] = len(cells) - 1
+            return seen[key]
 
         for li, lang in enumerate(LANGUAGES):
             bank = bank_for(scenario, lang)
@@ -137,6 +148,9 @@ class TextTable:
                                 cell = text.crowd_cell(bank, group, emotion, kind, style, sit)
                                 self.crowd_cell[li, gi, ei, ki, si, ti] = add_cell(cell, li, lang, style, vocab)
                     for ei, emotion in enumerate(EMOTIONS):
+                        for kind in text.SHARED_KINDS:
+                            cell = text.shared_cell(bank, emotion, kind, style, sit)
+                            self.shared_cell[li, ei, KINDS.index(kind), si, ti] = add_cell(cell, li, lang, style, vocab)
                         cell = text.message_reply_cell(bank, emotion, style, sit)
                         self.reply_cell[li, ei, si, ti] = add_cell(cell, li, lang, style, vocab)
                     self.defence_cell[li, si, ti] = add_cell(text.defence_cell(bank, style, sit), li, lang, style, vocab)
@@ -167,6 +181,16 @@ class TextTable:
         if self.static >= np.iinfo(np.int32).max // 2:
             raise ValueError(f"{self.static} composed texts do not fit int32 ids; shorten the phrase lists")
         self.step = np.array([text._coprime_step(int(s)) for s in self.size], dtype=np.int64)
+        # combinations whose lines echo each other ("Worried. … so worried") are skipped by the walk
+        echo, self.echo_offset = [], np.zeros((len(cells), len(text.ECHO_PAIRS)), dtype=np.int64)
+        position = 0
+        for c, (_, _, _, slots) in enumerate(cells):
+            for q, (a, b) in enumerate(text.ECHO_PAIRS):
+                m = text.echo_matrix(tuple(self.templates[p] for p in slots[a]), tuple(self.templates[p] for p in slots[b]))
+                echo.append(m.ravel())
+                self.echo_offset[c, q] = position
+                position += m.size
+        self.echo = np.concatenate(echo) if echo else np.zeros(0, dtype=bool)
         self.used = np.zeros(len(cells), dtype=np.int64)
         self.start = np.zeros(len(cells), dtype=np.int64)
         self.extra: list[str] = []
@@ -181,10 +205,21 @@ class TextTable:
         return self.static + len(self.extra) - 1
 
     def _walk(self, cell: np.ndarray, u: np.ndarray) -> np.ndarray:
-        """One id per row from its cell, walking each cell's permutation (no repeat until exhausted)."""
+        """One id per row from its cell, walking each cell's permutation (no repeat until exhausted);
+        a combination whose lines echo each other is skipped (the row takes the cell's next one)."""
         out = np.zeros(len(cell), dtype=np.int32)
-        if not len(cell):
-            return out
+        pending = np.arange(len(cell))
+        for _ in range(12):
+            if not len(pending):
+                break
+            ids = self._advance(cell[pending], u[pending])
+            ok = ~self._echoes(cell[pending], ids - self.base[cell[pending]])
+            out[pending[ok]] = ids[ok]
+            out[pending[~ok]] = ids[~ok]  # kept only if every try echoes (a cell of echoes)
+            pending = pending[~ok]
+        return out
+
+    def _advance(self, cell: np.ndarray, u: np.ndarray) -> np.ndarray:
         order = np.argsort(cell, kind="stable")
         sc = cell[order]
         uniq, first, counts = np.unique(sc, return_index=True, return_counts=True)
@@ -193,18 +228,36 @@ class TextTable:
             self.start[uniq[fresh]] = (u[order[first[fresh]]] * self.size[uniq[fresh]]).astype(np.int64)
         rank = np.arange(len(sc)) - np.repeat(first, counts)
         k = self.start[sc] + (self.used[sc] + rank) * self.step[sc]
-        out[order] = (self.base[sc] + k % self.size[sc]).astype(np.int32)
+        out = np.empty(len(cell), dtype=np.int64)
+        out[order] = self.base[sc] + k % self.size[sc]
         self.used[uniq] += counts
         return out
+
+    def _digits(self, cell: np.ndarray, local: np.ndarray) -> np.ndarray:
+        digits = np.zeros((len(cell), 4), dtype=np.int64)
+        for k in (3, 2, 1, 0):
+            local, digits[:, k] = np.divmod(local, self.n[cell, k])
+        return digits
+
+    def _echoes(self, cell: np.ndarray, local: np.ndarray) -> np.ndarray:
+        d = self._digits(cell, local)
+        bad = np.zeros(len(cell), dtype=bool)
+        for q, (a, b) in enumerate(text.ECHO_PAIRS):
+            bad |= self.echo[self.echo_offset[cell, q] + d[:, a] * self.n[cell, b] + d[:, b]]
+        return bad
+
+    def _sizes(self, cell: np.ndarray) -> np.ndarray:
+        return np.where(cell >= 0, self.size[np.maximum(cell, 0)], 0)
 
     def _choose(self, specific: np.ndarray, general: np.ndarray, u: np.ndarray) -> np.ndarray:
         """The specific cell where there is one, else the general one. The specific share is
         SITUATION_SHARE, less when the specific cell has fewer combinations than the general one
-        (a situation with two lines must not repeat them to half the crowd)."""
-        has = specific >= 0
-        ratio = np.where(has, self.size[np.maximum(specific, 0)] / np.maximum(self.size[general], 1), 0.0)
+        (a situation with two lines must not repeat them to half the crowd), and none once the
+        specific cell has given all its texts."""
+        ratio = self._sizes(specific) / np.maximum(self._sizes(general), 1)
         coin = (u * 4096.0) % 1.0 < SITUATION_SHARE * np.minimum(ratio, 1.0)
-        return np.where(has & coin, specific, general)
+        fresh = self.used[np.maximum(specific, 0)] < self._sizes(specific)  # an exhausted one would repeat
+        return np.where((specific >= 0) & coin & fresh, specific, general)
 
     # The model draws texts only through the pick_* methods below, so that the table's layout
     # (situations, composed phrases) can change without touching the step.
@@ -212,9 +265,15 @@ class TextTable:
     def pick_crowd(self, lang: np.ndarray, group: np.ndarray, emotion: np.ndarray, kind: np.ndarray,
                    style: np.ndarray, situation: int, u: np.ndarray) -> np.ndarray:
         """A crowd item's text for each row, in the given situation (an index in SITUATIONS)."""
-        self.situation = int(situation) + 1
-        cells = self.crowd_cell[lang, group, emotion, kind, style]
-        return self._walk(self._choose(cells[..., self.situation], cells[..., 0], u), u)
+        self.situation = sit = int(situation) + 1
+        own = self.crowd_cell[lang, group, emotion, kind, style]
+        shared = np.where(self.mass[group][:, None], self.shared_cell[lang, emotion, kind, style], -1)
+        voice = self._choose(own[:, sit], own[:, 0], u)
+        crowd = self._choose(shared[:, sit], shared[:, 0], u)
+        # the group's own voice or the crowd's lines, in proportion to what each can say
+        sv, sc = self._sizes(voice), self._sizes(crowd)
+        coin = (u * 65536.0) % 1.0 * np.maximum(sv + sc, 1) < sv
+        return self._walk(np.where(coin | (crowd < 0), voice, crowd), u)
 
     def pick_claim(self, lang: np.ndarray, claim: np.ndarray, emotion: np.ndarray, style: np.ndarray,
                    corrected: np.ndarray, u: np.ndarray) -> np.ndarray:
@@ -240,10 +299,7 @@ class TextTable:
     def _decode(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(cell, part ids (rows x 4)) of composed ids."""
         cell = np.searchsorted(self.base, ids, side="right") - 1
-        local = ids - self.base[cell]
-        digits = np.zeros((len(ids), 4), dtype=np.int64)
-        for k in (3, 2, 1, 0):
-            local, digits[:, k] = np.divmod(local, self.n[cell, k])
+        digits = self._digits(cell, ids - self.base[cell])
         return cell, self.slot_parts[self.offset[cell] + digits]
 
     def markers_of(self, ids: np.ndarray) -> np.ndarray:
@@ -282,7 +338,7 @@ class TextTable:
         lang = LANGUAGES[self.cell_lang[cell]]
         limit = int(self.limit[cell]) or None
         return text.compose(lang, text.RULES[self.rule[cell]], [self.parts[p] for p in parts],
-                            [bool(self.lower_ok[p]) for p in parts], limit)
+                            [bool(self.lower_ok[p]) for p in parts], limit, [self.templates[p] for p in parts])
 
     # ------------------------------------------------------------ inspection
 
