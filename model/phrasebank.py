@@ -265,17 +265,19 @@ class _Checker:
             if not isinstance(item, str) or not item.strip():
                 self.fail(full, f"each line must be a non-empty string, got {_show(item)}")
                 continue
-            line = _item_line(self.text, self.lines.get(full), item)
+            def line(item: str = item) -> int | None:  # only looked up for a problem
+                return _item_line(self.text, self.lines.get(full), item)
+
             try:
                 used = placeholders(item)
             except ValueError as exc:
-                self.fail(full, f"{item!r}: {exc}; write a literal brace as {{{{ or }}}}", line)
+                self.fail(full, f"{item!r}: {exc}; write a literal brace as {{{{ or }}}}", line())
                 continue
             if unknown := sorted(used - allowed):
                 self.fail(full, f"{item!r} uses unknown placeholder(s) {', '.join('{' + u + '}' for u in unknown)}; "
-                          f"use only {', '.join('{' + a + '}' for a in sorted(allowed))}", line)
+                          f"use only {', '.join('{' + a + '}' for a in sorted(allowed))}", line())
             if path[:1] == ("share_frames",) and item.count("<>") != 1:
-                self.fail(full, f"{item!r}: a share frame needs exactly one <> where the comment goes", line)
+                self.fail(full, f"{item!r}: a share frame needs exactly one <> where the comment goes", line())
 
 
 def _show(value: Any) -> str:

@@ -296,12 +296,16 @@ def _stems(words: list[str]) -> set[str]:
     return {w[:5] for w in words if len(w) >= 5 and w not in _COMMON}
 
 
+@cache
+def _profile(sentence: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    words = _words(sentence)
+    return frozenset(_stems(words)), frozenset(itertools.pairwise(words))
+
+
 def _repeats(first: str, second: str) -> bool:
     """Two sentences that echo each other ("ça fait mal… ça fait mal", "partage… partager")."""
-    a, b = _words(first), _words(second)
-    if _stems(a) & _stems(b):
-        return True
-    return bool(set(itertools.pairwise(a)) & set(itertools.pairwise(b)))
+    (sa, pa), (sb, pb) = _profile(first), _profile(second)
+    return not sa.isdisjoint(sb) or not pa.isdisjoint(pb)
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -180,18 +180,29 @@ class TextTable:
         self.static = int(self.size.sum())
         if self.static >= np.iinfo(np.int32).max // 2:
             raise ValueError(f"{self.static} composed texts do not fit int32 ids; shorten the phrase lists")
-        self.step = np.array([text._coprime_step(int(s)) for s in self.size], dtype=np.int64)
-        # combinations whose lines echo each other ("Worried. … so worried") are skipped by the walk
-        echo, self.echo_offset = [], np.zeros((len(cells), len(text.ECHO_PAIRS)), dtype=np.int64)
+        # the walk visits only combinations whose lines do not echo each other ("Worried. … so worried")
+        valid, self.valid_offset = [], np.zeros(len(cells), dtype=np.int64)
         position = 0
         for c, (_, _, _, slots) in enumerate(cells):
-            for q, (a, b) in enumerate(text.ECHO_PAIRS):
-                m = text.echo_matrix(tuple(self.templates[p] for p in slots[a]), tuple(self.templates[p] for p in slots[b]))
-                echo.append(m.ravel())
-                self.echo_offset[c, q] = position
-                position += m.size
-        self.echo = np.concatenate(echo) if echo else np.zeros(0, dtype=bool)
-        self.used = np.zeros(len(cells), dtype=np.int64)
+            words = [tuple(self.templates[p] for p in slot) for slot in slots]
+            bad = np.zeros(tuple(len(slot) for slot in slots), dtype=bool)
+            for a, b in text.ECHO_PAIRS:
+                shape = [1, 1, 1, 1]
+                shape[a], shape[b] = len(slots[a]), len(slots[b])
+                bad |= text.echo_matrix(words[a], words[b]).reshape(shape)
+            ok = np.flatnonzero(~bad.ravel())
+            ok = ok if len(ok) else np.arange(bad.size)
+            valid.append(ok.astype(np.int32))
+            self.valid_offset[c] = position
+            position += len(ok)
+        self.valid = np.concatenate(valid) if valid else np.zeros(0, dtype=np.int32)
+        #: combinations the walk draws from, per cell
+        self.count = np.array([len(v) for v in valid], dtype=np.int64)
+        self.step = np.array([text._coprime_step(int(n)) for n in self.count], dtype=np.int64)
+        #: combinations per cell with a trailing 0, so that "no cell" (-1) reads 0
+        self.count_or_0 = np.append(self.count, 0)
+        #: texts drawn per cell (a trailing slot for "no cell", never drawn from)
+        self.used = np.zeros(len(cells) + 1, dtype=np.int64)
         self.start = np.zeros(len(cells), dtype=np.int64)
         self.extra: list[str] = []
         #: the situation of the latest `pick_crowd` (replies and defences of the same step use it)
@@ -205,31 +216,21 @@ class TextTable:
         return self.static + len(self.extra) - 1
 
     def _walk(self, cell: np.ndarray, u: np.ndarray) -> np.ndarray:
-        """One id per row from its cell, walking each cell's permutation (no repeat until exhausted);
-        a combination whose lines echo each other is skipped (the row takes the cell's next one)."""
+        """One id per row from its cell, walking each cell's permutation of its combinations
+        (no repeat until the cell is exhausted)."""
         out = np.zeros(len(cell), dtype=np.int32)
-        pending = np.arange(len(cell))
-        for _ in range(12):
-            if not len(pending):
-                break
-            ids = self._advance(cell[pending], u[pending])
-            ok = ~self._echoes(cell[pending], ids - self.base[cell[pending]])
-            out[pending[ok]] = ids[ok]
-            out[pending[~ok]] = ids[~ok]  # kept only if every try echoes (a cell of echoes)
-            pending = pending[~ok]
-        return out
-
-    def _advance(self, cell: np.ndarray, u: np.ndarray) -> np.ndarray:
+        if not len(cell):
+            return out
         order = np.argsort(cell, kind="stable")
         sc = cell[order]
-        uniq, first, counts = np.unique(sc, return_index=True, return_counts=True)
+        first = np.flatnonzero(np.concatenate(([True], sc[1:] != sc[:-1])))
+        uniq, counts = sc[first], np.diff(np.append(first, len(sc)))
         fresh = self.used[uniq] == 0
         if fresh.any():  # a cell's walk starts where its first item's uniform points
-            self.start[uniq[fresh]] = (u[order[first[fresh]]] * self.size[uniq[fresh]]).astype(np.int64)
+            self.start[uniq[fresh]] = (u[order[first[fresh]]] * self.count[uniq[fresh]]).astype(np.int64)
         rank = np.arange(len(sc)) - np.repeat(first, counts)
-        k = self.start[sc] + (self.used[sc] + rank) * self.step[sc]
-        out = np.empty(len(cell), dtype=np.int64)
-        out[order] = self.base[sc] + k % self.size[sc]
+        k = (self.start[sc] + (self.used[sc] + rank) * self.step[sc]) % self.count[sc]
+        out[order] = (self.base[sc] + self.valid[self.valid_offset[sc] + k]).astype(np.int32)
         self.used[uniq] += counts
         return out
 
@@ -239,25 +240,19 @@ class TextTable:
             local, digits[:, k] = np.divmod(local, self.n[cell, k])
         return digits
 
-    def _echoes(self, cell: np.ndarray, local: np.ndarray) -> np.ndarray:
-        d = self._digits(cell, local)
-        bad = np.zeros(len(cell), dtype=bool)
-        for q, (a, b) in enumerate(text.ECHO_PAIRS):
-            bad |= self.echo[self.echo_offset[cell, q] + d[:, a] * self.n[cell, b] + d[:, b]]
-        return bad
-
     def _sizes(self, cell: np.ndarray) -> np.ndarray:
-        return np.where(cell >= 0, self.size[np.maximum(cell, 0)], 0)
+        """Combinations per cell; 0 for "no cell" (-1 reads the trailing 0 of `count_or_0`)."""
+        return self.count_or_0[cell]
 
     def _choose(self, specific: np.ndarray, general: np.ndarray, u: np.ndarray) -> np.ndarray:
         """The specific cell where there is one, else the general one. The specific share is
         SITUATION_SHARE, less when the specific cell has fewer combinations than the general one
         (a situation with two lines must not repeat them to half the crowd), and none once the
         specific cell has given all its texts."""
-        ratio = self._sizes(specific) / np.maximum(self._sizes(general), 1)
-        coin = (u * 4096.0) % 1.0 < SITUATION_SHARE * np.minimum(ratio, 1.0)
-        fresh = self.used[np.maximum(specific, 0)] < self._sizes(specific)  # an exhausted one would repeat
-        return np.where((specific >= 0) & coin & fresh, specific, general)
+        cs, cg = self.count_or_0[specific], self.count_or_0[general]
+        coin = (u * 4096.0) % 1.0 * np.maximum(cg, 1) < SITUATION_SHARE * np.minimum(cs, cg)
+        coin &= self.used[specific] < cs  # an exhausted cell would repeat itself
+        return np.where(coin, specific, general)
 
     # The model draws texts only through the pick_* methods below, so that the table's layout
     # (situations, composed phrases) can change without touching the step.
@@ -266,14 +261,17 @@ class TextTable:
                    style: np.ndarray, situation: int, u: np.ndarray) -> np.ndarray:
         """A crowd item's text for each row, in the given situation (an index in SITUATIONS)."""
         self.situation = sit = int(situation) + 1
-        own = self.crowd_cell[lang, group, emotion, kind, style]
-        shared = np.where(self.mass[group][:, None], self.shared_cell[lang, emotion, kind, style], -1)
-        voice = self._choose(own[:, sit], own[:, 0], u)
-        crowd = self._choose(shared[:, sit], shared[:, 0], u)
+        own = self.crowd_cell.reshape(-1, len(TABLE_SITUATIONS))
+        i = np.ravel_multi_index((lang, group, emotion, kind, style), self.crowd_cell.shape[:5])
+        shared = self.shared_cell.reshape(-1, len(TABLE_SITUATIONS))
+        j = np.ravel_multi_index((lang, emotion, kind, style), self.shared_cell.shape[:4])
+        mass = self.mass[group]
+        voice = self._choose(own[i, sit], own[i, 0], u)
+        crowd = np.where(mass, self._choose(shared[j, sit], shared[j, 0], u), -1)
         # the group's own voice or the crowd's lines, in proportion to what each can say
-        sv, sc = self._sizes(voice), self._sizes(crowd)
+        sv, sc = self.count_or_0[voice], self.count_or_0[crowd]
         coin = (u * 65536.0) % 1.0 * np.maximum(sv + sc, 1) < sv
-        return self._walk(np.where(coin | (crowd < 0), voice, crowd), u)
+        return self._walk(np.where(coin, voice, crowd), u)
 
     def pick_claim(self, lang: np.ndarray, claim: np.ndarray, emotion: np.ndarray, style: np.ndarray,
                    corrected: np.ndarray, u: np.ndarray) -> np.ndarray:
