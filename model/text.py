@@ -369,6 +369,8 @@ def _echo(first: str, second: str) -> bool:
         return False
     if not re.search(r"\w", second) and _ends_with_emoji(first):
         return True
+    if first.endswith(":") and ":" in second:  # no "Info: heard that: …"
+        return True
     return _repeats(first, second)
 
 

@@ -78,7 +78,7 @@ def test_rumour_lines_take_standing_or_corrected():
 from uproar import CrisisModel  # noqa: E402
 from uproar.model.scenario import ScenarioError, load_scenario, shipped_dir  # noqa: E402
 
-OWN_LINE = "Trois incidents en dix ans à {place}, et toujours les mêmes excuses."
+OWN_LINE = "Trois incidents en dix ans, et toujours les mêmes excuses."
 
 
 def _scenario_with(tmp_path, extra: str, name: str = "fr-usine-chimique"):
@@ -98,9 +98,7 @@ def test_a_scenario_adds_its_own_lines_and_sees_them_used(tmp_path):
     path = _scenario_with(tmp_path, f'[phrases.core.post.anger.any]\nstd = ["{OWN_LINE}"]\n'
                                     f'[phrases.core.post.fear.any]\nstd = ["{OWN_LINE}"]\n')
     scenario = load_scenario(path)
-    place = scenario.vocabulary["place"]
-    place = place if isinstance(place, str) else place[0]
-    own = OWN_LINE.replace("{place}", place)
+    own = OWN_LINE
     texts = _texts(scenario)
     assert any(own in t for t in texts)
     assert not any(own in t for t in _texts(load_scenario("fr-usine-chimique"))), "the line is the scenario's own"
