@@ -406,7 +406,9 @@ def _render(lang: str, rule: str, parts: Sequence[str], lower_ok: Sequence[bool]
     if rule == "plain":
         return main
     if rule == "frame":
-        return _frame(lang, pre, _join(lang, main, second, post)) if pre else _join(lang, main, second, post)
+        before, _, after = pre.partition("<>")
+        return _joined(lang, [before.strip(), main, second, post, after.strip()],
+                       [False, *lower_ok[1:], False])
     if rule == "chat":
         out = main
         if pre:
@@ -415,16 +417,23 @@ def _render(lang: str, rule: str, parts: Sequence[str], lower_ok: Sequence[bool]
         if second:
             out = _chat_join(out, second, ". ")
         return _tail(out, post) if post else out
+    out = _joined(lang, [pre, main, second], lower_ok[:3])
+    if rule == "photo":
+        return _tail(out, post) if post else out
+    return f"{out} {post}" if post else out
+
+
+def _joined(lang: str, parts: Sequence[str], lower_ok: Sequence[bool]) -> str:
+    """Sentences joined with spaces; after ',' or ':' the next continues in lower case when
+    its template allows (a brand name such as "Brightmart" stays as it is)."""
     out = ""
-    for part, ok in zip((pre, main, second), lower_ok[:3], strict=True):
+    for part, ok in zip(parts, lower_ok, strict=True):
         if not part:
             continue
         if out.endswith((",", ":")) and ok:
             part = _lower_first(lang, part)
         out = f"{out} {part}" if out else part
-    if rule == "photo":
-        return _tail(out, post) if post else out
-    return f"{out} {post}" if post else out
+    return out
 
 
 def _voice(bank: Bank, group: str, emotion: str, situation: str, register: str) -> list[str]:
@@ -592,16 +601,49 @@ SHARED_KINDS: tuple[str, ...] = ("post", "reply")
 
 
 @cache
-def crowd_cell(bank: Bank, group: str, emotion: str, kind: str, style: str, situation: str = ANY) -> Cell | None:
+def crowd_cell(bank: Bank, group: str | None, emotion: str, kind: str, style: str, situation: str = ANY,
+               only: tuple[str, ...] | None = None) -> Cell | None:
     """The parts of a group's item; None when the bank has no lines of its own for `situation`.
-    For posts and replies of mass groups, only the group's voice: see `shared_cell`."""
-    return _KIND_CELLS[kind](bank, bank.lang, group, emotion, style, situation)
+    For posts and replies of mass groups, only the group's voice (group None: the crowd's
+    shared lines, one cell for every mass group). `only` keeps those main lines alone."""
+    cell = _KIND_CELLS[kind](bank, bank.lang, group, emotion, style, situation)
+    if cell is None or only is None:
+        return cell
+    main = tuple(line for line in cell.slots[1] if line in only)
+    return Cell(cell.rule, (cell.slots[0], main, cell.slots[2], cell.slots[3])) if main else None
+
+
+def shared_cell(bank: Bank, emotion: str, kind: str, style: str, situation: str = ANY,
+                only: tuple[str, ...] | None = None) -> Cell | None:
+    """Posts and replies from the crowd's shared lines, one cell for every mass group."""
+    return crowd_cell(bank, None, emotion, kind, style, situation, only)
 
 
 @cache
-def shared_cell(bank: Bank, emotion: str, kind: str, style: str, situation: str = ANY) -> Cell | None:
-    """Posts and replies from the crowd's shared lines, one cell for every mass group."""
-    return _KIND_CELLS[kind](bank, bank.lang, None, emotion, style, situation)
+def situation_cells(bank: Bank, group: str | None, emotion: str, kind: str, style: str
+                    ) -> dict[str, tuple[Cell, ...]]:
+    """The cells a situation draws its own lines from, by situation.
+
+    A line true in several situations (silent, refused, a missed deadline: "still nothing
+    from them") sits in one cell of its own, the same for all of them, so that its texts are
+    drawn from one walk whatever the situation has become, and never posted twice in an hour.
+    """
+    mains = {s: (c.slots[1] if (c := crowd_cell(bank, group, emotion, kind, style, s)) else ()) for s in SITUATIONS}
+    signature: dict[str, tuple[str, ...]] = {}
+    for s in SITUATIONS:
+        for line in mains[s]:
+            signature.setdefault(line, ())
+            signature[line] += (s,)
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for line, sits in signature.items():
+        groups.setdefault(sits, []).append(line)
+    out: dict[str, list[Cell]] = {s: [] for s in SITUATIONS}
+    for sits, lines in groups.items():
+        cell = crowd_cell(bank, group, emotion, kind, style, sits[0], tuple(lines))
+        if cell is not None:
+            for s in sits:
+                out[s].append(cell)
+    return {s: tuple(cells) for s, cells in out.items()}
 
 
 @cache

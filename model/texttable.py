@@ -58,6 +58,29 @@ def bank_for(scenario: Scenario, lang: str) -> Bank:
     return scenario.phrase_bank(lang)
 
 
+def _cells_for(bank: Bank, group: str | None, emotion: str, kind: str, style: str, situation: str
+               ) -> tuple[text.Cell | None, ...]:
+    """The cells of one crowd combination in a situation: one for "any", the line groups of a
+    situation for posts and replies (`text.situation_cells`), the situation's cell otherwise."""
+    if situation == ANY or kind not in text.SHARED_KINDS:
+        return (text.crowd_cell(bank, group, emotion, kind, style, situation),)
+    return text.situation_cells(bank, group, emotion, kind, style)[situation]
+
+
+def _candidates(scenario: Scenario) -> int:
+    """The most cells any situation draws its own lines from (the table's last axis)."""
+    most = 1
+    for lang in LANGUAGES:
+        bank = bank_for(scenario, lang)
+        for group in (*GROUPS, None):
+            for emotion in EMOTIONS:
+                for kind in text.SHARED_KINDS:
+                    for style in STYLES:
+                        cells = text.situation_cells(bank, group, emotion, kind, style)
+                        most = max(most, *(len(c) for c in cells.values()))
+    return most
+
+
 #: rendered tables by scenario content hash: replays (impact analysis, recovery) build many models
 _RENDERED: dict[str, TextTable] = {}
 
@@ -100,9 +123,12 @@ class TextTable:
         claims = scenario.claims
         nl, ng, ne, nk, ns = len(LANGUAGES), len(GROUPS), len(EMOTIONS), len(KINDS), len(STYLES)
         nsit = len(TABLE_SITUATIONS)
-        self.crowd_cell = np.full((nl, ng, ne, nk, ns, nsit), -1, dtype=np.int64)
+        #: cells by (lang, group, emotion, kind, style, situation, candidate): "any" at [..., 0, 0];
+        #: a situation draws from several cells, one per group of lines true in the same situations
+        k = _candidates(scenario)
+        self.crowd_cell = np.full((nl, ng, ne, nk, ns, nsit, k), -1, dtype=np.int64)
         #: posts and replies from the crowd's shared lines: one cell (one walk) for every mass group
-        self.shared_cell = np.full((nl, ne, nk, ns, nsit), -1, dtype=np.int64)
+        self.shared_cell = np.full((nl, ne, nk, ns, nsit, k), -1, dtype=np.int64)
         self.mass = np.array([g not in text.INSTITUTIONS for g in GROUPS], dtype=bool)
         self.claim_cell = np.full((nl, max(len(claims), 1), ne, ns, len(CLAIM_SITUATIONS)), -1, dtype=np.int64)
         self.defence_cell = np.full((nl, ns, nsit), -1, dtype=np.int64)
@@ -114,9 +140,10 @@ class TextTable:
                      claim: str = "") -> int:
             if cell is None:
                 return -1
-            key = (li, style == "microblog", cell, claim if any("{claim}" in t for slot in cell.slots for t in slot) else "")
-            if key in seen:  # the same lines in two places (two situations) walk as one cell
-                return seen[key]
+            cell_key = (li, style == "microblog", cell,
+                        claim if any("{claim}" in t for slot in cell.slots for t in slot) else "")
+            if cell_key in seen:  # the same lines in two places (two situations) walk as one cell
+                return seen[cell_key]
             slots = []
             for slot in cell.slots:
                 ids = []
@@ -134,8 +161,8 @@ class TextTable:
                 slots.append(ids)
             limit = text.MICROBLOG_LIMIT if style == "microblog" else 0
             cells.append((_RULES[cell.rule], li, limit, slots))
-            seen[key] = len(cells) - 1
-            return seen[key]
+            seen[cell_key] = len(cells) - 1
+            return seen[cell_key]
 
         for li, lang in enumerate(LANGUAGES):
             bank = bank_for(scenario, lang)
@@ -145,12 +172,13 @@ class TextTable:
                     for gi, group in enumerate(GROUPS):
                         for ei, emotion in enumerate(EMOTIONS):
                             for ki, kind in enumerate(KINDS):
-                                cell = text.crowd_cell(bank, group, emotion, kind, style, sit)
-                                self.crowd_cell[li, gi, ei, ki, si, ti] = add_cell(cell, li, lang, style, vocab)
+                                for c, cell in enumerate(_cells_for(bank, group, emotion, kind, style, sit)):
+                                    self.crowd_cell[li, gi, ei, ki, si, ti, c] = add_cell(cell, li, lang, style, vocab)
                     for ei, emotion in enumerate(EMOTIONS):
                         for kind in text.SHARED_KINDS:
-                            cell = text.shared_cell(bank, emotion, kind, style, sit)
-                            self.shared_cell[li, ei, KINDS.index(kind), si, ti] = add_cell(cell, li, lang, style, vocab)
+                            for c, cell in enumerate(_cells_for(bank, None, emotion, kind, style, sit)):
+                                self.shared_cell[li, ei, KINDS.index(kind), si, ti, c] = add_cell(
+                                    cell, li, lang, style, vocab)
                         cell = text.message_reply_cell(bank, emotion, style, sit)
                         self.reply_cell[li, ei, si, ti] = add_cell(cell, li, lang, style, vocab)
                     self.defence_cell[li, si, ti] = add_cell(text.defence_cell(bank, style, sit), li, lang, style, vocab)
@@ -245,14 +273,20 @@ class TextTable:
         return self.count_or_0[cell]
 
     def _choose(self, specific: np.ndarray, general: np.ndarray, u: np.ndarray) -> np.ndarray:
-        """The specific cell where there is one, else the general one. The specific share is
-        SITUATION_SHARE, less when the specific cell has fewer combinations than the general one
-        (a situation with two lines must not repeat them to half the crowd), and none once the
-        specific cell has given all its texts."""
-        cs, cg = self.count_or_0[specific], self.count_or_0[general]
-        coin = (u * 4096.0) % 1.0 * np.maximum(cg, 1) < SITUATION_SHARE * np.minimum(cs, cg)
-        coin &= self.used[specific] < cs  # an exhausted cell would repeat itself
-        return np.where(coin, specific, general)
+        """A situation's own cell where it has some, else the general one. `specific` holds the
+        candidate cells of each row (rows x candidates); one is drawn in proportion to its size.
+        The specific share is SITUATION_SHARE, less when the situation's cells together have fewer
+        combinations than the general one (two lines must not be repeated to half the crowd),
+        and a cell that has given all its texts is left alone."""
+        sizes = self.count_or_0[specific]
+        total = sizes.sum(axis=1)
+        r = (u * 1048576.0) % 1.0 * total
+        pick = np.minimum((np.cumsum(sizes, axis=1) <= r[:, None]).sum(axis=1), specific.shape[1] - 1)
+        chosen = specific[np.arange(len(specific)), pick]
+        cs, cg = self.count_or_0[chosen], self.count_or_0[general]
+        coin = (u * 4096.0) % 1.0 * np.maximum(cg, 1) < SITUATION_SHARE * np.minimum(total, cg)
+        coin &= self.used[chosen] < cs  # an exhausted cell would repeat itself (cs is 0 for no cell)
+        return np.where(coin, chosen, general)
 
     # The model draws texts only through the pick_* methods below, so that the table's layout
     # (situations, composed phrases) can change without touching the step.
@@ -261,13 +295,13 @@ class TextTable:
                    style: np.ndarray, situation: int, u: np.ndarray) -> np.ndarray:
         """A crowd item's text for each row, in the given situation (an index in SITUATIONS)."""
         self.situation = sit = int(situation) + 1
-        own = self.crowd_cell.reshape(-1, len(TABLE_SITUATIONS))
+        nsit, k = self.crowd_cell.shape[-2:]
+        own = self.crowd_cell.reshape(-1, nsit, k)
         i = np.ravel_multi_index((lang, group, emotion, kind, style), self.crowd_cell.shape[:5])
-        shared = self.shared_cell.reshape(-1, len(TABLE_SITUATIONS))
+        shared = self.shared_cell.reshape(-1, nsit, k)
         j = np.ravel_multi_index((lang, emotion, kind, style), self.shared_cell.shape[:4])
-        mass = self.mass[group]
-        voice = self._choose(own[i, sit], own[i, 0], u)
-        crowd = np.where(mass, self._choose(shared[j, sit], shared[j, 0], u), -1)
+        voice = self._choose(own[i, sit], own[i, 0, 0], u)
+        crowd = np.where(self.mass[group], self._choose(shared[j, sit], shared[j, 0, 0], u), -1)
         # the group's own voice or the crowd's lines, in proportion to what each can say
         sv, sc = self.count_or_0[voice], self.count_or_0[crowd]
         coin = (u * 65536.0) % 1.0 * np.maximum(sv + sc, 1) < sv
@@ -278,19 +312,19 @@ class TextTable:
         """An item that repeats a rumour (claim index), knowing whether the organisation corrected it."""
         cells = self.claim_cell[lang, claim, emotion, style]
         which = np.where(np.asarray(corrected, dtype=bool), 2, 1)
-        specific = np.take_along_axis(cells, which[:, None], axis=1)[:, 0]
+        specific = np.take_along_axis(cells, which[:, None], axis=1)
         return self._walk(self._choose(specific, cells[:, 0], u), u)
 
     def pick_message_reply(self, lang: np.ndarray, emotion: np.ndarray, style: np.ndarray,
                            u: np.ndarray) -> np.ndarray:
         """A reply under the organisation's latest message (in the situation of this step's crowd)."""
         cells = self.reply_cell[lang, emotion, style]
-        return self._walk(self._choose(cells[:, self.situation], cells[:, 0], u), u)
+        return self._walk(self._choose(cells[:, self.situation, None], cells[:, 0], u), u)
 
     def pick_defence(self, lang: np.ndarray, style: np.ndarray, u: np.ndarray) -> np.ndarray:
         """An ally answering a critic while the organisation communicates well."""
         cells = self.defence_cell[lang, style]
-        return self._walk(self._choose(cells[:, self.situation], cells[:, 0], u), u)
+        return self._walk(self._choose(cells[:, self.situation, None], cells[:, 0], u), u)
 
     # ------------------------------------------------------------ reading ids
 
@@ -342,12 +376,17 @@ class TextTable:
 
     def crowd_ids(self, lang: int, group: int, emotion: int, kind: int, style: int,
                   situation: str = ANY) -> np.ndarray:
-        """Every id of one crowd cell (empty when the situation has no lines of its own)."""
-        cell = self.crowd_cell[lang, group, emotion, kind, style, TABLE_SITUATIONS.index(situation)]
-        return np.arange(self.base[cell], self.base[cell] + self.size[cell]) if cell >= 0 else np.empty(0, np.int64)
+        """Every id a group's crowd cell(s) can give in a situation (empty when it has no lines of
+        its own there; posts and replies of mass groups also draw from `shared_cell`)."""
+        cells = self.crowd_cell[lang, group, emotion, kind, style, TABLE_SITUATIONS.index(situation)]
+        cells = cells[:1] if situation == ANY else cells[cells >= 0]
+        if not len(cells) or cells[0] < 0:
+            return np.empty(0, np.int64)
+        return np.concatenate([self.base[c] + self.valid[self.valid_offset[c]:self.valid_offset[c] + self.count[c]]
+                               for c in cells]).astype(np.int64)
 
     @property
     def crowd(self) -> np.ndarray:
         """(base, count) of every "any" crowd cell, shaped (lang, group, emotion, kind, style, 2)."""
-        cell = self.crowd_cell[..., 0]
+        cell = self.crowd_cell[..., 0, 0]
         return np.stack([self.base[cell], self.size[cell]], axis=-1)

@@ -8,9 +8,9 @@ import pytest
 
 from uproar.benchmarks.variety import run
 
-#: a text another account posted within the hour: the only ones left come from lines shared by
-#: two situations (a silence and a missed deadline), rare enough to read as a coincidence
-MAX_DUPLICATE_SHARE = 0.005
+#: texts another account posted within the hour: a handful in 10,000 remain (small cells that a
+#: run exhausts, a rumour line meeting a crowd line), rare enough to read as a coincidence
+MAX_DUPLICATE_SHARE = 0.001
 
 
 @pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
