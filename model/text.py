@@ -1,18 +1,22 @@
-"""Reaction text: the templates the crowd writes from, so a feed reads like a feed.
+"""Reaction text: how the crowd's words are composed, so a feed reads like a feed.
 
-There are 2 languages x 8 groups x 5 emotions x 4 kinds x 5 styles = 1,600
-combinations. Writing eight lines for each by hand would give 12,800 lines that
-drift apart, so the text is composed from three smaller banks per language
-(TOML data in `model/phrases/<lang>/`, loaded and validated by `model/phrasebank.py`;
-docs/phrases.md describes them for designers):
+The words are data (`model/phrases/<lang>/*.toml`, loaded and checked by
+`model/phrasebank.py`; docs/phrases.md explains them to designers); the rules that
+combine them are here:
 
 - a group *voice* (who speaks: a union says "les salariés", an employee "en interne"),
-  per group x emotion, in three registers;
-- a crowd *core* (what anyone says for an emotion and kind: reply openers,
-  share comments, reaction words), used by the mass groups only — journalists,
+  per group x emotion x situation, in registers;
+- a crowd *core* (what any mass account says for an emotion and kind: leads, reply
+  openers, second sentences, share comments, reaction words) — journalists,
   officials and the organisation speak only in their own voice;
-- a *style* dressing here (X is short, Facebook signs off, Instagram captions
-  with emojis, LinkedIn is measured, WhatsApp is chat).
+- a *style* dressing (X is short, Facebook signs off, Instagram captions with
+  emojis, LinkedIn is measured, WhatsApp is chat).
+
+A text takes one line per slot of a `Cell` (lead, main line, second sentence,
+sign-off), so a cell holds thousands of texts while only its lines are filled with
+the scenario's words (`model/texttable.py`). Cells exist for "any" situation and for
+each situation with lines of its own (`SITUATIONS`): nothing an item says may
+contradict what the organisation has done.
 
 Registers: X, Facebook and Instagram share the "std" lines, LinkedIn uses "pro"
 and WhatsApp "chat", because the same sentence cannot sound right on both
@@ -23,8 +27,8 @@ and the fields in `EVENT_FIELDS` for notable moments). They contain no hashtags:
 the engine appends those. Use `fill` rather than `str.format` for French, so
 "de Orano" becomes "d'Orano" and "à Le Havre" becomes "au Havre".
 
-Everything is deterministic and cached: the engine draws among the returned
-templates with its own random generator.
+Everything is deterministic and cached: the engine draws among a cell's
+combinations with its own random generator.
 """
 
 from __future__ import annotations
@@ -213,21 +217,6 @@ def _lower_first(lang: str, text: str) -> str:
     return text[0].lower() + text[1:]
 
 
-def _join(lang: str, *parts: str) -> str:
-    """Join sentences with spaces; after an opener ending in ',' or ':' the next one continues it."""
-    out = ""
-    for part in parts:
-        if not part:
-            continue
-        if not out:
-            out = part
-            continue
-        if out.endswith((",", ":")):
-            part = _lower_first(lang, part)
-        out = f"{out} {part}"
-    return out
-
-
 def _ends_with_emoji(text: str) -> bool:
     return not text[-1].isalnum() and ord(text[-1]) > 0x2000 and text[-1] not in "…»’”"
 
@@ -240,12 +229,6 @@ def _tail(text: str, emoji: str) -> str:
 def _chat_join(first: str, second: str, sep: str) -> str:
     """Chat lines often lack final punctuation: put `sep` between them only when needed."""
     return f"{first}{sep}{second}" if first[-1].isalnum() else f"{first} {second}"
-
-
-def _frame(lang: str, frame: str, comment: str) -> str:
-    """Put a comment into a share frame such as 'Je partage : <>'."""
-    before, _, after = frame.partition("<>")
-    return _join(lang, before.strip(), comment, after.strip())
 
 
 _WORD = re.compile(r"\{\w+\}|[^\W\d_]+(?:['’][^\W\d_]+)?")
