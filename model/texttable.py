@@ -229,6 +229,11 @@ class TextTable:
         self.step = np.array([text._coprime_step(int(n)) for n in self.count], dtype=np.int64)
         #: combinations per cell with a trailing 0, so that "no cell" (-1) reads 0
         self.count_or_0 = np.append(self.count, 0)
+        # flat views for the step, with the candidates' cumulative sizes (they never change)
+        self._own = self.crowd_cell.reshape(-1, *self.crowd_cell.shape[-2:])
+        self._shared = self.shared_cell.reshape(-1, *self.shared_cell.shape[-2:])
+        self._own_cum = np.cumsum(self.count_or_0[self._own], axis=-1)
+        self._shared_cum = np.cumsum(self.count_or_0[self._shared], axis=-1)
         #: texts drawn per cell (a trailing slot for "no cell", never drawn from)
         self.used = np.zeros(len(cells) + 1, dtype=np.int64)
         self.start = np.zeros(len(cells), dtype=np.int64)
@@ -278,10 +283,14 @@ class TextTable:
         The specific share is SITUATION_SHARE, less when the situation's cells together have fewer
         combinations than the general one (two lines must not be repeated to half the crowd),
         and a cell that has given all its texts is left alone."""
-        sizes = self.count_or_0[specific]
-        total = sizes.sum(axis=1)
+        return self._choose_by(specific, np.cumsum(self.count_or_0[specific], axis=1), general, u)
+
+    def _choose_by(self, specific: np.ndarray, cumulative: np.ndarray, general: np.ndarray,
+                   u: np.ndarray) -> np.ndarray:
+        """`_choose` with the candidates' cumulative sizes given (precomputed for the crowd)."""
+        total = cumulative[:, -1]
         r = (u * 1048576.0) % 1.0 * total
-        pick = np.minimum((np.cumsum(sizes, axis=1) <= r[:, None]).sum(axis=1), specific.shape[1] - 1)
+        pick = np.minimum((cumulative <= r[:, None]).sum(axis=1), specific.shape[1] - 1)
         chosen = specific[np.arange(len(specific)), pick]
         cs, cg = self.count_or_0[chosen], self.count_or_0[general]
         coin = (u * 4096.0) % 1.0 * np.maximum(cg, 1) < SITUATION_SHARE * np.minimum(total, cg)
@@ -295,13 +304,14 @@ class TextTable:
                    style: np.ndarray, situation: int, u: np.ndarray) -> np.ndarray:
         """A crowd item's text for each row, in the given situation (an index in SITUATIONS)."""
         self.situation = sit = int(situation) + 1
-        nsit, k = self.crowd_cell.shape[-2:]
-        own = self.crowd_cell.reshape(-1, nsit, k)
-        i = np.ravel_multi_index((lang, group, emotion, kind, style), self.crowd_cell.shape[:5])
-        shared = self.shared_cell.reshape(-1, nsit, k)
-        j = np.ravel_multi_index((lang, emotion, kind, style), self.shared_cell.shape[:4])
-        voice = self._choose(own[i, sit], own[i, 0, 0], u)
-        crowd = np.where(self.mass[group], self._choose(shared[j, sit], shared[j, 0, 0], u), -1)
+        _, ng, ne, nk, ns = self.crowd_cell.shape[:5]
+        lang, group = lang.astype(np.int64), group.astype(np.int64)  # small ints would overflow
+        j = (lang * ne + emotion) * (nk * ns) + kind.astype(np.int64) * ns + style
+        i = ((lang * ng + group) * ne + emotion) * (nk * ns) + kind.astype(np.int64) * ns + style
+        own, shared = self._own, self._shared
+        voice = self._choose_by(own[i, sit], self._own_cum[i, sit], own[i, 0, 0], u)
+        crowd = self._choose_by(shared[j, sit], self._shared_cum[j, sit], shared[j, 0, 0], u)
+        crowd = np.where(self.mass[group], crowd, -1)
         # the group's own voice or the crowd's lines, in proportion to what each can say
         sv, sc = self.count_or_0[voice], self.count_or_0[crowd]
         coin = (u * 65536.0) % 1.0 * np.maximum(sv + sc, 1) < sv
