@@ -320,6 +320,8 @@ class TextTable:
     def pick_claim(self, lang: np.ndarray, claim: np.ndarray, emotion: np.ndarray, style: np.ndarray,
                    corrected: np.ndarray, u: np.ndarray) -> np.ndarray:
         """An item that repeats a rumour (claim index), knowing whether the organisation corrected it."""
+        if not len(u):
+            return np.zeros(0, dtype=np.int32)
         cells = self.claim_cell[lang, claim, emotion, style]
         which = np.where(np.asarray(corrected, dtype=bool), 2, 1)
         specific = np.take_along_axis(cells, which[:, None], axis=1)
@@ -328,11 +330,15 @@ class TextTable:
     def pick_message_reply(self, lang: np.ndarray, emotion: np.ndarray, style: np.ndarray,
                            u: np.ndarray) -> np.ndarray:
         """A reply under the organisation's latest message (in the situation of this step's crowd)."""
+        if not len(u):
+            return np.zeros(0, dtype=np.int32)
         cells = self.reply_cell[lang, emotion, style]
         return self._walk(self._choose(cells[:, self.situation, None], cells[:, 0], u), u)
 
     def pick_defence(self, lang: np.ndarray, style: np.ndarray, u: np.ndarray) -> np.ndarray:
         """An ally answering a critic while the organisation communicates well."""
+        if not len(u):
+            return np.zeros(0, dtype=np.int32)
         cells = self.defence_cell[lang, style]
         return self._walk(self._choose(cells[:, self.situation, None], cells[:, 0], u), u)
 
