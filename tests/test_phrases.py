@@ -139,3 +139,51 @@ def test_a_missing_phrases_file_says_where_it_was_looked_for(tmp_path):
     with pytest.raises(ScenarioError) as err:
         load_scenario(_scenario_with(tmp_path, '[phrases]\nfile = "nope.toml"\n'))
     assert "nope.toml" in str(err.value) and "relative path" in str(err.value)
+
+
+# ---------------------------------------------------------------- drawing by situation
+
+import numpy as np  # noqa: E402
+
+from uproar.model.phrasebank import presupposes  # noqa: E402
+from uproar.model.taxonomy import EMOTIONS, GROUPS, KINDS, SITUATIONS, STYLES  # noqa: E402
+from uproar.model.texttable import TextTable  # noqa: E402
+
+
+def _draw(table: TextTable, lang: int, situation: str, n: int = 4000, seed: int = 1) -> list[str]:
+    rng = np.random.default_rng(seed)
+    group = rng.choice([GROUPS.index(g) for g in ("public", "student", "employee", "journalist")], n)
+    emotion = rng.integers(0, len(EMOTIONS), n)
+    kind = rng.choice([KINDS.index("post"), KINDS.index("reply")], n)
+    style = rng.integers(0, len(STYLES), n)
+    ids = table.pick_crowd(np.full(n, lang), group, emotion, kind, style, SITUATIONS.index(situation), rng.random(n))
+    return list(table.lookup(ids))
+
+
+@pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
+def test_each_situation_draws_lines_of_its_own_and_silence_none_that_presuppose(name):
+    scenario = load_scenario(name)
+    lang = scenario.language
+    li = LANGUAGES.index(lang)
+    silent = _draw(TextTable(scenario), li, "silent")
+    assert not [t for t in silent if presupposes(t, lang)], "a silent organisation is never praised or quoted"
+    expected = {"apologised": "owning_up", "instructed": "instructions", "promise_kept": "promises",
+                "promise_broken": "promises", "refused": "no_response", "deadline_missed": "no_response"}
+    for situation, category in expected.items():
+        texts = _draw(TextTable(scenario), li, situation)
+        share = sum(any(c == category for c, _ in presupposes(t, lang)) for t in texts) / len(texts)
+        assert 0.02 < share < 0.6, (situation, category, share)
+
+
+def test_rumours_left_standing_are_never_said_corrected():
+    scenario = load_scenario("en-retail-breach")
+    table = TextTable(scenario)
+    n = 3000
+    rng = np.random.default_rng(2)
+    args = (np.full(n, 1), np.zeros(n, dtype=np.int64), rng.integers(0, 5, n), rng.integers(0, 5, n))
+    standing = table.lookup(table.pick_claim(*args, np.zeros(n, dtype=bool), rng.random(n)))
+    corrected = table.lookup(table.pick_claim(*args, np.ones(n, dtype=bool), rng.random(n)))
+    denial = ("says it's", "say it's", "deny that", "denies that", "denied", "Denied", "Official", "swears", "said so",
+              "apparently it's false")
+    assert not any(d in t for t in standing for d in denial)
+    assert sum(any(d in t for d in denial) for t in corrected) > n * 0.05
