@@ -12,7 +12,7 @@ import re
 import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -24,7 +24,11 @@ from pydantic import (
     model_validator,
 )
 
+from . import phrasebank
 from .taxonomy import CRISIS_TYPES, EMOTIONS, GROUPS, LANGUAGES, STYLES, VOCABULARY_KEYS
+
+if TYPE_CHECKING:
+    from .phrasebank import Bank
 
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 Stance = Annotated[float, Field(ge=-1.0, le=1.0)]
@@ -267,6 +271,8 @@ class Scenario(_Strict):
     claims: list[Claim] = Field(default_factory=list)
     vocabulary: dict[str, str | list[str]] = Field(default_factory=dict)
     parameters: Parameters = Field(default_factory=Parameters)
+    #: lines the scenario adds to the shipped phrase banks, or replaces (docs/phrases.md)
+    phrases: dict[str, Any] = Field(default_factory=dict)
     #: where it was loaded from and its content hash (set by the loader)
     source: str = ""
     sha256: str = ""
@@ -320,9 +326,40 @@ class Scenario(_Strict):
         if not any(p.group == "organisation" for p in self.personas):
             problems.append((("personas",), 'at least one persona with group = "organisation" must speak for the organisation'))
         problems += self._network_file_problems()
+        problems += self._phrase_problems()
         if problems:
             raise _Located(problems)
         return self
+
+    def _phrase_problems(self) -> list[tuple[tuple, str]]:
+        """The [phrases] tables, and the phrases files they name (each error names its own file and line)."""
+        problems: list[tuple[tuple, str]] = list(phrasebank.scenario_problems(self.phrases))
+        if problems:
+            return problems
+        for lang, (file, _) in phrasebank.scenario_overlays(self.phrases, self.language).items():
+            if file is None:
+                continue
+            try:
+                phrasebank.overlay_file(self.phrases_path(file))
+            except phrasebank.PhraseError as exc:
+                where = ("phrases", "file") if "file" in self.phrases else ("phrases", lang, "file")
+                problems += [(where, p) for p in exc.problems]
+        return problems
+
+    def phrases_path(self, file: str) -> Path:
+        """A phrases file named in [phrases]: relative paths start at the scenario file's folder."""
+        path = Path(file).expanduser()
+        if path.is_absolute() or not self.source or self.source.startswith("<"):
+            return path
+        return Path(self.source).parent / path
+
+    def phrase_bank(self, lang: str) -> Bank:
+        """The phrase bank of one language: the shipped lines with the scenario's own."""
+        bank = phrasebank.shipped(lang)
+        file, tables = phrasebank.scenario_overlays(self.phrases, self.language).get(lang, (None, {}))
+        if file is not None:
+            bank = phrasebank.merge(bank, phrasebank.overlay_file(self.phrases_path(file)))
+        return phrasebank.merge(bank, tables)
 
     def _network_file_problems(self) -> list[tuple[tuple, str]]:
         """A `network.file` that cannot be opened; its content is checked when the crowd is built."""
@@ -437,7 +474,7 @@ def parse_scenario(text: str, source: str = "<scenario>", sha256: str = "") -> S
                 prefix = tuple(p for p in err["loc"])
                 for loc, msg in located.problems:
                     loc = loc if loc[: len(prefix)] == prefix else prefix + loc
-                    line = _find_line(text, loc)
+                    line = _phrase_line(text, loc) if loc[:1] == ("phrases",) else _find_line(text, loc)
                     problems.append(f"{f'line {line}, ' if line else ''}{_dotted(loc)}: {msg}")
             else:
                 problems.append(_describe(err, text))
@@ -470,6 +507,15 @@ def _dotted(loc: tuple) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def _phrase_line(text: str, loc: tuple) -> int | None:
+    """The line of a field under [phrases] (deep dotted tables the generic finder does not follow)."""
+    lines = phrasebank.key_lines(text)
+    for i in range(len(loc), 0, -1):
+        if tuple(loc[:i]) in lines:
+            return lines[tuple(loc[:i])]
+    return None
 
 
 def _find_line(text: str, loc: tuple) -> int | None:

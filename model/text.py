@@ -1,17 +1,22 @@
-"""Reaction text: the templates the crowd writes from, so a feed reads like a feed.
+"""Reaction text: how the crowd's words are composed, so a feed reads like a feed.
 
-There are 2 languages x 8 groups x 5 emotions x 4 kinds x 5 styles = 1,600
-combinations. Writing eight lines for each by hand would give 12,800 lines that
-drift apart, so the text is composed from three smaller banks per language
-(`text_fr`, `text_en`):
+The words are data (`model/phrases/<lang>/*.toml`, loaded and checked by
+`model/phrasebank.py`; docs/phrases.md explains them to designers); the rules that
+combine them are here:
 
 - a group *voice* (who speaks: a union says "les salariés", an employee "en interne"),
-  per group x emotion, in three registers;
-- a crowd *core* (what anyone says for an emotion and kind: reply openers,
-  share comments, reaction words), used by the mass groups only — journalists,
+  per group x emotion x situation, in registers;
+- a crowd *core* (what any mass account says for an emotion and kind: leads, reply
+  openers, second sentences, share comments, reaction words) — journalists,
   officials and the organisation speak only in their own voice;
-- a *style* dressing here (X is short, Facebook signs off, Instagram captions
-  with emojis, LinkedIn is measured, WhatsApp is chat).
+- a *style* dressing (X is short, Facebook signs off, Instagram captions with
+  emojis, LinkedIn is measured, WhatsApp is chat).
+
+A text takes one line per slot of a `Cell` (lead, main line, second sentence,
+sign-off), so a cell holds thousands of texts while only its lines are filled with
+the scenario's words (`model/texttable.py`). Cells exist for "any" situation and for
+each situation with lines of its own (`SITUATIONS`): nothing an item says may
+contradict what the organisation has done.
 
 Registers: X, Facebook and Instagram share the "std" lines, LinkedIn uses "pro"
 and WhatsApp "chat", because the same sentence cannot sound right on both
@@ -22,21 +27,25 @@ and the fields in `EVENT_FIELDS` for notable moments). They contain no hashtags:
 the engine appends those. Use `fill` rather than `str.format` for French, so
 "de Orano" becomes "d'Orano" and "à Le Havre" becomes "au Havre".
 
-Everything is deterministic and cached: the engine draws among the returned
-templates with its own random generator.
+Everything is deterministic and cached: the engine draws among a cell's
+combinations with its own random generator.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
-from types import ModuleType
 
-from . import text_en, text_fr
-from .taxonomy import EMOTIONS, GROUPS, KINDS, LANGUAGES, STYLES, VOCABULARY_KEYS
+import numpy as np
+
+from . import phrasebank
+from .phrasebank import ANY, EVENT_FIELDS, Bank
+from .taxonomy import EMOTIONS, GROUPS, KINDS, LANGUAGES, SITUATIONS, STYLES, VOCABULARY_KEYS
 
 __all__ = [
     "EVENTS",
@@ -54,16 +63,6 @@ __all__ = [
 #: Vocabulary placeholders a reaction template may use (a scenario's [vocabulary] fills them).
 PLACEHOLDERS: tuple[str, ...] = VOCABULARY_KEYS
 
-#: Extra fields of each notable moment, on top of the vocabulary placeholders.
-EVENT_FIELDS: dict[str, tuple[str, ...]] = {
-    "question": ("name", "outlet", "deadline", "topic"),
-    "no_response": ("name", "outlet", "topic"),
-    "article": ("name", "outlet", "topic"),
-    "answered": ("name", "outlet"),
-    "official_statement": ("name", "place"),
-    "union_call": ("name",),
-    "blogger_rant": ("name",),
-}
 EVENTS: tuple[str, ...] = tuple(EVENT_FIELDS)
 
 #: Microblog templates longer than this once filled with the sample vocabulary are
@@ -121,7 +120,6 @@ CLAIM_LEAD: dict[str, str] = {
 }
 DEFENCE_EMOJI: tuple[str, ...] = ("🙏", "💪", "👏")
 
-_BANKS: dict[str, ModuleType] = {"fr": text_fr, "en": text_en}
 _FORMATTER = string.Formatter()
 
 
@@ -132,11 +130,6 @@ def _check(what: str, value: str, allowed: Sequence[str]) -> None:
     """Fail early with the offending value named: a typo in a scenario must be obvious."""
     if value not in allowed:
         raise ValueError(f"unknown {what} {value!r}; expected one of {list(allowed)}")
-
-
-def _bank(lang: str) -> ModuleType:
-    _check("language", lang, LANGUAGES)
-    return _BANKS[lang]
 
 
 # ---------------------------------------------------------------- filling
@@ -204,8 +197,8 @@ def fill(template: str, values: Mapping[str, object], lang: str) -> str:
 
 def sample_vocabulary(lang: str) -> dict[str, str]:
     """The typical vocabulary the length limits are measured with (also handy in tests)."""
-    bank = _bank(lang)
-    return {**bank.SAMPLE, "claim": bank.SAMPLE_CLAIM}
+    sample = _view_bank(lang, None).data["sample"]
+    return {**sample["vocabulary"], "claim": sample["claim"]}
 
 
 # ---------------------------------------------------------------- composing
@@ -224,21 +217,6 @@ def _lower_first(lang: str, text: str) -> str:
     return text[0].lower() + text[1:]
 
 
-def _join(lang: str, *parts: str) -> str:
-    """Join sentences with spaces; after an opener ending in ',' or ':' the next one continues it."""
-    out = ""
-    for part in parts:
-        if not part:
-            continue
-        if not out:
-            out = part
-            continue
-        if out.endswith((",", ":")):
-            part = _lower_first(lang, part)
-        out = f"{out} {part}"
-    return out
-
-
 def _ends_with_emoji(text: str) -> bool:
     return not text[-1].isalnum() and ord(text[-1]) > 0x2000 and text[-1] not in "…»’”"
 
@@ -251,21 +229,6 @@ def _tail(text: str, emoji: str) -> str:
 def _chat_join(first: str, second: str, sep: str) -> str:
     """Chat lines often lack final punctuation: put `sep` between them only when needed."""
     return f"{first}{sep}{second}" if first[-1].isalnum() else f"{first} {second}"
-
-
-def _frame(lang: str, frame: str, comment: str) -> str:
-    """Put a comment into a share frame such as 'Je partage : <>'."""
-    before, _, after = frame.partition("<>")
-    return _join(lang, before.strip(), comment, after.strip())
-
-
-def _pairs(first: Sequence[str], second: Sequence[str]) -> list[tuple[str, str]]:
-    """Every (a, b) combination, interleaved so the first few already vary on both sides."""
-    return [
-        (first[i], second[(i + r) % len(second)])
-        for r in range(len(second))
-        for i in range(len(first))
-    ]
 
 
 _WORD = re.compile(r"\{\w+\}|[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -316,26 +279,161 @@ def _stems(words: list[str]) -> set[str]:
     return {w[:5] for w in words if len(w) >= 5 and w not in _COMMON}
 
 
+@cache
+def _profile(sentence: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    words = _words(sentence)
+    return frozenset(_stems(words)), frozenset(itertools.pairwise(words))
+
+
 def _repeats(first: str, second: str) -> bool:
     """Two sentences that echo each other ("ça fait mal… ça fait mal", "partage… partager")."""
-    a, b = _words(first), _words(second)
-    if _stems(a) & _stems(b):
-        return True
-    return bool(set(itertools.pairwise(a)) & set(itertools.pairwise(b)))
+    (sa, pa), (sb, pb) = _profile(first), _profile(second)
+    return not sa.isdisjoint(sb) or not pa.isdisjoint(pb)
 
 
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def _voice(bank: ModuleType, group: str, emotion: str, register: str) -> list[str]:
-    return bank.VOICE[group][emotion][register]
+# ---------------------------------------------------------------- cells: what a text is composed of
+
+#: How a cell's four parts (pre, main, second, post) read as one text.
+RULES: tuple[str, ...] = ("join", "chat", "photo", "frame", "plain")
 
 
-def _closers(bank: ModuleType, group: str, emotion: str, register: str) -> list[str]:
+@dataclass(frozen=True)
+class Cell:
+    """The parts one kind of item is composed from: a text takes one line per slot.
+
+    Slots are (pre, main, second, post): an opener or lead, the line that carries the
+    meaning, an optional second sentence, and a sign-off or emoji tail; "" leaves a slot
+    out. A cell of 8 x 20 x 12 x 5 lines gives ~10,000 texts while only 45 lines are
+    filled with the scenario's words, which is what keeps rendering cheap and the feed varied.
+    """
+
+    rule: str
+    slots: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+    @property
+    def size(self) -> int:
+        return math.prod(len(slot) for slot in self.slots)
+
+
+def _cell(rule: str, pre: Sequence[str], main: Sequence[str], second: Sequence[str] = ("",),
+          post: Sequence[str] = ("",)) -> Cell | None:
+    slots = tuple(tuple(_unique(x)) or ("",) for x in (pre, main, second, post))
+    if slots[1] == ("",):
+        return None
+    return Cell(rule, slots)  # type: ignore[arg-type]
+
+
+def may_lower(lang: str, template: str) -> bool:
+    """May this line continue a sentence after ',' or ':' with a lower-case first letter?
+    Decided on the template, so that a filled brand name ("Brightmart …") is never lowered."""
+    return bool(template) and _lower_first(lang, template) != template
+
+
+def compose(lang: str, rule: str, parts: Sequence[str], lower_ok: Sequence[bool] | None = None,
+            limit: int | None = None, templates: Sequence[str] | None = None) -> str:
+    """One text from a cell's four parts (filled or not): skip empty parts and parts that
+    echo another (judged on the `templates`, so that two lines naming the organisation do
+    not count as an echo), then drop optional parts until the text fits `limit` characters."""
+    if lower_ok is None:
+        lower_ok = [may_lower(lang, p) for p in parts]
+    kept = kept_parts(lang, rule, parts, lower_ok, limit, templates)
+    return _render(lang, rule, [p if k else "" for p, k in zip(parts, kept, strict=True)], lower_ok)
+
+
+@cache
+def _echo(first: str, second: str) -> bool:
+    """Two lines that must not meet in one text: they repeat each other, or an emoji tail
+    would be swallowed by a line that already ends with one (two texts would then coincide)."""
+    if not first or not second:
+        return False
+    if not re.search(r"\w", second) and _ends_with_emoji(first):
+        return True
+    if first.endswith(":") and ":" in second:  # no "Info: heard that: …"
+        return True
+    return _repeats(first, second)
+
+
+#: slot pairs whose lines must not echo each other in a drawn text (every pair of the four slots)
+ECHO_PAIRS: tuple[tuple[int, int], ...] = ((0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3))
+
+
+@cache
+def echo_matrix(first: tuple[str, ...], second: tuple[str, ...]) -> np.ndarray:
+    """Which combinations of a line from `first` and one from `second` echo each other (True)."""
+    return np.array([[_echo(a, b) for b in second] for a in first], dtype=bool).reshape(len(first), len(second))
+
+
+def kept_parts(lang: str, rule: str, parts: Sequence[str], lower_ok: Sequence[bool],
+               limit: int | None = None, templates: Sequence[str] | None = None) -> list[bool]:
+    """Which of the four parts a composed text keeps (the main line always)."""
+    kept = [bool(p) for p in parts]
+    kept[1] = True
+    words = templates if templates is not None else parts
+    for i in (2, 3, 0):
+        if kept[i] and rule != "plain" and any(kept[j] and _echo(words[j], words[i]) for j in range(4) if j != i):
+            kept[i] = False
+    if limit is not None:
+        for i in (3, 2, 0):
+            if len(_render(lang, rule, [p if k else "" for p, k in zip(parts, kept, strict=True)], lower_ok)) <= limit:
+                break
+            kept[i] = False
+    return kept
+
+
+def _render(lang: str, rule: str, parts: Sequence[str], lower_ok: Sequence[bool]) -> str:
+    pre, main, second, post = parts
+    if rule == "plain":
+        return main
+    if rule == "frame":
+        before, _, after = pre.partition("<>")
+        return _joined(lang, [before.strip(), main, second, post, after.strip()],
+                       [False, *lower_ok[1:], False])
+    if rule == "chat":
+        out = main
+        if pre:
+            lowered = _lower_first(lang, main) if lower_ok[1] else main
+            out = _chat_join(pre, lowered, ", ")
+        if second:
+            out = _chat_join(out, second, ". ")
+        return _tail(out, post) if post else out
+    out = _joined(lang, [pre, main, second], lower_ok[:3])
+    if rule == "photo":
+        return _tail(out, post) if post else out
+    return f"{out} {post}" if post else out
+
+
+def _joined(lang: str, parts: Sequence[str], lower_ok: Sequence[bool]) -> str:
+    """Sentences joined with spaces; after ',' or ':' the next continues in lower case when
+    its template allows (a brand name such as "Brightmart" stays as it is)."""
+    out = ""
+    for part, ok in zip(parts, lower_ok, strict=True):
+        if not part:
+            continue
+        if out.endswith((",", ":")) and ok:
+            part = _lower_first(lang, part)
+        out = f"{out} {part}" if out else part
+    return out
+
+
+def _voice(bank: Bank, group: str, emotion: str, situation: str, register: str) -> list[str]:
+    return bank.lines(("voice", group, emotion), situation, register)
+
+
+def _core(bank: Bank, kind: str, emotion: str, situation: str, register: str) -> list[str]:
+    return bank.lines(("core", kind, emotion), situation, register)
+
+
+def _closers(bank: Bank, group: str, emotion: str, situation: str, register: str) -> list[str]:
     if group in INSTITUTIONS:
-        return bank.GROUP_CLOSERS[group][register]
-    return bank.CLOSERS[emotion][register]
+        path = ("frames", "group_closers", group)
+    else:
+        path = ("frames", "closers", emotion)
+    lines = bank.lines(path, ANY, register)
+    return lines + bank.lines(path, situation, register) if situation != ANY else lines
 
 
 def _tails(group: str, emotion: str) -> tuple[str, ...]:
@@ -346,91 +444,79 @@ def _tails(group: str, emotion: str) -> tuple[str, ...]:
     return PHOTO_TAILS[emotion]
 
 
-def _signed(lang: str, bodies: Sequence[str], closers: Sequence[str]) -> list[str]:
-    """Each body with a sign-off (rotating), skipping a sign-off that echoes the body."""
-    out = []
-    for i, body in enumerate(bodies):
-        for r in range(len(closers)):
-            closer = closers[(i + r) % len(closers)]
-            if not _repeats(body, closer):
-                out.append(_join(lang, body, closer))
-                break
-    return out
+def _split(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Institutions' lists: the first half are leads, the rest follow-ups."""
+    k = max(1, len(lines) // 2)
+    return lines[:k], lines[k:]
 
 
-def _posts(lang: str, group: str, emotion: str, style: str) -> list[str]:
-    """An original message: the group's voice alone, or followed by a second sentence.
-
-    Crowd groups add a core line ("J'habite à X." + "Ça fait peur."); journalists,
-    officials and the organisation add one of their own follow-ups, so a journalist
-    never says "j'ai peur pour mes enfants".
-    """
-    bank, register = _BANKS[lang], REGISTER[style]
-    voice = _voice(bank, group, emotion, register)
-    if group in INSTITUTIONS:
-        k = max(1, len(voice) // 2)
-        pairs = _pairs(voice[:k], voice[k:])
-    else:
-        pairs = [p for p in _pairs(voice, bank.CORE["post"][emotion][register]) if not _repeats(*p)]
-    if register == "chat":
-        combined = [_chat_join(a, b, ". ") for a, b in pairs]
-    else:
-        combined = [_join(lang, a, b) for a, b in pairs]
-    bodies = [*voice, *combined]
-    if style == "social":
-        closers = _closers(bank, group, emotion, "std")
-        return [*_signed(lang, bodies, closers), *combined]
+def _post_cell(bank: Bank, lang: str, group: str | None, emotion: str, style: str, situation: str) -> Cell | None:
+    """An original message: (lead,) the group's voice or a crowd line, a second sentence, a sign-off."""
+    register = REGISTER[style]
+    institution = group in INSTITUTIONS
+    if institution:
+        voice = _voice(bank, group, emotion, ANY, register)
+        main = voice if situation == ANY else _voice(bank, group, emotion, situation, register)
+        second = ["", *_split(voice)[1]]
+        lead: list[str] = [""]
+    else:  # group None: the crowd's shared lines (one walk for every mass group, so they never coincide)
+        main = (_voice(bank, group, emotion, situation, register) if group else
+                _core(bank, "post", emotion, situation, register))
+        second = ["", *_core(bank, "post", emotion, ANY, register)]
+        lead = ["", *_core(bank, "lead", emotion, ANY, "chat" if register == "chat" else "std")]
     if style == "photo":
-        tails = _tails(group, emotion)
-        captions = [_tail(b, tails[i % len(tails)]) for i, b in enumerate(bodies)]
-        located = [
-            "📍 {place} · " + _tail(v, tails[(i + 1) % len(tails)])
-            for i, v in enumerate(voice)
-            if "{place}" not in v
-        ]
-        return [*captions, *located]
+        return _cell("photo", ["", "📍 {place} ·", *lead[1:]], main, second, _tails(group, emotion))
+    if style == "messaging":
+        return _cell("chat", lead, main, second, [""] if institution else ["", *EMOJI[emotion]])
     if style == "professional":
-        return [*bodies, *_signed(lang, bodies, _closers(bank, group, emotion, "pro"))]
-    return bodies
-
-
-def _shares(lang: str, group: str, emotion: str, style: str) -> list[str]:
-    """A forward with a short comment, framed the way each platform shows forwards."""
-    bank, register = _BANKS[lang], REGISTER[style]
-    comments = list(_voice(bank, group, emotion, register))
-    if group not in INSTITUTIONS:
-        comments += bank.CORE["share"][emotion][register]
-    return [
-        _frame(lang, f, c)
-        for f, c in _pairs(bank.SHARE_FRAMES[style], comments)
-        if not (f.split("<>")[0].rstrip().endswith(":") and ":" in c)  # no "Transféré : info : …"
-        and not _repeats(f, c)  # no "À lire. Une réponse…, à lire."
-    ]
-
-
-def _replies(lang: str, group: str, emotion: str, style: str) -> list[str]:
-    """An answer to someone else's item: a conversational opener, then the point."""
-    bank, register = _BANKS[lang], REGISTER[style]
-    bodies = list(_voice(bank, group, emotion, register))
-    if group in INSTITUTIONS:
-        openers = bank.OPENERS[group][register]
-    else:
-        openers = bank.CORE["opener"][emotion][register]
-        bodies += bank.CORE["reply"][emotion][register]
-    pairs = [p for p in _pairs(openers, bodies) if not _repeats(*p)]
-    if register == "chat":
-        replies = [
-            _chat_join(o, _lower_first(lang, b) if o[-1].isalnum() else b, ", ") for o, b in pairs
-        ]
-    else:
-        replies = [_join(lang, o, b) for o, b in pairs]
+        pro_lead = [""] if institution else ["", *_core(bank, "lead", emotion, ANY, "pro")]
+        return _cell("join", pro_lead, main, second, ["", *_closers(bank, group, emotion, situation, "pro")])
     if style == "social":
-        signed = _signed(lang, replies[1::2], _closers(bank, group, emotion, "std"))
-        return [*replies[::2], *signed]
+        return _cell("join", lead, main, second, _closers(bank, group, emotion, situation, "std"))
+    if institution:
+        return _cell("join", lead, main, second, ["", *_closers(bank, group, emotion, situation, "std")])
+    return _cell("join", lead, main, second, ["", *_microblog_emoji(emotion)])
+
+
+def _microblog_emoji(emotion: str) -> list[str]:
+    """Emojis an X post may end with, none of them an Instagram tail (so the two never coincide)."""
+    return [e for e in EMOJI[emotion] if e not in PHOTO_TAILS[emotion]]
+
+
+def _reply_cell(bank: Bank, lang: str, group: str | None, emotion: str, style: str, situation: str) -> Cell | None:
+    """An answer to someone else's item: a conversational opener, then the point."""
+    register = REGISTER[style]
+    if group in INSTITUTIONS:
+        openers = bank.lines(("frames", "openers", group), ANY, register)
+        main = _voice(bank, group, emotion, situation, register)
+        second: list[str] = [""]
+    else:
+        openers = _core(bank, "opener", emotion, ANY, register)
+        if group:
+            main = _voice(bank, group, emotion, situation, register)
+        else:
+            main = _core(bank, "reply", emotion, situation, register)
+            if situation != ANY:
+                main += _core(bank, "post", emotion, situation, register)
+        second = ["", *_core(bank, "reply", emotion, ANY, register)]
     if style == "photo":
-        tails = _tails(group, emotion)
-        return [_tail(r, tails[i % len(tails)]) for i, r in enumerate(replies)]
-    return replies
+        return _cell("photo", openers, main, second, _tails(group, emotion))
+    if style == "messaging":
+        return _cell("chat", openers, main, second, [""] if group in INSTITUTIONS else ["", *EMOJI[emotion]])
+    if style == "professional":
+        return _cell("join", openers, main, second, ["", *_closers(bank, group, emotion, situation, "pro")])
+    if style == "social":  # always signed, so a Facebook reply never reads like an X one
+        return _cell("join", openers, main, second, _closers(bank, group, emotion, situation, "std"))
+    return _cell("join", openers, main, second)
+
+
+def _share_cell(bank: Bank, lang: str, group: str, emotion: str, style: str, situation: str) -> Cell | None:
+    """A forward with a short comment, framed the way each platform shows forwards."""
+    register = REGISTER[style]
+    comments = _voice(bank, group, emotion, situation, register)
+    if group not in INSTITUTIONS:
+        comments += _core(bank, "share", emotion, situation, register)
+    return _cell("frame", bank.data["frames"]["share_frames"][style], comments)
 
 
 def _with_stop(word: str) -> str:
@@ -441,12 +527,8 @@ def _chat_word(lang: str, word: str) -> str:
     return _lower_first(lang, word).rstrip(".")
 
 
-def _reactions(lang: str, group: str, emotion: str, style: str) -> list[str]:
-    """A very short reaction: emojis alone, or emojis with a few words in the group's voice."""
-    bank, register = _BANKS[lang], REGISTER[style]
-    words = list(_voice(bank, group, emotion, "react"))
-    if group not in INSTITUTIONS:
-        words += bank.CORE["reaction"][emotion]["pro" if register == "pro" else "std"]
+def _reaction_lines(lang: str, group: str, emotion: str, style: str, words: list[str]) -> list[str]:
+    """Very short reactions: emojis alone, or emojis with a few words in the group's voice."""
     if group == "organisation":
         emojis = ORG_EMOJI[emotion]
     elif group == "journalist":
@@ -484,140 +566,226 @@ def _reactions(lang: str, group: str, emotion: str, style: str) -> list[str]:
     return out
 
 
-_KIND_BUILDERS = {"post": _posts, "share": _shares, "reply": _replies, "reaction": _reactions}
+def _reaction_cell(bank: Bank, lang: str, group: str, emotion: str, style: str, situation: str) -> Cell | None:
+    register = REGISTER[style]
+    words = _voice(bank, group, emotion, situation, "react")
+    if group not in INSTITUTIONS:
+        words += _core(bank, "reaction", emotion, situation, "pro" if register == "pro" else "std")
+    if situation != ANY and not words:
+        return None
+    return _cell("plain", [""], _reaction_lines(lang, group, emotion, style, words))
 
 
-def _fits(lang: str, template: str, style: str) -> bool:
-    if style != "microblog":
-        return True
-    return len(fill(template, sample_vocabulary(lang), lang)) <= MICROBLOG_LIMIT
+_KIND_CELLS = {"post": _post_cell, "share": _share_cell, "reply": _reply_cell, "reaction": _reaction_cell}
 
 
-def _finish(lang: str, style: str, templates: Iterable[str]) -> tuple[str, ...]:
-    return tuple(t for t in _unique(templates) if _fits(lang, t, style))
+#: kinds whose crowd lines (shared by every mass group) have cells of their own
+SHARED_KINDS: tuple[str, ...] = ("post", "reply")
 
 
 @cache
-def _reaction_bank(lang: str, group: str, emotion: str, kind: str, style: str) -> tuple[str, ...]:
-    return _finish(lang, style, _KIND_BUILDERS[kind](lang, group, emotion, style))
+def crowd_cell(bank: Bank, group: str | None, emotion: str, kind: str, style: str, situation: str = ANY,
+               only: tuple[str, ...] | None = None) -> Cell | None:
+    """The parts of a group's item; None when the bank has no lines of its own for `situation`.
+    For posts and replies of mass groups, only the group's voice (group None: the crowd's
+    shared lines, one cell for every mass group). `only` keeps those main lines alone."""
+    cell = _KIND_CELLS[kind](bank, bank.lang, group, emotion, style, situation)
+    if cell is None or only is None:
+        return cell
+    main = tuple(line for line in cell.slots[1] if line in only)
+    return Cell(cell.rule, (cell.slots[0], main, cell.slots[2], cell.slots[3])) if main else None
 
 
-# ---------------------------------------------------------------- public API
+def shared_cell(bank: Bank, emotion: str, kind: str, style: str, situation: str = ANY,
+                only: tuple[str, ...] | None = None) -> Cell | None:
+    """Posts and replies from the crowd's shared lines, one cell for every mass group."""
+    return crowd_cell(bank, None, emotion, kind, style, situation, only)
 
 
-def reaction_templates(lang: str, group: str, emotion: str, kind: str, style: str) -> list[str]:
-    """At least 8 distinct templates for one account's item, in a fixed order.
+@cache
+def situation_cells(bank: Bank, group: str | None, emotion: str, kind: str, style: str
+                    ) -> dict[str, tuple[Cell, ...]]:
+    """The cells a situation draws its own lines from, by situation.
+
+    A line true in several situations (silent, refused, a missed deadline: "still nothing
+    from them") sits in one cell of its own, the same for all of them, so that its texts are
+    drawn from one walk whatever the situation has become, and never posted twice in an hour.
+    """
+    mains = {s: (c.slots[1] if (c := crowd_cell(bank, group, emotion, kind, style, s)) else ()) for s in SITUATIONS}
+    signature: dict[str, tuple[str, ...]] = {}
+    for s in SITUATIONS:
+        for line in mains[s]:
+            signature.setdefault(line, ())
+            signature[line] += (s,)
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for line, sits in signature.items():
+        groups.setdefault(sits, []).append(line)
+    out: dict[str, list[Cell]] = {s: [] for s in SITUATIONS}
+    for sits, lines in groups.items():
+        cell = crowd_cell(bank, group, emotion, kind, style, sits[0], tuple(lines))
+        if cell is not None:
+            for s in sits:
+                out[s].append(cell)
+    return {s: tuple(cells) for s, cells in out.items()}
+
+
+@cache
+def claim_cell(bank: Bank, emotion: str, style: str, situation: str = ANY) -> Cell | None:
+    """Someone spreading a rumour; situation "any", "standing" or "corrected" (by the organisation)."""
+    register = REGISTER[style]
+    lines = bank.lines(("claims", emotion), situation, register)
+    lead = CLAIM_LEAD[emotion]
+    second = ["", *_core(bank, "post", emotion, ANY, register)]
+    leads = ["", lead, *_core(bank, "lead", emotion, ANY, "std")]
+    if style == "microblog":
+        return _cell("join", leads, lines, second)
+    if style == "social":
+        return _cell("join", leads, lines, second, ["", *_closers(bank, "public", emotion, ANY, "std")])
+    if style == "photo":
+        return _cell("photo", leads, lines, second, PHOTO_TAILS[emotion])
+    if style == "professional":
+        return _cell("join", [""], lines, second, ["", *_closers(bank, "public", emotion, ANY, "pro")])
+    return _cell("chat", ["", *_core(bank, "lead", emotion, ANY, "chat")], lines, second, ["", *EMOJI[emotion]])
+
+
+@cache
+def defence_cell(bank: Bank, style: str, situation: str = ANY) -> Cell | None:
+    """An ally answering a critic after a well-received message."""
+    register = REGISTER[style]
+    lines = bank.lines(("defence",), situation, register)
+    if style == "microblog":
+        return _cell("join", ["", *_core(bank, "lead", "approval", ANY, "std")], lines)
+    if style in ("social", "professional"):
+        closers = bank.lines(("frames", "defence_closers"), ANY, "std" if style == "social" else "pro")
+        return _cell("join", [""], lines, [""], ["", *closers])
+    if style == "photo":
+        return _cell("photo", [""], lines, [""], DEFENCE_EMOJI)
+    return _cell("chat", [""], lines, [""], ["", *DEFENCE_EMOJI])
+
+
+@cache
+def message_reply_cell(bank: Bank, emotion: str, style: str, situation: str = ANY) -> Cell | None:
+    """A reply under the organisation's own statement."""
+    register = REGISTER[style]
+    lines = bank.lines(("replies", emotion), situation, register)
+    openers = _core(bank, "opener", emotion, ANY, register)
+    tails = PHOTO_TAILS[emotion]
+    if style == "microblog":
+        return _cell("join", ["", "{handle}", *openers], lines)
+    if style == "social":
+        return _cell("join", ["", *openers], lines, [""], ["", *_closers(bank, "public", emotion, ANY, "std")])
+    if style == "photo":
+        return _cell("photo", ["", *tails], lines, [""], tails)
+    if style == "professional":
+        return _cell("join", [""], lines, [""], ["", *_closers(bank, "public", emotion, ANY, "pro")])
+    return _cell("chat", [""], lines, [""], ["", *EMOJI[emotion]])
+
+
+# ---------------------------------------------------------------- templates (tests, designers)
+
+
+def _cover(lang: str, style: str, cell: Cell | None) -> tuple[str, ...]:
+    """Composed templates that use every line of the cell at least once, in a fixed order
+    (microblog ones cut to fit `MICROBLOG_LIMIT` with the sample vocabulary, as the table does)."""
+    if cell is None:
+        return ()
+    n = [len(s) for s in cell.slots]
+    limit = MICROBLOG_LIMIT if style == "microblog" else None
+    sample = sample_vocabulary(lang)
+    size = cell.size
+    if size <= 64:
+        combos = range(size)
+    else:  # every line once (same index in every slot), then a spread of the rest
+        step = _coprime_step(size)
+        combos = [_index(n, [i % m for m in n]) for i in range(max(n))] + [i * step % size for i in range(32)]
+    out = []
+    for c in combos:
+        parts = [cell.slots[k][j] for k, j in enumerate(_digits(n, c))]
+        lower_ok = [may_lower(lang, p) for p in parts]
+        kept = kept_parts(lang, cell.rule, [fill(p, sample, lang) for p in parts], lower_ok, limit, parts)
+        out.append(_render(lang, cell.rule, [p if k else "" for p, k in zip(parts, kept, strict=True)], lower_ok))
+    return tuple(_unique(out))
+
+
+def _digits(n: Sequence[int], index: int) -> list[int]:
+    """Mixed-radix digits of a combination index (the last slot varies fastest)."""
+    out = [0, 0, 0, 0]
+    for k in (3, 2, 1, 0):
+        index, out[k] = divmod(index, n[k])
+    return out
+
+
+def _index(n: Sequence[int], digits: Sequence[int]) -> int:
+    out = 0
+    for k in range(4):
+        out = out * n[k] + digits[k]
+    return out
+
+
+def _coprime_step(size: int) -> int:
+    """A step near size/φ that is coprime with size: walking i*step mod size visits every
+    combination once, and consecutive texts differ in every slot."""
+    step = max(1, round(size * 0.6180339887))
+    while math.gcd(step, size) != 1:
+        step += 1
+    return step
+
+
+def _view_bank(lang: str, bank: Bank | None) -> Bank:
+    _check("language", lang, LANGUAGES)
+    return bank if bank is not None else phrasebank.shipped(lang)
+
+
+def reaction_templates(lang: str, group: str, emotion: str, kind: str, style: str,
+                       situation: str = ANY, bank: Bank | None = None) -> list[str]:
+    """At least 8 distinct composed templates for one account's item, in a fixed order
+    (a sample covering every line: the model composes many more).
 
     Uses only `PLACEHOLDERS`; fill with `fill(template, vocabulary, lang)`.
     """
-    _bank(lang)
+    b = _view_bank(lang, bank)
     _check("group", group, GROUPS)
     _check("emotion", emotion, EMOTIONS)
     _check("kind", kind, KINDS)
     _check("style", style, STYLES)
-    return list(_reaction_bank(lang, group, emotion, kind, style))
+    _check("situation", situation, (ANY, *SITUATIONS))
+    out = _cover(lang, style, crowd_cell(b, group, emotion, kind, style, situation))
+    if kind in SHARED_KINDS and group not in INSTITUTIONS:
+        out += _cover(lang, style, shared_cell(b, emotion, kind, style, situation))
+    return list(_unique(out))
 
 
-@cache
-def _claim_bank(lang: str, emotion: str, style: str) -> tuple[str, ...]:
-    bank, register = _BANKS[lang], REGISTER[style]
-    lines = bank.CLAIMS[emotion][register]
-    lead, tails = CLAIM_LEAD[emotion], PHOTO_TAILS[emotion]
-    if style == "microblog":
-        out = [*lines, *(f"{lead} {line}" for line in lines)]
-    elif style == "social":
-        out = [*lines, *_signed(lang, lines, bank.CLOSERS[emotion]["std"])]
-    elif style == "photo":
-        out = [_tail(line, tails[i % len(tails)]) for i, line in enumerate(lines)]
-        out += [
-            f"{lead} " + _tail(line, tails[(i + 1) % len(tails)]) for i, line in enumerate(lines)
-        ]
-    elif style == "professional":
-        closers = bank.CLOSERS[emotion]["pro"]
-        out = [
-            *lines,
-            *(_join(lang, line, c) for c in closers for line in lines if not _repeats(line, c)),
-        ]
-    else:
-        out = [
-            *lines,
-            *(_frame(lang, f"{bank.FORWARDED_MANY} <>", line) for line in lines if ":" not in line),
-        ]
-        out += [f"{lead} {line}" for line in lines]
-    return _finish(lang, style, out)
+def claim_templates(lang: str, emotion: str, style: str, situation: str = ANY, bank: Bank | None = None) -> list[str]:
+    """Templates of someone spreading a rumour; {claim} is the rumour's clause.
 
-
-def claim_templates(lang: str, emotion: str, style: str) -> list[str]:
-    """At least 8 templates of someone spreading a rumour; {claim} is the rumour's clause.
-
-    The claim is a full lowercase clause ("l'eau du robinet est contaminée"), so
-    templates put it after a colon or a comma, never after "que" (no elision to fix).
+    The claim is a full lowercase clause ("l'eau du robinet est contaminée"); French
+    "que {claim}" is elided by `fill` when the clause starts with a vowel.
     """
-    _bank(lang)
+    b = _view_bank(lang, bank)
     _check("emotion", emotion, EMOTIONS)
     _check("style", style, STYLES)
-    return list(_claim_bank(lang, emotion, style))
+    _check("situation", situation, phrasebank.CLAIM_SITUATIONS)
+    return list(_cover(lang, style, claim_cell(b, emotion, style, situation)))
 
 
-@cache
-def _defence_bank(lang: str, style: str) -> tuple[str, ...]:
-    bank, register = _BANKS[lang], REGISTER[style]
-    lines = bank.DEFENCE[register]
-    if style == "microblog":
-        out = list(lines)
-    elif style in ("social", "professional"):
-        closers = bank.DEFENCE_CLOSERS["std" if style == "social" else "pro"]
-        out = [
-            *(_join(lang, line, c) for c in closers for line in lines if not _repeats(line, c)),
-            *lines,
-        ]
-    else:
-        out = [_tail(line, DEFENCE_EMOJI[i % len(DEFENCE_EMOJI)]) for i, line in enumerate(lines)]
-        if style == "messaging":
-            out += lines
-    return _finish(lang, style, out)
-
-
-def defence_templates(lang: str, style: str) -> list[str]:
-    """At least 8 replies of an ally defending the organisation when it communicates well."""
-    _bank(lang)
+def defence_templates(lang: str, style: str, situation: str = ANY, bank: Bank | None = None) -> list[str]:
+    """Replies of an ally defending the organisation when it communicates well."""
+    b = _view_bank(lang, bank)
     _check("style", style, STYLES)
-    return list(_defence_bank(lang, style))
+    return list(_cover(lang, style, defence_cell(b, style, situation)))
 
 
-@cache
-def _message_reply_bank(lang: str, emotion: str, style: str) -> tuple[str, ...]:
-    bank, register = _BANKS[lang], REGISTER[style]
-    lines = bank.MESSAGE_REPLIES[emotion][register]
-    tails = PHOTO_TAILS[emotion]
-    if style == "microblog":
-        out = [*lines, *(f"{{handle}} {line}" for line in lines)]
-    elif style == "social":
-        out = [*lines, *_signed(lang, lines, bank.CLOSERS[emotion]["std"])]
-    elif style == "photo":
-        out = [_tail(line, tails[i % len(tails)]) for i, line in enumerate(lines)]
-        out += [f"{tails[(i + 1) % len(tails)]} {line}" for i, line in enumerate(lines)]
-    elif style == "professional":
-        closers = bank.CLOSERS[emotion]["pro"]
-        out = [
-            *lines,
-            *(_join(lang, line, c) for c in closers for line in lines if not _repeats(line, c)),
-        ]
-    else:
-        out = [*lines, *(_tail(line, EMOJI[emotion][i % 3]) for i, line in enumerate(lines))]
-    return _finish(lang, style, out)
-
-
-def message_reply_templates(lang: str, emotion: str, style: str) -> list[str]:
-    """At least 8 replies under the organisation's own statement, for one emotion."""
-    _bank(lang)
+def message_reply_templates(lang: str, emotion: str, style: str, situation: str = ANY,
+                            bank: Bank | None = None) -> list[str]:
+    """Replies under the organisation's own statement, for one emotion."""
+    b = _view_bank(lang, bank)
     _check("emotion", emotion, EMOTIONS)
     _check("style", style, STYLES)
-    return list(_message_reply_bank(lang, emotion, style))
+    return list(_cover(lang, style, message_reply_cell(b, emotion, style, situation)))
 
 
 def notable_templates(lang: str, event: str) -> list[str]:
     """At least 4 templates for a notable account's moment; fields in `EVENT_FIELDS[event]`."""
-    bank = _bank(lang)
+    bank = _view_bank(lang, None)
     _check("event", event, EVENTS)
-    return list(bank.NOTABLE[event])
+    return list(bank.data["notable"][event])

@@ -1,19 +1,27 @@
-"""Every text a run can show, rendered once per scenario, looked up by integer id.
+"""Every text a run can show, as integer ids: composed from parts rendered once per scenario.
 
-The step only draws an id per item (vectorised); turning ids into strings is an
-array lookup at export time. Templates come from `text.py`; the scenario's
-vocabulary fills them.
+The step only draws an id per item (vectorised); turning ids into strings happens at
+export time. A text is a combination of one line per slot of a *cell* (`text.Cell`:
+opener, main line, second sentence, sign-off) — thousands of combinations per cell —
+so only the parts are filled with the scenario's vocabulary, and an id says which
+cell and which combination. Within a cell, ids are drawn by walking a permutation
+(a per-cell counter), so two accounts do not post the same text until the cell is
+exhausted. Each cell exists for "any" situation and, where the phrase banks have
+lines of their own, for a situation (`SITUATIONS`): `pick_crowd` then draws from the
+situation's lines half of the time.
 """
 
 from __future__ import annotations
 
 import zlib
+from typing import Any
 
 import numpy as np
 
 from . import markers, text
+from .phrasebank import ANY, CLAIM_SITUATIONS, Bank
 from .scenario import Scenario
-from .taxonomy import EMOTIONS, GROUPS, KINDS, LANGUAGES, STYLES, VOCABULARY_KEYS
+from .taxonomy import EMOTIONS, GROUPS, KINDS, LANGUAGES, SITUATIONS, STYLES, VOCABULARY_KEYS
 
 DEFAULTS = {
     "fr": {"place": "la ville", "site": "le site", "product": "nos produits", "event": "l'incident",
@@ -21,6 +29,11 @@ DEFAULTS = {
     "en": {"place": "town", "site": "the site", "product": "our products", "event": "the incident",
            "victims": "local people", "ceo": "the management"},
 }
+#: situations of the table's last axis: "any" first, then SITUATIONS in order
+TABLE_SITUATIONS: tuple[str, ...] = (ANY, *SITUATIONS)
+#: share of items drawn from a situation's own lines when it has some (the rest from "any")
+SITUATION_SHARE = 0.5
+_RULES = {rule: i for i, rule in enumerate(text.RULES)}
 
 
 def vocabulary(scenario: Scenario, lang: str) -> dict[str, list[str]]:
@@ -40,69 +53,249 @@ def fill(template: str, vocab: dict[str, list[str]], variant: int, lang: str, **
     return text.fill(template, values, lang)
 
 
-#: rendered tables by scenario content hash: rendering ~34,000 strings costs more than
-#: simulating two hours, and replays (impact analysis, recovery) build many models
+def bank_for(scenario: Scenario, lang: str) -> Bank:
+    """The phrase bank a scenario's texts are composed from (shipped, plus the scenario's own)."""
+    return scenario.phrase_bank(lang)
+
+
+def _cells_for(bank: Bank, group: str | None, emotion: str, kind: str, style: str, situation: str
+               ) -> tuple[text.Cell | None, ...]:
+    """The cells of one crowd combination in a situation: one for "any", the line groups of a
+    situation for posts and replies (`text.situation_cells`), the situation's cell otherwise."""
+    if situation == ANY or kind not in text.SHARED_KINDS:
+        return (text.crowd_cell(bank, group, emotion, kind, style, situation),)
+    return text.situation_cells(bank, group, emotion, kind, style)[situation]
+
+
+def _candidates(scenario: Scenario) -> int:
+    """The most cells any situation draws its own lines from (the table's last axis)."""
+    most = 1
+    for lang in LANGUAGES:
+        bank = bank_for(scenario, lang)
+        for group in (*GROUPS, None):
+            for emotion in EMOTIONS:
+                for kind in text.SHARED_KINDS:
+                    for style in STYLES:
+                        cells = text.situation_cells(bank, group, emotion, kind, style)
+                        most = max(most, *(len(c) for c in cells.values()))
+    return most
+
+
+#: rendered tables by scenario content hash: replays (impact analysis, recovery) build many models
 _RENDERED: dict[str, TextTable] = {}
 
 
+class _Markers:
+    """`table.markers[ids]`: moral-emotional word counts of texts, as an array lookup would give."""
+
+    def __init__(self, table: TextTable):
+        self._table = table
+
+    def __getitem__(self, ids: Any) -> np.ndarray:
+        return self._table.markers_of(np.asarray(ids, dtype=np.int64))
+
+
 class TextTable:
-    """A flat list of strings plus (base, count) ranges per template combination."""
+    """Filled parts, cells of part combinations, and the walk state that keeps texts from repeating."""
 
     @classmethod
     def for_scenario(cls, scenario: Scenario) -> TextTable:
-        """A fresh table for a model: the scenario's rendered texts (cached), ready for one-off additions."""
-        key = scenario.sha256 or scenario.model_dump_json()
+        """A fresh table for a model: the scenario's rendered parts (cached), with its own walk."""
+        key = (scenario.sha256 or scenario.model_dump_json()) + "".join(bank_for(scenario, lang).key for lang in LANGUAGES)
         cached = _RENDERED.get(key)
         if cached is None:
             cached = _RENDERED[key] = cls(scenario)
         table = cls.__new__(cls)
         table.__dict__.update(cached.__dict__)
-        table.strings = list(cached.strings[: cached.static])
+        table.extra = []
+        table.used = np.zeros_like(cached.used)
+        table.start = np.zeros_like(cached.start)
+        table.situation = 0
         return table
 
     def __init__(self, scenario: Scenario):
-        self.strings: list[str] = []
-        counts: list[np.ndarray] = []
+        self.parts: list[str] = []
+        self.templates: list[str] = []
+        self._part_ids: dict[tuple[str, str, str], int] = {}
+        lower_ok: list[bool] = []
+        part_lang: list[int] = []
+        cells: list[tuple[int, int, int, list[list[int]]]] = []  # (rule, lang, limit, slots as part ids)
         claims = scenario.claims
         nl, ng, ne, nk, ns = len(LANGUAGES), len(GROUPS), len(EMOTIONS), len(KINDS), len(STYLES)
-        self.crowd = np.zeros((nl, ng, ne, nk, ns, 2), dtype=np.int64)
-        self.claim = np.zeros((nl, max(len(claims), 1), ne, ns, 2), dtype=np.int64)
-        self.defence = np.zeros((nl, ns, 2), dtype=np.int64)
-        self.message_reply = np.zeros((nl, ne, ns, 2), dtype=np.int64)
-        for li, lang in enumerate(LANGUAGES):
-            vocab = vocabulary(scenario, lang)
-            self._lang = lang
-            for si, style in enumerate(STYLES):
-                for gi, group in enumerate(GROUPS):
-                    for ei, emotion in enumerate(EMOTIONS):
-                        for ki, kind in enumerate(KINDS):
-                            tpl = text.reaction_templates(lang, group, emotion, kind, style)
-                            self.crowd[li, gi, ei, ki, si] = self._add(tpl, vocab)
-                for ei, emotion in enumerate(EMOTIONS):
-                    tpl = text.claim_templates(lang, emotion, style)
-                    for ci, c in enumerate(claims):
-                        self.claim[li, ci, ei, si] = self._add(tpl, vocab, claim=c.text)
-                    self.message_reply[li, ei, si] = self._add(text.message_reply_templates(lang, emotion, style), vocab)
-                self.defence[li, si] = self._add(text.defence_templates(lang, style), vocab)
-            counts.append(markers.count_all(self.strings[sum(map(len, counts)):], lang))
-        self.static = len(self.strings)
-        #: moral/outrage markers of every rendered phrase (`model/markers.py`), counted once per scenario
-        self.markers = np.concatenate(counts).astype(np.int8)
+        nsit = len(TABLE_SITUATIONS)
+        #: cells by (lang, group, emotion, kind, style, situation, candidate): "any" at [..., 0, 0];
+        #: a situation draws from several cells, one per group of lines true in the same situations
+        k = _candidates(scenario)
+        self.crowd_cell = np.full((nl, ng, ne, nk, ns, nsit, k), -1, dtype=np.int64)
+        #: posts and replies from the crowd's shared lines: one cell (one walk) for every mass group
+        self.shared_cell = np.full((nl, ne, nk, ns, nsit, k), -1, dtype=np.int64)
+        self.mass = np.array([g not in text.INSTITUTIONS for g in GROUPS], dtype=bool)
+        self.claim_cell = np.full((nl, max(len(claims), 1), ne, ns, len(CLAIM_SITUATIONS)), -1, dtype=np.int64)
+        self.defence_cell = np.full((nl, ns, nsit), -1, dtype=np.int64)
+        self.reply_cell = np.full((nl, ne, ns, nsit), -1, dtype=np.int64)
 
-    def _add(self, templates: list[str], vocab: dict[str, list[str]], **extra: object) -> tuple[int, int]:
-        base = len(self.strings)
-        self.strings.extend(fill(t, vocab, j, self._lang, **extra) for j, t in enumerate(templates))
-        return base, len(templates)
+        seen: dict[tuple[Any, ...], int] = {}
+
+        def add_cell(cell: text.Cell | None, li: int, lang: str, style: str, vocab: dict[str, list[str]],
+                     claim: str = "") -> int:
+            if cell is None:
+                return -1
+            cell_key = (li, style == "microblog", cell,
+                        claim if any("{claim}" in t for slot in cell.slots for t in slot) else "")
+            if cell_key in seen:  # the same lines in two places (two situations) walk as one cell
+                return seen[cell_key]
+            slots = []
+            for slot in cell.slots:
+                ids = []
+                for template in slot:
+                    key = (lang, template, claim if "{claim}" in template else "")
+                    pid = self._part_ids.get(key)
+                    if pid is None:
+                        pid = self._part_ids[key] = len(self.parts)
+                        extra = {"claim": claim} if key[2] else {}
+                        self.parts.append(fill(template, vocab, pid, lang, **extra) if template else "")
+                        self.templates.append(template)
+                        lower_ok.append(text.may_lower(lang, template))
+                        part_lang.append(li)
+                    ids.append(pid)
+                slots.append(ids)
+            limit = text.MICROBLOG_LIMIT if style == "microblog" else 0
+            cells.append((_RULES[cell.rule], li, limit, slots))
+            seen[cell_key] = len(cells) - 1
+            return seen[cell_key]
+
+        for li, lang in enumerate(LANGUAGES):
+            bank = bank_for(scenario, lang)
+            vocab = vocabulary(scenario, lang)
+            for si, style in enumerate(STYLES):
+                for ti, sit in enumerate(TABLE_SITUATIONS):
+                    for gi, group in enumerate(GROUPS):
+                        for ei, emotion in enumerate(EMOTIONS):
+                            for ki, kind in enumerate(KINDS):
+                                for c, cell in enumerate(_cells_for(bank, group, emotion, kind, style, sit)):
+                                    self.crowd_cell[li, gi, ei, ki, si, ti, c] = add_cell(cell, li, lang, style, vocab)
+                    for ei, emotion in enumerate(EMOTIONS):
+                        for kind in text.SHARED_KINDS:
+                            for c, cell in enumerate(_cells_for(bank, None, emotion, kind, style, sit)):
+                                self.shared_cell[li, ei, KINDS.index(kind), si, ti, c] = add_cell(
+                                    cell, li, lang, style, vocab)
+                        cell = text.message_reply_cell(bank, emotion, style, sit)
+                        self.reply_cell[li, ei, si, ti] = add_cell(cell, li, lang, style, vocab)
+                    self.defence_cell[li, si, ti] = add_cell(text.defence_cell(bank, style, sit), li, lang, style, vocab)
+                for ei, emotion in enumerate(EMOTIONS):
+                    for csi, csit in enumerate(CLAIM_SITUATIONS):
+                        cell = text.claim_cell(bank, emotion, style, csit)
+                        for ci, c in enumerate(claims):
+                            self.claim_cell[li, ci, ei, si, csi] = add_cell(cell, li, lang, style, vocab, claim=c.text)
+
+        self.lower_ok = np.array(lower_ok, dtype=bool)
+        self.part_lang = np.array(part_lang, dtype=np.int8)
+        #: moral/outrage markers of every part (`model/markers.py`), counted once per scenario
+        self.part_markers = np.zeros(len(self.parts), dtype=np.int16)
+        for li, lang in enumerate(LANGUAGES):
+            mine = np.flatnonzero(self.part_lang == li)
+            if len(mine):
+                self.part_markers[mine] = markers.count_all([self.parts[i] for i in mine], lang)
+        self.rule = np.array([c[0] for c in cells], dtype=np.int8)
+        self.cell_lang = np.array([c[1] for c in cells], dtype=np.int8)
+        self.limit = np.array([c[2] for c in cells], dtype=np.int32)
+        self.n = np.array([[len(s) for s in c[3]] for c in cells], dtype=np.int64).reshape(-1, 4)
+        flat = [pid for c in cells for s in c[3] for pid in s]
+        self.slot_parts = np.array(flat, dtype=np.int32)
+        self.offset = np.concatenate([[0], np.cumsum(self.n.ravel())[:-1]]).reshape(-1, 4).astype(np.int64)
+        self.size = self.n.prod(axis=1)
+        self.base = np.concatenate([[0], np.cumsum(self.size)[:-1]]).astype(np.int64)
+        self.static = int(self.size.sum())
+        if self.static >= np.iinfo(np.int32).max // 2:
+            raise ValueError(f"{self.static} composed texts do not fit int32 ids; shorten the phrase lists")
+        # the walk visits only combinations whose lines do not echo each other ("Worried. … so worried")
+        valid, self.valid_offset = [], np.zeros(len(cells), dtype=np.int64)
+        position = 0
+        for c, (_, _, _, slots) in enumerate(cells):
+            words = [tuple(self.templates[p] for p in slot) for slot in slots]
+            bad = np.zeros(tuple(len(slot) for slot in slots), dtype=bool)
+            for a, b in text.ECHO_PAIRS:
+                shape = [1, 1, 1, 1]
+                shape[a], shape[b] = len(slots[a]), len(slots[b])
+                bad |= text.echo_matrix(words[a], words[b]).reshape(shape)
+            ok = np.flatnonzero(~bad.ravel())
+            ok = ok if len(ok) else np.arange(bad.size)
+            valid.append(ok.astype(np.int32))
+            self.valid_offset[c] = position
+            position += len(ok)
+        self.valid = np.concatenate(valid) if valid else np.zeros(0, dtype=np.int32)
+        #: combinations the walk draws from, per cell
+        self.count = np.array([len(v) for v in valid], dtype=np.int64)
+        self.step = np.array([text._coprime_step(int(n)) for n in self.count], dtype=np.int64)
+        #: combinations per cell with a trailing 0, so that "no cell" (-1) reads 0
+        self.count_or_0 = np.append(self.count, 0)
+        # flat views for the step, with the candidates' cumulative sizes (they never change)
+        self._own = self.crowd_cell.reshape(-1, *self.crowd_cell.shape[-2:])
+        self._shared = self.shared_cell.reshape(-1, *self.shared_cell.shape[-2:])
+        self._own_cum = np.cumsum(self.count_or_0[self._own], axis=-1)
+        self._shared_cum = np.cumsum(self.count_or_0[self._shared], axis=-1)
+        #: texts drawn per cell (a trailing slot for "no cell", never drawn from)
+        self.used = np.zeros(len(cells) + 1, dtype=np.int64)
+        self.start = np.zeros(len(cells), dtype=np.int64)
+        self.extra: list[str] = []
+        #: the situation of the latest `pick_crowd` (replies and defences of the same step use it)
+        self.situation = 0
+
+    # ------------------------------------------------------------ drawing
 
     def add(self, s: str) -> int:
         """A one-off text (trainee message, inject, notable statement); returns its id."""
-        self.strings.append(s)
-        return len(self.strings) - 1
+        self.extra.append(s)
+        return self.static + len(self.extra) - 1
 
-    @staticmethod
-    def pick(ranges: np.ndarray, u: np.ndarray) -> np.ndarray:
-        """Draw one id per row from (base, count) ranges, with uniforms u."""
-        return (ranges[..., 0] + (u * ranges[..., 1]).astype(np.int64)).astype(np.int32)
+    def _walk(self, cell: np.ndarray, u: np.ndarray) -> np.ndarray:
+        """One id per row from its cell, walking each cell's permutation of its combinations
+        (no repeat until the cell is exhausted)."""
+        out = np.zeros(len(cell), dtype=np.int32)
+        if not len(cell):
+            return out
+        order = np.argsort(cell, kind="stable")
+        sc = cell[order]
+        first = np.flatnonzero(np.concatenate(([True], sc[1:] != sc[:-1])))
+        uniq, counts = sc[first], np.diff(np.append(first, len(sc)))
+        fresh = self.used[uniq] == 0
+        if fresh.any():  # a cell's walk starts where its first item's uniform points
+            self.start[uniq[fresh]] = (u[order[first[fresh]]] * self.count[uniq[fresh]]).astype(np.int64)
+        rank = np.arange(len(sc)) - np.repeat(first, counts)
+        k = (self.start[sc] + (self.used[sc] + rank) * self.step[sc]) % self.count[sc]
+        out[order] = (self.base[sc] + self.valid[self.valid_offset[sc] + k]).astype(np.int32)
+        self.used[uniq] += counts
+        return out
+
+    def _digits(self, cell: np.ndarray, local: np.ndarray) -> np.ndarray:
+        digits = np.zeros((len(cell), 4), dtype=np.int64)
+        for k in (3, 2, 1, 0):
+            local, digits[:, k] = np.divmod(local, self.n[cell, k])
+        return digits
+
+    def _sizes(self, cell: np.ndarray) -> np.ndarray:
+        """Combinations per cell; 0 for "no cell" (-1 reads the trailing 0 of `count_or_0`)."""
+        return self.count_or_0[cell]
+
+    def _choose(self, specific: np.ndarray, general: np.ndarray, u: np.ndarray) -> np.ndarray:
+        """A situation's own cell where it has some, else the general one. `specific` holds the
+        candidate cells of each row (rows x candidates); one is drawn in proportion to its size.
+        The specific share is SITUATION_SHARE, less when the situation's cells together have fewer
+        combinations than the general one (two lines must not be repeated to half the crowd),
+        and a cell that has given all its texts is left alone."""
+        return self._choose_by(specific, np.cumsum(self.count_or_0[specific], axis=1), general, u)
+
+    def _choose_by(self, specific: np.ndarray, cumulative: np.ndarray, general: np.ndarray,
+                   u: np.ndarray) -> np.ndarray:
+        """`_choose` with the candidates' cumulative sizes given (precomputed for the crowd)."""
+        total = cumulative[:, -1]
+        r = (u * 1048576.0) % 1.0 * total
+        pick = np.minimum((cumulative <= r[:, None]).sum(axis=1), specific.shape[1] - 1)
+        chosen = specific[np.arange(len(specific)), pick]
+        cs, cg = self.count_or_0[chosen], self.count_or_0[general]
+        coin = (u * 4096.0) % 1.0 * np.maximum(cg, 1) < SITUATION_SHARE * np.minimum(total, cg)
+        coin &= self.used[chosen] < cs  # an exhausted cell would repeat itself (cs is 0 for no cell)
+        return np.where(coin, chosen, general)
 
     # The model draws texts only through the pick_* methods below, so that the table's layout
     # (situations, composed phrases) can change without touching the step.
@@ -110,29 +303,106 @@ class TextTable:
     def pick_crowd(self, lang: np.ndarray, group: np.ndarray, emotion: np.ndarray, kind: np.ndarray,
                    style: np.ndarray, situation: int, u: np.ndarray) -> np.ndarray:
         """A crowd item's text for each row, in the given situation (an index in SITUATIONS)."""
-        return self.pick(self.crowd[lang, group, emotion, kind, style], u)
+        self.situation = sit = int(situation) + 1
+        _, ng, ne, nk, ns = self.crowd_cell.shape[:5]
+        lang, group = lang.astype(np.int64), group.astype(np.int64)  # small ints would overflow
+        j = (lang * ne + emotion) * (nk * ns) + kind.astype(np.int64) * ns + style
+        i = ((lang * ng + group) * ne + emotion) * (nk * ns) + kind.astype(np.int64) * ns + style
+        own, shared = self._own, self._shared
+        voice = self._choose_by(own[i, sit], self._own_cum[i, sit], own[i, 0, 0], u)
+        crowd = self._choose_by(shared[j, sit], self._shared_cum[j, sit], shared[j, 0, 0], u)
+        crowd = np.where(self.mass[group], crowd, -1)
+        # the group's own voice or the crowd's lines, in proportion to what each can say
+        sv, sc = self.count_or_0[voice], self.count_or_0[crowd]
+        coin = (u * 65536.0) % 1.0 * np.maximum(sv + sc, 1) < sv
+        return self._walk(np.where(coin, voice, crowd), u)
 
     def pick_claim(self, lang: np.ndarray, claim: np.ndarray, emotion: np.ndarray, style: np.ndarray,
                    corrected: np.ndarray, u: np.ndarray) -> np.ndarray:
         """An item that repeats a rumour (claim index), knowing whether the organisation corrected it."""
-        return self.pick(self.claim[lang, claim, emotion, style], u)
+        if not len(u):
+            return np.zeros(0, dtype=np.int32)
+        cells = self.claim_cell[lang, claim, emotion, style]
+        which = np.where(np.asarray(corrected, dtype=bool), 2, 1)
+        specific = np.take_along_axis(cells, which[:, None], axis=1)
+        return self._walk(self._choose(specific, cells[:, 0], u), u)
 
     def pick_message_reply(self, lang: np.ndarray, emotion: np.ndarray, style: np.ndarray,
                            u: np.ndarray) -> np.ndarray:
-        """A reply under the organisation's latest message."""
-        return self.pick(self.message_reply[lang, emotion, style], u)
+        """A reply under the organisation's latest message (in the situation of this step's crowd)."""
+        if not len(u):
+            return np.zeros(0, dtype=np.int32)
+        cells = self.reply_cell[lang, emotion, style]
+        return self._walk(self._choose(cells[:, self.situation, None], cells[:, 0], u), u)
 
     def pick_defence(self, lang: np.ndarray, style: np.ndarray, u: np.ndarray) -> np.ndarray:
         """An ally answering a critic while the organisation communicates well."""
-        return self.pick(self.defence[lang, style], u)
+        if not len(u):
+            return np.zeros(0, dtype=np.int32)
+        cells = self.defence_cell[lang, style]
+        return self._walk(self._choose(cells[:, self.situation, None], cells[:, 0], u), u)
+
+    # ------------------------------------------------------------ reading ids
+
+    def _decode(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(cell, part ids (rows x 4)) of composed ids."""
+        cell = np.searchsorted(self.base, ids, side="right") - 1
+        digits = self._digits(cell, ids - self.base[cell])
+        return cell, self.slot_parts[self.offset[cell] + digits]
 
     def markers_of(self, ids: np.ndarray) -> np.ndarray:
-        """Moral-emotional word counts of texts (`model/markers.py`); one-off texts count none."""
+        """Moral-emotional word counts of texts (`model/markers.py`): the sum over a text's
+        parts, capped like `markers.count`; one-off texts count none."""
+        ids = np.asarray(ids, dtype=np.int64)
         out = np.zeros(len(ids), dtype=np.int8)
         static = ids < self.static
-        out[static] = self.markers[ids[static]]
+        if static.any():
+            _, parts = self._decode(ids[static])
+            out[static] = np.minimum(self.part_markers[parts].sum(axis=1), markers.MAX_MARKERS)
         return out
 
+    @property
+    def markers(self) -> _Markers:
+        return _Markers(self)
+
+    @property
+    def strings(self) -> list[str]:
+        """The one-off texts added so far (composed texts are read with `lookup`)."""
+        return self.extra
+
     def lookup(self, ids: np.ndarray) -> np.ndarray:
-        table = np.array(self.strings, dtype=object)
-        return table[ids]
+        """The texts of ids, composed from their parts (an object array of str)."""
+        ids = np.asarray(ids, dtype=np.int64)
+        out = np.empty(len(ids), dtype=object)
+        static = ids < self.static
+        if (~static).any():
+            out[~static] = np.array(self.extra, dtype=object)[ids[~static] - self.static]
+        if static.any():
+            cells, parts = self._decode(ids[static])
+            out[static] = [self._compose(int(c), p) for c, p in zip(cells, parts.tolist(), strict=True)]
+        return out
+
+    def _compose(self, cell: int, parts: list[int]) -> str:
+        lang = LANGUAGES[self.cell_lang[cell]]
+        limit = int(self.limit[cell]) or None
+        return text.compose(lang, text.RULES[self.rule[cell]], [self.parts[p] for p in parts],
+                            [bool(self.lower_ok[p]) for p in parts], limit, [self.templates[p] for p in parts])
+
+    # ------------------------------------------------------------ inspection
+
+    def crowd_ids(self, lang: int, group: int, emotion: int, kind: int, style: int,
+                  situation: str = ANY) -> np.ndarray:
+        """Every id a group's crowd cell(s) can give in a situation (empty when it has no lines of
+        its own there; posts and replies of mass groups also draw from `shared_cell`)."""
+        cells = self.crowd_cell[lang, group, emotion, kind, style, TABLE_SITUATIONS.index(situation)]
+        cells = cells[:1] if situation == ANY else cells[cells >= 0]
+        if not len(cells) or cells[0] < 0:
+            return np.empty(0, np.int64)
+        return np.concatenate([self.base[c] + self.valid[self.valid_offset[c]:self.valid_offset[c] + self.count[c]]
+                               for c in cells]).astype(np.int64)
+
+    @property
+    def crowd(self) -> np.ndarray:
+        """(base, count) of every "any" crowd cell, shaped (lang, group, emotion, kind, style, 2)."""
+        cell = self.crowd_cell[..., 0, 0]
+        return np.stack([self.base[cell], self.size[cell]], axis=-1)

@@ -1,0 +1,101 @@
+"""Words that fit what happened: without any trainee message, nobody praises, quotes or
+describes a response that does not exist (checked with the project's own word lists,
+`model/phrases/<lang>/checks.toml`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from uproar import CrisisModel, load_scenario
+from uproar.model import phrasebank, text
+from uproar.model.phrasebank import presupposes
+
+NOTABLE_EXTRAS = {"name": "Claire Martin", "outlet": "Le Courrier", "deadline": 30, "topic": "la fuite"}
+
+
+def _lines(node, path=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _lines(value, (*path, key))
+    elif isinstance(node, list):
+        for line in node:
+            yield path, line
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_line_for_any_or_silent_situation_presupposes_a_response(lang):
+    """Static check: every line a silent run can draw (crowd, journalists, rumours, notable
+    moments before any answer) is free of the words that presuppose a response."""
+    bank = phrasebank.shipped(lang)
+    values = {**text.sample_vocabulary(lang), **NOTABLE_EXTRAS}
+    checked, bad = 0, []
+    for file in ("voice", "core", "frames", "claims", "notable"):
+        for path, line in _lines(bank.data[file], (file,)):
+            if file == "notable":
+                if path[1] in ("no_response", "answered"):
+                    continue
+            elif not {"any", "silent", "standing"} & set(path):
+                continue
+            checked += 1
+            filled = text.fill(line, values, lang)
+            if hits := presupposes(filled, lang):
+                bad.append((".".join(path), line, hits))
+    assert checked > 1000
+    assert not bad, bad[:10]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_word_lists_catch_what_they_are_for(lang):
+    """The lists are not vacuous: the lines moved out of "any" match them."""
+    bank = phrasebank.shipped(lang)
+    values = text.sample_vocabulary(lang)
+    moved = [text.fill(line, values, lang) for _, line in _lines(bank.data["voice"]["public"]["approval"]["apologised"])]
+    moved += [text.fill(line, values, lang) for _, line in _lines(bank.data["core"]["reply"]["approval"]["apologised"])]
+    caught = [line for line in moved if presupposes(line, lang)]
+    assert len(caught) >= len(moved) * 0.6, set(moved) - set(caught)
+
+
+def _first_missed_deadline(model: CrisisModel) -> float:
+    minutes = [e["t_min"] for e in model.events if e.get("event") == "no_response"]
+    return min(minutes) if minutes else float("inf")
+
+
+@pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_run_without_messages_never_praises_quotes_or_describes_a_response(name, seed):
+    scenario = load_scenario(name)
+    model = CrisisModel(scenario, rng=seed, population=5000)
+    model.run_for(120)
+    frame = model.reactions_frame()
+    injected = {i.text for i in scenario.injects if getattr(i, "text", None)}
+    missed = _first_missed_deadline(model)
+    items = frame[~frame["text"].isin(injected)]
+    assert len(items) > 1000
+    bad = []
+    for t, lang, body in zip(items["t_min"], items["lang"], items["text"], strict=True):
+        skip = ("no_response",) if t >= missed else ()
+        if hits := presupposes(body, lang, skip=skip):
+            bad.append((round(float(t), 1), body, hits))
+    assert not bad, f"{len(bad)} of {len(items)} items: {bad[:8]}"
+
+
+DENIALS = {
+    "fr-usine-chimique": "Chimex dément toute responsabilité : l'usine respecte toutes les normes.",
+    "en-retail-breach": "Brightmart denies any responsibility: our systems meet every standard.",
+}
+
+
+@pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
+def test_after_a_denial_nobody_thanks_the_organisation_for_owning_up(name):
+    scenario = load_scenario(name)
+    model = CrisisModel(scenario, rng=3, population=5000)
+    model.run_for(10)
+    platform = scenario.platforms[0].name
+    model.post(text=DENIALS[name], platform=platform, strategy="deny", tone="defensive")
+    model.run_for(60)
+    frame = model.reactions_frame()
+    after = frame[(frame["t_min"] >= 10) & (frame["author_group"] != "organisation")]
+    assert len(after) > 500
+    bad = [(body, hits) for lang, body in zip(after["lang"], after["text"], strict=True)
+           if (hits := presupposes(body, lang, skip=("praise", "statement", "no_response", "instructions", "promises")))]
+    assert not bad, f"{len(bad)} of {len(after)} items: {bad[:8]}"
