@@ -46,6 +46,11 @@ SPEED = "600"  # ten simulated minutes a second: a room of 45 minutes in ~5 s pl
 OUTAGE_S = 5.0  # SQLite: longer than the runner's busy timeout (3 s), so its own retry shows
 
 
+#: A cut PostgreSQL connection stops readers too; SQLite readers are not stopped by a writer's
+#: lock, and its give-up path is the runner's, shown on PostgreSQL.
+POSTGRES_ONLY = pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)
+
+
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def store_url(request, tmp_path_factory):
     if request.param == "sqlite":
@@ -233,6 +238,7 @@ def test_the_room_rides_out_a_database_outage(engine, watcher, store_url, outage
     same_files(room, tmp_path / "offline")
 
 
+@POSTGRES_ONLY
 def test_after_a_long_outage_the_runner_stops_with_one_line_and_the_room_comes_back(
         engine, watcher, store_url, outage, tmp_path):
     """Past its patience the runner stops plainly; the room still asks to run, so a supervisor
@@ -240,8 +246,6 @@ def test_after_a_long_outage_the_runner_stops_with_one_line_and_the_room_comes_b
 
     On PostgreSQL only: for the runner an outage is an outage once the driver's error is
     classified, which the SQLite outage test above shows; a minute of suite time is dear."""
-    if outage.relay is None:
-        pytest.skip("the give-up path is the same on SQLite (its lock is an outage: see the test above)")
     created = rooms.create_room(engine, "en-retail-breach", seed=32, population=POP, minutes=MINUTES)
     scheduled_messages(engine, created.room_id)
     proc = runner(outage.url, created.room_id, "--speed", SPEED, "--quiet", "--give-up-after", "2")
@@ -418,9 +422,8 @@ def test_a_post_through_an_outage_is_stored_once(engine, store_url, outage):
     through.dispose()
 
 
+@POSTGRES_ONLY
 def test_a_cli_command_during_an_outage_says_so(store_url, outage, monkeypatch, capsys):
-    if outage.relay is None:
-        pytest.skip("SQLite readers are not stopped by a writer's lock")
     outage.relay.cut()
     monkeypatch.setenv("UPROAR_DATABASE_URL", outage.url)
     code = main(["room", "list"])
@@ -431,10 +434,9 @@ def test_a_cli_command_during_an_outage_says_so(store_url, outage, monkeypatch, 
 
 
 # ---------------------------------------------------------------------------- the console
+@POSTGRES_ONLY
 def test_a_page_shows_a_notice_through_an_outage_and_comes_back(engine, outage, monkeypatch):
     """The trainer's page while the database is cut: a notice, no traceback; then the page again."""
-    if outage.relay is None:
-        pytest.skip("SQLite readers are not stopped by a writer's lock")
     from streamlit.testing.v1 import AppTest
 
     created = rooms.create_room(engine, "fr-usine-chimique", seed=38, population=500, minutes=20)
