@@ -305,6 +305,26 @@ def test_a_killed_runner_is_running_again_within_ten_seconds(engine, watcher, st
     same_files(room, tmp_path / "offline")
 
 
+def test_a_jump_whose_runner_dies_still_stops_at_its_minute(engine, watcher, store_url):
+    """A trainer jumped to minute 12; the runner died on the way: the supervisor's runner stops at 12
+    too, and the room waits there for the trainer instead of running to its end."""
+    created = rooms.create_room(engine, "en-retail-breach", seed=35, population=POP, minutes=MINUTES)
+    sup = Supervisor(store_url, interval_s=0.5).start()
+    try:
+        proc = runner(store_url, created.room_id, "--speed", "120", "--until", "12", "--quiet")
+        wait_for_minute(watcher, created.room_id, 3)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        watch(watcher, created.room_id, lambda: rooms.status(watcher, created.room_id)["state"] == "stopped")
+    finally:
+        sup.stop()
+        for child in sup._children:
+            child.kill()
+    status = rooms.status(watcher, created.room_id)
+    assert status["runner_restarts"] == 1
+    assert status["minute"] == 12 < MINUTES
+
+
 def test_status_tells_a_dead_runner_and_supervise_restarts_it(engine, store_url, monkeypatch, capsys):
     created = rooms.create_room(engine, "fr-usine-chimique", seed=34, population=500, minutes=5)
     rooms.set_speed(engine, created.room_id, 0.0)
@@ -359,7 +379,7 @@ def test_rooms_stopped_on_purpose_are_not_restarted(engine, store_url):
     assert states == {"paused": "paused", "until": "stopped", "sigterm": "stopped", "finished": "finished",
                       "created": "created"}, states
     launched: list[str] = []
-    sup = Supervisor(store_url, launch=lambda room_id: launched.append(room_id) or _Gone())
+    sup = Supervisor(store_url, launch=lambda room_id, until: launched.append(room_id) or _Gone())
     assert sup.scan() == [] and launched == []
     rooms.resume(engine, made["paused"])
     assert [r.room_id for r in sup.scan()] == [made["paused"]] and launched == [made["paused"]]
@@ -380,7 +400,7 @@ def test_two_supervisors_never_start_two_runners_for_one_room(engine, store_url)
     created = rooms.create_room(engine, "fr-usine-chimique", seed=36, population=500, minutes=MINUTES)
     kill_a_runner(engine, created.room_id)
     launched: list[str] = []
-    sups = [Supervisor(store_url, launch=lambda room_id: launched.append(room_id) or _Gone()) for _ in range(4)]
+    sups = [Supervisor(store_url, launch=lambda room_id, until: launched.append(room_id) or _Gone()) for _ in range(4)]
     start = threading.Barrier(len(sups))
     made: list[list] = [[] for _ in sups]
 
