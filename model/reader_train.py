@@ -128,9 +128,10 @@ def fit(rows: list[dict[str, str]], settings: dict[str, dict[str, Any]] = SETTIN
         x = (unit @ diags(bw[block]))[known]
         y = np.array([t[name] for t in labels if t[name] is not None])
         if spec["model"] == "svm":
-            clf = LinearSVC(C=spec["C"], tol=1e-5, max_iter=20000, random_state=0)  # liblinear shuffles
+            clf = LinearSVC(C=spec["C"], tol=1e-5, max_iter=20000, random_state=0,  # liblinear shuffles
+                            class_weight=spec.get("class_weight"))
         else:
-            clf = LogisticRegression(C=spec["C"], max_iter=2000, tol=1e-4)
+            clf = LogisticRegression(C=spec["C"], max_iter=2000, tol=1e-4, class_weight=spec.get("class_weight"))
         clf.fit(x, y)
         classes = tuple(str(k) for k in clf.classes_)
         coef = clf.coef_.T.astype(np.float32)
