@@ -42,7 +42,7 @@ SETTINGS: dict[str, dict[str, Any]] = {
     "strategy": {"model": "svm", "C": 0.5, "blocks": {"w": 1.0, "c": 0.5, "r": 0.3, "m": 0.3, "f": 0.0}},
     "tone": {"model": "svm", "C": 0.5, "class_weight": "balanced",
              "blocks": {"w": 1.0, "c": 0.5, "r": 0.3, "m": 0.3, "f": 0.0}},
-    "instructing": {"model": "svm", "C": 1.0, "class_weight": "balanced",
+    "instructing": {"model": "svm", "C": 0.5, "class_weight": "balanced",
                     "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0}},
     "adjusting": {"model": "svm", "C": 1.0, "class_weight": "balanced",
                   "blocks": {"w": 1.0, "c": 0.5, "r": 0.6, "m": 0.3, "f": 0.0}},
