@@ -63,7 +63,7 @@ UNSURE = 0.6
 SECONDARY_AT = 0.6
 #: A base response is named at this probability, lower when a rule cue backs it (chosen on the
 #: dev split): (with a cue, without one).
-BASE_AT = {"instructing": (0.5, 0.5), "adjusting": (0.4, 0.6)}
+BASE_AT = {"instructing": (0.45, 0.5), "adjusting": (0.5, 0.5)}
 #: Confidence given to a decisive rule (explicit refusal to comment): its precision on the train split.
 STRONG_CONFIDENCE = 0.95
 STRONG_MAX_WORDS = 150
