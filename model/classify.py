@@ -36,6 +36,7 @@ How a message is read
 from __future__ import annotations
 
 import csv
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -61,8 +62,9 @@ FALLBACK_TONE = "factual"
 UNSURE = 0.6
 #: A second strategy is named when the model gives it at least this chance of being present.
 SECONDARY_AT = 0.6
-#: A base response is named at this probability, lower when a rule cue backs it (chosen on the
-#: dev split): (with a cue, without one).
+#: A base response is named when its head's raw margin reaches logit(threshold), i.e. this
+#: probability before calibration (so the choice does not move with the fitted temperature);
+#: lower when a rule cue backs it: (with a cue, without one). Chosen by 5-fold CV on train + dev.
 BASE_AT = {"instructing": (0.45, 0.5), "adjusting": (0.5, 0.5)}
 #: Confidence given to a decisive rule (explicit refusal to comment): its precision on the train split.
 STRONG_CONFIDENCE = 0.95
@@ -973,7 +975,8 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
     tone = max(TONES, key=lambda k: (pt[k], -TONE_ORDER.index(k)))
     safety = _SAFETY[rp.lang].search(rp.norm)
     base = tuple(b for b in ("instructing", "adjusting")
-                 if p[b]["1"] >= BASE_AT[b][0 if rp.base[b] else 1] or (b == "instructing" and safety))
+                 if _margin(p[b]["1"], model.heads[b].temperature) >= _logit(BASE_AT[b][0 if rp.base[b] else 1])
+                 or (b == "instructing" and safety))
 
     s_cues = rp.strategy_cues[strategy] or [f"words and phrasing typical of {strategy} (trained model, p={ps[strategy]:.2f})"]
     if secondary:
@@ -1005,6 +1008,16 @@ _SAFETY = {
         r"|\bfermez (?:portes|vos portes|les fenetres|vos fenetres|portes et fenetres)\b|\bchangez (?:votre|vos) mots? de passe\b"
         r"|\bevacuez\b|\bquittez (?:votre logement|les lieux|le batiment|l'appartement)\b|\b(?:appelez|composez) le (?:15|18|112)\b"),
 }
+
+
+def _logit(q: float) -> float:
+    q = min(max(q, 1e-12), 1 - 1e-12)
+    return math.log(q / (1 - q))
+
+
+def _margin(p_yes: float, temperature: float) -> float:
+    """The binary head's raw score back from its calibrated probability (softmax over [0, z] / T)."""
+    return temperature * _logit(p_yes)
 
 
 def _correction_cues(rp: RulePass) -> tuple[str, ...]:

@@ -219,7 +219,8 @@ def cross_validate(k: int = 5, corpus: str | Path = CORPUS, extra: Sequence[str 
     thresholds are then those of the shipped reader up to its calibration)."""
     import hashlib
 
-    from . import classify, reader as linear
+    from . import classify
+    from . import reader as linear
 
     rows = read_corpus(corpus, ("train", "dev"))
     held = [r for r in rows if "-t" not in r["id"]]
