@@ -215,8 +215,9 @@ def cross_validate(k: int = 5, corpus: str | Path = CORPUS, extra: Sequence[str 
     cross-validation on the corpus's train + dev messages, to choose settings without the test split.
 
     Folds split the 730-message corpus only (by sha256 of the id); train-only messages and the
-    older labelled set always stay on the training side. Temperatures stay at 1 (the decision
-    thresholds are then those of the shipped reader up to its calibration)."""
+    older labelled set always stay on the training side. Temperatures stay at 1: the strategy and
+    tone decisions (most probable class) and the base-response thresholds (on the raw margin) are
+    then the shipped reader's; only the "uncertain" and secondary thresholds differ."""
     import hashlib
 
     from . import classify
