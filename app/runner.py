@@ -86,7 +86,7 @@ class RoomRunner:
                 f"room {self.room_id} is already being run by process {room.runner_pid} on {room.runner_host}"
             )
         values: dict[str, Any] = {"runner_pid": self.pid, "runner_host": self.host, "heartbeat_at": utcnow(),
-                                  "updated_at": utcnow()}
+                                  "updated_at": utcnow(), "stop_at": self.until}
         if room.runner_pid not in (None, self.pid) and room.heartbeat_at is not None:
             values["runner_lost_at"] = room.heartbeat_at
         if room.state in ("created", "stopped"):

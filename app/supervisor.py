@@ -54,12 +54,13 @@ class Supervisor:
 
     def __init__(self, url: str | None = None, interval_s: float = INTERVAL_S,
                  say: Callable[[str], None] | None = None, runner_log: str | Path | None = None,
-                 launch: Callable[[str], Any] | None = None):
+                 launch: Callable[[str, int | None], Any] | None = None):
         self.url = database_url(url)
         self.interval_s = interval_s
         self.say = say or (lambda _line: None)
         self.runner_log = runner_log
-        self._launch = launch or (lambda room_id: spawn_runner(room_id, database=self.url, log=self.runner_log))
+        self._launch = launch or (lambda room_id, until=None: spawn_runner(room_id, until=until, database=self.url,
+                                                                            log=self.runner_log))
         self._reader = make_engine(self.url, writer=False)
         self._writer = make_engine(self.url)
         self.host = socket.gethostname()
@@ -156,7 +157,7 @@ class Supervisor:
             ).rowcount
         if won != 1:
             return None
-        proc = self._launch(room.id)
+        proc = self._launch(room.id, room.stop_at)  # a jump's runner, restarted, still stops at its minute
         self._children.append(proc)
         minute, tries = self._tries[room.id]
         self._tries[room.id] = (minute, tries + 1)

@@ -36,6 +36,7 @@ How a message is read
 from __future__ import annotations
 
 import csv
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -61,15 +62,16 @@ FALLBACK_TONE = "factual"
 UNSURE = 0.6
 #: A second strategy is named when the model gives it at least this chance of being present.
 SECONDARY_AT = 0.6
-#: A base response is named at this probability, lower when a rule cue backs it (chosen on the
-#: dev split): (with a cue, without one).
-BASE_AT = {"instructing": (0.5, 0.5), "adjusting": (0.4, 0.6)}
+#: A base response is named when its head's raw margin reaches logit(threshold), i.e. this
+#: probability before calibration (so the choice does not move with the fitted temperature);
+#: lower when a rule cue backs it: (with a cue, without one). Chosen by 5-fold CV on train + dev.
+BASE_AT = {"instructing": (0.45, 0.5), "adjusting": (0.5, 0.5)}
 #: Confidence given to a decisive rule (explicit refusal to comment): its precision on the train split.
 STRONG_CONFIDENCE = 0.95
 STRONG_MAX_WORDS = 150
-#: When the model hesitates (below `UNSURE`), rules decide if their winner scores this much,
-#: this far ahead of the next (chosen on the dev split).
-RULES_DECIDE, RULES_MARGIN = 2.0, 1.0
+#: When the model hesitates (below `UNSURE`) on a message of fewer than `RULES_MAX_WORDS` words,
+#: rules decide if their winner scores `RULES_DECIDE`, `RULES_MARGIN` ahead of the next.
+RULES_DECIDE, RULES_MARGIN, RULES_MAX_WORDS = 2.0, 1.0, 12
 #: Cue labels that make a no-comment a refusal (the crowd takes a bare refusal as denial).
 REFUSALS = frozenset({"refusal to comment", "legal no comment", "refus de commenter", "refus judiciaire"})
 _ANY = "*"
@@ -964,8 +966,11 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
             source = "rule"
         strategy, confidence = decided, max(ps[decided], STRONG_CONFIDENCE)
         ranked = [strategy, *(k for k in ranked if k != strategy)]
-    elif confidence < UNSURE and (ruled := _rules_winner(rp)) and ruled != strategy:
-        # the model hesitates and a clear rule cue says otherwise: the rule decides
+    elif (confidence < UNSURE and len(rp.norm.split()) < RULES_MAX_WORDS
+          and (ruled := _rules_winner(rp)) and ruled != strategy):
+        # a short message the model hesitates on, and a clear rule cue says otherwise: the rule
+        # decides (on every length, 5-fold CV on train + dev said this costs 2 points; on
+        # one-liners the rules' negation handling is what the model cannot learn from few words)
         strategy, confidence, source = ruled, ps[ruled], "rule"
         ranked = [strategy, *(k for k in ranked if k != strategy)]
     alternatives = tuple((k, ps[k]) for k in ranked[1:2]) if confidence < UNSURE else ()
@@ -976,7 +981,10 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
 
     pt = p["tone"]
     tone = max(TONES, key=lambda k: (pt[k], -TONE_ORDER.index(k)))
-    base = tuple(b for b in ("instructing", "adjusting") if p[b]["1"] >= BASE_AT[b][0 if rp.base[b] else 1])
+    safety = _SAFETY[rp.lang].search(rp.norm)
+    base = tuple(b for b in ("instructing", "adjusting")
+                 if _margin(p[b]["1"], model.heads[b].temperature) >= _logit(BASE_AT[b][0 if rp.base[b] else 1])
+                 or (b == "instructing" and safety))
 
     s_cues = rp.strategy_cues[strategy] or [f"words and phrasing typical of {strategy} (trained model, p={ps[strategy]:.2f})"]
     if secondary:
@@ -994,12 +1002,38 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
     )
 
 
+#: Protective instructions no reader could take for anything else: they make a message instructing
+#: whatever the model says (kept only if 5-fold CV on train + dev does not lose precision).
+_SAFETY = {
+    "en": re.compile(
+        r"\b(?:do not|don't|never) (?:drink|eat|use|touch|swim|go (?:near|into|to)|enter|return to|drive|charge|click)\b"
+        r"|\b(?:stay|remain|keep \w+) (?:indoors|inside|upstairs)\b|\bboil (?:all |your |the )?(?:tap )?water\b"
+        r"|\b(?:close|shut) (?:all |your )?(?:windows|doors)\b|\b(?:change|reset) your (?:\w+ )?password\b"
+        r"|\bevacuate\b|\bleave (?:the building|your home|now)\b|\bshelter in place\b|\bcall (?:999|911|111|112)\b"),
+    "fr": re.compile(
+        r"\bne (?:buvez|consommez|mangez|touchez|utilisez|rechargez|baignez|rentrez|retournez|cliquez|venez|sortez|donnez)\b"
+        r"|\bn'(?:utilisez|ouvrez|allez)\b|\brestez (?:chez vous|a l'interieur|confine)|\bfaites bouillir\b"
+        r"|\bfermez (?:portes|vos portes|les fenetres|vos fenetres|portes et fenetres)\b|\bchangez (?:votre|vos) mots? de passe\b"
+        r"|\bevacuez\b|\bquittez (?:votre logement|les lieux|le batiment|l'appartement)\b|\b(?:appelez|composez) le (?:15|18|112)\b"),
+}
+
+
 def _rules_winner(rp: RulePass) -> str | None:
     """The strategy the rules clearly point at (one cue of weight ≥ `RULES_DECIDE` ahead), if any."""
     ranked = sorted(rp.scores.values(), reverse=True)
     if ranked[0] < RULES_DECIDE or ranked[0] - ranked[1] < RULES_MARGIN:
         return None
     return max(rp.scores, key=rp.scores.get)
+
+
+def _logit(q: float) -> float:
+    q = min(max(q, 1e-12), 1 - 1e-12)
+    return math.log(q / (1 - q))
+
+
+def _margin(p_yes: float, temperature: float) -> float:
+    """The binary head's raw score back from its calibrated probability (softmax over [0, z] / T)."""
+    return temperature * _logit(p_yes)
 
 
 def _correction_cues(rp: RulePass) -> tuple[str, ...]:

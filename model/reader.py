@@ -54,7 +54,33 @@ def analyse(norm: str, lang: str, cues: Iterable[str]) -> Counter[str]:
     feats += [f"f:{a} {b}" for a, b in pairwise(lead)]
     words = len(tokens)
     feats += [f"m:lang={lang}", f"m:len={0 if words < 25 else 1 if words < 60 else 2 if words < 150 else 3}"]
+    feats += _style(norm, tokens)
     return Counter(feats)
+
+
+_NEG = frozenset({"not", "never", "no", "none", "nothing", "nobody", "don't", "won't", "isn't", "wasn't", "aren't",
+                  "didn't", "doesn't", "can't", "pas", "jamais", "aucun", "aucune", "rien", "ni", "personne"})
+_YOU = frozenset({"you", "your", "yours", "vous", "votre", "vos"})
+_WE = frozenset({"we", "our", "us", "we're", "we've", "we'll", "nous", "notre", "nos", "on"})
+_I = frozenset({"i", "i'm", "i've", "my", "me", "je", "j'ai", "mon", "ma", "mes", "moi"})
+
+
+def _bucket(n: int) -> int:
+    return 0 if n == 0 else 1 if n <= 2 else 2
+
+
+def _style(norm: str, tokens: list[str]) -> list[str]:
+    """How the message speaks (why: tone is carried by stance words the lexicon cannot list —
+    negations, exclamations, who is addressed, a quoted spokesperson)."""
+    n = max(len(tokens), 1)
+    neg = sum(t in _NEG for t in tokens)
+    you = sum(t in _YOU for t in tokens)
+    we = sum(t in _WE for t in tokens)
+    me = sum(t in _I for t in tokens)
+    head = norm.lstrip()[:1]
+    return [f"m:neg={_bucket(neg)}", f"m:negrate={min(3, int(20 * neg / n))}", f"m:excl={_bucket(norm.count('!'))}",
+            f"m:ask={_bucket(norm.count('?'))}", f"m:you={min(3, int(20 * you / n))}", f"m:we={min(3, int(20 * we / n))}",
+            f"m:me={_bucket(me)}", f"m:quote={int(head in '«\"')}"]
 
 
 @lru_cache(maxsize=65536)

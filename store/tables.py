@@ -40,6 +40,7 @@ class Room(SQLModel, table=True):
     runner_lost_at: datetime | None = None  # last heartbeat of the last runner found dead: when it died
     runner_restarts: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # by a supervisor
     restarted_at: datetime | None = None  # when a supervisor last started a runner (restarts wait on it)
+    stop_at: int | None = None  # where the current runner was asked to stop (a jump, `--until`): a restart keeps it
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 

@@ -36,8 +36,8 @@ def test_accuracy_on_labelled_set():
     not a measure of generalisation (see test_reader.py for the held-out scores)."""
     rep = _report("labelled", LABELLED)
     assert rep["n"] == 84
-    assert rep["strategy_accuracy"] >= 0.85
-    assert rep["tone_accuracy"] >= 0.75
+    assert rep["strategy_accuracy"] >= 0.95  # measured 100% (it is training data)
+    assert rep["tone_accuracy"] >= 0.95
     assert set(rep["confusion"]) <= set(STRATEGIES)
 
 
@@ -46,7 +46,8 @@ def test_accuracy_on_holdout_set():
     with open(HOLDOUT, newline="", encoding="utf-8") as fh:
         langs = [r["lang"] for r in csv.DictReader(fh)]
     assert langs.count("fr") == 8 and langs.count("en") == 8
-    assert rep["strategy_accuracy"] >= 0.7
+    assert rep["strategy_accuracy"] >= 0.87  # measured 16/16 with the shipped reader; two misses allowed
+    assert rep["tone_accuracy"] >= 0.68  # measured 13/16
 
 
 @pytest.mark.parametrize("path", [LABELLED, HOLDOUT])

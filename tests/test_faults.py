@@ -46,6 +46,11 @@ SPEED = "600"  # ten simulated minutes a second: a room of 45 minutes in ~5 s pl
 OUTAGE_S = 5.0  # SQLite: longer than the runner's busy timeout (3 s), so its own retry shows
 
 
+#: A cut PostgreSQL connection stops readers too; SQLite readers are not stopped by a writer's
+#: lock, and its give-up path is the runner's, shown on PostgreSQL.
+POSTGRES_ONLY = pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)
+
+
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def store_url(request, tmp_path_factory):
     if request.param == "sqlite":
@@ -233,6 +238,7 @@ def test_the_room_rides_out_a_database_outage(engine, watcher, store_url, outage
     same_files(room, tmp_path / "offline")
 
 
+@POSTGRES_ONLY
 def test_after_a_long_outage_the_runner_stops_with_one_line_and_the_room_comes_back(
         engine, watcher, store_url, outage, tmp_path):
     """Past its patience the runner stops plainly; the room still asks to run, so a supervisor
@@ -240,8 +246,6 @@ def test_after_a_long_outage_the_runner_stops_with_one_line_and_the_room_comes_b
 
     On PostgreSQL only: for the runner an outage is an outage once the driver's error is
     classified, which the SQLite outage test above shows; a minute of suite time is dear."""
-    if outage.relay is None:
-        pytest.skip("the give-up path is the same on SQLite (its lock is an outage: see the test above)")
     created = rooms.create_room(engine, "en-retail-breach", seed=32, population=POP, minutes=MINUTES)
     scheduled_messages(engine, created.room_id)
     proc = runner(outage.url, created.room_id, "--speed", SPEED, "--quiet", "--give-up-after", "2")
@@ -301,6 +305,26 @@ def test_a_killed_runner_is_running_again_within_ten_seconds(engine, watcher, st
     same_files(room, tmp_path / "offline")
 
 
+def test_a_jump_whose_runner_dies_still_stops_at_its_minute(engine, watcher, store_url):
+    """A trainer jumped to minute 12; the runner died on the way: the supervisor's runner stops at 12
+    too, and the room waits there for the trainer instead of running to its end."""
+    created = rooms.create_room(engine, "en-retail-breach", seed=35, population=POP, minutes=MINUTES)
+    sup = Supervisor(store_url, interval_s=0.5).start()
+    try:
+        proc = runner(store_url, created.room_id, "--speed", "120", "--until", "12", "--quiet")
+        wait_for_minute(watcher, created.room_id, 3)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        watch(watcher, created.room_id, lambda: rooms.status(watcher, created.room_id)["state"] == "stopped")
+    finally:
+        sup.stop()
+        for child in sup._children:
+            child.kill()
+    status = rooms.status(watcher, created.room_id)
+    assert status["runner_restarts"] == 1
+    assert status["minute"] == 12 < MINUTES
+
+
 def test_status_tells_a_dead_runner_and_supervise_restarts_it(engine, store_url, monkeypatch, capsys):
     created = rooms.create_room(engine, "fr-usine-chimique", seed=34, population=500, minutes=5)
     rooms.set_speed(engine, created.room_id, 0.0)
@@ -355,7 +379,7 @@ def test_rooms_stopped_on_purpose_are_not_restarted(engine, store_url):
     assert states == {"paused": "paused", "until": "stopped", "sigterm": "stopped", "finished": "finished",
                       "created": "created"}, states
     launched: list[str] = []
-    sup = Supervisor(store_url, launch=lambda room_id: launched.append(room_id) or _Gone())
+    sup = Supervisor(store_url, launch=lambda room_id, until: launched.append(room_id) or _Gone())
     assert sup.scan() == [] and launched == []
     rooms.resume(engine, made["paused"])
     assert [r.room_id for r in sup.scan()] == [made["paused"]] and launched == [made["paused"]]
@@ -376,7 +400,7 @@ def test_two_supervisors_never_start_two_runners_for_one_room(engine, store_url)
     created = rooms.create_room(engine, "fr-usine-chimique", seed=36, population=500, minutes=MINUTES)
     kill_a_runner(engine, created.room_id)
     launched: list[str] = []
-    sups = [Supervisor(store_url, launch=lambda room_id: launched.append(room_id) or _Gone()) for _ in range(4)]
+    sups = [Supervisor(store_url, launch=lambda room_id, until: launched.append(room_id) or _Gone()) for _ in range(4)]
     start = threading.Barrier(len(sups))
     made: list[list] = [[] for _ in sups]
 
@@ -418,9 +442,8 @@ def test_a_post_through_an_outage_is_stored_once(engine, store_url, outage):
     through.dispose()
 
 
+@POSTGRES_ONLY
 def test_a_cli_command_during_an_outage_says_so(store_url, outage, monkeypatch, capsys):
-    if outage.relay is None:
-        pytest.skip("SQLite readers are not stopped by a writer's lock")
     outage.relay.cut()
     monkeypatch.setenv("UPROAR_DATABASE_URL", outage.url)
     code = main(["room", "list"])
@@ -431,10 +454,9 @@ def test_a_cli_command_during_an_outage_says_so(store_url, outage, monkeypatch, 
 
 
 # ---------------------------------------------------------------------------- the console
+@POSTGRES_ONLY
 def test_a_page_shows_a_notice_through_an_outage_and_comes_back(engine, outage, monkeypatch):
     """The trainer's page while the database is cut: a notice, no traceback; then the page again."""
-    if outage.relay is None:
-        pytest.skip("SQLite readers are not stopped by a writer's lock")
     from streamlit.testing.v1 import AppTest
 
     created = rooms.create_room(engine, "fr-usine-chimique", seed=38, population=500, minutes=20)

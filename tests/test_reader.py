@@ -40,29 +40,35 @@ def test_split() -> dict:
     return rep
 
 
-# Measured once, at the end, with the shipped reader (commit message of the artifact):
-# test split strategy 77.9%, tone 78.6%, instructing P 0.926 / R 0.641, adjusting P 0.925 / R 0.949;
-# blind set strategy 85.0%, tone 70.0%. The issue's targets that this does not reach are
-# kept as expected failures so that they stay visible; the floors below catch regressions.
+# Measured with the shipped reader (issue 12, reader work; the commit that ships the artifact):
+# test split strategy 81.4%, tone 78.6%, instructing P 0.850 / R 0.872, adjusting P 0.881 / R 0.949;
+# blind set strategy 87.5%, tone 75.0% (before: 77.9% / 78.6%, instructing R 0.641; blind 85.0% /
+# 70.0%). The base responses reach the issue's target on the test split, and the strategy on the
+# blind set; the strategy and tone targets on the test split and the tone target on the blind set
+# are not reached and stay visible as expected failures. The floors catch regressions (the
+# measured level minus about two messages).
 NOT_YET = "issue target not reached by the shipped reader (see the measured figures above)"
 
 
 @pytest.mark.xfail(reason=NOT_YET, strict=False)
-def test_issue_targets_on_the_corpus_test_split(test_split):
+def test_issue_strategy_and_tone_targets_on_the_corpus_test_split(test_split):
     assert test_split["strategy_accuracy"] >= 0.85
     assert test_split["tone_accuracy"] >= 0.80
+
+
+def test_issue_base_response_targets_on_the_corpus_test_split(test_split):
     for b in ("instructing", "adjusting"):
-        assert test_split["base_responses"][b]["precision"] >= 0.85
-        assert test_split["base_responses"][b]["recall"] >= 0.85
+        assert test_split["base_responses"][b]["precision"] >= 0.85, b
+        assert test_split["base_responses"][b]["recall"] >= 0.85, b
 
 
 def test_no_regression_on_the_corpus_test_split(test_split):
-    assert test_split["n"] >= 140
-    assert test_split["strategy_accuracy"] >= 0.75
-    assert test_split["tone_accuracy"] >= 0.75
+    assert test_split["n"] == 145
+    assert test_split["strategy_accuracy"] >= 0.80
+    assert test_split["tone_accuracy"] >= 0.77
     adjusting, instructing = test_split["base_responses"]["adjusting"], test_split["base_responses"]["instructing"]
-    assert adjusting["precision"] >= 0.85 and adjusting["recall"] >= 0.85
-    assert instructing["precision"] >= 0.85 and instructing["recall"] >= 0.6
+    assert adjusting["precision"] >= 0.85 and adjusting["recall"] >= 0.92
+    assert instructing["precision"] >= 0.82 and instructing["recall"] >= 0.84
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +90,7 @@ def test_issue_tone_target_on_the_blind_set(blind):
 
 
 def test_no_tone_regression_on_the_blind_set(blind):
-    assert blind["tone_accuracy"] >= 0.65
+    assert blind["tone_accuracy"] >= 0.70
 
 
 STRATEGY = [
@@ -278,6 +284,31 @@ def test_the_training_script_rebuilds_the_shipped_reader(tmp_path):
         assert list(new["features"]) == list(shipped["features"])
         for name in shipped["heads"]:
             np.testing.assert_allclose(new[f"{name}.coef"], shipped[f"{name}.coef"], atol=1e-4)
+
+
+def _corpus_build():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("corpus_build", DATA / "corpus" / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_train_only_messages_never_move_the_held_out_split():
+    """The extra training messages (src/<lang>/train-only/) are all in train, and the dev and test
+    messages are exactly those the reader has always been measured on; editing one is caught."""
+    build = _corpus_build()
+    with open(CORPUS, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert build.verify_csv(CORPUS) == []
+    extra = [r for r in rows if build.is_train_only(r["id"])]
+    assert len(extra) >= 600 and {r["split"] for r in extra} == {"train"}
+    assert {r["lang"] for r in extra} == {"fr", "en"}
+    tampered = [dict(r) for r in rows]
+    victim = next(r for r in tampered if r["split"] == "test")
+    victim["text"] += " (edited)"
+    assert build.held_out_changes(tampered)
 
 
 def _corpus_rows(split: str) -> list[dict]:

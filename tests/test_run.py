@@ -174,3 +174,15 @@ def test_messages_csv_round_trip(tmp_path, en_scenario):
     with open(tmp_path / "messages.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert rows[0]["platforms"] == "twitter facebook" and rows[0]["strategy"] == "rebuild"
+
+
+def test_output_piped_into_head_ends_quietly():
+    """`uproar run … | head` is how people glance at a run: no broken-pipe message, exit 0."""
+    import subprocess
+    import sys
+
+    cmd = (f"{sys.executable} -m uproar.cli run fr-usine-chimique --population 1500 --minutes 40 "
+           f"--seed 2 | head -n 1")
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True, timeout=120)
+    assert done.stdout.count("\n") == 1
+    assert done.stderr == "" and done.returncode == 0, done.stderr

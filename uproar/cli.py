@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 
@@ -32,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     where = " ".join(x for x in (args.command, getattr(args, "room_command", None)) if x)
     try:
         return args.func(args) or 0
+    except BrokenPipeError:  # `uproar … | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (CliError, ValueError, OSError) as exc:  # Scenario/Input/Room errors: ValueError; StoreError: OSError
         print(f"uproar {where}: {exc}", file=sys.stderr)
         return EXIT_USAGE

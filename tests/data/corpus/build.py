@@ -15,6 +15,11 @@ Source format (one file holds one or several crises):
     (N: and C: lines may sit anywhere in the block; no message text starts with them)
     <text lines, blank lines kept inside, until the next ## or @crisis>
 
+Train-only sources: files under src/<lang>/train-only/*.txt are read after the main
+files, get ids `<lang>-t0001`… and always go to the train split; they take no part in the
+stratified split, so adding them never moves a dev or test message. `build.py` checks
+that the dev and test ids, splits and texts still hash to `HELD_OUT_DIGEST`.
+
 flags: any of I (instructing), A (adjusting), R (corrects a rumour), or '-' for none.
 """
 
@@ -84,6 +89,11 @@ COLUMNS = [
 OPENING_WORDS = 6  # two messages may share at most five opening words
 LONG_WORDS = 150  # a "long statement" for the variety target
 SPLIT = (("train", 0.6), ("dev", 0.2), ("test", 0.2))
+TRAIN_ONLY = "train-only"  # src/<lang>/train-only/*.txt: extra training messages, never dev or test
+#: sha256 of the sorted (id, split, text) of every dev and test message, and their number: the
+#: held-out part must not change when training messages are added.
+HELD_OUT_DIGEST = "630fd5d7d75fd6a27ca74e36aa29ab82d77c75346caa70c7d94c6545eff079c9"
+HELD_OUT_N = 292
 
 HEADER = re.compile(r"^## (\S+) (\S+) (\S+) (\S+)(?: (\S+))?\s*$")
 
@@ -223,13 +233,18 @@ def check(rows: list[dict]) -> list[str]:
 
 def assign_ids_and_splits(rows: list[dict]) -> None:
     """Ids in source order per language; split 60/20/20 within each (lang, strategy)
-    stratum by sorting on sha256(id), so the split depends only on ids and labels."""
+    stratum by sorting on sha256(id), so the split depends only on ids and labels.
+    Train-only messages get their own ids (`fr-t0001`) and the train split."""
     counters = Counter()
     for r in rows:
-        counters[r["lang"]] += 1
-        r["id"] = f"{r['lang']}-{counters[r['lang']]:04d}"
+        key = (r["lang"], r.get("train_only", False))
+        counters[key] += 1
+        r["id"] = f"{r['lang']}-{'t' if key[1] else ''}{counters[key]:04d}"
     strata: dict[tuple[str, str], list[dict]] = {}
     for r in rows:
+        if r.get("train_only"):
+            r["split"] = "train"
+            continue
         strata.setdefault((r["lang"], r["strategy"]), []).append(r)
     for members in strata.values():
         members.sort(key=lambda r: hashlib.sha256(r["id"].encode()).hexdigest())
@@ -275,8 +290,11 @@ def table(title: str, counts: dict, rows_keys, cols_keys) -> str:
 def stats(out: list[dict]) -> str:
     """Markdown tables of the counts the README reports."""
     parts = []
-    by = Counter((f"{r['split']}/{r['lang']}", r["strategy"]) for r in out)
-    keys = [f"{s}/{lg}" for s, _ in SPLIT for lg in LANGS]
+    by = Counter(
+        (f"{TRAIN_ONLY if is_train_only(r['id']) else r['split']}/{r['lang']}", r["strategy"])
+        for r in out
+    )
+    keys = [f"{s}/{lg}" for s in (*dict(SPLIT), TRAIN_ONLY) for lg in LANGS]
     parts.append(
         "Primary strategy per split × language:\n\n"
         + table("split/lang", by, keys, list(STRATEGIES))
@@ -357,9 +375,9 @@ def verify_csv(path: Path = OUT) -> list[str]:
         if rid in ids:
             problems.append(f"{rid}: duplicate id")
         ids.add(rid)
-        if not re.fullmatch(rf"{r['lang']}-\d{{4}}", rid) or r["lang"] not in LANGS:
+        if not re.fullmatch(rf"{r['lang']}-t?\d{{4}}", rid) or r["lang"] not in LANGS:
             problems.append(f"{rid}: id and lang disagree")
-        if r["split"] not in dict(SPLIT):
+        if r["split"] not in dict(SPLIT) or (is_train_only(rid) and r["split"] != "train"):
             problems.append(f"{rid}: split {r['split']!r}")
         if (
             r["register"] not in REGISTERS
@@ -396,7 +414,28 @@ def verify_csv(path: Path = OUT) -> list[str]:
             problems.append(f"{rid}: duplicate text")
         texts.add(key)
     problems += [f"target not met: {t}" for t in unmet_targets(rows)]
+    problems += held_out_changes(rows)
     return problems
+
+
+def is_train_only(rid: str) -> bool:
+    return "-t" in rid
+
+
+def held_out_changes(rows: list[dict]) -> list[str]:
+    """The dev and test messages must be exactly those the reader has always been measured on."""
+    held = sorted((r["id"], r["split"], r["text"]) for r in rows if r["split"] in ("dev", "test"))
+    h = hashlib.sha256()
+    for t in held:
+        h.update("\x1f".join(t).encode())
+        h.update(b"\x1e")
+    if len(held) != HELD_OUT_N or h.hexdigest() != HELD_OUT_DIGEST:
+        return [
+            f"the dev/test split changed ({len(held)} messages, digest {h.hexdigest()[:12]}…; "
+            f"expected {HELD_OUT_N}, {HELD_OUT_DIGEST[:12]}…): add new messages under "
+            f"src/<lang>/{TRAIN_ONLY}/ instead of editing or inserting main-source blocks"
+        ]
+    return []
 
 
 def unmet_targets(rows: list[dict]) -> list[str]:
@@ -410,6 +449,7 @@ def unmet_targets(rows: list[dict]) -> list[str]:
     def count(pred, lang=None) -> int:
         return sum(1 for r in rows if (lang is None or r["lang"] == lang) and pred(r))
 
+    rows = [r for r in rows if not is_train_only(r["id"])]  # the targets are the main corpus's
     need("messages", len(rows), 720)
     for lg in LANGS:
         need(f"{lg} messages", count(lambda r: True, lg), 360)
@@ -468,6 +508,10 @@ def main() -> int:
     for lang in LANGS:
         for path in sorted((SRC / lang).glob("*.txt")):
             rows.extend(parse_file(path, lang))
+        for path in sorted((SRC / lang / TRAIN_ONLY).glob("*.txt")):
+            for r in parse_file(path, lang):
+                r["train_only"] = True
+                rows.append(r)
     problems = check(rows)
     if problems:
         print("\n".join(problems), file=sys.stderr)
