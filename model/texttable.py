@@ -248,6 +248,12 @@ class TextTable:
         self.extra.append(s)
         return self.static + len(self.extra) - 1
 
+    @staticmethod
+    def pick(ranges: np.ndarray, u: np.ndarray) -> np.ndarray:
+        """One id per row from contiguous (first id, count) ranges, e.g. one-off texts added in a
+        row (`model/echo.py`'s replies to a message), with uniforms u."""
+        return (ranges[..., 0] + (u * ranges[..., 1]).astype(np.int64)).astype(np.int32)
+
     def _walk(self, cell: np.ndarray, u: np.ndarray) -> np.ndarray:
         """One id per row from its cell, walking each cell's permutation of its combinations
         (no repeat until the cell is exhausted)."""
