@@ -11,8 +11,10 @@ The rule, a pure function of the conduct record (`model/conduct.py`) and the min
      (a U-turn, a denial of what is established), for `HOLD["contradicted"]` minutes;
    - `promise_broken` — a promise's time passed with no delivery, for `HOLD["promise_broken"]`;
    - `promise_kept` — a later message delivered a promise, for `HOLD["promise_kept"]`;
-   - `deadline_missed` — a journalist's deadline passed unanswered: it holds for as long as
-     the organisation stays silent after it (any later message ends it).
+   - `deadline_missed` — a journalist's deadline passed while the organisation had said
+     nothing at all; it holds until it speaks. Once it has spoken, a missed deadline does not
+     name the situation: the crowd talks about what was said ("nobody tells us anything"
+     would be false), and the journalists report the missed deadline in their own posts.
 2. Among those still holding, and the latest message itself, **the latest wins**: a new
    message after a broken promise is what people talk about next. At the same minute a
    salient fact wins over the message's plain reading (the message that keeps a promise
@@ -65,10 +67,8 @@ def salient(conduct: Conduct, minute: int) -> list[tuple[int, str]]:
             out.append((p.closed_at, "promise_broken"))
         elif p.status == "kept" and minute < p.closed_at + hold["promise_kept"]:
             out.append((p.closed_at, "promise_kept"))
-    last_said = max((s.t_min for s in conduct.statements if s.t_min <= minute), default=None)
-    for at in conduct.missed_at.values():
-        if at <= minute and (last_said is None or last_said < at):
-            out.append((at, "deadline_missed"))
+    if not any(s.t_min <= minute for s in conduct.statements):
+        out.extend((at, "deadline_missed") for at in conduct.missed_at.values() if at <= minute)
     return out
 
 

@@ -42,12 +42,14 @@ def test_silent_until_a_deadline_passes_then_until_the_organisation_speaks():
     assert situation.current(c, 45) == "deadline_missed"  # the record read at an earlier minute
 
 
-def test_a_deadline_missed_after_a_message_holds_while_the_organisation_stays_silent():
+def test_a_deadline_missed_after_a_message_leaves_the_crowd_on_what_was_said():
+    """After an apology, "nobody tells us anything" would be false: a later missed press deadline
+    is the journalists' story (their own posts), not the crowd's situation."""
     c = Conduct()
     said(c, 1, 10, "no_comment", holding=True)
     c.missed(0, minute=30)
     assert situation.current(c, 20) == "holding"
-    assert situation.current(c, 90) == "deadline_missed"
+    assert situation.current(c, 90) == "holding"
     said(c, 2, 95, "diminish")
     assert situation.current(c, 96) == "diminished"
 
@@ -109,9 +111,9 @@ def test_the_latest_salient_fact_wins():
     c = Conduct()
     said(c, 1, 10, "rebuild", promises=(Commitment("Update in 20 minutes.", "in 20 minutes", 20, "update"),))
     c.fall_due(31)  # broken at 31
-    c.missed(5, minute=35)  # then a deadline missed, still silent
+    said(c, 2, 35, "deny", contradiction=True)  # then a U-turn
     assert situation.current(c, 33) == "promise_broken"
-    assert situation.current(c, 36) == "deadline_missed"
+    assert situation.current(c, 36) == "contradicted"
 
 
 # ---------------------------------------------------------------------------- replies that read the message
@@ -191,8 +193,11 @@ def test_after_a_denial_nobody_thanks_the_organisation_for_owning_up(lang):
         assert len(under(frame, model)) >= 30
         assert not said.text.str.contains(OWNING_UP[lang]).any(), said.text[said.text.str.contains(OWNING_UP[lang])]
     # the word list is not vacuous: after an apology, some people do thank them for it
-    model, frame = run(lang, SEEDS[0], 50, (15, APOLOGY_REMEDY[lang]))
-    assert under(frame, model).text.str.contains(OWNING_UP[lang]).sum() >= 3
+    thanked = 0
+    for seed in SEEDS:
+        model, frame = run(lang, seed, 50, (15, APOLOGY_REMEDY[lang]))
+        thanked += under(frame, model).text.str.contains(OWNING_UP[lang]).sum()
+    assert thanked >= 3 * len(SEEDS)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
