@@ -63,8 +63,9 @@ def engine(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def story(engine):
-    """A room with an early message (before the scripted question): seen at minute 30, then 55."""
-    room_id = rooms.create_room(engine, "fr-usine-chimique", population=POP, minutes=MINUTES).room_id
+    """A room with an early message (before the scripted question): seen at minute 30, then 55.
+    Seed 5: a hashtag trends from minute 32 (with seeds 1 and 2 none does within the hour at this size)."""
+    room_id = rooms.create_room(engine, "fr-usine-chimique", seed=5, population=POP, minutes=MINUTES).room_id
     rooms.submit(engine, room_id, message(10, EARLY))
     client = RoomClient(engine, room_id, feed_size=FEED)
     empty = client.refresh(min_interval=0)

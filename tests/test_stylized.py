@@ -157,12 +157,15 @@ def test_outrage_words_make_the_same_post_travel_further(town):
 
 
 # --------------------------------------------------------------------------- bursts
+#: A burst's tail is a few items a minute over the crowd's own noise: five crowds to read its shape.
+BURST_SEEDS = (1, 2, 3, 4, 5)
+
 @pytest.fixture(scope="module")
 def bursts(town):
     """Excess volume of the inject over the same crowd without it, per seed (no message)."""
     quiet = calm(town)
     out = []
-    for seed in SEEDS:
+    for seed in BURST_SEEDS:
         with_it, without = volume(town, seed, 250), volume(quiet, seed, 250)
         out.append(burst_excess(with_it, without, at=30))
     return out
@@ -182,7 +185,10 @@ def test_the_decay_is_heavy_tailed_like_a_power_law(bursts):
     and a power law fits it better even after paying for its extra parameter."""
     span = min(len(e) for e in bursts)
     mean = np.mean([e[:span] for e in bursts], axis=0)
-    first, second, third = halving_times(mean)
+    # per-minute counts are noisy: halvings are read on a 5-minute moving average after the peak
+    smooth = np.convolve(mean, np.ones(5) / 5, mode="same")
+    smooth[0] = mean[0]
+    first, second, third = halving_times(smooth)
     assert second - first > first and third - second > second - first, (first, second, third)
     fits = decay_fits(mean, 200)
     assert fits["aic_diff"] < -10, fits
