@@ -43,15 +43,18 @@ EXTRA = (DATA / "labelled_messages.csv",)
 #: regularisation) and the weight of each feature block.
 MIN_DF = 2
 SETTINGS: dict[str, dict[str, Any]] = {
-    "strategy": {"model": "svm", "C": 0.5, "class_weight": "balanced",
-                 "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0}},
-    "tone": {"model": "svm", "C": 1.0, "class_weight": "balanced",
-             "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0}},
+    "strategy": {"model": "svm", "C": 0.5, "class_weight": "balanced", "weights": {"train_only": 0.5},
+                 "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.0}},
+    # the tone head also weighs the strategy head's scores (out-of-fold while training): a calm
+    # rebuttal and a combative one share their words, not their strategy's usual tone
+    "tone": {"model": "svm", "C": 1.0, "class_weight": "balanced", "weights": {"train_only": 0.5},
+             "stack": {"from": "strategy", "weight": 0.3},
+             "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.3}},
     "instructing": {"model": "svm", "C": 0.5, "class_weight": "balanced",
-                    "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0}},
+                    "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.0}},
     "adjusting": {"model": "svm", "C": 1.0, "class_weight": "balanced",
-                  "blocks": {"w": 1.0, "c": 0.5, "r": 0.6, "m": 0.3, "f": 0.0}},
-    "present": {"model": "svm", "C": 1.0, "blocks": {"w": 1.0, "c": 0.5, "r": 0.3, "m": 0.3, "f": 0.0}},
+                  "blocks": {"w": 1.0, "c": 0.5, "r": 0.6, "m": 0.3, "f": 0.0, "x": 0.0}},
+    "present": {"model": "svm", "C": 1.0, "blocks": {"w": 1.0, "c": 0.5, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.0}},
 }
 
 
@@ -86,7 +89,7 @@ def build_vocabulary(docs: list[Counter[str]], min_df: int = MIN_DF) -> tuple[li
     for d in docs:
         df.update(d.keys())
     # rule cues and meta features are kept even when rare: they are few and meant
-    names = sorted(f for f, n in df.items() if n >= min_df or f[0] in "rm")
+    names = sorted(f for f, n in df.items() if n >= min_df or f[0] in "rmx")
     n = len(docs)
     idf = np.array([np.log((1 + n) / (1 + df[f])) + 1.0 for f in names])
     block = np.array([BLOCKS.index(f[0]) for f in names], dtype=np.int64)
@@ -118,9 +121,7 @@ def fit(rows: list[dict[str, str]], settings: dict[str, dict[str, Any]] = SETTIN
         temperatures: dict[str, float] | None = None, docs: list[Counter[str]] | None = None,
         heads: list[str] | None = None) -> tuple[LinearReader, dict[str, np.ndarray]]:
     """Fit every head on `rows`; returns the reader and the arrays to save."""
-    from scipy.sparse import diags
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.svm import LinearSVC
+    from scipy.sparse import diags, hstack
 
     docs = featurise(rows) if docs is None else docs
     names, idf, block = build_vocabulary(docs)
@@ -129,23 +130,41 @@ def fit(rows: list[dict[str, str]], settings: dict[str, dict[str, Any]] = SETTIN
     fitted: dict[str, Head] = {}
     arrays: dict[str, np.ndarray] = {}
     labels = [targets(r) for r in rows]
+    raw: dict[str, np.ndarray] = {}  # out-of-fold raw scores of the heads others stack on
     for name in heads or _head_names():
         spec = settings[name.split(".")[0]]
         bw = np.array([spec["blocks"][b] for b in BLOCKS], dtype=np.float64)
         known = np.array([t[name] is not None for t in labels])
         x = (unit @ diags(bw[block]))[known]
         y = np.array([t[name] for t in labels if t[name] is not None])
-        if spec["model"] == "svm":
-            clf = LinearSVC(C=spec["C"], tol=1e-5, max_iter=20000, random_state=0,  # liblinear shuffles
-                            class_weight=spec.get("class_weight"))
-        else:
-            clf = LogisticRegression(C=spec["C"], max_iter=2000, tol=1e-4, class_weight=spec.get("class_weight"))
-        clf.fit(x, y)
+        stack_spec = spec.get("stack")
+        if stack_spec:
+            src = stack_spec["from"]
+            if src not in raw:
+                raw[src] = _out_of_fold(unit, labels, rows, src, settings, block)
+            x = hstack([x, stack_spec["weight"] * raw[src][known]], format="csr")
+        weights = _row_weights(rows, spec)[known]
+        clf = _classifier(spec)
+        clf.fit(x, y, sample_weight=weights)
         classes = tuple(str(k) for k in clf.classes_)
         coef = clf.coef_.T.astype(np.float32)
         intercept = np.atleast_1d(clf.intercept_).astype(np.float32)
+        if spec.get("blend"):  # a second linear model on the same features, added: still one linear head
+            other = _classifier({**spec, **spec["blend"]}).fit(x, y, sample_weight=weights)
+            assert tuple(str(k) for k in other.classes_) == classes
+            coef = coef + spec["blend"]["weight"] * other.coef_.T.astype(np.float32)
+            intercept = intercept + spec["blend"]["weight"] * np.atleast_1d(other.intercept_).astype(np.float32)
+        stack = None
+        if stack_spec:
+            n_src = raw[stack_spec["from"]].shape[1]
+            stack = (coef[-n_src:] * stack_spec["weight"]).astype(np.float32)
+            coef = coef[:-n_src]
+            arrays[f"{name}.stack"] = stack
+            arrays[f"{name}.stack_from"] = np.array(stack_spec["from"])
         temp = (temperatures or {}).get(name, 1.0)
-        fitted[name] = Head(name, classes, bw, coef.astype(np.float64), intercept.astype(np.float64), temp)
+        fitted[name] = Head(name, classes, bw, coef.astype(np.float64), intercept.astype(np.float64), temp,
+                            stack_from=stack_spec["from"] if stack_spec else None,
+                            stack=None if stack is None else stack.astype(np.float64))
         arrays[f"{name}.classes"] = np.array(classes)
         arrays[f"{name}.block_weights"] = bw
         arrays[f"{name}.coef"] = coef
@@ -156,10 +175,57 @@ def fit(rows: list[dict[str, str]], settings: dict[str, dict[str, Any]] = SETTIN
     return LinearReader(vocabulary=vocab, idf=idf, block=block, heads=fitted), arrays
 
 
+def _classifier(spec: dict[str, Any]):
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.svm import LinearSVC
+
+    if spec["model"] == "svm":
+        return LinearSVC(C=spec["C"], tol=1e-5, max_iter=20000, random_state=0,  # liblinear shuffles
+                         class_weight=spec.get("class_weight"))
+    return LogisticRegression(C=spec["C"], max_iter=2000, tol=1e-4, class_weight=spec.get("class_weight"))
+
+
+def _row_weights(rows: list[dict[str, str]], spec: dict[str, Any]) -> np.ndarray:
+    """Each training row's weight for one head: the main corpus's messages 1, the train-only
+    messages and the older labelled set as the head's `weights` say (other hands wrote them)."""
+    w = spec.get("weights", {})
+    return np.array([w.get("extra", 1.0) if not r.get("id") else w.get("train_only", 1.0) if "-t" in r["id"] else 1.0
+                     for r in rows])
+
+
+def _out_of_fold(unit, labels: list[dict[str, str | None]], rows: list[dict[str, str]], name: str,
+                 settings: dict[str, dict[str, Any]], block: np.ndarray, k: int = 5) -> np.ndarray:
+    """Head `name`'s raw scores for each training row from a model that did not see that row
+    (k folds by sha256 of the id), so a head stacked on them learns how far to trust them as
+    they will be at reading time, not as they are on messages already learnt."""
+    import hashlib
+
+    from scipy.sparse import diags
+
+    spec = settings[name.split(".")[0]]
+    bw = np.array([spec["blocks"][b] for b in BLOCKS], dtype=np.float64)
+    x = (unit @ diags(bw[block])).tocsr()
+    y = np.array([t[name] or "" for t in labels])
+    fold = np.array([int(hashlib.sha256(r.get("id", r["text"]).encode()).hexdigest(), 16) % k for r in rows])
+    classes = sorted(set(y) - {""})
+    out = np.zeros((len(rows), len(classes)))
+    for f in range(k):
+        inside = (fold != f) & (y != "")
+        clf = _classifier(spec).fit(x[inside], y[inside], sample_weight=_row_weights(rows, spec)[inside])
+        assert [str(c) for c in clf.classes_] == classes
+        out[fold == f] = clf.decision_function(x[fold == f])
+    return out
+
+
 def logits(reader: LinearReader, docs: list[Counter[str]], name: str) -> np.ndarray:
     """Raw scores (before temperature) of head `name` for each document, as classes columns."""
     head = reader.heads[name]
-    return np.array([head.scores(*reader.vector(d), reader.block) for d in docs])
+    out = []
+    for d in docs:
+        rows, unit = reader.vector(d)
+        source = reader.heads[head.stack_from].scores(rows, unit, reader.block) if head.stack_from else None
+        out.append(head.scores(rows, unit, reader.block, source))
+    return np.array(out)
 
 
 def fit_temperature(reader: LinearReader, docs: list[Counter[str]], rows: list[dict[str, str]], name: str) -> float:
