@@ -161,18 +161,10 @@ class Head:
     coef: np.ndarray
     intercept: np.ndarray
     temperature: float
-    #: Stacking: this head also weighs another head's raw scores (`stack_from`, computed
-    #: first) through `stack` (that head's classes × this head's scores) — why: the tone
-    #: of a denial is not the tone of an apology.
-    stack_from: str | None = None
-    stack: np.ndarray | None = None
 
-    def scores(self, rows: np.ndarray, unit: np.ndarray, block: np.ndarray,
-               source: np.ndarray | None = None) -> np.ndarray:
+    def scores(self, rows: np.ndarray, unit: np.ndarray, block: np.ndarray) -> np.ndarray:
         values = unit * self.block_weights[block[rows]] if len(rows) else unit
         z = self.coef[rows].T @ values + self.intercept if len(rows) else self.intercept.copy()
-        if self.stack is not None and source is not None:
-            z = z + self.stack.T @ source
         return np.array([0.0, z[0]]) if len(self.classes) == 2 and len(z) == 1 else z
 
     def proba(self, z: np.ndarray) -> np.ndarray:
@@ -202,15 +194,12 @@ class LinearReader:
         coef, spans = self._stacked()
         gathered = coef[rows] if len(rows) else None  # one gather for every head
         blocks = self.block[rows]
-        out, raw = {}, {}
+        out = {}
         for name, head in self.heads.items():
             lo, hi = spans[name]
             z = head.intercept.copy()
             if gathered is not None:
                 z += gathered[:, lo:hi].T @ (unit * head.block_weights[blocks])
-            if head.stack is not None and head.stack_from is not None:
-                z += head.stack.T @ raw[head.stack_from]
-            raw[name] = z
             if len(head.classes) == 2 and len(z) == 1:
                 z = np.array([0.0, z[0]])
             p = head.proba(z)
@@ -254,8 +243,6 @@ def load(path: str | None = None) -> LinearReader | None:
                 coef=z[f"{name}.coef"].astype(np.float64),
                 intercept=z[f"{name}.intercept"].astype(np.float64),
                 temperature=float(z[f"{name}.temperature"]),
-                stack_from=str(z[f"{name}.stack_from"]) if f"{name}.stack_from" in z.files else None,
-                stack=z[f"{name}.stack"].astype(np.float64) if f"{name}.stack" in z.files else None,
             )
         return LinearReader(
             vocabulary={f: i for i, f in enumerate(names)},

@@ -45,10 +45,7 @@ MIN_DF = 2
 SETTINGS: dict[str, dict[str, Any]] = {
     "strategy": {"model": "svm", "C": 0.5, "class_weight": "balanced", "weights": {"train_only": 0.5},
                  "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.0}},
-    # the tone head also weighs the strategy head's scores (out-of-fold while training): a calm
-    # rebuttal and a combative one share their words, not their strategy's usual tone
     "tone": {"model": "svm", "C": 1.0, "class_weight": "balanced", "weights": {"train_only": 0.5},
-             "stack": {"from": "strategy", "weight": 0.3},
              "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.3}},
     "instructing": {"model": "svm", "C": 0.5, "class_weight": "balanced",
                     "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.3}},
@@ -121,7 +118,7 @@ def fit(rows: list[dict[str, str]], settings: dict[str, dict[str, Any]] = SETTIN
         temperatures: dict[str, float] | None = None, docs: list[Counter[str]] | None = None,
         heads: list[str] | None = None) -> tuple[LinearReader, dict[str, np.ndarray]]:
     """Fit every head on `rows`; returns the reader and the arrays to save."""
-    from scipy.sparse import diags, hstack
+    from scipy.sparse import diags
 
     docs = featurise(rows) if docs is None else docs
     names, idf, block = build_vocabulary(docs)
@@ -130,19 +127,12 @@ def fit(rows: list[dict[str, str]], settings: dict[str, dict[str, Any]] = SETTIN
     fitted: dict[str, Head] = {}
     arrays: dict[str, np.ndarray] = {}
     labels = [targets(r) for r in rows]
-    raw: dict[str, np.ndarray] = {}  # out-of-fold raw scores of the heads others stack on
     for name in heads or _head_names():
         spec = settings[name.split(".")[0]]
         bw = np.array([spec["blocks"][b] for b in BLOCKS], dtype=np.float64)
         known = np.array([t[name] is not None for t in labels])
         x = (unit @ diags(bw[block]))[known]
         y = np.array([t[name] for t in labels if t[name] is not None])
-        stack_spec = spec.get("stack")
-        if stack_spec:
-            src = stack_spec["from"]
-            if src not in raw:
-                raw[src] = _out_of_fold(unit, labels, rows, src, settings, block)
-            x = hstack([x, stack_spec["weight"] * raw[src][known]], format="csr")
         weights = _row_weights(rows, spec)[known]
         clf = _classifier(spec)
         clf.fit(x, y, sample_weight=weights)
@@ -154,17 +144,8 @@ def fit(rows: list[dict[str, str]], settings: dict[str, dict[str, Any]] = SETTIN
             assert tuple(str(k) for k in other.classes_) == classes
             coef = coef + spec["blend"]["weight"] * other.coef_.T.astype(np.float32)
             intercept = intercept + spec["blend"]["weight"] * np.atleast_1d(other.intercept_).astype(np.float32)
-        stack = None
-        if stack_spec:
-            n_src = raw[stack_spec["from"]].shape[1]
-            stack = (coef[-n_src:] * stack_spec["weight"]).astype(np.float32)
-            coef = coef[:-n_src]
-            arrays[f"{name}.stack"] = stack
-            arrays[f"{name}.stack_from"] = np.array(stack_spec["from"])
         temp = (temperatures or {}).get(name, 1.0)
-        fitted[name] = Head(name, classes, bw, coef.astype(np.float64), intercept.astype(np.float64), temp,
-                            stack_from=stack_spec["from"] if stack_spec else None,
-                            stack=None if stack is None else stack.astype(np.float64))
+        fitted[name] = Head(name, classes, bw, coef.astype(np.float64), intercept.astype(np.float64), temp)
         arrays[f"{name}.classes"] = np.array(classes)
         arrays[f"{name}.block_weights"] = bw
         arrays[f"{name}.coef"] = coef
@@ -193,39 +174,10 @@ def _row_weights(rows: list[dict[str, str]], spec: dict[str, Any]) -> np.ndarray
                      for r in rows])
 
 
-def _out_of_fold(unit, labels: list[dict[str, str | None]], rows: list[dict[str, str]], name: str,
-                 settings: dict[str, dict[str, Any]], block: np.ndarray, k: int = 5) -> np.ndarray:
-    """Head `name`'s raw scores for each training row from a model that did not see that row
-    (k folds by sha256 of the id), so a head stacked on them learns how far to trust them as
-    they will be at reading time, not as they are on messages already learnt."""
-    import hashlib
-
-    from scipy.sparse import diags
-
-    spec = settings[name.split(".")[0]]
-    bw = np.array([spec["blocks"][b] for b in BLOCKS], dtype=np.float64)
-    x = (unit @ diags(bw[block])).tocsr()
-    y = np.array([t[name] or "" for t in labels])
-    fold = np.array([int(hashlib.sha256(r.get("id", r["text"]).encode()).hexdigest(), 16) % k for r in rows])
-    classes = sorted(set(y) - {""})
-    out = np.zeros((len(rows), len(classes)))
-    for f in range(k):
-        inside = (fold != f) & (y != "")
-        clf = _classifier(spec).fit(x[inside], y[inside], sample_weight=_row_weights(rows, spec)[inside])
-        assert [str(c) for c in clf.classes_] == classes
-        out[fold == f] = clf.decision_function(x[fold == f])
-    return out
-
-
 def logits(reader: LinearReader, docs: list[Counter[str]], name: str) -> np.ndarray:
     """Raw scores (before temperature) of head `name` for each document, as classes columns."""
     head = reader.heads[name]
-    out = []
-    for d in docs:
-        rows, unit = reader.vector(d)
-        source = reader.heads[head.stack_from].scores(rows, unit, reader.block) if head.stack_from else None
-        out.append(head.scores(rows, unit, reader.block, source))
-    return np.array(out)
+    return np.array([head.scores(*reader.vector(d), reader.block) for d in docs])
 
 
 def fit_temperature(reader: LinearReader, docs: list[Counter[str]], rows: list[dict[str, str]], name: str) -> float:
