@@ -13,6 +13,9 @@ Features (one analyser shared by training and reading, so both see the same thin
 - the rule cues that fired (`r:<layer>:<target>:<label>`), so the linear model
   learns how far to trust each hand-written rule on real statements;
 - the message's language and a length bucket (a press release is not a tweet).
+- stance groups and their pairs (`x:false&harm`: a rumour about the harm's extent
+  rebutted; `x:conduct&false`: one about the organisation's conduct), with negation,
+  figures and playful emoji.
 
 Each block is weighted by sublinear tf × idf and scaled to unit length; each head
 weighs the blocks its own way (`block_weights`: the first sentence matters for the

@@ -326,3 +326,14 @@ def test_train_only_messages_never_move_the_held_out_split():
 def _corpus_rows(split: str) -> list[dict]:
     with open(CORPUS, newline="", encoding="utf-8") as fh:
         return [r for r in csv.DictReader(fh) if r["split"] == split]
+
+
+def test_stance_features_tell_a_rebuttal_of_extent_from_one_of_conduct():
+    """The pairs the model weighs for decision rules 2 and 10, in both languages."""
+    extent = reader.analyse("claims that dozens died are false", "en", [])
+    conduct = reader.analyse("c'est faux, nous ne sommes pas responsables de cette pollution", "fr", [])
+    legal = reader.analyse("these defamatory claims are false and our lawyers will sue", "en", [])
+    assert "x:false&harm" in extent and "x:conduct&false" not in extent
+    assert "x:conduct&false" in conduct and "x:false&harm" not in conduct
+    assert "x:false&legal" in legal and "x:legal" not in extent
+    assert "x:emoji" in reader.analyse("oups 😅 on a raté la cuisson", "fr", [])
