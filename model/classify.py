@@ -714,6 +714,14 @@ _t("en", "factual", "evidence", 0.75,
    r"\b(?:tests?|analys[ie]s|readings|measurements|levels|authority|inspectors?|laborator(?:y|ies)|photo|lot numbers?)\b")
 _t("fr", "factual", "éléments factuels", 0.75,
    r"\b(?:analyses?|mesures|prelevements|niveaux|autorite|ars|prefecture|laboratoire|photo|numeros?|lots?)\b")
+# a rebuttal that rests on evidence is calm, not combative (corpus decision rule 10)
+_t("en", "factual", "evidence confirms", 1.0,
+   r"\b(?:the )?(?:tests?|analys[ie]s|results|data|records|logs|readings|measurements) (?:confirm|show|prove)s?\b",
+   r"\b(?:confirmed|shown) by (?:the |our |independent )?(?:tests?|analys[ie]s|laborator(?:y|ies)|data|records|logs)\b")
+_t("fr", "factual", "preuve à l'appui", 1.0,
+   r"\bles (?:analyses|mesures|resultats|donnees|releves|registres|prelevements|controles) "
+   r"(?:le |l')?(?:confirment|montrent|prouvent|attestent)\b",
+   r"\bconfirme(?:e|s|es)? par (?:les |le |l'|des )?(?:analyses|laboratoire|mesures|releves|controles)\b")
 
 # ---- correction of a rumour
 _c("en", "rebuttal",

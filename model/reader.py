@@ -13,6 +13,9 @@ Features (one analyser shared by training and reading, so both see the same thin
 - the rule cues that fired (`r:<layer>:<target>:<label>`), so the linear model
   learns how far to trust each hand-written rule on real statements;
 - the message's language and a length bucket (a press release is not a tweet).
+- stance groups and their pairs (`x:false&harm`: a rumour about the harm's extent
+  rebutted; `x:conduct&false`: one about the organisation's conduct), with negation,
+  figures and playful emoji.
 
 Each block is weighted by sublinear tf × idf and scaled to unit length; each head
 weighs the blocks its own way (`block_weights`: the first sentence matters for the
@@ -35,7 +38,7 @@ from pathlib import Path
 import numpy as np
 
 ARTIFACT = Path(__file__).parent / "data" / "reader.npz"
-BLOCKS: tuple[str, ...] = ("w", "c", "r", "m", "f")  # words, characters, rule cues, meta, first sentence
+BLOCKS: tuple[str, ...] = ("w", "c", "r", "m", "f", "x")  # words, characters, rule cues, meta, first sentence, stance
 _FIRST = re.compile(r"[.!?\n]")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)?|[^\sa-z0-9.,;:!?'\"()«»\-]")
 CHAR_N = (3, 5)
@@ -55,7 +58,63 @@ def analyse(norm: str, lang: str, cues: Iterable[str]) -> Counter[str]:
     words = len(tokens)
     feats += [f"m:lang={lang}", f"m:len={0 if words < 25 else 1 if words < 60 else 2 if words < 150 else 3}"]
     feats += _style(norm, tokens)
+    feats += _stance(tokens)
     return Counter(feats)
+
+
+#: Word stems ("=": the whole word) (normalised, French and English) of what a rebuttal is about and how it is said:
+#: the extent of the harm (deaths, victims, risk) or the organisation's conduct, outside blame,
+#: figures that shrink it, legal threats, indignation, nature or chance. Pairs of them are
+#: features (why: "false" + "deaths" is a correction of the harm's extent, diminish; "false" +
+#: "responsible" a denial of conduct; the words alone cannot say which — corpus decision rule 2).
+_STANCE: dict[str, tuple[str, ...]] = {
+    "harm": ("deces", "decede", "mort", "died", "death", "dead=", "killed", "hospitalis", "hospitaliz", "intoxi",
+             "blesse", "injur", "victim", "malade", "sick", "illness", "symptom", "toxi", "danger", "contamin",
+             "casualt", "reanimation", "poison", "cancer", "infect", "risque", "risk", "exposed", "expose",
+             "affected", "concerne", "touche", "leak", "fuite", "donnees", "data", "records", "comptes"),
+    "false": ("faux", "fausse", "false", "untrue", "inexact", "rumeur", "rumor", "rumour", "circul", "contrairement",
+              "fake", "infox", "intox", "invent", "mensong", "lie=", "lies=", "viral", "claim", "affirm", "pretend",
+              "allegation", "allegu"),
+    "conduct": ("responsab", "faute", "fault", "blame", "origine", "cause", "negligen", "accus", "coupable",
+                "guilty", "cache", "hid=", "dissimul", "cover=", "surveillance", "conforme", "complian", "compliant",
+                "respect", "legal", "regle", "rules", "procedure", "norme", "standard"),
+    "outside": ("fournisseur", "supplier", "sous-traitant", "subcontract", "contractor", "prestataire", "ancien",
+                "former", "tiers", "third=", "partner", "partenaire", "agence", "agency", "individu", "individual"),
+    "extent": ("only=", "seulement", "moins", "less=", "fraction", "minor", "mineur", "small=", "faible", "majorit",
+               "quasi", "juste=", "below", "limited", "limite", "isole", "isolated", "precaution", "seuil",
+               "threshold", "negligeable", "negligible", "normal", "aucune", "none=", "few=", "quelques"),
+    "legal": ("plainte", "diffamat", "defamat", "avocat", "lawyer", "tribunal", "court=", "sue=", "suing", "poursui",
+              "juridique", "proces", "lawsuit", "libel", "justice", "judiciaire", "legal", "attorney", "counsel"),
+    "indignant": ("scandal", "inadmissible", "inacceptable", "unacceptable", "outrag", "absurd", "ridicul", "flatly",
+                  "categori", "fermement", "firmly", "strongly", "irresponsab", "calomn", "malveill", "malicious",
+                  "deliberate", "honte", "shame", "choque", "shock", "refuse", "reject", "rejet", "nonsense",
+                  "insult", "attaque", "attack", "agenda", "campagne", "campaign", "obsess", "vocal"),
+    "nature": ("meteo", "weather", "pluie", "rain=", "storm", "orage", "tempete", "secheresse", "drought", "imprevis",
+               "unforesee", "unpredict", "exceptionnel", "exceptional", "natur", "canicule", "heat=", "record=",
+               "crue", "flood", "turbulen", "chance=", "hasard"),
+}
+_STANCE_STEMS = tuple((g, stem) for g, stems in _STANCE.items() for stem in stems)
+
+
+@lru_cache(maxsize=65536)
+def _stance_of(token: str) -> tuple[str, ...]:
+    return tuple(sorted({g for g, stem in _STANCE_STEMS
+                         if (token == stem[:-1] if stem.endswith("=") else token.startswith(stem))}))
+
+
+def _stance(tokens: list[str]) -> list[str]:
+    """Stance groups present (`x:<group>`) and their pairs (`x:<a>&<b>`), with negation and figures."""
+    groups: set[str] = set()
+    for t in set(tokens):
+        groups.update(_stance_of(t))
+        if t in _NEG:
+            groups.add("neg")
+        elif t[:1].isdigit():
+            groups.add("num")
+        elif len(t) == 1 and not t.isalnum() and ord(t) > 0x2000:
+            groups.add("emoji")  # a playful emoji: jokes, or a light touch a serious message lacks
+    ordered = sorted(groups)
+    return [f"x:{g}" for g in ordered] + [f"x:{a}&{b}" for i, a in enumerate(ordered) for b in ordered[i + 1:]]
 
 
 _NEG = frozenset({"not", "never", "no", "none", "nothing", "nobody", "don't", "won't", "isn't", "wasn't", "aren't",

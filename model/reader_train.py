@@ -43,15 +43,15 @@ EXTRA = (DATA / "labelled_messages.csv",)
 #: regularisation) and the weight of each feature block.
 MIN_DF = 2
 SETTINGS: dict[str, dict[str, Any]] = {
-    "strategy": {"model": "svm", "C": 0.5, "class_weight": "balanced",
-                 "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0}},
-    "tone": {"model": "svm", "C": 1.0, "class_weight": "balanced",
-             "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0}},
+    "strategy": {"model": "svm", "C": 0.5, "class_weight": "balanced", "weights": {"train_only": 0.5},
+                 "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.0}},
+    "tone": {"model": "svm", "C": 1.0, "class_weight": "balanced", "weights": {"train_only": 0.5},
+             "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.3}},
     "instructing": {"model": "svm", "C": 0.5, "class_weight": "balanced",
-                    "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0}},
+                    "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.3}},
     "adjusting": {"model": "svm", "C": 1.0, "class_weight": "balanced",
-                  "blocks": {"w": 1.0, "c": 0.5, "r": 0.6, "m": 0.3, "f": 0.0}},
-    "present": {"model": "svm", "C": 1.0, "blocks": {"w": 1.0, "c": 0.5, "r": 0.3, "m": 0.3, "f": 0.0}},
+                  "blocks": {"w": 1.0, "c": 0.5, "r": 0.6, "m": 0.3, "f": 0.0, "x": 0.0}},
+    "present": {"model": "svm", "C": 1.0, "blocks": {"w": 1.0, "c": 0.5, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.0}},
 }
 
 
@@ -86,7 +86,7 @@ def build_vocabulary(docs: list[Counter[str]], min_df: int = MIN_DF) -> tuple[li
     for d in docs:
         df.update(d.keys())
     # rule cues and meta features are kept even when rare: they are few and meant
-    names = sorted(f for f, n in df.items() if n >= min_df or f[0] in "rm")
+    names = sorted(f for f, n in df.items() if n >= min_df or f[0] in "rmx")
     n = len(docs)
     idf = np.array([np.log((1 + n) / (1 + df[f])) + 1.0 for f in names])
     block = np.array([BLOCKS.index(f[0]) for f in names], dtype=np.int64)
@@ -119,8 +119,6 @@ def fit(rows: list[dict[str, str]], settings: dict[str, dict[str, Any]] = SETTIN
         heads: list[str] | None = None) -> tuple[LinearReader, dict[str, np.ndarray]]:
     """Fit every head on `rows`; returns the reader and the arrays to save."""
     from scipy.sparse import diags
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.svm import LinearSVC
 
     docs = featurise(rows) if docs is None else docs
     names, idf, block = build_vocabulary(docs)
@@ -135,15 +133,17 @@ def fit(rows: list[dict[str, str]], settings: dict[str, dict[str, Any]] = SETTIN
         known = np.array([t[name] is not None for t in labels])
         x = (unit @ diags(bw[block]))[known]
         y = np.array([t[name] for t in labels if t[name] is not None])
-        if spec["model"] == "svm":
-            clf = LinearSVC(C=spec["C"], tol=1e-5, max_iter=20000, random_state=0,  # liblinear shuffles
-                            class_weight=spec.get("class_weight"))
-        else:
-            clf = LogisticRegression(C=spec["C"], max_iter=2000, tol=1e-4, class_weight=spec.get("class_weight"))
-        clf.fit(x, y)
+        weights = _row_weights(rows, spec)[known]
+        clf = _classifier(spec)
+        clf.fit(x, y, sample_weight=weights)
         classes = tuple(str(k) for k in clf.classes_)
         coef = clf.coef_.T.astype(np.float32)
         intercept = np.atleast_1d(clf.intercept_).astype(np.float32)
+        if spec.get("blend"):  # a second linear model on the same features, added: still one linear head
+            other = _classifier({**spec, **spec["blend"]}).fit(x, y, sample_weight=weights)
+            assert tuple(str(k) for k in other.classes_) == classes
+            coef = coef + spec["blend"]["weight"] * other.coef_.T.astype(np.float32)
+            intercept = intercept + spec["blend"]["weight"] * np.atleast_1d(other.intercept_).astype(np.float32)
         temp = (temperatures or {}).get(name, 1.0)
         fitted[name] = Head(name, classes, bw, coef.astype(np.float64), intercept.astype(np.float64), temp)
         arrays[f"{name}.classes"] = np.array(classes)
@@ -154,6 +154,24 @@ def fit(rows: list[dict[str, str]], settings: dict[str, dict[str, Any]] = SETTIN
     arrays.update(features=np.array(names), idf=idf.astype(np.float64), block=block.astype(np.int8),
                   heads=np.array(list(fitted)))
     return LinearReader(vocabulary=vocab, idf=idf, block=block, heads=fitted), arrays
+
+
+def _classifier(spec: dict[str, Any]):
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.svm import LinearSVC
+
+    if spec["model"] == "svm":
+        return LinearSVC(C=spec["C"], tol=1e-5, max_iter=20000, random_state=0,  # liblinear shuffles
+                         class_weight=spec.get("class_weight"))
+    return LogisticRegression(C=spec["C"], max_iter=2000, tol=1e-4, class_weight=spec.get("class_weight"))
+
+
+def _row_weights(rows: list[dict[str, str]], spec: dict[str, Any]) -> np.ndarray:
+    """Each training row's weight for one head: the main corpus's messages 1, the train-only
+    messages and the older labelled set as the head's `weights` say (other hands wrote them)."""
+    w = spec.get("weights", {})
+    return np.array([w.get("extra", 1.0) if not r.get("id") else w.get("train_only", 1.0) if "-t" in r["id"] else 1.0
+                     for r in rows])
 
 
 def logits(reader: LinearReader, docs: list[Counter[str]], name: str) -> np.ndarray:
