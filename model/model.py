@@ -31,7 +31,7 @@ from .population import Population, baseline_emotions, build_population
 from .response import CrisisState, Said, assess
 from .scenario import Scenario, load_scenario
 from .taxonomy import EMOTIONS, GROUPS, LANGUAGES, SITUATIONS, STYLES
-from .texttable import TextTable, fill, vocabulary
+from .texttable import REPEAT_WINDOW_MIN, TextTable, fill, vocabulary
 
 #: kind mix (post, share, reply, reaction) by platform style
 KIND_MIX = {
@@ -167,6 +167,7 @@ class CrisisModel(mesa.Model):
         self.responsibility = sc.scenario.responsibility
         self.conduct = Conduct()
         self._told: set[str] = set()  # texts of the injects fired so far (news, or news again)
+        self._notable_said: dict[str, int] = {}  # notable accounts' words, by the minute they were last said
         carried = {i.claim for i in sc.injects if i.claim}
         # a rumour carried by an inject starts with it; the others at their own start minute
         self.claim_start = np.array([10**9 if c.id in carried else c.start for c in sc.claims], dtype=np.int64)
@@ -348,11 +349,7 @@ class CrisisModel(mesa.Model):
         lang = LANGUAGES[int(self.population.lang[agent.index])]
         p = agent.persona
         if body is None:
-            templates = text.notable_templates(lang, event)
-            tpl = templates[int(self.rng.integers(len(templates)))]
-            extra = {"name": p.name, "outlet": p.outlet or p.name, "place": self._place(p.locality, lang), **fields}
-            extra.setdefault("topic", self.default_topic())
-            body = fill(tpl, self.vocab[lang], int(self.rng.integers(1000)), lang, **extra)
+            body = self._notable_body(p, lang, event, fields)
         platform = self.platform_names.index(p.platforms[0]) if p.platforms else 0
         seq = self._publish_one(agent.index, platform, EMOTIONS.index(emotion), body, weight_boost=4.0)
         if shock and reach > 0:
@@ -362,6 +359,20 @@ class CrisisModel(mesa.Model):
             self._event(self._minute, "notable", f"{p.name}: {body}", persona=p.id, event=event, seq=seq,
                         **{k: v for k, v in fields.items() if isinstance(v, int | float | str)})
         return seq
+
+    def _notable_body(self, p: Any, lang: str, event: str, fields: dict[str, Any]) -> str:
+        """A notable account's words for an event: a template drawn at random, or the next one
+        when another account said exactly that within the hour (two bloggers, one video title)."""
+        templates = text.notable_templates(lang, event)
+        first, variant = int(self.rng.integers(len(templates))), int(self.rng.integers(1000))
+        extra = {"name": p.name, "outlet": p.outlet or p.name, "place": self._place(p.locality, lang), **fields}
+        extra.setdefault("topic", self.default_topic())
+        for k in range(len(templates)):
+            body = fill(templates[(first + k) % len(templates)], self.vocab[lang], variant, lang, **extra)
+            if self._notable_said.get(body, -REPEAT_WINDOW_MIN) <= self._minute - REPEAT_WINDOW_MIN:
+                break
+        self._notable_said[body] = self._minute
+        return body
 
     # ================================================================== inputs
     def _apply_inputs(self, m: int) -> None:
@@ -744,6 +755,9 @@ class CrisisModel(mesa.Model):
             claim = acts.claim[with_claim]
             text_id[with_claim] = texts.pick_claim(lang[with_claim], claim, emotion[with_claim], style[with_claim],
                                                    self.claim_corrected[claim], text_u[with_claim])
+        # posts and replies in the crowd's own words: nobody says what another said within the hour
+        said = ((kind == 0) | (kind == 2)) & (text_id < texts.static)
+        text_id[said] = texts.avoid_repeats(text_id[said], text_u[said], self._minute)
         tag1, tag2 = self.hashtags.choose(emotion, style, kind, self.rng)
         if len(items):
             pidx = np.maximum(acts.parent, 0)

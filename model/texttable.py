@@ -85,6 +85,28 @@ def _candidates(scenario: Scenario) -> int:
 _RENDERED: dict[str, TextTable] = {}
 
 
+#: No account says what another said within this many minutes (issue 13: variety).
+REPEAT_WINDOW_MIN = 60
+#: Tries to find an unsaid combination in a cell before letting a repeat through (a cell that a
+#: very large crowd has exhausted within the hour has none left to give).
+REPEAT_ROUNDS = 3
+
+
+#: Slots of the record of what was said (a hash of a text's parts): 4M minutes of int16, 8 MB.
+RECORD_BITS = 22
+
+
+def _no_record() -> np.ndarray:
+    return np.full(1 << RECORD_BITS, np.iinfo(np.int16).min, dtype=np.int16)
+
+
+def _slots(parts: np.ndarray) -> np.ndarray:
+    """A slot in the record per text, from its four part ids (each < 2**16), by Fibonacci hashing."""
+    p = parts.astype(np.uint64)
+    key = (p[:, 0] << np.uint64(48)) | (p[:, 1] << np.uint64(32)) | (p[:, 2] << np.uint64(16)) | p[:, 3]
+    return ((key * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - RECORD_BITS)).astype(np.int64)
+
+
 class _Markers:
     """`table.markers[ids]`: moral-emotional word counts of texts, as an array lookup would give."""
 
@@ -110,6 +132,7 @@ class TextTable:
         table.extra = []
         table.used = np.zeros_like(cached.used)
         table.start = np.zeros_like(cached.start)
+        table.said_at = _no_record()
         table.situation = 0
         return table
 
@@ -206,6 +229,8 @@ class TextTable:
         self.size = self.n.prod(axis=1)
         self.base = np.concatenate([[0], np.cumsum(self.size)[:-1]]).astype(np.int64)
         self.static = int(self.size.sum())
+        if len(self.parts) >= 2**16:
+            raise ValueError(f"{len(self.parts)} phrase parts: at most 65,535 fit a text's key; shorten the phrase lists")
         if self.static >= np.iinfo(np.int32).max // 2:
             raise ValueError(f"{self.static} composed texts do not fit int32 ids; shorten the phrase lists")
         # the walk visits only combinations whose lines do not echo each other ("Worried. … so worried")
@@ -237,6 +262,8 @@ class TextTable:
         #: texts drawn per cell (a trailing slot for "no cell", never drawn from)
         self.used = np.zeros(len(cells) + 1, dtype=np.int64)
         self.start = np.zeros(len(cells), dtype=np.int64)
+        #: the minute each text (by a hash of its parts) was last said by the crowd
+        self.said_at = _no_record()
         self.extra: list[str] = []
         #: the situation of the latest `pick_crowd` (replies and defences of the same step use it)
         self.situation = 0
@@ -347,6 +374,26 @@ class TextTable:
             return np.zeros(0, dtype=np.int32)
         cells = self.defence_cell[lang, style]
         return self._walk(self._choose(cells[:, self.situation, None], cells[:, 0], u), u)
+
+    def avoid_repeats(self, ids: np.ndarray, u: np.ndarray, minute: int) -> np.ndarray:
+        """The same texts, except those another item already said within the hour (the same
+        four parts, drawn from another cell that holds the same lines, or twice this minute):
+        those take their cell's next combination instead. Records what was said.
+
+        The record is a table of minutes indexed by a hash of the parts (fixed size, no sorting):
+        two different texts may share a slot, which only makes one of them pick again."""
+        ids = np.asarray(ids, dtype=np.int32).copy()
+        for _ in range(REPEAT_ROUNDS):
+            cells, parts = self._decode(ids)
+            slot = _slots(parts)
+            again = self.said_at[slot] > minute - REPEAT_WINDOW_MIN
+            order = np.argsort(slot, kind="stable")
+            again[order[1:][slot[order][1:] == slot[order][:-1]]] = True  # twice this minute
+            if not again.any():
+                break
+            ids[again] = self._walk(cells[again], u[again])
+        self.said_at[_slots(self._decode(ids)[1])] = minute
+        return ids
 
     # ------------------------------------------------------------ reading ids
 
