@@ -92,7 +92,8 @@ REPEAT_WINDOW_MIN = 60
 REPEAT_ROUNDS = 3
 
 
-#: Slots of the record of what was said (a hash of a text's parts): 4M minutes of int16, 8 MB.
+#: Slots of the record of what was said (a hash of a text's parts): 4M minutes of int16, 8 MB
+#: (a scenario lasts at most a day: 1,440 minutes).
 RECORD_BITS = 22
 
 
