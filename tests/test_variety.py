@@ -8,6 +8,7 @@ import pytest
 
 from uproar.benchmarks.variety import run
 
+
 @pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
 @pytest.mark.parametrize("seed", [1, 2])
 def test_posts_and_replies_are_varied(name, seed):
