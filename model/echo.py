@@ -27,7 +27,6 @@ from typing import Any
 
 import numpy as np
 
-from . import markers
 from .classify import Reading
 from .commitments import Commitment
 from .taxonomy import EMOTIONS, LANGUAGES, VOCABULARY_KEYS
@@ -53,6 +52,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "no_apology": (),
     "no_instructions": (),  # people are at risk and the message says nothing of what to do
     "no_date": (),  # nothing promised with a time
+    "no_contact": (),  # no phone number and no line to call
     "u_turn": (),  # contradicts the organisation's earlier message
     "against_facts": (),  # denies what the facts have established, or calls a true claim false
     "kept": (),  # delivers an earlier promise
@@ -66,7 +66,7 @@ PLAIN_MIN = 2
 NOTICES_MIN = 3
 #: Placeholders every template may use besides its slots.
 COMMON: tuple[str, ...] = (*VOCABULARY_KEYS, "author")
-SECTIONS: tuple[str, ...] = ("reply", "follow", "broken", "share")
+SECTIONS: tuple[str, ...] = ("reply", "follow", "broken", "share", "lead")
 #: At most this many texts per message, language and emotion (a spread of them when more).
 MOST = 120
 MAX_VARIANTS = 3  # values tried per slot in one template
@@ -105,6 +105,7 @@ class Bank:
     follow: tuple[Block, ...]  # follow-up questions and closers appended to replies
     broken: tuple[Block, ...]
     share: tuple[Block, ...]
+    lead: tuple[Block, ...]  # a word people open a reply with ("Seriously?")
     remedies: tuple[RemedyRule, ...]
     apology: re.Pattern[str]
 
@@ -165,7 +166,7 @@ def parse_bank(text: str, source: str) -> Bank:
     if problems:
         raise MessagePhraseError("\n".join(problems))
     return Bank(tuple(out["reply"]), tuple(out["follow"]), tuple(out["broken"]), tuple(out["share"]),
-                tuple(remedies), apology)
+                tuple(out["lead"]), tuple(remedies), apology)
 
 
 def _block(entry: Any, section: str, name: str, where: str, problems: list[str]) -> Block | None:
@@ -325,6 +326,8 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
         flags.add("no_apology")
     if kind in ("holding", "refused", "rebuild") and not any(c.due_min is not None for c in promises):
         flags.add("no_date")
+    if not phones and not any(r.line for r in remedies):
+        flags.add("no_contact")
     return Words(lang=lang, kind=kind, quotes=quotes, weak=weak, cues=cues if kind in ("deny", "diminish") else (),
                  figures=figures, phones=phones, remedies=remedies, updates=updates, actions=actions,
                  promises=promises, flags=frozenset(flags))
@@ -477,10 +480,39 @@ def _spread(texts: list[str], most: int = MOST) -> list[str]:
     return [unique[int(i * step)] for i in range(most)]
 
 
-def replies(words: Words, lang: str, emotion: str, vocab: dict[str, list[str]], author: str) -> list[str]:
-    """Replies under the message in one language and emotion (its own words where it offers them);
-    each also comes with follow-ups that fit (a question people ask, a closer). Lines with no word
-    of the message are kept few, so that most replies answer what was actually said."""
+@dataclass(frozen=True)
+class EchoCell:
+    """Texts people may write, as a cell: a line, alone or after a lead ("Seriously?") and alone or
+    followed by a follow-up that fits it (a question people ask, a closer). The model walks its
+    combinations so that two accounts do not write the same reply (`TextTable.add_cells`)."""
+
+    lines: tuple[str, ...]
+    leads: tuple[str, ...] = ("",)  # "" first: no lead
+    follows: tuple[str, ...] = ("",)  # "" first: no follow-up
+    fits: np.ndarray = field(default_factory=lambda: np.ones((1, 0, 1), dtype=bool))  # (leads, lines, follows)
+
+    def __len__(self) -> int:
+        return int(self.fits.sum())
+
+    @property
+    def texts(self) -> list[str]:
+        """Every text the cell can give (for reading and tests; the model draws ids instead)."""
+        return [" ".join(p for p in (self.leads[a], self.lines[i], self.follows[j]) if p)
+                for a, i, j in zip(*np.nonzero(self.fits), strict=True)]
+
+    def cell(self) -> tuple[list[list[str]], np.ndarray]:
+        """The four slots and the mask `TextTable.add_cells` takes."""
+        return [list(self.leads), list(self.lines), list(self.follows), [""]], self.fits[..., None]
+
+
+def _alone(lines: list[str]) -> EchoCell:
+    return EchoCell(tuple(lines), fits=np.ones((1, len(lines), 1), dtype=bool))
+
+
+def replies(words: Words, lang: str, emotion: str, vocab: dict[str, list[str]], author: str) -> EchoCell:
+    """Replies under the message in one language and emotion (its own words where it offers them),
+    each alone or with follow-ups that fit. Lines with no word of the message are kept few, so
+    that most replies answer what was actually said."""
     b = bank(lang)
     tiers: tuple[list[str], list[str], list[str]] = ([], [], [])  # its words, what is missing, plain
     for block in b.reply:
@@ -492,39 +524,68 @@ def replies(words: Words, lang: str, emotion: str, vocab: dict[str, list[str]], 
     if own:
         notices = notices[: max(len(own) // 2, NOTICES_MIN)]
         plain = plain[: max(len(own) // 3, PLAIN_MIN)]
-    return _spread(_with_follows(own + notices + plain, b, words, lang, emotion, vocab, author))
+    return _compose(_spread(own + notices + plain), b, words, lang, emotion, vocab, author)
 
 
-def _with_follows(texts: list[str], b: Bank, words: Words, lang: str, emotion: str, vocab: dict[str, list[str]],
-                  author: str) -> list[str]:
-    """The texts, then each with three of the follow-ups that fit (a question people ask, a closer).
+#: Follow-ups one line may take (beside standing alone): enough that a large crowd's replies to
+#: one message do not meet within the hour, few enough that no line is seen with every question.
+FOLLOWS_PER_LINE = 8
+#: Leads one line and follow-up may take (beside none): most replies open on their line.
+LEADS_PER_TEXT = 3
 
-    A follow-up that needs a word of the message ("Who is eligible?" needs a benefit) follows only
-    a text that names it; one that repeats a text's own words ("Keep us posted" after "…keeping us
-    posted") is skipped."""
-    follows: list[tuple[str, tuple[str, ...]]] = []
-    for block in b.follow:
+
+def _blocks(blocks: tuple[Block, ...], words: Words, lang: str, emotion: str, vocab: dict[str, list[str]],
+            author: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The filled lines of the blocks that fit, each with the message's words it names (anchors)."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for block in blocks:
         if _fits(block, words.kind, emotion):
             anchors = tuple(v.lower() for slot in block.needs for d in words.slot_values(slot)
                             for k, v in d.items() if k in ("remedy", "quote", "figure", "phone", "when") and v)
-            follows += [(f, anchors) for f in _fill_block(block, words, vocab, lang, {"author": author})]
-    combined = list(texts)
-    for i, t in enumerate(texts):
-        low = t.lower()
-        said = set(_LONG.findall(low))
-        fits = list(dict.fromkeys(f for f, anchors in follows if not anchors or any(a in low for a in anchors)))
-        for k in (0, 2, 5) if fits else ():
-            f = fits[(i + k) % len(fits)]
-            if not said & set(_LONG.findall(f.lower())):
-                combined.append(f"{t} {f}")
-    return combined
+            out += [(f, anchors) for f in _fill_block(block, words, vocab, lang, {"author": author})]
+    return list({f: (f, a) for f, a in out}.values())
 
 
-_LONG = re.compile(r"[^\W\d_]{4,}")
+def _compose(lines: list[str], b: Bank, words: Words, lang: str, emotion: str, vocab: dict[str, list[str]],
+             author: str) -> EchoCell:
+    """The lines as a cell: each alone or with up to FOLLOWS_PER_LINE of the follow-ups that fit,
+    and each of those alone or after up to LEADS_PER_TEXT leads.
+
+    A follow-up that needs a word of the message ("Who is eligible?" needs a benefit) follows only
+    a line that names it; a follow-up or lead that shares a word with the line ("Keep us posted"
+    after "…keeping us posted") does not go with it. Choices rotate, so each follow-up and lead
+    is heard with every line in turn."""
+    follows = _blocks(b.follow, words, lang, emotion, vocab, author)
+    leads = [f for f, _ in _blocks(b.lead, words, lang, emotion, vocab, author)]
+    follow_words = [_words(f) for f, _ in follows]
+    lead_words = [_words(f) for f in leads]
+    fits = np.zeros((1 + len(leads), len(lines), 1 + len(follows)), dtype=bool)
+    for i, line in enumerate(lines):
+        low, own = line.lower(), _words(line)
+        ok = [j for j, (_, anchors) in enumerate(follows)
+              if (not anchors or any(a in low for a in anchors)) and not own & follow_words[j]]
+        chosen = [0] + [1 + ok[(i + k * max(len(ok) // FOLLOWS_PER_LINE, 1)) % len(ok)]
+                        for k in range(min(FOLLOWS_PER_LINE, len(ok)))]
+        for j in chosen:
+            said = own | (follow_words[j - 1] if j else set())
+            fits[0, i, j] = True
+            fit = [a for a in range(len(leads)) if not said & lead_words[a]]
+            for k in range(min(LEADS_PER_TEXT, len(fit))):
+                fits[1 + fit[(i + j + k * max(len(fit) // LEADS_PER_TEXT, 1)) % len(fit)], i, j] = True
+    return EchoCell(tuple(lines), ("", *leads), ("", *(f for f, _ in follows)), fits)
+
+
+def _words(text: str) -> set[str]:
+    """A text's words of four letters or more, lowercased and cut to five letters, so that "worried"
+    meets "worry" and "inquiet" meets "s'inquiéter" (what a lead or follow-up must not repeat)."""
+    return {w[:5] for w in _WORD.findall(text.lower())}
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def broken(words: Words, promise: Commitment, lang: str, emotion: str, vocab: dict[str, list[str]],
-           author: str) -> list[str]:
+           author: str) -> EchoCell:
     """What people say once a promise of the message is broken (its time passed, nothing came)."""
     b = bank(lang)
     own = Words(lang=words.lang, kind=words.kind, quotes=words.quotes, phones=words.phones, remedies=words.remedies,
@@ -538,7 +599,7 @@ def broken(words: Words, promise: Commitment, lang: str, emotion: str, vocab: di
     for block in b.broken:
         if _fits(block, words.kind, emotion):
             texts += _fill_block(block, own, vocab, lang, {"author": author})
-    return _spread(_with_follows(list(dict.fromkeys(texts)), b, own, lang, emotion, vocab, author))
+    return _compose(_spread(texts), b, own, lang, emotion, vocab, author)
 
 
 def excerpt(text: str, most: int = EXCERPT) -> str:
@@ -550,41 +611,38 @@ def excerpt(text: str, most: int = EXCERPT) -> str:
     return cut + "…"
 
 
-def shares(text: str, words: Words, lang: str, emotion: str, vocab: dict[str, list[str]], author: str) -> list[str]:
+def shares(text: str, words: Words, lang: str, emotion: str, vocab: dict[str, list[str]], author: str) -> EchoCell:
     """Shares of the message: its own text, with a word of comment."""
     b = bank(lang)
     texts: list[str] = []
     for block in b.share:
         if _fits(block, words.kind, emotion):
             texts += _fill_block(block, words, vocab, lang, {"author": author, "excerpt": excerpt(text)})
-    return _spread(texts)
+    return _alone(_spread(texts))
 
 
 # ---------------------------------------------------------------- the model's store
 
 
 class EchoTable:
-    """Per trainee message, the id ranges (base, count) of its texts in the model's text table:
-    replies and shares by language and emotion, and the talk of its broken promise once one is.
+    """Per trainee message, the text table's cells its replies and shares are drawn from, by
+    language and emotion (−1: none), and those of its broken promise's talk once one is.
 
     Rows follow the order of the messages (their seqs increase), so the replies of a minute find
-    their message's row with one `searchsorted` and draw an id each, all at once."""
+    their message's row with one `searchsorted` and walk its cells, all at once."""
 
     def __init__(self, langs: list[str]):
-        self.langs = langs  # languages spoken in the crowd (others keep empty ranges)
-        shape = (0, len(LANGUAGES), len(EMOTIONS), 2)
+        self.langs = langs  # languages spoken in the crowd (others keep no cells)
+        shape = (0, len(LANGUAGES), len(EMOTIONS))
         self.seqs = np.empty(0, dtype=np.int64)
-        self.reply = np.zeros(shape, dtype=np.int64)
-        self.share = np.zeros(shape, dtype=np.int64)
-        self.broken = np.zeros(shape, dtype=np.int64)
+        self.reply = np.full(shape, -1, dtype=np.int64)
+        self.share = np.full(shape, -1, dtype=np.int64)
+        self.broken = np.full(shape, -1, dtype=np.int64)
         self.broken_at = np.empty(0, dtype=np.int64)  # minute a promise of the message broke (NEVER: none)
         #: the latest broken promise's talk, for crowd items anywhere (not only under the message)
-        self.latest_broken = np.zeros(shape[1:], dtype=np.int64)
+        self.latest_broken = np.full(shape[1:], -1, dtype=np.int64)
         self.latest_broken_at: int | None = None
         self._said: dict[int, tuple[Words, str, str]] = {}
-        #: moral-emotional word counts of the texts added here, by id − `first` (other one-off texts: 0)
-        self.first: int | None = None
-        self.markers = np.zeros(0, dtype=np.int8)
 
     def __len__(self) -> int:
         return len(self.seqs)
@@ -592,13 +650,14 @@ class EchoTable:
     def add(self, table: Any, seq: int, text: str, words: Words, vocab: dict[str, dict[str, list[str]]],
             author: str) -> None:
         """Build and store the texts of a new message (or rebuild them after a correction)."""
-        rows = np.zeros((3, len(LANGUAGES), len(EMOTIONS), 2), dtype=np.int64)
+        rows = np.full((2, len(LANGUAGES), len(EMOTIONS)), -1, dtype=np.int64)
         for lang in self.langs:
             li = LANGUAGES.index(lang)
             own = words if lang == words.lang else foreign(words)
-            for ei, emotion in enumerate(EMOTIONS):
-                rows[0, li, ei] = self._add_all(table, replies(own, lang, emotion, vocab[lang], author), lang)
-                rows[1, li, ei] = self._add_all(table, shares(text, own, lang, emotion, vocab[lang], author), lang)
+            made = [(which, replies(own, lang, emotion, vocab[lang], author) if which == 0
+                     else shares(text, own, lang, emotion, vocab[lang], author), ei)
+                    for which in (0, 1) for ei, emotion in enumerate(EMOTIONS)]
+            self._store(table, lang, made, rows[:, li])
         self._said[seq] = (words, text, author)
         where = np.flatnonzero(self.seqs == seq)
         if len(where):
@@ -607,7 +666,7 @@ class EchoTable:
         self.seqs = np.append(self.seqs, seq)
         self.reply = np.concatenate([self.reply, rows[:1]])
         self.share = np.concatenate([self.share, rows[1:2]])
-        self.broken = np.concatenate([self.broken, rows[2:3]])
+        self.broken = np.concatenate([self.broken, np.full_like(rows[:1], -1)])
         self.broken_at = np.append(self.broken_at, NEVER)
 
     def promise_broken(self, table: Any, seq: int, promise: Commitment, minute: int,
@@ -617,41 +676,22 @@ class EchoTable:
         if not len(where) or seq not in self._said:
             return
         words, _, author = self._said[seq]
-        row = np.zeros((len(LANGUAGES), len(EMOTIONS), 2), dtype=np.int64)
+        row = np.full((1, len(LANGUAGES), len(EMOTIONS)), -1, dtype=np.int64)
         for lang in self.langs:
-            li = LANGUAGES.index(lang)
-            for ei, emotion in enumerate(EMOTIONS):
-                row[li, ei] = self._add_all(table, broken(words, promise, lang, emotion, vocab[lang], author), lang)
-        self.broken[where[0]] = row
+            made = [(0, broken(words, promise, lang, emotion, vocab[lang], author), ei)
+                    for ei, emotion in enumerate(EMOTIONS)]
+            self._store(table, lang, made, row[:, LANGUAGES.index(lang)])
+        self.broken[where[0]] = row[0]
         self.broken_at[where[0]] = minute
-        self.latest_broken, self.latest_broken_at = row, minute
+        self.latest_broken, self.latest_broken_at = row[0], minute
 
     def rows(self, parent: np.ndarray) -> np.ndarray:
         """The row of each parent message seq (all must be messages with texts)."""
         return np.searchsorted(self.seqs, parent).clip(0, max(len(self.seqs) - 1, 0))
 
-
-    def markers_of(self, ids: np.ndarray) -> np.ndarray:
-        """Moral-emotional word counts of texts added here (0 for any other id): a reply that says
-        "shameful" travels as far as a crowd post that does (`model/markers.py`)."""
-        out = np.zeros(len(ids), dtype=np.int8)
-        if self.first is None:
-            return out
-        at = ids.astype(np.int64) - self.first
-        mine = (at >= 0) & (at < len(self.markers))
-        out[mine] = self.markers[at[mine]]
-        return out
-
-    def _add_all(self, table: Any, texts: list[str], lang: str) -> tuple[int, int]:
-        """Add texts to the text table in a row, counting their markers; their (base, count) range."""
-        if not texts:
-            return 0, 0
-        ids = [table.add(t) for t in texts]
-        assert ids[-1] - ids[0] == len(ids) - 1, "the text table must give consecutive ids"
-        if self.first is None:
-            self.first = ids[0]
-        size = ids[-1] + 1 - self.first
-        if size > len(self.markers):
-            self.markers = np.concatenate([self.markers, np.zeros(size - len(self.markers), dtype=np.int8)])
-        self.markers[ids[0] - self.first: size] = markers.count_all(texts, lang)
-        return ids[0], len(ids)
+    @staticmethod
+    def _store(table: Any, lang: str, made: list[tuple[int, EchoCell, int]], out: np.ndarray) -> None:
+        """Add the non-empty texts as cells of the text table, in one go; out[which, emotion] = cell."""
+        kept = [(which, said, ei) for which, said, ei in made if said.lines]
+        for (which, _, ei), cell in zip(kept, table.add_cells(lang, [s.cell() for _, s, _ in kept]), strict=True):
+            out[which, ei] = cell

@@ -756,7 +756,7 @@ class CrisisModel(mesa.Model):
             text_id[with_claim] = texts.pick_claim(lang[with_claim], claim, emotion[with_claim], style[with_claim],
                                                    self.claim_corrected[claim], text_u[with_claim])
         # posts and replies in the crowd's own words: nobody says what another said within the hour
-        said = ((kind == 0) | (kind == 2)) & (text_id < texts.static)
+        said = ((kind == 0) | (kind == 2)) & texts.composed(text_id)
         text_id[said] = texts.avoid_repeats(text_id[said], text_u[said], self._minute)
         tag1, tag2 = self.hashtags.choose(emotion, style, kind, self.rng)
         if len(items):
@@ -770,30 +770,30 @@ class CrisisModel(mesa.Model):
         """Replies and shares under a trainee message draw from the texts built from its words
         (`model/echo.py`); once one of its promises is broken, most replies under it and some of
         the crowd's negative items elsewhere talk of that promise. Changes `text_id` in place."""
-        ech, emotion = self.echoes, acts.emotion
-        for mask, ranges in ((acts.on_msg, ech.reply), (acts.msg_share, ech.share)):
+        ech, texts, emotion = self.echoes, self.texts, acts.emotion
+        for mask, cells_of in ((acts.on_msg, ech.reply), (acts.msg_share, ech.share)):
             sel = np.flatnonzero(mask)
             if not len(sel):
                 continue
             rows = ech.rows(acts.parent[sel])
-            r = ranges[rows, lang[sel], emotion[sel]]
-            if ranges is ech.reply:
+            cells = cells_of[rows, lang[sel], emotion[sel]]
+            if cells_of is ech.reply:
                 # talk of the broken promise under its message, until the organisation speaks again
                 gone = ech.broken[rows, lang[sel], emotion[sel]]
-                gone[ech.broken_at[rows] < (self.last_message_at or 0)] = 0
-                if gone[:, 1].any():
-                    swap = (gone[:, 1] > 0) & (self.rng.random(len(sel)) < BROKEN_UNDER)
-                    r[swap] = gone[swap]
-            ok = r[:, 1] > 0
-            text_id[sel[ok]] = TextTable.pick(r[ok], u[sel[ok]])
+                gone[ech.broken_at[rows] < (self.last_message_at or 0)] = -1
+                if (gone >= 0).any():
+                    swap = (gone >= 0) & (self.rng.random(len(sel)) < BROKEN_UNDER)
+                    cells[swap] = gone[swap]
+            ok = cells >= 0
+            text_id[sel[ok]] = texts.pick_cells(cells[ok], u[sel[ok]])
         if ech.latest_broken_at is not None and SITUATIONS[now] == "promise_broken":
             talk = np.flatnonzero((acts.kind != 1) & (acts.kind != 3) & ~acts.on_msg & ~acts.defend
                                   & (acts.claim < 0) & (emotion > 0))
             if len(talk):
                 talk = talk[self.rng.random(len(talk)) < BROKEN_ELSEWHERE]
-                r = ech.latest_broken[lang[talk], emotion[talk]]
-                ok = r[:, 1] > 0
-                text_id[talk[ok]] = TextTable.pick(r[ok], u[talk[ok]])
+                cells = ech.latest_broken[lang[talk], emotion[talk]]
+                ok = cells >= 0
+                text_id[talk[ok]] = texts.pick_cells(cells[ok], u[talk[ok]])
 
     def _publish_acts(self, acts: _Acts, m: int) -> None:
         """Append the minute's items in time order; parents gain visibility; actors vent."""
@@ -803,8 +803,6 @@ class CrisisModel(mesa.Model):
         boost = np.where(claim >= 0, self.claim_boost_now[np.maximum(claim, 0)], 1.0)
         weight = (pop.influence[actors] * KIND_WEIGHT[kind] * boost).astype(np.float32)
         words = self.texts.markers_of(acts.text_id)
-        if len(self.echoes):
-            words = np.maximum(words, self.echoes.markers_of(acts.text_id))
         appeal = self._appeal(emotion, intensity, words)
         offsets = self.rng.random(len(actors))
         order = np.argsort(offsets, kind="stable")  # publish in time order within the minute

@@ -297,8 +297,9 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 # ---------------------------------------------------------------- cells: what a text is composed of
 
-#: How a cell's four parts (pre, main, second, post) read as one text.
-RULES: tuple[str, ...] = ("join", "chat", "photo", "frame", "plain")
+#: How a cell's four parts (pre, main, second, post) read as one text. "said": parts made during
+#: a run (replies to a trainee message), whose combinations were chosen when made, joined as they are.
+RULES: tuple[str, ...] = ("join", "chat", "photo", "frame", "plain", "said")
 
 
 @dataclass(frozen=True)
@@ -374,7 +375,7 @@ def kept_parts(lang: str, rule: str, parts: Sequence[str], lower_ok: Sequence[bo
     kept[1] = True
     words = templates if templates is not None else parts
     for i in (2, 3, 0):
-        if kept[i] and rule != "plain" and any(kept[j] and _echo(words[j], words[i]) for j in range(4) if j != i):
+        if kept[i] and rule not in ("plain", "said") and any(kept[j] and _echo(words[j], words[i]) for j in range(4) if j != i):
             kept[i] = False
     if limit is not None:
         for i in (3, 2, 0):
@@ -388,6 +389,8 @@ def _render(lang: str, rule: str, parts: Sequence[str], lower_ok: Sequence[bool]
     pre, main, second, post = parts
     if rule == "plain":
         return main
+    if rule == "said":
+        return " ".join(p for p in parts if p)
     if rule == "frame":
         before, _, after = pre.partition("<>")
         return _joined(lang, [before.strip(), main, second, post, after.strip()],

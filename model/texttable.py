@@ -95,6 +95,9 @@ REPEAT_ROUNDS = 3
 #: Slots of the record of what was said (a hash of a text's parts): 4M minutes of int16, 8 MB
 #: (a scenario lasts at most a day: 1,440 minutes).
 RECORD_BITS = 22
+#: One-off texts (trainee messages, injects, notable statements) take ids from here up; composed
+#: texts, those of the scenario and those made during the run, lie below.
+ONE_OFF = 1 << 30
 
 
 def _no_record() -> np.ndarray:
@@ -102,9 +105,12 @@ def _no_record() -> np.ndarray:
 
 
 def _slots(parts: np.ndarray) -> np.ndarray:
-    """A slot in the record per text, from its four part ids (each < 2**16), by Fibonacci hashing."""
+    """A slot in the record per text, from its four part ids, by a multiply-add mix and Fibonacci
+    hashing (uint64 arithmetic wraps, as a hash wants)."""
     p = parts.astype(np.uint64)
-    key = (p[:, 0] << np.uint64(48)) | (p[:, 1] << np.uint64(32)) | (p[:, 2] << np.uint64(16)) | p[:, 3]
+    key = p[:, 0]
+    for k in (1, 2, 3):
+        key = key * np.uint64(0x100000001B3) + p[:, k]
     return ((key * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - RECORD_BITS)).astype(np.int64)
 
 
@@ -131,6 +137,8 @@ class TextTable:
         table = cls.__new__(cls)
         table.__dict__.update(cached.__dict__)
         table.extra = []
+        table.parts, table.templates = list(cached.parts), list(cached.templates)  # the run adds its own
+        table._said_parts = {}
         table.used = np.zeros_like(cached.used)
         table.start = np.zeros_like(cached.start)
         table.said_at = _no_record()
@@ -230,9 +238,7 @@ class TextTable:
         self.size = self.n.prod(axis=1)
         self.base = np.concatenate([[0], np.cumsum(self.size)[:-1]]).astype(np.int64)
         self.static = int(self.size.sum())
-        if len(self.parts) >= 2**16:
-            raise ValueError(f"{len(self.parts)} phrase parts: at most 65,535 fit a text's key; shorten the phrase lists")
-        if self.static >= np.iinfo(np.int32).max // 2:
+        if self.static >= ONE_OFF // 2:
             raise ValueError(f"{self.static} composed texts do not fit int32 ids; shorten the phrase lists")
         # the walk visits only combinations whose lines do not echo each other ("Worried. … so worried")
         valid, self.valid_offset = [], np.zeros(len(cells), dtype=np.int64)
@@ -266,6 +272,8 @@ class TextTable:
         #: the minute each text (by a hash of its parts) was last said by the crowd
         self.said_at = _no_record()
         self.extra: list[str] = []
+        #: parts made during the run (`add_cells`), by language and text
+        self._said_parts: dict[tuple[int, str], int] = {}
         #: the situation of the latest `pick_crowd` (replies and defences of the same step use it)
         self.situation = 0
 
@@ -274,13 +282,69 @@ class TextTable:
     def add(self, s: str) -> int:
         """A one-off text (trainee message, inject, notable statement); returns its id."""
         self.extra.append(s)
-        return self.static + len(self.extra) - 1
+        return ONE_OFF + len(self.extra) - 1
 
     @staticmethod
-    def pick(ranges: np.ndarray, u: np.ndarray) -> np.ndarray:
-        """One id per row from contiguous (first id, count) ranges, e.g. one-off texts added in a
-        row (`model/echo.py`'s replies to a message), with uniforms u."""
-        return (ranges[..., 0] + (u * ranges[..., 1]).astype(np.int64)).astype(np.int32)
+    def composed(ids: np.ndarray) -> np.ndarray:
+        """Which ids are composed texts (walked, and kept from repeating), not one-off ones."""
+        return np.asarray(ids) < ONE_OFF
+
+    def add_cells(self, lang: str, cells: list[tuple[list[list[str]], np.ndarray]]) -> list[int]:
+        """Cells made during the run — the replies to a trainee message (`model/echo.py`) — so that
+        they are walked and kept from repeating like the scenario's own. Each cell is given as its
+        four slots of plain strings (a string is one part, kept once however many cells use it)
+        and a boolean array shaped like the slots marking the combinations that may be drawn.
+        Returns the cells' indices (their ids lie after every earlier cell's)."""
+        li = LANGUAGES.index(lang)
+        new: list[str] = []
+        rows, slot_parts, valid = [], [], []
+        for slots, allowed in cells:
+            if len(slots) != 4 or allowed.shape != tuple(len(slot) for slot in slots):
+                raise ValueError("a cell has four slots and a mask of their combinations' shape")
+            for slot in slots:
+                for part in slot:
+                    pid = self._said_parts.get((li, part))
+                    if pid is None:
+                        pid = self._said_parts[(li, part)] = len(self.parts) + len(new)
+                        new.append(part)
+                    slot_parts.append(pid)
+            ok = np.flatnonzero(allowed.ravel())
+            valid.append((ok if len(ok) else np.arange(allowed.size)).astype(np.int32))
+            rows.append([len(slot) for slot in slots])
+        if not cells:
+            return []
+        self.parts += new
+        self.templates += new
+        self.lower_ok = np.append(self.lower_ok, np.zeros(len(new), dtype=bool))
+        self.part_lang = np.append(self.part_lang, np.full(len(new), li, dtype=np.int8))
+        self.part_markers = np.append(self.part_markers, markers.count_all(new, lang).astype(np.int16))
+        first, k = len(self.rule), len(cells)
+        n = np.array(rows, dtype=np.int64)
+        size = n.prod(axis=1)
+        self.offset = np.concatenate([self.offset, (len(self.slot_parts) + np.concatenate(
+            [[0], np.cumsum(n.ravel())[:-1]])).reshape(-1, 4).astype(np.int64)])
+        self.slot_parts = np.append(self.slot_parts, np.array(slot_parts, dtype=np.int32))
+        self.base = np.append(self.base, self.base[-1] + self.size[-1] + np.concatenate([[0], np.cumsum(size)[:-1]]))
+        self.n, self.size = np.concatenate([self.n, n]), np.append(self.size, size)
+        if self.base[-1] + self.size[-1] >= ONE_OFF:
+            raise ValueError("the run has made more texts than its ids can hold")
+        self.rule = np.append(self.rule, np.full(k, _RULES["said"], dtype=np.int8))
+        self.cell_lang = np.append(self.cell_lang, np.full(k, li, dtype=np.int8))
+        self.limit = np.append(self.limit, np.zeros(k, dtype=np.int32))
+        count = np.array([len(v) for v in valid], dtype=np.int64)
+        self.valid_offset = np.append(self.valid_offset, len(self.valid) + np.concatenate([[0], np.cumsum(count)[:-1]]))
+        self.valid = np.concatenate([self.valid, *valid])
+        self.count = np.append(self.count, count)
+        self.step = np.append(self.step, [text._coprime_step(int(c)) for c in count])
+        # "no cell" (-1) keeps reading the trailing slot of these two
+        self.count_or_0 = np.append(self.count, 0)
+        self.used = np.concatenate([self.used[:-1], np.zeros(k, dtype=np.int64), self.used[-1:]])
+        self.start = np.append(self.start, np.zeros(k, dtype=np.int64))
+        return list(range(first, first + k))
+
+    def pick_cells(self, cells: np.ndarray, u: np.ndarray) -> np.ndarray:
+        """One id per row from the given cells (e.g. from `add_cells`), walking each cell."""
+        return self._walk(np.asarray(cells, dtype=np.int64), u)
 
     def _walk(self, cell: np.ndarray, u: np.ndarray) -> np.ndarray:
         """One id per row from its cell, walking each cell's permutation of its combinations
@@ -409,7 +473,7 @@ class TextTable:
         parts, capped like `markers.count`; one-off texts count none."""
         ids = np.asarray(ids, dtype=np.int64)
         out = np.zeros(len(ids), dtype=np.int8)
-        static = ids < self.static
+        static = ids < ONE_OFF
         if static.any():
             _, parts = self._decode(ids[static])
             out[static] = np.minimum(self.part_markers[parts].sum(axis=1), markers.MAX_MARKERS)
@@ -428,9 +492,9 @@ class TextTable:
         """The texts of ids, composed from their parts (an object array of str)."""
         ids = np.asarray(ids, dtype=np.int64)
         out = np.empty(len(ids), dtype=object)
-        static = ids < self.static
+        static = ids < ONE_OFF
         if (~static).any():
-            out[~static] = np.array(self.extra, dtype=object)[ids[~static] - self.static]
+            out[~static] = np.array(self.extra, dtype=object)[ids[~static] - ONE_OFF]
         if static.any():
             cells, parts = self._decode(ids[static])
             out[static] = [self._compose(int(c), p) for c, p in zip(cells, parts.tolist(), strict=True)]

@@ -113,10 +113,11 @@ def defence_replies(model: CrisisModel) -> int:
 
 
 def test_allies_defend_the_organisation_when_it_communicates_well(fr_scenario):
-    for seed in SEEDS:
-        good = run_model(fr_scenario, seed, 90, [{**APOLOGY, "t_min": 30}])
-        bad = run_model(fr_scenario, seed, 90, [{**DENIAL, "t_min": 30}])
-        assert defence_replies(good) > 1.5 * defence_replies(bad) + 5, (defence_replies(good), defence_replies(bad))
+    """Pooled over seeds: a few dozen replies per run at this size, so one seed is noisy."""
+    good = [defence_replies(run_model(fr_scenario, seed, 90, [{**APOLOGY, "t_min": 30}])) for seed in SEEDS]
+    bad = [defence_replies(run_model(fr_scenario, seed, 90, [{**DENIAL, "t_min": 30}])) for seed in SEEDS]
+    assert sum(good) > 2 * sum(bad) + 10, (good, bad)  # observed 59 against 15 (seeds 1–3)
+    assert all(g > b for g, b in zip(good, bad, strict=True)), (good, bad)
 
 
 def replies_under(model: CrisisModel, seq: int):

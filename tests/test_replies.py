@@ -307,8 +307,11 @@ def test_the_shipped_reply_templates_load_and_give_enough_replies():
         assert words.remedies and words.phones
         vocab = vocabulary(load_scenario(SCENARIO[lang]), lang)
         for emotion in ("approval", "fear", "anger", "mockery"):
-            texts = echo.replies(words, lang, emotion, vocab, "@org")
-            assert 24 <= len(texts) <= echo.MOST, (lang, emotion, len(texts))  # observed 27–90
+            cell = echo.replies(words, lang, emotion, vocab, "@org")
+            texts = cell.texts
+            assert 8 <= len(cell.lines) <= echo.MOST, (lang, emotion, len(cell.lines))  # observed 8–22
+            # enough for a large crowd's replies within the hour, all different
+            assert len(set(texts)) == len(texts) >= 250, (lang, emotion, len(texts))  # observed 288–776
             assert not any("{" in t or "}" in t for t in texts)
 
 
