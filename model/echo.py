@@ -17,8 +17,6 @@ message gives the same texts.
 from __future__ import annotations
 
 import re
-import string
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import product
@@ -29,6 +27,7 @@ import numpy as np
 
 from .classify import Reading
 from .commitments import Commitment
+from .phrasebank import PhraseError, placeholders, read_toml
 from .taxonomy import EMOTIONS, LANGUAGES, VOCABULARY_KEYS
 from .texttable import fill
 
@@ -74,8 +73,8 @@ EXCERPT = 180  # characters of a shared message shown in full
 NEVER = 2**62  # a minute that never comes
 
 
-class MessagePhraseError(ValueError):
-    """A reply template file is wrong; the message names file, line and field."""
+class MessagePhraseError(PhraseError):
+    """A reply template file is wrong; each problem names file, line and field."""
 
 
 # ---------------------------------------------------------------- templates (data)
@@ -114,16 +113,9 @@ def _header_lines(text: str, name: str) -> list[int]:
     return [i + 1 for i, line in enumerate(text.splitlines()) if line.strip() == f"[[{name}]]"]
 
 
-def _fields(line: str) -> set[str]:
-    return {f for _, f, _, _ in string.Formatter().parse(line) if f}
-
-
 def parse_bank(text: str, source: str) -> Bank:
     """Read and check one message.toml; every problem names the file, the line and the field."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise MessagePhraseError(f"{source}: not valid TOML: {exc}") from None
+    data = read_toml(text, source, MessagePhraseError)
     problems: list[str] = []
     unknown = set(data) - {*SECTIONS, "remedy", "apology"}
     if unknown:
@@ -164,7 +156,7 @@ def parse_bank(text: str, source: str) -> Bank:
         problems.append(f"{source}, apology: not a valid regular expression ({exc})")
         apology = re.compile(r"(?!x)x")
     if problems:
-        raise MessagePhraseError("\n".join(problems))
+        raise MessagePhraseError(problems)
     return Bank(tuple(out["reply"]), tuple(out["follow"]), tuple(out["broken"]), tuple(out["share"]),
                 tuple(out["lead"]), tuple(remedies), apology)
 
@@ -197,7 +189,7 @@ def _block(entry: Any, section: str, name: str, where: str, problems: list[str])
         allowed.add("excerpt")
     for j, line in enumerate(lines):
         try:
-            used = _fields(line)
+            used = placeholders(line)
         except ValueError as exc:
             problems.append(f"{where}, {name}.lines[{j}]: {exc}; write braces as {{{{ and }}}}")
             continue
@@ -461,7 +453,7 @@ def _fill_block(block: Block, words: Words, vocab: dict[str, list[str]], lang: s
         choices.append(values)
     out = []
     for j, line in enumerate(block.lines):
-        used = _fields(line)
+        used = placeholders(line)
         for combo in product(*choices) if choices else [()]:
             values = {k: v for d in combo for k, v in d.items()}
             if "clock" in used and not values.get("clock"):

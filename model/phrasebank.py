@@ -285,17 +285,18 @@ def _show(value: Any) -> str:
     return got if len(got) <= 60 else got[:57] + "..."
 
 
-def _parse(text: str, source: str) -> dict[str, Any]:
+def read_toml(text: str, source: str, error: type[PhraseError] = PhraseError) -> dict[str, Any]:
+    """A phrase file's data; TOML that does not parse raises `error` naming the file and line."""
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise PhraseError([f"{source}: not valid TOML: {exc}"]) from None
+        raise error([f"{source}: not valid TOML: {exc}"]) from None
 
 
 def check_file(file: str, text: str, source: str, data: dict[str, Any] | None = None) -> dict[str, Any]:
     """Parse and validate one phrase file's text; raise PhraseError naming file, line and field."""
     if data is None:
-        data = _parse(text, source)
+        data = read_toml(text, source)
     checker = _Checker(file, source, text)
     checker.check(data, SHAPES[file], ())
     if checker.problems:
@@ -468,7 +469,7 @@ def load_overlay_file(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise PhraseError([f"{path}: cannot read the phrases file ({exc.strerror}); fix the path "
                            "(a relative path is read from the scenario's folder)"]) from None
-    data = _parse(text, str(path))
+    data = read_toml(text, str(path))
     problems = check_overlay(data, text, str(path))
     if problems:
         raise PhraseError(problems)
@@ -518,7 +519,7 @@ def checks(lang: str) -> dict[str, tuple[re.Pattern[str], ...]]:
     (`model/phrases/<lang>/checks.toml`): praise of a response, quotes of a statement, …"""
     path = PHRASES_DIR / lang / "checks.toml"
     text = path.read_text(encoding="utf-8")
-    data = _parse(text, str(path))
+    data = read_toml(text, str(path))
     lines = key_lines(text)
     out: dict[str, tuple[re.Pattern[str], ...]] = {}
     problems = []
