@@ -111,6 +111,24 @@ def test_run_prints_a_summary(capsys):
     assert 0 <= summary["peak_pressure"] <= 100
 
 
+def test_run_samples_items_to_read_against_what_happened(capsys, tmp_path):
+    """`--sample N` prints N items in time order, naming what they say happened (an apology) —
+    which, in a run where the organisation apologised at T+10, comes only after T+10."""
+    (tmp_path / "m.csv").write_text("t_min,platform,text\n10,twitter,We are sorry for what happened to our members.\n")
+    args = ("run", "en-retail-breach", "--minutes", "60", "--population", "3000", "--messages",
+            str(tmp_path / "m.csv"), "--sample", "400")
+    code, out, _ = cli(capsys, *args, "--json")
+    sample = json.loads(out)["sample"]
+    assert code == 0 and len(sample) == 400
+    assert [r["t_min"] for r in sample] == sorted(r["t_min"] for r in sample)
+    said = [r for r in sample if any(s.startswith("owning_up") for s in r["says"])]
+    assert said and min(r["t_min"] for r in said) >= 10, said[:3]  # observed 19 such items (seed 1)
+    code, out, _ = cli(capsys, *args, "--quiet")
+    assert "400 items at random" in out
+    code, _, err = cli(capsys, "run", "en-retail-breach", "--sample", "-3")
+    assert code != 0 and "--sample" in err
+
+
 def test_scenarios_lists_both_shipped_files(capsys):
     code, out, _ = cli(capsys, "scenarios", "--json")
     rows = json.loads(out)

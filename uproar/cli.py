@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--export", metavar="DIR", help="write reactions.csv, messages.csv, timeline.csv, … to DIR")
     run.add_argument("--json", action="store_true", help="print the summary as JSON")
     run.add_argument("--quiet", action="store_true", help="no progress bar, no live events")
+    run.add_argument("--sample", type=int, metavar="N", default=0,
+                     help="also print N items drawn at random, to read the crowd's words against what happened")
     run.set_defaults(func=cmd_run)
 
     sc = sub.add_parser("scenarios", help="list the shipped scenarios")
@@ -160,6 +162,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     minutes = args.minutes or scenario.scenario.duration_min
     if minutes <= 0:
         raise CliError("--minutes must be positive")
+    if args.sample < 0:
+        raise CliError("--sample must be a number of items (0 or more)")
     queued = []
     if args.messages:
         queued += read_messages_csv(args.messages)
@@ -186,13 +190,42 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.export:
         paths = write_export(model, args.export)
         summary["export"] = {k: str(v) for k, v in paths.items()}
+    if args.sample:
+        summary["sample"] = sample_items(model, args.sample, args.seed)
     if args.json:
         print(json.dumps(summary, indent=2, ensure_ascii=False))
     else:
         print(format_summary(summary, model))
+        if args.sample:
+            print(format_sample(summary["sample"]))
         if late:
             print(f"\nNote: {len(late)} input(s) stamped after minute {minutes - 1} were not applied.")
     return 0
+
+
+def sample_items(model, n: int, seed: int) -> list[dict]:
+    """n items with a text, drawn at random by a generator of their own (the run is unchanged),
+    in time order; each with what the project's word lists find it saying (`phrasebank.presupposes`:
+    praise, a statement, an apology, a missed deadline…), which must have happened by then."""
+    import numpy as np
+
+    from .model.phrasebank import presupposes
+
+    frame = model.reactions_frame()
+    frame = frame[frame["text"].fillna("") != ""]
+    picked = np.random.default_rng(seed).choice(len(frame), size=min(n, len(frame)), replace=False)
+    rows = frame.iloc[np.sort(picked)].sort_values(["t_min", "seq"])
+    return [{"t_min": round(float(r.t_min), 1), "group": r.author_group, "kind": r.kind, "emotion": r.emotion,
+             "text": r.text, "says": [f"{c}: {w}" for c, w in presupposes(r.text, r.lang)]}
+            for r in rows.itertuples()]
+
+
+def format_sample(sample: list[dict]) -> str:
+    lines = ["", f"{len(sample)} items at random (what the word lists find, in brackets, must have happened by then):"]
+    for r in sample:
+        says = f"  [{'; '.join(r['says'])}]" if r["says"] else ""
+        lines.append(f"  T+{r['t_min']:5.1f}  {r['group']:<10} {r['kind']:<6} {r['emotion']:<8} {r['text']}{says}")
+    return "\n".join(lines)
 
 
 def _print_event(event: dict, bar: tqdm) -> None:
