@@ -52,6 +52,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "no_instructions": (),  # people are at risk and the message says nothing of what to do
     "no_date": (),  # nothing promised with a time
     "no_contact": (),  # no phone number and no line to call
+    "no_advice": (),  # nothing on what people should do
     "u_turn": (),  # contradicts the organisation's earlier message
     "against_facts": (),  # denies what the facts have established, or calls a true claim false
     "kept": (),  # delivers an earlier promise
@@ -310,9 +311,8 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
     quotes = _pick_quotes(clauses, cues, remedies, lang)
     flags = {n for n in noticed if n in ("u_turn", "against_facts", "kept")}
     base = reading.base_responses if base_responses is None else base_responses
-    if "instructing" in base:
-        flags.add("instructions")
-    elif safety_risk:
+    flags.add("instructions" if "instructing" in base else "no_advice")
+    if "instructing" not in base and safety_risk:
         flags.add("no_instructions")
     if strategy != "rebuild" and not b.apology.search(text) and "apologised" not in noticed:
         flags.add("no_apology")
