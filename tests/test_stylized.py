@@ -223,7 +223,9 @@ def test_a_well_handled_crisis_dies_down_and_silence_smoulders(town):
     late = slice(270, 330)  # four to five hours after the inject
     assert good[late].mean() < 1.2 * rest[late].mean(), (good[late].mean(), rest[late].mean())
     assert none[late].mean() > good[late].mean()
-    assert none[270:330].mean() <= 1.05 * none[210:270].mean() <= 1.1 * none[150:210].mean()
+    # hour by hour, no growth beyond the noise of three runs (about 6 items a minute: ±3% an hour)
+    early, middle, last = (none[a:a + 60].mean() for a in (150, 210, 270))
+    assert middle <= 1.1 * early and last <= 1.1 * middle, (early, middle, last)
 
 
 def test_strategies_keep_their_order_in_a_preventable_crisis(fr_scenario):
