@@ -913,7 +913,8 @@ class RulePass:
 
 
 #: Negations and verdicts written in capitals ("There are NO worms", "JAMAIS"): shouting, a defensive tone.
-_SHOUT = re.compile(r"\b(?:NOT|NO|NEVER|NONE|ZERO|FALSE|FAKE|LIES?|JAMAIS|PAS|AUCUNE?|RIEN|FAUX|FAUSSES?|NON)\b")
+#: A lone capitalised word: "DO NOT drink", "NE BUVEZ PAS" shout a safety instruction, not a grievance.
+_SHOUT = re.compile(r"(?<![A-Z] )\b(?:NOT|NO|NEVER|NONE|ZERO|FALSE|FAKE|LIES?|JAMAIS|PAS|AUCUNE?|RIEN|FAUX|FAUSSES?|NON)\b(?! [A-Z]{2})")
 
 
 def rule_pass(text: str, lang: str | None = None) -> RulePass:

@@ -56,8 +56,8 @@ SETTINGS: dict[str, dict[str, Any]] = {
     # that pair's probability when it is the main head's top two (`classify.PAIRS`); stance groups,
     # whole-message and within a sentence, weigh more here than they can in the five-class head
     "deny_diminish": {"model": "svm", "C": 0.25, "pair": ("strategy", ("deny", "diminish")),
-                      "weights": {"train_only": 0.5},
-                      "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.3, "d": 0.3}},
+                      "weights": {"train_only": 0.5},  # the opening says which claim is answered
+                      "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 1.0, "x": 0.3, "d": 0.3}},
     "defensive_factual": {"model": "svm", "C": 1.0, "class_weight": "balanced", "pair": ("tone", ("defensive", "factual")),
                           "weights": {"train_only": 0.5},
                           "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.3, "d": 0.3}},
