@@ -16,6 +16,9 @@ Features (one analyser shared by training and reading, so both see the same thin
 - stance groups and their pairs (`x:false&harm`: a rumour about the harm's extent
   rebutted; `x:conduct&false`: one about the organisation's conduct), with negation,
   figures and playful emoji.
+- the same groups within one sentence (`d:false&harm`) and what a negation bears on
+  (`d:neg>harm`: "aucun décès"), for the pair heads that split deny from diminish and
+  defensive from factual.
 
 Each block is weighted by sublinear tf × idf and scaled to unit length; each head
 weighs the blocks its own way (`block_weights`: the first sentence matters for the
