@@ -16,6 +16,9 @@ Features (one analyser shared by training and reading, so both see the same thin
 - stance groups and their pairs (`x:false&harm`: a rumour about the harm's extent
   rebutted; `x:conduct&false`: one about the organisation's conduct), with negation,
   figures and playful emoji.
+- the same groups within one sentence (`d:false&harm`) and what a negation bears on
+  (`d:neg>harm`: "aucun décès"), for the pair heads that split deny from diminish and
+  defensive from factual.
 
 Each block is weighted by sublinear tf × idf and scaled to unit length; each head
 weighs the blocks its own way (`block_weights`: the first sentence matters for the
@@ -38,7 +41,8 @@ from pathlib import Path
 import numpy as np
 
 ARTIFACT = Path(__file__).parent / "data" / "reader.npz"
-BLOCKS: tuple[str, ...] = ("w", "c", "r", "m", "f", "x")  # words, characters, rule cues, meta, first sentence, stance
+#: words, characters, rule cues, meta, first sentence, stance, stance within a sentence
+BLOCKS: tuple[str, ...] = ("w", "c", "r", "m", "f", "x", "d")
 _FIRST = re.compile(r"[.!?\n]")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)?|[^\sa-z0-9.,;:!?'\"()«»\-]")
 CHAR_N = (3, 5)
@@ -59,6 +63,7 @@ def analyse(norm: str, lang: str, cues: Iterable[str]) -> Counter[str]:
     feats += [f"m:lang={lang}", f"m:len={0 if words < 25 else 1 if words < 60 else 2 if words < 150 else 3}"]
     feats += _style(norm, tokens)
     feats += _stance(tokens)
+    feats += _local(norm)
     return Counter(feats)
 
 
@@ -115,6 +120,37 @@ def _stance(tokens: list[str]) -> list[str]:
             groups.add("emoji")  # a playful emoji: jokes, or a light touch a serious message lacks
     ordered = sorted(groups)
     return [f"x:{g}" for g in ordered] + [f"x:{a}&{b}" for i, a in enumerate(ordered) for b in ordered[i + 1:]]
+
+
+_SENTENCE = re.compile(r"[.!?;\n]+(?:\s|$)")
+
+
+def _local(norm: str) -> list[str]:
+    """Stance groups that meet within one sentence (`d:<a>&<b>`) and what a negation bears on
+    (`d:neg>harm`: "aucun décès", "no death" — the harm's extent shrunk, diminish; `d:neg>conduct`:
+    "not responsible" — conduct denied). Why: in a whole message "false" and "deaths" may sit in
+    unrelated sentences; within one they say which claim is rebutted (corpus decision rule 2)."""
+    out: set[str] = set()
+    for sentence in _SENTENCE.split(norm):
+        tokens = _TOKEN.findall(sentence)
+        groups: set[str] = set()
+        scope = 0
+        for t in tokens:
+            found = _stance_of(t)
+            groups.update(found)
+            if t in _NEG:
+                groups.add("neg")
+                scope = 4
+            elif scope:
+                scope -= 1
+                out.update(f"d:neg>{g}" for g in found if g != "extent")
+        if '"' in sentence or "«" in sentence:
+            groups.add("quote")
+        if any(t[:1].isdigit() for t in tokens):
+            groups.add("num")
+        ordered = sorted(groups)
+        out.update(f"d:{a}&{b}" for i, a in enumerate(ordered) for b in ordered[i + 1:])
+    return sorted(out)
 
 
 _NEG = frozenset({"not", "never", "no", "none", "nothing", "nobody", "don't", "won't", "isn't", "wasn't", "aren't",

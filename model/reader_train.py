@@ -52,6 +52,15 @@ SETTINGS: dict[str, dict[str, Any]] = {
     "adjusting": {"model": "svm", "C": 1.0, "class_weight": "balanced",
                   "blocks": {"w": 1.0, "c": 0.5, "r": 0.6, "m": 0.3, "f": 0.0, "x": 0.0}},
     "present": {"model": "svm", "C": 1.0, "blocks": {"w": 1.0, "c": 0.5, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.0}},
+    # pair heads: trained only on the messages of two classes the main head confuses most, they split
+    # that pair's probability when it is the main head's top two (`classify.PAIRS`); stance groups,
+    # whole-message and within a sentence, weigh more here than they can in the five-class head
+    "deny_diminish": {"model": "svm", "C": 0.25, "pair": ("strategy", ("deny", "diminish")),
+                      "weights": {"train_only": 0.5},  # the opening says which claim is answered
+                      "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 1.0, "x": 0.3, "d": 0.3}},
+    "defensive_factual": {"model": "svm", "C": 1.0, "class_weight": "balanced", "pair": ("tone", ("defensive", "factual")),
+                          "weights": {"train_only": 0.5},
+                          "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.3, "d": 0.3}},
 }
 
 
@@ -60,10 +69,14 @@ def read_corpus(path: str | Path = CORPUS, splits: Sequence[str] = ("train",)) -
         return [r for r in csv.DictReader(fh) if r.get("split", "train") in splits]
 
 
-def targets(row: dict[str, str]) -> dict[str, str | None]:
-    """What each head learns from one labelled row (None: the row does not say)."""
+def targets(row: dict[str, str], settings: dict[str, dict[str, Any]] = SETTINGS) -> dict[str, str | None]:
+    """What each head learns from one labelled row (None: the row does not say, or is outside a pair head's two classes)."""
     full = "instructing" in row  # the corpus labels everything; older sets only strategy and tone
     out: dict[str, str | None] = {"strategy": row["strategy"], "tone": row["tone"]}
+    for name, spec in settings.items():
+        if "pair" in spec:
+            of, classes = spec["pair"]
+            out[name] = row[of] if row[of] in classes else None
     for b in ("instructing", "adjusting"):
         out[b] = str(int(row.get(b) or 0)) if full else None
     for s in STRATEGIES:
@@ -110,8 +123,9 @@ def matrix(docs: list[Counter[str]], vocab: dict[str, int], idf: np.ndarray, blo
     return csr_matrix((data, indices, indptr), shape=(len(docs), len(vocab)))
 
 
-def _head_names() -> list[str]:
-    return ["strategy", "tone", "instructing", "adjusting", *(f"present.{s}" for s in STRATEGIES)]
+def _head_names(settings: dict[str, dict[str, Any]] = SETTINGS) -> list[str]:
+    return ["strategy", "tone", "instructing", "adjusting", *(f"present.{s}" for s in STRATEGIES),
+            *(name for name, spec in settings.items() if "pair" in spec)]
 
 
 def fit(rows: list[dict[str, str]], settings: dict[str, dict[str, Any]] = SETTINGS,
@@ -126,10 +140,10 @@ def fit(rows: list[dict[str, str]], settings: dict[str, dict[str, Any]] = SETTIN
     unit = matrix(docs, vocab, idf, block)
     fitted: dict[str, Head] = {}
     arrays: dict[str, np.ndarray] = {}
-    labels = [targets(r) for r in rows]
-    for name in heads or _head_names():
+    labels = [targets(r, settings) for r in rows]
+    for name in heads or _head_names(settings):
         spec = settings[name.split(".")[0]]
-        bw = np.array([spec["blocks"][b] for b in BLOCKS], dtype=np.float64)
+        bw = np.array([spec["blocks"].get(b, 0.0) for b in BLOCKS], dtype=np.float64)
         known = np.array([t[name] is not None for t in labels])
         x = (unit @ diags(bw[block]))[known]
         y = np.array([t[name] for t in labels if t[name] is not None])
@@ -183,8 +197,9 @@ def logits(reader: LinearReader, docs: list[Counter[str]], name: str) -> np.ndar
 def fit_temperature(reader: LinearReader, docs: list[Counter[str]], rows: list[dict[str, str]], name: str) -> float:
     """The temperature that minimises the log-loss of head `name` on `rows` (grid search)."""
     head = reader.heads[name]
-    z = logits(reader, docs, name)
-    truth = np.array([head.classes.index(targets(r)[name]) for r in rows])
+    known = [i for i, r in enumerate(rows) if targets(r)[name] is not None]  # a pair head: its two classes only
+    z = logits(reader, [docs[i] for i in known], name)
+    truth = np.array([head.classes.index(targets(rows[i])[name]) for i in known])
     best, best_loss = 1.0, np.inf
     for t in np.exp(np.linspace(np.log(0.02), np.log(4.0), 81)):
         s = z / t
