@@ -291,6 +291,9 @@ _s("en", "rebuild", "apology", 2.5,
    tone="empathetic", tw=1.5)
 _s("en", "rebuild", "apology", 2.0, r"\bsorry\b", r"\bapologies\b", tone="empathetic", tw=1.5)
 _s("en", "rebuild", "regret", 1.5, r"\bwe (?:\w+ly )?regret\b", tone="empathetic", tw=1.0)
+# the organisation as the subject: "The Johns Hopkins Hospital deeply regrets …" (its apology: below)
+_s("en", "rebuild", "regret", 1.0, r"\b(?:deeply|sincerely|profoundly|truly) regrets? (?:this|the|that|what|any)\b",
+   tone="empathetic", tw=1.0)
 _s("en", "rebuild", "compensation", 2.0,
    r"\b(?:full |partial )?refunds?\b", r"\bcompensat\w*", r"\breimburs\w*",
    r"\bfree (?:of charge|delivery|shipping|\w+ monitoring|replacement|repairs?|\w+)\b",
@@ -421,7 +424,7 @@ _s("fr", None, "demande polie", 0.0, r"\bmerci de (?:respecter|ne pas|bien voulo
 _s("fr", "rebuild", "reconnaissance", 2.5,
    r"\bne (?:nierons|nions|nierai|nie|contestons|contesterons|contesterai|conteste|fuirons|fuyons|nous deroberons|nous derobons|esquiverons) (?:pas|aucunement|nullement)\b(?: (?:notre|nos|la|sa|leur) (?:part de )?(?:responsabilite|erreurs?|torts?))?")
 _s("fr", "rebuild", "responsabilité", 2.5,
-   r"\b(?:nous (?:en )?|j'en |j')?(?:assumons|assumerons|assume|reconnaissons|reconnais|prenons|acceptons)(?: (?:pleinement|entierement|totalement))? (?:l'entiere |la pleine |toute la |toute notre |pleinement notre |notre |nos |l'|la |une part de )?(?:responsabilites?|erreurs?|torts?|faute)\b",
+   r"\b(?:nous (?:en )?|j'en |j')?(?:assumons|assumerons|assumer|assume|reconnaissons|reconnais|prenons|acceptons)(?: (?:pleinement|entierement|totalement))? (?:l'entiere |la pleine |toute la |toute notre |toutes nos |pleinement notre |notre |nos |l'|la |une part de )?(?:responsabilites?|erreurs?|torts?|faute)\b",
    r"\b(?:c'est|c'etait) (?:de )?(?:notre|ma) (?:faute|erreur|responsabilite)\b")
 _s("fr", "rebuild", "aveu", 2.0,
    r"\bnous avons (?:failli|echoue|commis (?:une |des |de graves |une grave |une lourde )?erreurs?|manque a \w+|trahi(?: la confiance)?|fait (?:une|des) erreurs?|mal (?:gere|fait|communique))",
@@ -537,7 +540,9 @@ _s("fr", "bolster", "flatterie", 1.5,
    r"\bfidel(?:ite|es?)\b", r"\bgrace a vous\b", r"\bfiers? de\b", r"\bl'esprit de notre entreprise\b",
    tone="empathetic", tw=1.0)
 _s("fr", "bolster", "flatterie", 1.0,
-   r"\b(?:courage|devouement|engagement|mobilisation|solidarite|soutien)\b", r"\bjour et nuit\b",
+   r"\b(?:courage|devouement|engagement|mobilisation|solidarite|soutien)\b"
+   r"(?! (?:a|aux|a l'|a la|envers les) ?(?:familles|victimes|personnes|habitants|riverains|proches|blesses|malades|salaries))",
+   r"\bjour et nuit\b",
    tone="empathetic", tw=0.5)
 _s("fr", None, "n'excuse rien", 0.0, r"\bn'excuse rien\b|\bpas d'excuse\b")
 
@@ -639,7 +644,8 @@ _s("fr", "deny", "bouc émissaire", 2.0,
    r"\b(?:livre|fourni|installe|gere|exploite|realise)e?s? par (?:un|une|le|la|notre) (?:ancien )?(?:sous-traitant|prestataire|fournisseur|transporteur|grossiste|bailleur|agence)\b",
    tone="defensive", tw=0.5)
 _s("fr", "diminish", "minimisation chiffrée", 1.5,
-   r"\b(?:seulement|uniquement|a peine|moins de|pas plus de|une infime partie|une minorite) (?:\w+ )?\d",
+   r"\b(?:seulement|uniquement|a peine|moins de|pas plus de|une infime partie|une minorite) (?:\w+ )?\d+(?:[.,]\d+)?"
+   r"(?!\d|\s*(?:mois|ans?|jours?|semaines?|heures?|minutes?|h)\b)",
    r"\b(?:en dessous|en deca|au-dessous|sous) (?:des|du|de la) (?:seuils?|normes?|limites?|valeurs?)\b", r"\b(?:conformes?|dans les normes)\b",
    r"\b(?:infime|negligeable|rare|exceptionnel(?:le)?|precaution|sans (?:consequence|gravite|danger|risque))\b",
    tone="factual", tw=0.3)
@@ -661,6 +667,8 @@ _s("fr", "rebuild", "excuses explicites", 3.0,
 _s("en", "rebuild", "explicit apology", 3.0,
    r"\b(?:we|i) (?:sincerely |unreservedly |deeply |wholeheartedly )?apologi[sz]e (?:unreservedly |sincerely )?(?:to|for (?!any inconvenience|the inconvenience|any confusion))",
    r"\b(?:we|i) owe (?:\w+ ){0,3}an apology\b",
+   # the organisation as the subject ("The Hospital apologizes to those whose data…"), not "refuse to apologize"
+   r"(?<!to )(?<!not )(?<!never )\b(?:\w+ly )?apologi[sz]es? (?:to|for) (?!any inconvenience|the inconvenience|any confusion)",
    tone="empathetic", tw=1.0, strong=True)
 
 # ---- deny against diminish (corpus decision rule 2): a rebutted harm is shrunk (no death, not

@@ -338,3 +338,26 @@ def test_stance_features_tell_a_rebuttal_of_extent_from_one_of_conduct():
     assert "x:conduct&false" in conduct and "x:false&harm" not in conduct
     assert "x:false&legal" in legal and "x:legal" not in extent
     assert "x:emoji" in reader.analyse("oups 😅 on a raté la cuisson", "fr", [])
+
+
+# Real statements read worse than the corpus (docs/reader.md, "Real statements"); these rule fixes came
+# from reading them. Each cue is a claim about what the words mean, checked here in the words' own terms.
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    ("Il s'agit de bébés de moins de 6 mois : c'est pour nous une très grande inquiétude.",
+     "minimisation chiffrée", None),  # an age is not a small number of cases
+    ("Seuls moins de 3 lots sont concernés.", None, "minimisation chiffrée"),
+    ("Nous tenons à témoigner notre soutien aux familles touchées.", "flatterie", None),  # sympathy, not flattery
+    ("Nous nous conformerons aux directives des autorités pour assumer toutes nos responsabilités.",
+     None, "responsabilité"),
+    ("The Hospital deeply regrets this occurrence and apologizes to those whose information was exposed.",
+     None, "explicit apology"),
+])
+def test_cues_found_in_real_statements_mean_what_they_say(text, absent, present):
+    reading = classify_message(text)
+    labels = {c.split(":")[0] for c in reading.strategy_cues}
+    if absent:
+        assert absent not in labels, labels
+    if present:
+        assert present in labels, labels
+    if present == "explicit apology":
+        assert reading.strategy == "rebuild"  # an explicit apology decides on its own
