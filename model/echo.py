@@ -5,9 +5,10 @@ words — a short clause to quote, the word that gives it away ("minor", "are fa
 a figure, a phone number, a named remedy ("refund", "cellule d'écoute"), a promise with
 its time — notices what is missing (no apology, no instructions where people are at
 risk, no date), and fills the reply templates of `model/phrases/<lang>/message.toml`
-with them. The model adds the texts to its table once per message and draws replies
-and shares under that message from them (`CrisisModel._choose_words`), so the step
-stays vectorised.
+with them. Once per message, the texts become cells of the model's text table (a line,
+alone or after a lead, alone or with a follow-up: `EchoCell`), which replies and shares
+under that message walk like the crowd's own texts (`CrisisModel._echo_words`), so the
+step stays vectorised and two accounts do not write the same reply within the hour.
 
 Templates are data; the rules that pick words (French and English: elision,
 agreement, « » and “ ” quotes) are code. Everything here is deterministic: the same

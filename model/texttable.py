@@ -8,7 +8,9 @@ cell and which combination. Within a cell, ids are drawn by walking a permutatio
 (a per-cell counter), so two accounts do not post the same text until the cell is
 exhausted. Each cell exists for "any" situation and, where the phrase banks have
 lines of their own, for a situation (`SITUATIONS`): `pick_crowd` then draws from the
-situation's lines half of the time.
+situation's lines half of the time. Replies to a trainee message are cells made during
+the run (`add_cells`), walked and guarded the same way; one-off texts (the messages
+themselves, injects) take ids from `ONE_OFF` up.
 """
 
 from __future__ import annotations
