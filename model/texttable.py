@@ -297,6 +297,8 @@ class TextTable:
         four slots of plain strings (a string is one part, kept once however many cells use it)
         and a boolean array shaped like the slots marking the combinations that may be drawn.
         Returns the cells' indices (their ids lie after every earlier cell's)."""
+        if not cells:
+            return []
         li = LANGUAGES.index(lang)
         new: list[str] = []
         rows, slot_parts, valid = [], [], []
@@ -313,8 +315,6 @@ class TextTable:
             ok = np.flatnonzero(allowed.ravel())
             valid.append((ok if len(ok) else np.arange(allowed.size)).astype(np.int32))
             rows.append([len(slot) for slot in slots])
-        if not cells:
-            return []
         self.parts += new
         self.templates += new
         self.lower_ok = np.append(self.lower_ok, np.zeros(len(new), dtype=bool))
