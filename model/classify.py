@@ -73,11 +73,6 @@ STRONG_MAX_WORDS = 150
 #: rules decide if their winner scores `RULES_DECIDE`, `RULES_MARGIN` ahead of the next.
 RULES_DECIDE, RULES_MARGIN, RULES_MAX_WORDS = 2.0, 1.0, 12
 #: Cue labels that make a no-comment a refusal (the crowd takes a bare refusal as denial).
-#: Pair heads (`model/reader_train.py`): when the main head's two most probable classes are the pair,
-#: the pair head, trained on those two classes alone, splits their probability (5-fold CV on train + dev:
-#: fewer diminish read as deny and factual read as defensive; strategy and tone each about +0.5 point).
-PAIRS: dict[str, tuple[str, tuple[str, str]]] = {"deny_diminish": ("strategy", ("deny", "diminish")),
-                                                 "defensive_factual": ("tone", ("defensive", "factual"))}
 REFUSALS = frozenset({"refusal to comment", "legal no comment", "refus de commenter", "refus judiciaire"})
 _ANY = "*"
 
@@ -1101,7 +1096,7 @@ _SAFETY = {
 def _split_pairs(p: dict[str, dict[str, float]]) -> None:
     """Where a pair head is shipped and its two classes are its head's top two, share their
     probability between them as the pair head says (in place)."""
-    for name, (head, pair) in PAIRS.items():
+    for name, (head, pair) in linear.PAIRS.items():
         if name not in p:
             continue
         probs = p[head]

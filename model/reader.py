@@ -43,6 +43,11 @@ import numpy as np
 ARTIFACT = Path(__file__).parent / "data" / "reader.npz"
 #: words, characters, rule cues, meta, first sentence, stance, stance within a sentence
 BLOCKS: tuple[str, ...] = ("w", "c", "r", "m", "f", "x", "d")
+#: Pair heads: when the main head's two most probable classes are the pair, the pair head, trained on
+#: those two classes alone, splits their probability (`classify._split_pairs`; 5-fold CV on train + dev:
+#: fewer diminish read as deny and factual read as defensive; strategy and tone each about +0.5 point).
+PAIRS: dict[str, tuple[str, tuple[str, str]]] = {"deny_diminish": ("strategy", ("deny", "diminish")),
+                                                 "defensive_factual": ("tone", ("defensive", "factual"))}
 _FIRST = re.compile(r"[.!?\n]")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)?|[^\sa-z0-9.,;:!?'\"()«»\-]")
 CHAR_N = (3, 5)

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from .reader import ARTIFACT, BLOCKS, Head, LinearReader, analyse, weigh
+from .reader import ARTIFACT, BLOCKS, PAIRS, Head, LinearReader, analyse, weigh
 from .taxonomy import STRATEGIES
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
@@ -53,12 +53,12 @@ SETTINGS: dict[str, dict[str, Any]] = {
                   "blocks": {"w": 1.0, "c": 0.5, "r": 0.6, "m": 0.3, "f": 0.0, "x": 0.0}},
     "present": {"model": "svm", "C": 1.0, "blocks": {"w": 1.0, "c": 0.5, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.0}},
     # pair heads: trained only on the messages of two classes the main head confuses most, they split
-    # that pair's probability when it is the main head's top two (`classify.PAIRS`); stance groups,
+    # that pair's probability when it is the main head's top two (`reader.PAIRS`); stance groups,
     # whole-message and within a sentence, weigh more here than they can in the five-class head
-    "deny_diminish": {"model": "svm", "C": 0.25, "pair": ("strategy", ("deny", "diminish")),
+    "deny_diminish": {"model": "svm", "C": 0.25, "pair": PAIRS["deny_diminish"],
                       "weights": {"train_only": 0.5},  # the opening says which claim is answered
                       "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 1.0, "x": 0.3, "d": 0.3}},
-    "defensive_factual": {"model": "svm", "C": 1.0, "class_weight": "balanced", "pair": ("tone", ("defensive", "factual")),
+    "defensive_factual": {"model": "svm", "C": 1.0, "class_weight": "balanced", "pair": PAIRS["defensive_factual"],
                           "weights": {"train_only": 0.5},
                           "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.3, "d": 0.3}},
 }

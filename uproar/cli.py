@@ -214,7 +214,7 @@ def sample_items(model, n: int, seed: int) -> list[dict]:
     frame = model.reactions_frame()
     frame = frame[frame["text"].fillna("") != ""]
     picked = np.random.default_rng(seed).choice(len(frame), size=min(n, len(frame)), replace=False)
-    rows = frame.iloc[np.sort(picked)].sort_values(["t_min", "seq"])
+    rows = frame.iloc[picked].sort_values(["t_min", "seq"])
     return [{"t_min": round(float(r.t_min), 1), "group": r.author_group, "kind": r.kind, "emotion": r.emotion,
              "text": r.text, "says": [f"{c}: {w}" for c, w in presupposes(r.text, r.lang)]}
             for r in rows.itertuples()]
