@@ -324,6 +324,9 @@ _s("en", "deny", "flat denial", 1.5,
 _s("en", "deny", "denial of wrongdoing", 2.0,
    r"\b(?:did|done|have done|has done) nothing wrong\b", r"\brefuse to (?:be blamed|accept (?:the )?blame|take the blame)\b",
    r"\bnot to blame\b", r"\b(?:is|are|remains?) (?:perfectly|completely|entirely|totally) safe\b",
+   # a refusal to apologise denies the wrong ("we refuse to apologize for doing our job")
+   r"\b(?:refuse|decline|will not|won't|do not|don't|have no (?:need|reason)) (?:to )?apologi[sz]e\b",
+   r"\b(?:have |has )?nothing to apologi[sz]e for\b", r"\bno apology (?:is )?(?:needed|necessary|due|owed)\b",
    tone="defensive", tw=1.0)
 _s("en", "deny", "attack on the accuser", 1.5,
    r"\bso[- ]called\b", r"\b(?:take|taking|pursue|consider\w*) legal action\b", r"\blawsuit\b",
@@ -336,8 +339,9 @@ _s("en", "deny", "scapegoat", 1.5,
 _s("en", "deny", "scapegoat", 1.0, r"\b(?:originated|originates) (?:at|from|in)\b", tone="defensive", tw=0.5)
 # ---- English: diminish
 _s("en", "diminish", "non-apology", 3.0,
-   r"\b(?:we are |we're |i am |i'm )?sorry (?:if|that some|that any|to anyone who (?:felt|was))\b(?: (?:anyone|someone|some|people|you|our \w+))?(?: (?:felt|feel|was|were|may|might|has|have))?(?: (?:offended|upset|hurt))?",
+   r"\b(?:(?:we are |we're |i am |i'm )?sorry|apologies|(?:we |i )?apologi[sz]e) (?:if|that some|that any|to anyone who (?:felt|was))\b(?: (?:anyone|someone|some|people|you|our \w+))?(?: (?:felt|feel|was|were|may|might|has|have))?(?: (?:offended|upset|hurt))?",
    r"\b(?:we )?(?:\w+ly )?regret (?:that )?(?:some|any|certain|a few|those who|anyone)\b(?: \w+)?(?: (?:may|might|could))?",
+   r"\bregret(?:s|ted)? (?:that )?(?:this|the|such an?) (?:\w+ )?(?:situation|incident|event|experience) (?:arose|occurred|happened|took place)\b",
    tone="defensive", tw=1.5)
 _s("en", "diminish", "non-apology", 3.0,
    r"\b(?:we )?(?:apologi[sz]e|sorry|apologies) for any (?:inconvenience|confusion|misunderstanding|disruption)\b",
@@ -350,13 +354,16 @@ _s("en", "diminish", "excuse", 1.5,
    r"\bcouldn't have (?:been )?(?:anticipated|foreseen|predicted|prevented|detected|avoided)\b",
    r"\b(?:beyond|outside) (?:of )?our control\b", r"\bforce majeure\b",
    r"\b(?:was|it's|just|only) (?:just |only )?a joke\b", r"\bnot (?:being )?serious\b",
-   r"\bnever (?:meant|intended) (?:to|as)\b", r"\b(?:was|were) meant as\b", r"\b(?:not|never) (?:our|the|his|her) intention\b",
+   r"\bnever (?:meant|intended) (?:to|as)\b",
+   r"\b(?:at no (?:point|time) (?:was there|did we have|has there been) )?(?:no|any|never (?:any|an)|not (?:any|the slightest)) intention (?:to|of) (?:hide|hiding|mislead\w*|deceiv\w*|harm\w*|offend\w*|conceal\w*|cover\w* up|upset\w*|hurt\w*)\b", r"\b(?:was|were) meant as\b", r"\b(?:not|never) (?:our|the|his|her) intention\b",
    r"\bno (?:offen[cs]e|harm) (?:was )?intended\b", r"\b(?:clumsy|poorly worded|ill-judged|light-hearted)\b",
    tone="defensive", tw=1.0)
 _s("en", "diminish", "justification", 1.5,
    r"\b(?:taken|quoted) out of context\b",
    r"\b(?:procedures?|protocols?|rules|guidelines) (?:were|was|have been|has been) (?:\w+ )?(?:followed|respected|applied)\b",
    r"\bfollowed (?:the |all |every |our )?(?:\w+'s |\w+ )?(?:procedures?|protocols?|guidelines|rules|regulations|standards|instructions)\b",
+   # the present with its subject (a bare "follow the guidelines" is an instruction)
+   r"\b(?:we|they|staff|our \w+|the \w+) (?:always |strictly |carefully )?follows? (?:the |all |every |our )?(?:\w+ ){0,2}(?:procedures?|protocols?|guidelines|rules|regulations|standards)\b",
    r"\bto the letter\b",
    r"\b(?:had to|needed to|was necessary to|must) (?:prioriti[sz]e|first|secure)\w*",
    r"\b(?:takes?|took) time\b", r"\bcannot be rushed\b",
@@ -402,6 +409,8 @@ _s("en", "bolster", "ingratiation", 1.0,
    r"\b(?:courage|dedication|commitment|bravery|hard work|tireless\w*)\b",
    r"\b(?:day and night|around the clock|night and day)\b", tone="empathetic", tw=0.5)
 _s("en", None, "does not excuse", 0.0, r"\bdoes not excuse\b|\bno excuse\b")
+# courtesy, not an apology: "I am sorry to interrupt your day, but…"
+_s("en", None, "courtesy", 0.0, r"\b(?:(?:we are|we're|i am|i'm) )?sorry to (?:interrupt|bother|disturb|trouble)\b")
 
 # ---- French: pas de commentaire
 _s("fr", "no_comment", "refus de commenter", 3.0,
@@ -466,6 +475,10 @@ _s("fr", "deny", "fausse information", 2.0,
 _s("fr", "deny", "déni de faute", 2.0,
    r"\bn'(?:est|etait) (?:absolument |tout simplement )?pas vrai\b", r"\b(?:rien|nothing) a (?:nous )?reprocher\b",
    r"\baucune faute\b", r"\b(?:est|sont) (?:parfaitement|totalement|entierement) (?:sure?s?|sains?|saines?)\b",
+   # un refus de s'excuser nie la faute (« nous n'avons pas à nous excuser »)
+   r"\b(?:n'avons|n'a|n'ai) (?:pas|aucunement|nullement) a (?:nous |m'|s')?excuser\b",
+   r"\b(?:refusons|refuse) de (?:nous |m'|s')?excuser\b", r"\bne (?:nous |m'|s')?excuser(?:ons|ai|a) pas\b",
+   r"\bpas d'excuses? a (?:presenter|faire)\b",
    tone="defensive", tw=1.0)
 _s("fr", "deny", "attaque de l'accusateur", 1.5,
    r"\bpretendu(?:e|s|es)?\b", r"\bsoi-disant\b",
@@ -488,6 +501,7 @@ _s("fr", "deny", "démenti factuel", 1.0, r"^\s*non\s*[,!.]", tone="defensive", 
 _s("fr", "diminish", "fausse excuse", 3.0,
    r"\bdesole(?:e|s|es)? (?:si|que|pour ceux qui)\b",
    r"\b(?:nous )?regrett(?:ons|e) (?:que|si) (?:certain|des|vous|quelque|d'aucun|ceux)\w*",
+   r"\bregrett(?:ons|e|ent) (?:que )?(?:cette|une telle|la) situation (?:ait pu se produire|se soit produite|ait eu lieu)\b",
    r"\b(?:excuses?|excusez|excuser) (?:\w+ ){0,2}pour (?:la gene|le desagrement|les desagrements|tout desagrement|toute gene)\b",
    r"\bsi (?:certains|quelqu'un|vous) (?:ont|a|avez|se sont|s'est) (?:pu )?(?:etre |se sentir |vous sentir )?(?:choques|blesses|offenses|heurtes|vexes)\b",
    tone="defensive", tw=1.5)
@@ -498,7 +512,8 @@ _s("fr", "diminish", "excuse", 1.5,
    r"\bimprevisible\w*", r"\bindependante? de notre volonte\b", r"\bhors de notre controle\b", r"\bforce majeure\b",
    r"\bc'etait (?:juste |simplement |seulement )?(?:une blague|de l'humour|pour rire|une plaisanterie)\b",
    r"\brelev(?:aient|ait|e) de l'humour\b", r"\bpas (?:notre|son|mon|leur) intention\b", r"\bn'a jamais voulu\b",
-   r"\bne visai(?:t|ent) personne\b", r"\bsans (?:mauvaise |aucune )?intention\b", r"\bmaladroite?s?\b", r"\bmaladresse\b",
+   r"\bne visai(?:t|ent) personne\b",
+   r"\b(?:aucune|pas d'|pas la moindre|n'y a (?:jamais )?eu (?:une |aucune |d')?) ?intention de (?:cacher|nuire|tromper|dissimuler|blesser|choquer|heurter|offenser)\b", r"\bsans (?:mauvaise |aucune )?intention\b", r"\bmaladroite?s?\b", r"\bmaladresse\b",
    tone="defensive", tw=1.0)
 _s("fr", "diminish", "justification", 1.5,
    r"\bsorti(?:e|s|es)? de (?:leur|son) contexte\b",
@@ -540,6 +555,9 @@ _s("fr", "bolster", "flatterie", 1.0,
    r"\bjour et nuit\b",
    tone="empathetic", tw=0.5)
 _s("fr", None, "n'excuse rien", 0.0, r"\bn'excuse rien\b|\bpas d'excuse\b")
+# politesse, pas des excuses : « désolés de vous déranger »
+_s("fr", None, "politesse", 0.0, r"\bdesolee?s? de vous (?:deranger|importuner|interrompre)\b",
+   r"\bexcusez(?:-nous|-moi)? (?:de vous deranger|du derangement)\b")
 
 # ---- corpus conventions (design.md "Labelling convention", corpus README): holding statements,
 # legal no-comment, reminders of the record and thanks, scapegoats, minimising with figures.
@@ -656,12 +674,16 @@ _s("fr", "rebuild", "excuses et réparation", 1.5,
    tone="empathetic", tw=0.3)
 
 _s("fr", "rebuild", "excuses explicites", 3.0,
-   r"\b(?:presentons|presente|adressons|adresse) (?:a \w+ )?(?:toutes )?(?:nos|mes|ses|leurs) (?:plus )?(?:sinceres |profondes |humbles )?excuses\b",
+   r"\b(?:presentons|presente|presenter|adressons|adresse|adresser) (?:a \w+ )?(?:toutes )?(?:nos|mes|ses|leurs) (?:plus )?(?:sinceres |profondes |humbles )?excuses\b",
+   r"(?:^|[.!?]\s+)(?:toutes nos|nos plus sinceres|mille) excuses (?:a|aux)\b",
    r"\b(?:demandons|demande) pardon\b", r"\bnous nous excusons\b", r"\bje m'excuse\b",
    tone="empathetic", tw=1.0, strong=True)
 _s("en", "rebuild", "explicit apology", 3.0,
    r"\b(?:we|i) (?:sincerely |unreservedly |deeply |wholeheartedly )?apologi[sz]e (?:unreservedly |sincerely )?(?:to|for (?!any inconvenience|the inconvenience|any confusion))",
    r"\b(?:we|i) owe (?:\w+ ){0,3}an apology\b",
+   # an apology offered as a noun: "our humblest apologies to", "Huge apologies to our customers"
+   r"\b(?:offer|extend|express|send) (?:our|my) (?:\w+ ){0,2}apologies\b",
+   r"(?:^|[.!?]\s+)(?:(?:huge|big|massive|sincere|deepest|heartfelt|humble|unreserved) )?apologies to (?!anyone|any |those who)",
    # the organisation as the subject ("The Hospital apologizes to those whose data…"), not "refuse to apologize"
    r"(?<!to )(?<!not )(?<!never )\b(?:\w+ly )?apologi[sz]es? (?:to|for) (?!any inconvenience|the inconvenience|any confusion)",
    tone="empathetic", tw=1.0, strong=True)
@@ -1064,7 +1086,7 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
     s_cues = rp.strategy_cues[strategy] or [f"words and phrasing typical of {strategy} (trained model, p={ps[strategy]:.2f})"]
     if secondary:
         s_cues = [*s_cues, *(f"secondary {secondary} — {c}" for c in rp.strategy_cues[secondary])]
-    t_cues = rp.tone_cues[tone] or [f"words typical of a {tone} tone (trained model, p={pt[tone]:.2f})"]
+    t_cues = rp.tone_cues[tone] or [f"words typical of {'an' if tone[0] in 'aeiou' else 'a'} {tone} tone (trained model, p={pt[tone]:.2f})"]
     base_cues = [c for b in base for c in (rp.base[b] or [f"{b}: trained model, p={p[b]['1']:.2f}"])]
     return Reading(
         strategy=strategy, tone=tone, lang=rp.lang, correction=bool(rp.corrections),

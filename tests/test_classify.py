@@ -83,6 +83,7 @@ def test_negation(text, expected):
         "We regret that some customers may have been upset.",
         "Nous regrettons que certains aient pu se sentir blessés.",
         "Désolés si certains ont pu être choqués.",
+        "Apologies to anyone who was offended.",
     ],
 )
 def test_non_apology_is_diminish(text):
@@ -98,10 +99,58 @@ def test_non_apology_is_diminish(text):
         "We are sorry, we failed.",
         "Nous présentons nos excuses aux riverains.",
         "Nous sommes désolés. Nous fermons le site dès ce soir.",
+        "Huge apologies to our customers. We got the deliveries wrong.",
+        "We offer our humblest apologies to the families.",
+        "Nous tenons à présenter nos plus sincères excuses à la famille.",
+        "Toutes nos excuses aux voyageurs de ce matin.",
     ],
 )
 def test_real_apology_is_rebuild(text):
     assert classify_message(text).strategy == "rebuild"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We refuse to apologize for doing our job.",
+        "We have nothing to apologise for: the plant is safe.",
+        "Nous n'avons pas à nous excuser d'avoir fait notre travail.",
+        "Nous refusons de nous excuser pour une décision légale.",
+    ],
+)
+def test_a_refusal_to_apologise_is_no_apology(text):
+    c = classify_message(text)
+    assert c.strategy != "rebuild"
+    assert c.scores["deny"] > c.scores["rebuild"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I am sorry to interrupt your day: the school is on lockdown after a reported threat. "
+         "Please do not come to the school.", "en"),
+        ("Désolés de vous déranger : l'école est confinée après une menace. Ne venez pas à l'école.", "fr"),
+    ],
+)
+def test_a_courtesy_sorry_is_not_an_apology(text, lang):
+    c = classify_message(text, lang=lang)
+    assert c.scores["rebuild"] == 0
+    assert c.strategy != "rebuild"
+    assert "instructing" in c.base_responses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At no point was there any intention to mislead our customers; the figures were corrected the next day.",
+        "À aucun moment il n'y a eu une intention de cacher les choses : le fichier a été corrigé le lendemain.",
+        "While I deeply regret this situation arose, our staff followed established procedures.",
+        "Nous regrettons que cette situation se soit produite ; les procédures ont été respectées.",
+    ],
+)
+def test_no_intent_and_regret_without_agent_are_excuses(text):
+    c = classify_message(text)
+    assert c.scores["diminish"] > max(c.scores["rebuild"], c.scores["deny"])
 
 
 def test_mixed_message_dominant_strategy_wins():

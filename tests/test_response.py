@@ -61,7 +61,9 @@ def test_silence_costs_and_speaking_first_steals_thunder():
 
 def test_a_detected_correction_is_matched_to_the_rumour_it_names(fr_scenario):
     model = CrisisModel(fr_scenario, rng=1, population=2000)
-    model.post(text="C'est faux : l'eau du robinet reste potable, les analyses le confirment.",
+    # a calm correction that names its evidence (corpus rule 10: factual); a bare "C'est faux"
+    # opener is defensive in most of the corpus, so the evidence is spelt out
+    model.post(text="C'est faux : l'eau du robinet reste potable. Les analyses de l'ARS de ce matin le confirment.",
                platform="twitter", t_min=30)
     model.run_for(31)
     record = model.messages[0]

@@ -392,8 +392,9 @@ def cmd_classify(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return 0
-    second = f" + {result.secondary}" if result.secondary else ""
-    print(f"strategy:   {result.label(result.lang)}{second}  (confidence {result.confidence:.0%})")
+    label = result.label(result.lang)
+    second = f" + {result.secondary}" if result.secondary and result.secondary not in label else ""
+    print(f"strategy:   {label}{second}  (confidence {result.confidence:.0%})")
     print(f"            {'; '.join(result.strategy_cues) or 'no cue'}")
     print(f"tone:       {result.tone}  ({'; '.join(result.tone_cues) or 'no cue'})")
     print(f"base:       {', '.join(result.base_responses) or 'none'}"
