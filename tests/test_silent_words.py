@@ -99,3 +99,35 @@ def test_after_a_denial_nobody_thanks_the_organisation_for_owning_up(name):
     bad = [(body, hits) for lang, body in zip(after["lang"], after["text"], strict=True)
            if (hits := presupposes(body, lang, skip=("praise", "statement", "no_response", "instructions", "promises")))]
     assert not bad, f"{len(bad)} of {len(after)} items: {bad[:8]}"
+
+
+#: Asking what to do: only where no message can have told people what to do yet.
+ASKS_WHAT_TO_DO = {
+    "en": r"what (?:am i|are we|do we|do i|should we|should i|we should)\b|supposed to do|meant to do",
+    "fr": r"on fait quoi|je fais quoi|censés faire|que faire|faire quoi|on doit faire|doit-on faire",
+}
+#: Situations whose crowd may already have had instructions (from this message or an earlier one).
+AFTER_A_MESSAGE = {"instructed", "apologised", "denied", "diminished", "bolstered", "contradicted",
+                   "promise_broken", "promise_kept"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_nobody_asks_what_to_do_where_instructions_may_have_been_given(lang):
+    """The crowd asks "what do we do?" only in silence or after a message without advice: after
+    a denial, a broken promise or a U-turn the instructions of an earlier message still stand."""
+    import re
+
+    bank = phrasebank.shipped(lang)
+    asks = re.compile(ASKS_WHAT_TO_DO[lang], re.IGNORECASE)
+    checked, bad = 0, []
+    for file in ("voice", "core", "replies", "frames"):
+        for path, line in _lines(bank.data[file], (file,)):
+            if not (AFTER_A_MESSAGE | {"any"}) & set(path):
+                continue
+            checked += 1
+            if asks.search(line):
+                bad.append((".".join(path), line))
+    assert checked > 500
+    assert not bad, bad[:10]
+    quiet = [line for path, line in _lines(bank.data["voice"], ("voice",)) if "silent" in path and asks.search(line)]
+    assert quiet  # the pattern finds the question where it belongs
