@@ -355,8 +355,10 @@ _s("en", "diminish", "excuse", 1.5,
    r"\bcouldn't have (?:been )?(?:anticipated|foreseen|predicted|prevented|detected|avoided)\b",
    r"\b(?:beyond|outside) (?:of )?our control\b", r"\bforce majeure\b",
    r"\b(?:was|it's|just|only) (?:just |only )?a joke\b", r"\bnot (?:being )?serious\b",
-   r"\bnever (?:meant|intended) (?:to|as)\b",
-   r"\b(?:at no (?:point|time) (?:was there|did we have|has there been) )?(?:no|any|never (?:any|an)|not (?:any|the slightest)) intention (?:to|of) (?:hide|hiding|mislead\w*|deceiv\w*|harm\w*|offend\w*|conceal\w*|cover\w* up|upset\w*|hurt\w*)\b", r"\b(?:was|were) meant as\b", r"\b(?:not|never) (?:our|the|his|her) intention\b",
+   r"\bnever (?:meant|intended) (?:to|as)\b", r"\b(?:was|were) meant as\b", r"\b(?:not|never) (?:our|the|his|her) intention\b",
+   # no intent to hide or harm ("at no point was there any intention to mislead")
+   r"\b(?:at no (?:point|time) (?:was there|did we have|has there been) )?(?:no|any|never (?:any|an)|not (?:any|the slightest)) "
+   r"intention (?:to|of) (?:hide|hiding|mislead\w*|deceiv\w*|harm\w*|offend\w*|conceal\w*|cover\w* up|upset\w*|hurt\w*)\b",
    r"\bno (?:offen[cs]e|harm) (?:was )?intended\b", r"\b(?:clumsy|poorly worded|ill-judged|light-hearted)\b",
    tone="defensive", tw=1.0)
 _s("en", "diminish", "justification", 1.5,
@@ -513,8 +515,10 @@ _s("fr", "diminish", "excuse", 1.5,
    r"\bimprevisible\w*", r"\bindependante? de notre volonte\b", r"\bhors de notre controle\b", r"\bforce majeure\b",
    r"\bc'etait (?:juste |simplement |seulement )?(?:une blague|de l'humour|pour rire|une plaisanterie)\b",
    r"\brelev(?:aient|ait|e) de l'humour\b", r"\bpas (?:notre|son|mon|leur) intention\b", r"\bn'a jamais voulu\b",
-   r"\bne visai(?:t|ent) personne\b",
-   r"\b(?:aucune|pas d'|pas la moindre|n'y a (?:jamais )?eu (?:une |aucune |d')?) ?intention de (?:cacher|nuire|tromper|dissimuler|blesser|choquer|heurter|offenser)\b", r"\bsans (?:mauvaise |aucune )?intention\b", r"\bmaladroite?s?\b", r"\bmaladresse\b",
+   r"\bne visai(?:t|ent) personne\b", r"\bsans (?:mauvaise |aucune )?intention\b", r"\bmaladroite?s?\b", r"\bmaladresse\b",
+   # aucune intention de cacher ni de nuire (« à aucun moment il n'y a eu une intention de cacher »)
+   r"\b(?:aucune|pas d'|pas la moindre|n'y a (?:jamais )?eu (?:une |aucune |d')?) ?intention de "
+   r"(?:cacher|nuire|tromper|dissimuler|blesser|choquer|heurter|offenser)\b",
    tone="defensive", tw=1.0)
 _s("fr", "diminish", "justification", 1.5,
    r"\bsorti(?:e|s|es)? de (?:leur|son) contexte\b",
