@@ -4,11 +4,14 @@ describes a response that does not exist (checked with the project's own word li
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from uproar import CrisisModel, load_scenario
 from uproar.model import phrasebank, text
 from uproar.model.phrasebank import presupposes
+from uproar.model.taxonomy import SITUATIONS
 
 NOTABLE_EXTRAS = {"name": "Claire Martin", "outlet": "Le Courrier", "deadline": 30, "topic": "la fuite"}
 
@@ -106,17 +109,15 @@ ASKS_WHAT_TO_DO = {
     "en": r"what (?:am i|are we|do we|do i|should we|should i|we should)\b|supposed to do|meant to do",
     "fr": r"on fait quoi|je fais quoi|censés faire|que faire|faire quoi|on doit faire|doit-on faire",
 }
-#: Situations whose crowd may already have had instructions (from this message or an earlier one).
-AFTER_A_MESSAGE = {"instructed", "apologised", "denied", "diminished", "bolstered", "contradicted",
-                   "promise_broken", "promise_kept"}
+#: Situations whose crowd may already have had instructions (from this message or an earlier one):
+#: all but silence and a latest message that gave none.
+AFTER_A_MESSAGE = set(SITUATIONS) - {"silent", "deadline_missed", "holding", "refused"}
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_nobody_asks_what_to_do_where_instructions_may_have_been_given(lang):
     """The crowd asks "what do we do?" only in silence or after a message without advice: after
     a denial, a broken promise or a U-turn the instructions of an earlier message still stand."""
-    import re
-
     bank = phrasebank.shipped(lang)
     asks = re.compile(ASKS_WHAT_TO_DO[lang], re.IGNORECASE)
     checked, bad = 0, []
