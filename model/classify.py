@@ -1184,7 +1184,8 @@ def evaluate(path: str | Path, split: str | None = None) -> dict[str, Any]:
 
     Returns accuracy, per-class precision/recall/F1 and the confusion matrices
     ({true: {predicted: count}}) for strategy and tone, precision and recall of each base
-    response and of "has a commitment", and the mean time per message.
+    response and of "has a commitment", how many wrong and right strategies came with
+    "uncertain", and the mean time per message.
     """
     import json
     import time
@@ -1200,6 +1201,7 @@ def evaluate(path: str | Path, split: str | None = None) -> dict[str, Any]:
     pairs: dict[str, list[tuple[str, str]]] = {"strategy": [], "tone": []}
     binary: dict[str, list[tuple[bool, bool]]] = {}
     secondary_ok = secondary_n = 0
+    flagged: Counter[tuple[bool, bool]] = Counter()  # (strategy right, said "uncertain")
     elapsed = 0.0
     for row in rows:
         t0 = time.perf_counter()
@@ -1207,6 +1209,7 @@ def evaluate(path: str | Path, split: str | None = None) -> dict[str, Any]:
         elapsed += time.perf_counter() - t0
         pairs["strategy"].append((row["strategy"].strip(), res.strategy))
         pairs["tone"].append((row["tone"].strip(), res.tone))
+        flagged[(row["strategy"].strip() == res.strategy, res.uncertain)] += 1
         for b in ("instructing", "adjusting"):
             if row.get(b, "") != "" and b in row:
                 binary.setdefault(b, []).append((row[b].strip() == "1", b in res.base_responses))
@@ -1229,6 +1232,9 @@ def evaluate(path: str | Path, split: str | None = None) -> dict[str, Any]:
                              for b, v in binary.items()}
     if secondary_n:
         out["secondary_accuracy"] = secondary_ok / secondary_n
+    # what a trainer needs to trust the flag: does "uncertain" come with the wrong readings?
+    out["uncertain"] = {"wrong": flagged[False, True] + flagged[False, False], "wrong_flagged": flagged[False, True],
+                        "right": flagged[True, True] + flagged[True, False], "right_flagged": flagged[True, True]}
     out["ms_per_message"] = 1000.0 * elapsed / n
     return out
 

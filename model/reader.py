@@ -24,7 +24,7 @@ Each block is weighted by sublinear tf × idf and scaled to unit length; each he
 weighs the blocks its own way (`block_weights`: the first sentence matters for the
 tone more than for the strategy). Every head is a linear classifier (a linear SVM
 or a logistic regression) whose scores go through a softmax with a temperature
-fitted on the development split, so its probabilities are calibrated.
+fitted on out-of-fold scores of every training message, so its probabilities are calibrated.
 """
 
 from __future__ import annotations

@@ -259,6 +259,15 @@ def test_uncertain_readings_name_the_runner_up():
     assert all(r.label() == r.strategy for r in sure)
 
 
+def test_uncertain_comes_with_the_wrong_readings(test_split):
+    """"Uncertain" is worth showing only if it marks the readings a trainer should check: on the
+    held-out split it comes with a wrong strategy several times as often as with a right one
+    (measured: 10 of 24 wrong, 8 of 121 right)."""
+    u = test_split["uncertain"]
+    assert u["wrong"] + u["right"] == test_split["n"]
+    assert u["wrong_flagged"] / u["wrong"] > 3 * u["right_flagged"] / u["right"]
+
+
 def test_confidence_is_calibrated_on_held_out_messages():
     """Among test-split messages read with high confidence, the reading agrees more often
     than among those read with low confidence."""
@@ -294,6 +303,7 @@ def test_the_training_script_rebuilds_the_shipped_reader(tmp_path):
         assert list(new["features"]) == list(shipped["features"])
         for name in shipped["heads"]:
             np.testing.assert_allclose(new[f"{name}.coef"], shipped[f"{name}.coef"], atol=1e-4)
+            np.testing.assert_allclose(new[f"{name}.temperature"], shipped[f"{name}.temperature"], rtol=1e-6)
 
 
 def _corpus_build():

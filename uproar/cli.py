@@ -428,6 +428,9 @@ def _eval_text(report: dict) -> str:
             lines.append(f"  {k:>11} {v['precision']:9.3f} {v['recall']:6.3f} {v['support']:7d}")
     if "secondary_accuracy" in report:
         lines.append(f"\nsecondary strategy (incl. none) agreement: {report['secondary_accuracy']:.1%}")
+    u = report["uncertain"]
+    lines.append(f"said \"uncertain\" on {u['wrong_flagged']} of {u['wrong']} wrong strategies "
+                 f"and on {u['right_flagged']} of {u['right']} right ones")
     return "\n".join(lines)
 
 
