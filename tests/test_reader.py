@@ -174,6 +174,19 @@ def test_a_denial_gives_no_instructions_and_no_comfort():
     assert reading.base_responses == ()
 
 
+@pytest.mark.parametrize(("wish", "instruction"), [
+    ("Thanks to our legendary volunteers. See you next summer 😎", "Please see a doctor if you feel unwell."),
+    ("Our algorithm got a bit excited this week! Stay safe out there, Tampa 🌴", "Stay indoors until further notice."),
+    ("Merci à tous les conseillers de quartier. Tenez bon !", "Riverains : restez chez vous, fenêtres fermées."),
+    ("Vous nous demandez comment aider : continuez à nous faire confiance, nous reviendrons.",
+     "Ne buvez pas l'eau du robinet jusqu'à nouvel ordre."),
+])
+def test_a_greeting_is_not_an_instruction(wish, instruction):
+    """Corpus rule 12: instructing information is a protective action, not an imperative wish."""
+    assert "instructing" not in classify_message(wish).base_responses
+    assert "instructing" in classify_message(instruction).base_responses
+
+
 def test_the_issue_s_legal_no_comments_are_no_comment():
     for text in ("La justice étant saisie, il ne nous appartient pas de nous exprimer.",
                  "La Clinique ne s'exprimera pas sur ce dossier.",
