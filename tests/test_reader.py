@@ -187,6 +187,16 @@ def test_a_greeting_is_not_an_instruction(wish, instruction):
     assert "instructing" in classify_message(instruction).base_responses
 
 
+@pytest.mark.parametrize("text", [
+    "The incidents involved bouncers placed on thick carpet. As always, never leave a child unattended in a bouncer.",
+    "We're refunding every ticket. If you were in that area and feel unwell, see a doctor.",
+    "C'est notre erreur. Si vous en avez un à la maison, mettez-le en hauteur et comptez les aimants.",
+    "L'atelier est perdu. Merci de ne pas revenir sur le site, qui reste interdit d'accès.",
+])
+def test_an_instruction_inside_a_sentence_is_found(text):
+    assert "instructing" in classify_message(text).base_responses
+
+
 def test_the_issue_s_legal_no_comments_are_no_comment():
     for text in ("La justice étant saisie, il ne nous appartient pas de nous exprimer.",
                  "La Clinique ne s'exprimera pas sur ce dossier.",
