@@ -191,7 +191,8 @@ def test_a_greeting_is_not_an_instruction(wish, instruction):
     "The incidents involved bouncers placed on thick carpet. As always, never leave a child unattended in a bouncer.",
     "We're refunding every ticket. If you were in that area and feel unwell, see a doctor.",
     "C'est notre erreur. Si vous en avez un à la maison, mettez-le en hauteur et comptez les aimants.",
-    "L'atelier est perdu. Merci de ne pas revenir sur le site, qui reste interdit d'accès.",
+    "Une fuite a eu lieu. Merci de ne pas vous approcher de l'usine.",
+    "Nous demandons aux riverains de garder leurs fenêtres fermées.",
 ])
 def test_an_instruction_inside_a_sentence_is_found(text):
     assert "instructing" in classify_message(text).base_responses
