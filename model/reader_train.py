@@ -37,11 +37,16 @@ CORPUS = DATA / "corpus" / "messages.csv"
 #: one-line statements the corpus has few of. The blind set and the corpus test split are
 #: never read here.
 EXTRA = (DATA / "labelled_messages.csv",)
+#: Real crisis statements, labelled by two people from the corpus guidelines (`tests/data/real/`):
+#: their train split teaches every head; their test split is never read here.
+REAL = DATA / "real" / "statements.csv"
 
 #: Chosen by 5-fold cross-validation on train + dev (`--cv`): per head group,
 #: the classifier ("svm": linear SVM, "lr": logistic regression), its C (inverse
 #: regularisation) and the weight of each feature block.
 MIN_DF = 2
+#: Weight of a real statement against a corpus message (chosen by `--cv-real`).
+REAL_WEIGHT = 1.0
 #: Folds of the out-of-fold scores the temperatures are fitted on (`calibrate`).
 CALIBRATION_FOLDS = 5
 SETTINGS: dict[str, dict[str, Any]] = {
@@ -182,12 +187,18 @@ def _classifier(spec: dict[str, Any]):
     return LogisticRegression(C=spec["C"], max_iter=2000, tol=1e-4, class_weight=spec.get("class_weight"))
 
 
+def source(row: dict[str, str]) -> str:
+    """Where a labelled row comes from: "corpus", "train_only", "real" or "extra" (the older set, no ids)."""
+    ident = row.get("id") or ""
+    return "extra" if not ident else "real" if ident.startswith("real-") else "train_only" if "-t" in ident else "corpus"
+
+
 def _row_weights(rows: list[dict[str, str]], spec: dict[str, Any]) -> np.ndarray:
-    """Each training row's weight for one head: the main corpus's messages 1, the train-only
-    messages and the older labelled set as the head's `weights` say (other hands wrote them)."""
-    w = spec.get("weights", {})
-    return np.array([w.get("extra", 1.0) if not r.get("id") else w.get("train_only", 1.0) if "-t" in r["id"] else 1.0
-                     for r in rows])
+    """Each training row's weight for one head: the main corpus's messages 1, the other sources as
+    the head's `weights` say (train-only and older messages: other hands wrote them; real
+    statements: `REAL_WEIGHT` unless the head says otherwise)."""
+    w = {"real": REAL_WEIGHT, **spec.get("weights", {})}
+    return np.array([w.get(source(r), 1.0) for r in rows])
 
 
 def logits(reader: LinearReader, docs: list[Counter[str]], name: str) -> np.ndarray:
@@ -237,17 +248,19 @@ def calibrate(rows: list[dict[str, str]], docs: list[Counter[str]], k: int = CAL
 
 
 def train(corpus: str | Path = CORPUS, out: str | Path = ARTIFACT, quiet: bool = False,
-          extra: Sequence[str | Path] = EXTRA) -> dict[str, Any]:
+          extra: Sequence[str | Path] = EXTRA, real: str | Path | None = REAL) -> dict[str, Any]:
     """Calibrate out of fold, fit every head on train + dev, save; returns out-of-fold scores and timings."""
     t0 = time.perf_counter()
     train_rows, dev_rows = read_corpus(corpus, ("train",)), read_corpus(corpus, ("dev",))
-    rows = train_rows + [r for path in extra for r in read_corpus(path, ("train",))] + dev_rows
+    real_rows = read_corpus(real, ("train",)) if real else []
+    rows = train_rows + [r for path in extra for r in read_corpus(path, ("train",))] + dev_rows + real_rows
     docs = featurise(rows)
     temps, accuracy = calibrate(rows, docs)
     final, arrays = fit(rows, temperatures=temps, docs=docs)
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out, **arrays)
-    report = {"rows": len(rows), "train": len(train_rows), "dev": len(dev_rows), "extra": [str(p) for p in extra],
+    report = {"rows": len(rows), "train": len(train_rows), "dev": len(dev_rows), "real": len(real_rows),
+              "extra": [str(p) for p in extra],
               "features": len(final.vocabulary), "temperatures": {k: round(v, 3) for k, v in temps.items()},
               "out_of_fold_linear_only": accuracy, "seconds": round(time.perf_counter() - t0, 2), "artifact": str(out)}
     if not quiet:
@@ -256,30 +269,52 @@ def train(corpus: str | Path = CORPUS, out: str | Path = ARTIFACT, quiet: bool =
 
 
 def cross_validate(k: int = 5, corpus: str | Path = CORPUS, extra: Sequence[str | Path] = EXTRA,
-                   settings: dict[str, dict[str, Any]] = SETTINGS) -> dict[str, Any]:
+                   settings: dict[str, dict[str, Any]] = SETTINGS, real: str | Path | None = REAL) -> dict[str, Any]:
     """The whole reader (rules + model, as `classify_message` decides) scored by k-fold
     cross-validation on the corpus's train + dev messages, to choose settings without the test split.
 
-    Folds split the 730-message corpus only (by sha256 of the id); train-only messages and the
-    older labelled set always stay on the training side. Temperatures stay at 1: the strategy and
-    tone decisions (most probable class) and the base-response thresholds (on the raw margin) are
-    then the shipped reader's; only the "uncertain" and secondary thresholds differ."""
+    Folds split the 730-message corpus only (by sha256 of the id); train-only messages, the
+    older labelled set and the real statements' train split always stay on the training side."""
     import hashlib
 
+    rows = read_corpus(corpus, ("train", "dev"))
+    held = [r for r in rows if source(r) == "corpus"]
+    always = ([r for r in rows if source(r) != "corpus"] + [r for path in extra for r in read_corpus(path, ("train",))]
+              + (read_corpus(real, ("train",)) if real else []))
+    fold = [int(hashlib.sha256(r["id"].encode()).hexdigest(), 16) % k for r in held]
+    return _score_folds(held, always, fold, k, settings)
+
+
+def cross_validate_real(k: int = 5, corpus: str | Path = CORPUS, extra: Sequence[str | Path] = EXTRA,
+                        settings: dict[str, dict[str, Any]] = SETTINGS, real: str | Path = REAL) -> dict[str, Any]:
+    """The whole reader scored by k-fold cross-validation on the real statements' train split, to
+    choose how much they weigh without reading their test split. Folds go by crisis (sha256 of
+    organisation and crisis), so no crisis is on both sides; the corpus always trains."""
+    import hashlib
+
+    held = read_corpus(real, ("train",))
+    always = read_corpus(corpus, ("train", "dev")) + [r for path in extra for r in read_corpus(path, ("train",))]
+    fold = [int(hashlib.sha256(f"{r['org']}|{r['crisis']}".lower().encode()).hexdigest(), 16) % k for r in held]
+    return _score_folds(held, always, fold, k, settings)
+
+
+def _score_folds(held: list[dict[str, str]], always: list[dict[str, str]], fold: list[int], k: int,
+                 settings: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Fit without each fold of `held` (with all of `always`) and read that fold as `classify_message`
+    does. The shipped temperatures are kept, so the "uncertain" flag and the rules' say on short
+    messages the model hesitates on behave as shipped (temperatures are refitted only by `train`)."""
     from . import classify
     from . import reader as linear
 
-    rows = read_corpus(corpus, ("train", "dev"))
-    held = [r for r in rows if "-t" not in r["id"]]
-    always = [r for r in rows if "-t" in r["id"]] + [r for path in extra for r in read_corpus(path, ("train",))]
-    fold = [int(hashlib.sha256(r["id"].encode()).hexdigest(), 16) % k for r in held]
+    shipped = linear.load
+    temps = {name: head.temperature for name, head in shipped().heads.items()} if shipped() else None
     docs, always_docs = featurise(held), featurise(always)
     readings: list[Any] = [None] * len(held)
-    shipped = linear.load
     try:
         for f in range(k):
             inside = [i for i in range(len(held)) if fold[i] != f]
-            model, _ = fit([held[i] for i in inside] + always, settings, docs=[docs[i] for i in inside] + always_docs)
+            model, _ = fit([held[i] for i in inside] + always, settings, temperatures=temps,
+                           docs=[docs[i] for i in inside] + always_docs)
             linear.load = lambda path=None, _m=model: _m  # type: ignore[assignment]
             for i in range(len(held)):
                 if fold[i] == f:
@@ -296,6 +331,9 @@ def cross_validate(k: int = 5, corpus: str | Path = CORPUS, extra: Sequence[str 
         pairs = [(r[b] == "1", b in p.base_responses) for r, p in zip(held, readings, strict=True)]
         tp = sum(y and q for y, q in pairs)
         out[b] = {"precision": round(tp / max(1, sum(q for _, q in pairs)), 3), "recall": round(tp / max(1, sum(y for y, _ in pairs)), 3)}
+    wrong = [p.uncertain for r, p in zip(held, readings, strict=True) if r["strategy"] != p.strategy]
+    right = [p.uncertain for r, p in zip(held, readings, strict=True) if r["strategy"] == p.strategy]
+    out["uncertain"] = {"wrong": len(wrong), "wrong_flagged": sum(wrong), "right": len(right), "right_flagged": sum(right)}
     return out
 
 
@@ -304,9 +342,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--corpus", default=str(CORPUS))
     ap.add_argument("--out", default=str(ARTIFACT))
     ap.add_argument("--cv", type=int, metavar="K", help="only cross-validate (K folds) on train + dev; write nothing")
+    ap.add_argument("--cv-real", type=int, metavar="K", help="only cross-validate (K folds, by crisis) on the real statements' train split")
     args = ap.parse_args(argv)
     if args.cv:
         print(json.dumps(cross_validate(args.cv, args.corpus), indent=2))
+        return 0
+    if args.cv_real:
+        print(json.dumps(cross_validate_real(args.cv_real, args.corpus), indent=2))
         return 0
     train(args.corpus, args.out)
     return 0
