@@ -325,10 +325,13 @@ _s("en", "deny", "flat denial", 1.5,
 _s("en", "deny", "denial of wrongdoing", 2.0,
    r"\b(?:did|done|have done|has done) nothing wrong\b", r"\brefuse to (?:be blamed|accept (?:the )?blame|take the blame)\b",
    r"\bnot to blame\b", r"\b(?:is|are|remains?) (?:perfectly|completely|entirely|totally) safe\b",
-   # a refusal to apologise denies the wrong ("we refuse to apologize for doing our job")
+   tone="defensive", tw=1.0)
+# a refusal to apologise denies the wrong ("we refuse to apologize for doing our job"): as decisive as
+# an explicit apology, which the same words would otherwise read as
+_s("en", "deny", "refusal to apologise", 2.0,
    r"\b(?:refuse|decline|will not|won't|do not|don't|have no (?:need|reason)) (?:to )?apologi[sz]e\b",
    r"\b(?:have |has )?nothing to apologi[sz]e for\b", r"\bno apology (?:is )?(?:needed|necessary|due|owed)\b",
-   tone="defensive", tw=1.0)
+   tone="defensive", tw=1.0, strong=True)
 _s("en", "deny", "attack on the accuser", 1.5,
    r"\bso[- ]called\b", r"\b(?:take|taking|pursue|consider\w*) legal action\b", r"\blawsuit\b",
    r"\b(?:baseless|unfounded|groundless|smear)\b", r"\b(?:dismissed|fired|sacked) for (?:gross )?misconduct\b",
@@ -478,11 +481,13 @@ _s("fr", "deny", "fausse information", 2.0,
 _s("fr", "deny", "déni de faute", 2.0,
    r"\bn'(?:est|etait) (?:absolument |tout simplement )?pas vrai\b", r"\b(?:rien|nothing) a (?:nous )?reprocher\b",
    r"\baucune faute\b", r"\b(?:est|sont) (?:parfaitement|totalement|entierement) (?:sure?s?|sains?|saines?)\b",
-   # un refus de s'excuser nie la faute (« nous n'avons pas à nous excuser »)
+   tone="defensive", tw=1.0)
+# un refus de s'excuser nie la faute (« nous n'avons pas à nous excuser ») : aussi décisif qu'une excuse
+_s("fr", "deny", "refus de s'excuser", 2.0,
    r"\b(?:n'avons|n'a|n'ai) (?:pas|aucunement|nullement) a (?:nous |m'|s')?excuser\b",
    r"\b(?:refusons|refuse) de (?:nous |m'|s')?excuser\b", r"\bne (?:nous |m'|s')?excuser(?:ons|ai|a) pas\b",
    r"\bpas d'excuses? a (?:presenter|faire)\b",
-   tone="defensive", tw=1.0)
+   tone="defensive", tw=1.0, strong=True)
 _s("fr", "deny", "attaque de l'accusateur", 1.5,
    r"\bpretendu(?:e|s|es)?\b", r"\bsoi-disant\b",
    r"\bporter(?:ons|a|ont|ai)? plainte\b", r"\bpoursuites? judiciaires?\b", r"\bpoursuivrons\b",

@@ -21,7 +21,7 @@ def _rows() -> list[dict[str, str]]:
 
 def test_real_statements_are_labelled_twice_and_split_by_crisis():
     rows = _rows()
-    assert len(rows) == 300 and {r["lang"] for r in rows} == {"fr", "en"}
+    assert len(rows) == 500 and {r["lang"] for r in rows} == {"fr", "en"}
     for r in rows:
         assert r["text"].strip() and r["org"] and r["source"] and r["wording"] in ("verbatim", "close")
         assert r["strategy"] and r["strategy_b"] and r["tone"] and r["tone_b"]
@@ -32,7 +32,7 @@ def test_real_statements_are_labelled_twice_and_split_by_crisis():
 def test_training_never_reads_the_real_test_split():
     trained = {r["text"] for r in reader_train.read_corpus(reader_train.REAL, ("train",))}
     held_out = {r["text"] for r in _rows() if r["split"] == "test"}
-    assert len(held_out) == 110 and not trained & held_out
+    assert len(held_out) == 193 and not trained & held_out
 
 
 @pytest.fixture(scope="module")
@@ -43,18 +43,19 @@ def real_test() -> dict:
     return rep
 
 
-# Measured with the shipped reader (issue 12, fifth pass; trained on the 190 statements of the train
-# split, weight chosen by `python -m uproar.model.reader_train --cv-real 5`): strategy 60.9%, tone
-# 58.2% (before they were used for training: 48.2% and 52.7%). Far from "nearly all": the floors
-# catch regressions (about three statements below the measured level), not the issue's aim.
+# Measured with the shipped reader (issue 12, fifth pass; trained on the 307 statements of the train
+# split at the weight `python -m uproar.model.reader_train --cv-real 5` chose): strategy 62.2%, tone
+# 63.7% against the first labeller (61.1% / 67.9% against the second); the same reader trained without
+# any real statement read 49.2% and 56.0%. Far from "nearly all": the floors catch regressions (about
+# four statements below the measured level), not the issue's aim.
 def test_no_regression_on_real_statements(real_test):
-    assert real_test["n"] == 110
-    assert real_test["strategy_accuracy"] >= 0.58
-    assert real_test["tone_accuracy"] >= 0.55
+    assert real_test["n"] == 193
+    assert real_test["strategy_accuracy"] >= 0.60
+    assert real_test["tone_accuracy"] >= 0.61
 
 
 def test_uncertain_marks_the_real_statements_to_check(real_test):
     """On real statements the reader is wrong far more often than on the corpus; "uncertain" must
-    point the trainer at those readings (measured: 26 of 43 wrong, 22 of 67 right)."""
+    point the trainer at those readings (measured: 41 of 73 wrong, 34 of 120 right)."""
     u = real_test["uncertain"]
     assert u["wrong_flagged"] / u["wrong"] > 1.5 * u["right_flagged"] / u["right"]
