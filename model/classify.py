@@ -659,7 +659,7 @@ _s("fr", "deny", "démenti", 1.5,
    r"\b(?:est|sont|etait) (?:totalement |completement |tout simplement |parfaitement )?(?:faux|fausses?|inexacte?s?|infondee?s?|mensongere?s?)\b",
    r"\bn'(?:a|ont|avons|est|sont|etait) (?:jamais|pas|aucunement|en rien) (?:\w+ ){0,2}(?:cache|vendu|utilise|su|ete informe|ignore|eu lieu|provoque|cause|contamine|perdu|menti|existe)\w*",
    r"\b(?:rien a voir|aucun lien|aucune preuve|aucun fondement)\b", r"\bdiffamatoires?\b", r"\b(?:porter|porterons|deposer|deposerons|deposons) plainte\b",
-   r"\b(?:nos avocats|poursuites judiciaires|poursuivre en justice)\b", r"\bil n'y a (?:pas|aucun|aucune|jamais eu) (?:de |d')?(?:\w+ )?(?:probleme|crise|fuite|contamination|lien|culture)\b",
+   r"\b(?:nos avocats|ses avocats|poursuites judiciaires|poursuivre en justice)\b", r"\bil n'y a (?:pas|aucun|aucune|jamais eu) (?:de |d')?(?:\w+ )?(?:probleme|crise|fuite|contamination|lien|culture)\b",
    tone="defensive", tw=0.3)
 _s("fr", "deny", "bouc émissaire", 2.0,
    r"\b(?:sous-traitant|prestataire|fournisseur|transporteur|grossiste|bailleur|agence|installateur|ancien (?:prestataire|fournisseur)|franchise)\w* (?:\w+ ){0,4}(?:responsable|en cause|a l'origine|faute|erreur|defaillance)",
@@ -721,7 +721,8 @@ _s("fr", "deny", "menace judiciaire", 1.5,
    r"\b(?:nous )?(?:reservons|reserve|se reserve) (?:le droit|toute action|toutes (?:les )?(?:suites|actions|poursuites))\b",
    r"\b(?:toutes les |les )?suites (?:judiciaires|juridiques|qui s'imposent)\b", r"\b(?:action|actions|recours) en justice\b",
    r"\bdroit de reponse\b", r"\b(?:demandons|exigeons|exige) (?:un |une |le |la |des )?(?:rectificatif|rectification|retrait|dementi|excuses publiques)\b",
-   r"\bmise en demeure\b", r"\b(?:saisi|saisirons|saisir) (?:la justice|les tribunaux|nos avocats)\b",
+   r"\bmise en demeure\b", r"\b(?:saisi|saisirons|saisir|saisit) (?:la justice|les tribunaux|nos avocats|ses avocats|son avocat|mes avocats)\b",
+   r"\b(?:a|avons|ont|va|allons) assigne(?:r)? (?!a\b)",  # a sued ("le groupe a assigné France 2"), in the third person too
    tone="defensive", tw=1.0)
 
 # ---- base responses (SCCT): instructing information (what to do to be safe) and adjusting
