@@ -50,10 +50,13 @@ REAL_WEIGHT = 1.0
 #: Folds of the out-of-fold scores the temperatures are fitted on (`calibrate`).
 CALIBRATION_FOLDS = 5
 SETTINGS: dict[str, dict[str, Any]] = {
+    # (a logistic regression blended in gave CV +0.5 point on the corpus, +1.0 on real statements, but
+    # doubled the training time to 32 s, against the minute allowed, on a fast machine: not shipped)
     "strategy": {"model": "svm", "C": 0.5, "class_weight": "balanced", "weights": {"train_only": 0.5},
                  "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.0}},
+    # the first sentence sets the tone (CV: corpus 85.3 → 85.6%, real statements 58.6 → 59.3%)
     "tone": {"model": "svm", "C": 1.0, "class_weight": "balanced", "weights": {"train_only": 0.5},
-             "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.3}},
+             "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.5, "x": 0.3}},
     "instructing": {"model": "svm", "C": 0.5, "class_weight": "balanced",
                     "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.3}},
     "adjusting": {"model": "svm", "C": 1.0, "class_weight": "balanced",
