@@ -722,7 +722,7 @@ _s("fr", "deny", "menace judiciaire", 1.5,
    r"\b(?:toutes les |les )?suites (?:judiciaires|juridiques|qui s'imposent)\b", r"\b(?:action|actions|recours) en justice\b",
    r"\bdroit de reponse\b", r"\b(?:demandons|exigeons|exige) (?:un |une |le |la |des )?(?:rectificatif|rectification|retrait|dementi|excuses publiques)\b",
    r"\bmise en demeure\b", r"\b(?:saisi|saisirons|saisir|saisit) (?:la justice|les tribunaux|nos avocats|ses avocats|son avocat|mes avocats)\b",
-   r"\b(?:a|avons|ont|va|allons) assigne(?:r)? (?!a\b)",  # a sued ("le groupe a assigné France 2"), in the third person too
+   r"\b(?:a|avons|ont|va|allons) assigne(?:r)? (?!a\b)",  # sued: « le groupe a assigné France 2 » (third person too)
    tone="defensive", tw=1.0)
 
 # ---- base responses (SCCT): instructing information (what to do to be safe) and adjusting
@@ -737,7 +737,7 @@ _b("en", "instructing", "advice", r"\bwe (?:urge|ask|advise|recommend|encourage|
    r"\b(?:boil (?:water )?(?:notice|advisory)|do-not-(?:drink|use)|shelter[- ]in[- ]place|stay indoors|keep (?:windows|doors) (?:closed|shut))\b")
 # the same actions asked for inside a sentence: after a condition ("If you feel unwell, see a doctor"),
 # as a modal ("owners should not drive the car"), or as advice we give ("we'd recommend changing it")
-_b("en", "instructing", "conditional instruction", rf"\bif you\b[^.!?;:]{{0,80}}, (?:please )?(?:{_EN_DO})\b",
+_b("en", "instructing", "instruction in a sentence", rf"\bif you\b[^.!?;:]{{0,80}}, (?:please )?(?:{_EN_DO})\b",
    rf"\bas always, (?:please )?(?:{_EN_DO})\b",
    r"\b(?:should|must) (?:not )?(?:drive|bring|come|go|touch|wear|wash|let|open|leave|take|put|unplug|wait)\b",
    r"\bwe(?:'d| would) (?:strongly )?(?:recommend|advise|urge|ask)\b")
