@@ -198,6 +198,14 @@ def test_an_instruction_inside_a_sentence_is_found(text):
     assert "instructing" in classify_message(text).base_responses
 
 
+def test_our_own_shock_is_not_concern_for_others():
+    """Corpus rule 13: adjusting information is concern for those affected, not the organisation's indignation."""
+    for text in ("Nous sommes choqués et nous condamnons fermement ces actes.",
+                 "On est choqués par ce qui s'est passé samedi dans notre magasin."):
+        assert "adjusting" not in classify_message(text).base_responses, text
+    assert "adjusting" in classify_message("Les parents ont été choqués ; une cellule d'écoute est ouverte dès ce soir.").base_responses
+
+
 def test_the_issue_s_legal_no_comments_are_no_comment():
     for text in ("La justice étant saisie, il ne nous appartient pas de nous exprimer.",
                  "La Clinique ne s'exprimera pas sur ce dossier.",
