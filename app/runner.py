@@ -109,12 +109,14 @@ class RoomRunner:
                                               from_minute=minute, started_at=utcnow())
             ).inserted_primary_key[0]
 
-    def _release(self, reason: str, run_id: int) -> None:
+    def _release(self, reason: str, run_id: int | None) -> None:
+        """Let go of the room (and close its run, if one was opened)."""
         with self.engine.begin() as conn:
             conn.execute(update(Room).where(Room.id == self.room_id, Room.runner_pid == self.pid)
                          .values(runner_pid=None, runner_host=None, updated_at=utcnow()))
-            conn.execute(update(Run).where(Run.id == run_id)
-                         .values(ended_at=utcnow(), to_minute=self.durable, end_reason=reason[:500]))
+            if run_id is not None:
+                conn.execute(update(Run).where(Run.id == run_id)
+                             .values(ended_at=utcnow(), to_minute=self.durable, end_reason=reason[:500]))
 
     def _stop_deliberately(self) -> None:
         """Ctrl+C or SIGTERM: the room no longer asks to run, so no supervisor restarts it."""
@@ -156,9 +158,14 @@ class RoomRunner:
     def run(self) -> RunReport:
         t0 = time.perf_counter()
         self.db(self._claim)
-        room = self.db(lambda: get_room(self.engine, self.room_id))
-        start_minute = self.durable = room.minute
-        run_id = self.db(lambda: self._open_run(start_minute))
+        try:
+            room = self.db(lambda: get_room(self.engine, self.room_id))
+            start_minute = self.durable = room.minute
+            run_id = self.db(lambda: self._open_run(start_minute))
+        except KeyboardInterrupt:  # stopped between taking the room and starting: still deliberate
+            self._quietly(self._stop_deliberately)
+            self._quietly(lambda: self._release("interrupted", None))
+            raise
         reason, written = "error", 0
         try:
             model, input_ids = self.rebuild(room)

@@ -386,6 +386,23 @@ def test_rooms_stopped_on_purpose_are_not_restarted(engine, store_url):
     sup.stop()
 
 
+def test_a_stop_just_after_the_runner_takes_the_room_is_deliberate(engine, monkeypatch):
+    """SIGTERM can land between the claim and the run's start (a service manager stopping a runner
+    that has just started): the room is left stopped and free, not 'running' under a dead pid for a
+    supervisor to restart."""
+    room_id = rooms.create_room(engine, "fr-usine-chimique", seed=37, population=500, minutes=5).room_id
+    runner_ = RoomRunner(engine, room_id, speed=0)
+
+    def interrupted(minute: int) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner_, "_open_run", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        runner_.run()
+    st = rooms.status(engine, room_id)
+    assert st["state"] == "stopped" and not st["runner_alive"], st
+
+
 class _Gone:
     """A launched runner, as a supervisor test sees it (no process: what is claimed is the point)."""
 
