@@ -157,8 +157,8 @@ class RoomRunner:
     # ------------------------------------------------------------------ the run
     def run(self) -> RunReport:
         t0 = time.perf_counter()
-        self.db(self._claim)
-        try:
+        try:  # a stop can land while the room is being taken: the updates below only touch it if ours
+            self.db(self._claim)
             room = self.db(lambda: get_room(self.engine, self.room_id))
             start_minute = self.durable = room.minute
             run_id = self.db(lambda: self._open_run(start_minute))
