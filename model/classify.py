@@ -40,6 +40,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -1229,7 +1230,7 @@ def evaluate(path: str | Path, split: str | None = None) -> dict[str, Any]:
     pairs: dict[str, list[tuple[str, str]]] = {"strategy": [], "tone": []}
     binary: dict[str, list[tuple[bool, bool]]] = {}
     secondary_ok = secondary_n = 0
-    flagged: Counter[tuple[bool, bool]] = Counter()  # (strategy right, said "uncertain")
+    flagged: list[tuple[bool, bool]] = []  # (strategy right, said "uncertain")
     elapsed = 0.0
     for row in rows:
         t0 = time.perf_counter()
@@ -1237,7 +1238,7 @@ def evaluate(path: str | Path, split: str | None = None) -> dict[str, Any]:
         elapsed += time.perf_counter() - t0
         pairs["strategy"].append((row["strategy"].strip(), res.strategy))
         pairs["tone"].append((row["tone"].strip(), res.tone))
-        flagged[(row["strategy"].strip() == res.strategy, res.uncertain)] += 1
+        flagged.append((row["strategy"].strip() == res.strategy, res.uncertain))
         for b in ("instructing", "adjusting"):
             if row.get(b, "") != "" and b in row:
                 binary.setdefault(b, []).append((row[b].strip() == "1", b in res.base_responses))
@@ -1260,11 +1261,17 @@ def evaluate(path: str | Path, split: str | None = None) -> dict[str, Any]:
                              for b, v in binary.items()}
     if secondary_n:
         out["secondary_accuracy"] = secondary_ok / secondary_n
-    # what a trainer needs to trust the flag: does "uncertain" come with the wrong readings?
-    out["uncertain"] = {"wrong": flagged[False, True] + flagged[False, False], "wrong_flagged": flagged[False, True],
-                        "right": flagged[True, True] + flagged[True, False], "right_flagged": flagged[True, True]}
+    out["uncertain"] = flag_counts(flagged)
     out["ms_per_message"] = 1000.0 * elapsed / n
     return out
+
+
+def flag_counts(outcomes: Iterable[tuple[bool, bool]]) -> dict[str, int]:
+    """How many wrong and right strategies came with "uncertain", from (right, uncertain) pairs:
+    what a trainer needs to know to trust the flag."""
+    seen = Counter(outcomes)
+    return {"wrong": seen[False, True] + seen[False, False], "wrong_flagged": seen[False, True],
+            "right": seen[True, True] + seen[True, False], "right_flagged": seen[True, True]}
 
 
 def _prf(tp: int, predicted: int, actual: int) -> dict[str, float | int]:

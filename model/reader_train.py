@@ -338,9 +338,7 @@ def _score_folds(held: list[dict[str, str]], always: list[dict[str, str]], fold:
         pairs = [(r[b] == "1", b in p.base_responses) for r, p in zip(held, readings, strict=True)]
         tp = sum(y and q for y, q in pairs)
         out[b] = {"precision": round(tp / max(1, sum(q for _, q in pairs)), 3), "recall": round(tp / max(1, sum(y for y, _ in pairs)), 3)}
-    wrong = [p.uncertain for r, p in zip(held, readings, strict=True) if r["strategy"] != p.strategy]
-    right = [p.uncertain for r, p in zip(held, readings, strict=True) if r["strategy"] == p.strategy]
-    out["uncertain"] = {"wrong": len(wrong), "wrong_flagged": sum(wrong), "right": len(right), "right_flagged": sum(right)}
+    out["uncertain"] = classify.flag_counts((r["strategy"] == p.strategy, p.uncertain) for r, p in zip(held, readings, strict=True))
     return out
 
 
