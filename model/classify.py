@@ -732,7 +732,10 @@ _EN_DO = (r"(?:do not|don't|never|stay|keep|avoid|boil|change|reset|check|call|r
           r"evacuate|see|seek|contact|monitor|be (?:alert|careful|aware|vigilant)|watch|unplug|use|run|follow|turn|leave|remove|"
           r"dispose|report|enable|freeze|cancel|go|get|drink|only drink|store|cook|take|look out|beware|wear|move|put|switch|"
           r"update|ignore|delete|unsubscribe|refrain)")
-_b("en", "instructing", "instruction", rf"(?:^|[.!?:;\n•\-–—)]\s*|\bplease\s+|\bsimply\s+)(?:please )?{_EN_DO}\b")
+#: where an imperative can start: a sentence, a line, a bullet, a dash between spaces — not a
+#: hyphen inside a word ("turn-by-turn", "non-stop" are not instructions)
+_OPENS = r"(?:^|[.!?:;\n•)]\s*|(?<!\S)[\-–—]\s*)"
+_b("en", "instructing", "instruction", rf"(?:{_OPENS}|\bplease\s+|\bsimply\s+)(?:please )?{_EN_DO}\b")
 _b("en", "instructing", "advice", r"\bwe (?:urge|ask|advise|recommend|encourage|strongly recommend|remind)\w* (?:all |every |our |any )?(?:\w+ )?(?:you|customers|residents|passengers|users|parents|people|everyone|anyone|members|staff|guests|patients|neighbors|neighbours|drivers)\b",
    r"\b(?:should|must) (?:not )?(?:stay|avoid|boil|drink|eat|use|return|stop|contact|call|seek|see|change|keep|check|throw|discard|evacuate|remain)\b",
    r"\b(?:boil (?:water )?(?:notice|advisory)|do-not-(?:drink|use)|shelter[- ]in[- ]place|stay indoors|keep (?:windows|doors) (?:closed|shut))\b")
@@ -750,7 +753,7 @@ _b("en", "instructing", "courtesy, not protection", r"\bsee you\b", r"\bstay (?:
    r"\bkeep (?:you|everyone|everybody|all of you) (?:posted|updated|informed)\b", r"\bupdate\s*[:\-–—]",
    r"\bif you have (?:any )?(?:further |other )?(?:questions|queries)\b[^.!?;:]{0,80}", r"\breports? that\b", weight=0.0)
 _b("fr", "instructing", "consigne",
-   r"(?:^|[.!?:;\n•\-–—)]\s*)(?:ne |n')?(?!pouvez|avez|etes|savez|voulez|devez|allez|trouverez|recevrez|serez|aurez|comprenez|connaissez|dites|faites confiance)[a-z]{2,}ez\b(?:[- ]vous)?",
+   _OPENS + r"(?:ne |n')?(?!pouvez|avez|etes|savez|voulez|devez|allez|trouverez|recevrez|serez|aurez|comprenez|connaissez|dites|faites confiance)[a-z]{2,}ez\b(?:[- ]vous)?",
    r"\b(?:restez|ne buvez|ne consommez|ne touchez|evitez|fermez|appelez|consultez|rapportez|jetez|changez|verifiez|mefiez-vous|n'utilisez|ne sortez|ne venez|ne vous rendez|faites bouillir|lavez|surveillez|gardez|confinez|ne rentrez|ne retournez|n'ouvrez|ne cliquez|ne communiquez|contactez|signalez)\b",
    r"\b(?:nous vous (?:demandons|recommandons|conseillons|invitons)|il est (?:recommande|conseille|demande|interdit)|sont invitee?s a|est invitee? a|(?:il )?(?:ne faut|faut) pas|interdiction de)\b",
    r"\b(?:consignes?|confinement|par precaution,)\b")
@@ -1140,7 +1143,7 @@ _SAFETY = {
         r"\b(?:do not|don't|never) (?:drink|eat|use|touch|swim|go (?:near|into|to)|enter|return to|drive|charge|click)\b"
         r"|\b(?:stay|remain|keep \w+) (?:indoors|inside|upstairs)\b|\bboil (?:all |your |the )?(?:tap )?water\b"
         r"|\b(?:close|shut) (?:all |your )?(?:windows|doors)\b|\b(?:change|reset) your (?:\w+ )?password\b"
-        r"|\bevacuate\b|\bleave (?:the building|your home|now)\b|\bshelter in place\b|\bcall (?:999|911|111|112)\b"),
+        r"|(?:^|[.!?:;\n•]\s*|\bplease |\bmust |\bshould )evacuate\b|\bevacuate (?:now|immediately)\b|\bleave (?:the building|your home|now)\b|\bshelter in place\b|\bcall (?:999|911|111|112)\b"),
     "fr": re.compile(
         r"\bne (?:buvez|consommez|mangez|touchez|utilisez|rechargez|baignez|rentrez|retournez|cliquez|venez|sortez|donnez)\b"
         r"|\bn'(?:utilisez|ouvrez|allez)\b|\brestez (?:chez vous|a l'interieur|confine)|\bfaites bouillir\b"

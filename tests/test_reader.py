@@ -187,6 +187,20 @@ def test_a_greeting_is_not_an_instruction(wish, instruction):
     assert "instructing" in classify_message(instruction).base_responses
 
 
+@pytest.mark.parametrize(("words", "instruction"), [
+    ("Our new Maps bring turn-by-turn directions, and our engineers are working non-stop to make them better.",
+     "- Stop using the charger and unplug it."),
+    ("Hundreds of families were forced to evacuate last night. We are deeply sorry.", "Residents of Elm Street, evacuate now."),
+    ("Le marché de Saint-Geniez reste ouvert, les fromages à la coupe ne sont pas concernés.",
+     "Rappel du lot 24A : - Ne consommez pas ce produit."),
+])
+def test_a_verb_inside_a_word_or_a_story_is_not_an_instruction(words, instruction):
+    """A hyphen inside a word is not a bullet ("non-stop" does not tell anyone to stop), and "were
+    forced to evacuate" tells of the night before; a dash bullet and "evacuate now" do instruct."""
+    assert "instructing" not in classify_message(words).base_responses
+    assert "instructing" in classify_message(instruction).base_responses
+
+
 @pytest.mark.parametrize("text", [
     "The incidents involved bouncers placed on thick carpet. As always, never leave a child unattended in a bouncer.",
     "We're refunding every ticket. If you were in that area and feel unwell, see a doctor.",
