@@ -769,6 +769,7 @@ _b("en", "adjusting", "concern for people",
    r"\b(?:our|my) (?:thoughts|hearts|prayers|sympathies|deepest sympathy|condolences)\b", r"\bcondolences\b", r"\bhearts? go(?:es)? out\b",
    r"\bwe (?:fully |completely |truly )?(?:understand|know|realise|realize|recognise|recognize|hear) (?:how|that|this|the|your|why|you|people|it)\b",
    r"\b(?:worr\w+|frighten\w*|scar(?:y|ed|ing)|distress\w*|upsetting|anxi\w+|hardship|difficult time|stressful|terrifying|shaken|grief|grieving|painful|devastat\w*)\b",
+   r"\b(?:saddened|heartbroken|grieved|mourn\w*)\b",
    r"\b(?:counsel(?:l)?(?:ing|ors?|ers?)|psycholog\w+|emotional support|support (?:line|team|services?|staff)|listening line|wellbeing|chaplain\w*)\b",
    r"\b(?:sorry (?:for|to hear|that you)|we are with you|we're with you|standing with|wish (?:them|him|her|you|everyone) a (?:speedy|full|quick) recovery)\b")
 _b("fr", "adjusting", "souci des personnes",
@@ -776,7 +777,20 @@ _b("fr", "adjusting", "souci des personnes",
    r"\bnous (?:comprenons|mesurons|savons|imaginons|partageons|entendons) (?:votre|vos|l'|la|le|combien|a quel point|que|l'inquietude|la colere|la peine)",
    r"\b(?:inquiet\w*|inquietude\w*|angoiss\w*|peur|eprouvant\w*|difficile|douloureu\w*|choquee?s?|bouleverse\w*|chagrin|tristesse|colere legitime|detresse|traumatis\w*)\b",
    r"\b(?:cellule (?:d'ecoute|psychologique|de soutien|d'aide)|psycholog\w+|soutien psychologique|accompagnement|ecoute)\b",
-   r"\b(?:nous sommes (?:avec|aux cotes de) vous|prompt retablissement|solidarite|aupres des familles|aupres de vous)\b")
+   r"\b(?:nous sommes (?:avec|aux cotes de) vous|prompt retablissement|solidarite|aupres des familles|aupres de vous)\b",
+   r"\bdesole(?:e|s|es)? pour (?:vous|toi|eux|elles|les familles|les victimes|ce que vous)\b",
+   r"\b(?:une pensee pour|(?:partage|partageons|partagent) (?:le deuil|la peine|la douleur)|en deuil|endeuill\w+)\b")
+# an apology for our own act or its nuisance is rebuild, not concern for those affected (rule 13:
+# "sorry for what you went through" is adjusting, "sorry for our mistake" is not)
+_b("en", "adjusting", "apology for our act, not concern",
+   r"\b(?:sorry|apologi[sz]e|apologi[sz]ing|apologies|regret)(?: to (?:\w+ ){1,3}?)? for (?:the |our |any |this |these |those |my |its |having |causing |what (?:we|i) (?:did|said|wrote|posted) )"
+   r"(?:\w+ ){0,4}?(?:mistakes?|errors?|incidents?|inconvenience|confusion|disruption|delays?|tweets?|posts?|failures?|failings|decisions?|"
+   r"offen[cs]es?|comments?|remarks?|words|behaviou?r|actions?|conduct|handling|response|problems?|issues?|outages?|them)\b",
+   r"\b(?:sorry|regret) that (?:we|i|our|the company|the bank)\b", weight=0.0)
+_b("fr", "adjusting", "excuses pour nos actes, pas souci",
+   r"\b(?:desole(?:e|s|es)?|excuses?|excusons|pardon|regrett\w+) (?:pour|de) (?:la |le |les |l'|ce |cet |cette |ces |notre |nos |mon |ma |mes |avoir )"
+   r"(?:\w+ ){0,4}?(?:erreurs?|desagrements?|genes?|retards?|incidents?|dysfonctionnements?|pannes?|messages?|propos|tweets?|publications?|"
+   r"decisions?|comportements?|maladresses?|fautes?|manquements?|confusion|perturbations?)\b", weight=0.0)
 # the organisation's own shock is indignation, not concern for those affected (rule 13)
 _b("fr", "adjusting", "indignation, pas souci", r"\b(?:nous sommes|nous avons ete|on est|on a ete|je suis|j'ai ete) (?:\w+ )?choquee?s?\b",
    weight=0.0)

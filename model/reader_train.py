@@ -63,7 +63,7 @@ SETTINGS: dict[str, dict[str, Any]] = {
     "instructing": {"model": "svm", "C": 0.5, "class_weight": "balanced",
                     "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.3}},
     "adjusting": {"model": "svm", "C": 1.0, "class_weight": "balanced",
-                  "blocks": {"w": 1.0, "c": 0.5, "r": 0.6, "m": 0.3, "f": 0.0, "x": 0.0}},
+                  "blocks": {"w": 1.0, "c": 0.5, "r": 1.0, "m": 0.3, "f": 0.0, "x": 0.0}},
     "present": {"model": "svm", "C": 1.0, "blocks": {"w": 1.0, "c": 0.5, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.0}},
     # pair heads: trained only on the messages of two classes the main head confuses most, they split
     # that pair's probability when it is the main head's top two (`reader.PAIRS`); stance groups,

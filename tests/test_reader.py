@@ -212,6 +212,21 @@ def test_an_instruction_inside_a_sentence_is_found(text):
     assert "instructing" in classify_message(text).base_responses
 
 
+@pytest.mark.parametrize(("apology", "concern"), [
+    ("We are deeply sorry for the offensive tweet posted from our account last night. It has been deleted.",
+     "We are so sorry for what you and your family went through."),
+    ("Nous nous excusons pour le désagrément causé par la panne de ce matin.",
+     "Une pensée pour les familles endeuillées ; une cellule d'écoute est ouverte."),
+    ("Toutes nos excuses pour le retard de livraison de vos colis cette semaine.",
+     "We are saddened by the loss of two of our colleagues."),
+])
+def test_an_apology_for_our_act_is_not_concern_for_those_affected(apology, concern):
+    """Corpus rule 13: adjusting information is concern for people ("sorry for what you went through"),
+    not the apology for our own act or its nuisance, which is the strategy (rebuild)."""
+    assert "adjusting" not in classify_message(apology).base_responses
+    assert "adjusting" in classify_message(concern).base_responses
+
+
 def test_our_own_shock_is_not_concern_for_others():
     """Corpus rule 13: adjusting information is concern for those affected, not the organisation's indignation."""
     for text in ("Nous sommes choqués et nous condamnons fermement ces actes.",
