@@ -61,7 +61,7 @@ SETTINGS: dict[str, dict[str, Any]] = {
     "tone": {"model": "svm", "C": 1.0, "class_weight": "balanced", "weights": {"train_only": 0.5},
              "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.5, "x": 0.3}},
     "instructing": {"model": "svm", "C": 0.5, "class_weight": "balanced",
-                    "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.3}},
+                    "blocks": {"w": 1.0, "c": 1.0, "r": 1.0, "m": 0.3, "f": 0.0, "x": 0.3}},
     "adjusting": {"model": "svm", "C": 1.0, "class_weight": "balanced",
                   "blocks": {"w": 1.0, "c": 0.5, "r": 1.0, "m": 0.3, "f": 0.0, "x": 0.0}},
     "present": {"model": "svm", "C": 1.0, "blocks": {"w": 1.0, "c": 0.5, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.0}},
