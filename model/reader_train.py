@@ -54,9 +54,10 @@ REAL_WEIGHT = 1.0
 #: Folds of the out-of-fold scores the temperatures are fitted on (`calibrate`).
 CALIBRATION_FOLDS = 5
 SETTINGS: dict[str, dict[str, Any]] = {
-    # (a logistic regression blended in gave CV +0.5 point on the corpus, +1.0 on real statements, but
-    # doubled the training time to 32 s, against the minute allowed, on a fast machine: not shipped)
+    # a logistic regression's scores added at half weight (10-fold CV: corpus 85.3 → 86.0%, real
+    # statements 60.3 → 61.2%); the head stays one linear model
     "strategy": {"model": "svm", "C": 0.5, "class_weight": "balanced", "weights": {"train_only": 0.5},
+                 "blend": {"model": "lr", "C": 4.0, "weight": 0.5, "tol": 1e-3},
                  "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.0}},
     # the first sentence sets the tone (CV: corpus 85.3 → 85.6%, real statements 58.6 → 59.3%)
     "tone": {"model": "svm", "C": 1.0, "class_weight": "balanced", "weights": {"train_only": 0.5},
@@ -213,7 +214,7 @@ def _classifier(spec: dict[str, Any]):
     if spec["model"] == "svm":
         return LinearSVC(C=spec["C"], tol=1e-5, max_iter=20000, random_state=0,  # liblinear shuffles
                          class_weight=spec.get("class_weight"))
-    return LogisticRegression(C=spec["C"], max_iter=2000, tol=1e-4, class_weight=spec.get("class_weight"))
+    return LogisticRegression(C=spec["C"], max_iter=2000, tol=spec.get("tol", 1e-4), class_weight=spec.get("class_weight"))
 
 
 def source(row: dict[str, str]) -> str:
