@@ -307,33 +307,39 @@ def train(corpus: str | Path = CORPUS, out: str | Path = ARTIFACT, quiet: bool =
     return report
 
 
+def _fold(key: str, k: int, repeat: int = 0) -> int:
+    """A row's fold: sha256 of its key, salted from the second repeat on so that each repeat splits
+    anew (one split's ±1 point is noise: choose on the mean of several, `--repeats`)."""
+    import hashlib
+
+    return int(hashlib.sha256((key if repeat == 0 else f"{repeat}|{key}").encode()).hexdigest(), 16) % k
+
+
 def cross_validate(k: int = 5, corpus: str | Path = CORPUS, extra: Sequence[str | Path] = EXTRA,
-                   settings: dict[str, dict[str, Any]] = SETTINGS, real: str | Path | None = REAL) -> dict[str, Any]:
+                   settings: dict[str, dict[str, Any]] = SETTINGS, real: str | Path | None = REAL,
+                   repeat: int = 0) -> dict[str, Any]:
     """The whole reader (rules + model, as `classify_message` decides) scored by k-fold
     cross-validation on the corpus's train + dev messages, to choose settings without the test split.
 
     Folds split the 730-message corpus only (by sha256 of the id); train-only messages, the
     older labelled set and the real statements' train split always stay on the training side."""
-    import hashlib
-
     rows = read_corpus(corpus, ("train", "dev"))
     held = [r for r in rows if source(r) == "corpus"]
     always = ([r for r in rows if source(r) != "corpus"] + [r for path in extra for r in read_corpus(path, ("train",))]
               + (read_corpus(real, ("train",)) if real else []))
-    fold = [int(hashlib.sha256(r["id"].encode()).hexdigest(), 16) % k for r in held]
+    fold = [_fold(r["id"], k, repeat) for r in held]
     return _score_folds(held, always, fold, k, settings)
 
 
 def cross_validate_real(k: int = 5, corpus: str | Path = CORPUS, extra: Sequence[str | Path] = EXTRA,
-                        settings: dict[str, dict[str, Any]] = SETTINGS, real: str | Path = REAL) -> dict[str, Any]:
+                        settings: dict[str, dict[str, Any]] = SETTINGS, real: str | Path = REAL,
+                        repeat: int = 0) -> dict[str, Any]:
     """The whole reader scored by k-fold cross-validation on the real statements' train split, to
     choose how much they weigh without reading their test split. Folds go by crisis (sha256 of
     organisation and crisis), so no crisis is on both sides; the corpus always trains."""
-    import hashlib
-
     held = read_corpus(real, ("train",))
     always = read_corpus(corpus, ("train", "dev")) + [r for path in extra for r in read_corpus(path, ("train",))]
-    fold = [int(hashlib.sha256(f"{r['org']}|{r['crisis']}".lower().encode()).hexdigest(), 16) % k for r in held]
+    fold = [_fold(f"{r['org']}|{r['crisis']}".lower(), k, repeat) for r in held]
     return _score_folds(held, always, fold, k, settings)
 
 
@@ -376,18 +382,33 @@ def _score_folds(held: list[dict[str, str]], always: list[dict[str, str]], fold:
     return out
 
 
+def repeated(score: Any, k: int, repeats: int, **kw: Any) -> dict[str, Any]:
+    """`score` (`cross_validate` or `cross_validate_real`) on `repeats` different splits, and the mean
+    of its headline figures."""
+    runs = [score(k, repeat=i, **kw) for i in range(repeats)]
+    if repeats == 1:
+        return runs[0]
+    mean = {f"{h}_accuracy": round(float(np.mean([r[f"{h}_accuracy"] for r in runs])), 3) for h in ("strategy", "tone")}
+    for b in ("instructing", "adjusting"):
+        mean[b] = {m: round(float(np.mean([r[b][m] for r in runs])), 3) for m in ("precision", "recall")}
+    return {"mean": mean, "runs": runs}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", default=str(CORPUS))
     ap.add_argument("--out", default=str(ARTIFACT))
     ap.add_argument("--cv", type=int, metavar="K", help="only cross-validate (K folds) on train + dev; write nothing")
     ap.add_argument("--cv-real", type=int, metavar="K", help="only cross-validate (K folds, by crisis) on the real statements' train split")
+    ap.add_argument("--repeats", type=int, default=1, metavar="N", help="cross-validate on N different splits and give the mean")
     args = ap.parse_args(argv)
+    if args.repeats < 1:
+        ap.error("--repeats must be at least 1")
     if args.cv:
-        print(json.dumps(cross_validate(args.cv, args.corpus), indent=2))
+        print(json.dumps(repeated(cross_validate, args.cv, args.repeats, corpus=args.corpus), indent=2))
         return 0
     if args.cv_real:
-        print(json.dumps(cross_validate_real(args.cv_real, args.corpus), indent=2))
+        print(json.dumps(repeated(cross_validate_real, args.cv_real, args.repeats, corpus=args.corpus), indent=2))
         return 0
     train(args.corpus, args.out)
     return 0
