@@ -40,20 +40,22 @@ def test_split() -> dict:
     return rep
 
 
-# Measured with the shipped reader (issue 12, fifth reader pass: temperatures fitted out of fold; greetings
-# and instructions inside a sentence; 307 real statements in training, tests/data/real), after the
-# settings were chosen by cross-validation (--cv, --cv-real): test split strategy 84.1%, tone 82.8%,
-# instructing P 0.833 / R 0.897, adjusting P 0.900 / R 0.923; blind set strategy 92.5%, tone 80.0%.
-# (Fourth pass: test 83.4% / 83.4%, instructing 0.810 / 0.872; blind 90.0% / 80.0%. Third pass: test
+# Measured with the shipped reader (issue 12, sixth reader pass: hyphens are not bullets; an apology
+# for our own act is not adjusting; the base-response heads trust the rule cues more; a logistic
+# regression blended into the strategy head), after the settings were chosen by cross-validation (--cv,
+# --cv-real, --repeats): test split strategy 84.8%, tone 82.8%, instructing P 0.829 / R 0.872, adjusting
+# P 0.878 / R 0.923; blind set strategy 90.0%, tone 80.0%.
+# (Fifth pass: test 84.1% / 82.8%, instructing 0.833 / 0.897, adjusting 0.900 / 0.923; blind 92.5% / 80.0%.
+# Fourth pass: test 83.4% / 83.4%, instructing 0.810 / 0.872; blind 90.0% / 80.0%. Third pass: test
 # 82.1% / 82.1%, instructing 0.846 / 0.846, blind 87.5% / 72.5%. Second pass: test 82.1% / 81.4%, blind
 # 90.0% / 72.5%. First pass: test 81.4% / 78.6%, instructing 0.850 / 0.872; blind 87.5% / 75.0%. Before
 # the reader work: test 77.9% / 78.6%; blind 85.0% / 70.0%.)
 # Reached: the tone on both sets, the strategy on the blind set, the adjusting information.
-# Not reached, kept visible as expected failures: the strategy on the test split (one message short)
-# and the instructing precision on the test split (35 of 39 found, 7 false alarms; the fourth pass's
-# CV-chosen threshold moved the precision floor below from 0.82 to 0.78). Nothing was tuned on the
-# test split, whose scores must stay honest. The floors catch regressions (the measured level minus
-# about two messages).
+# Not reached, kept visible as expected failures: the strategy on the test split (123 of 145, one
+# message short) and the instructing precision on the test split (34 of 39 found, 7 false alarms; the
+# fourth pass's CV-chosen threshold moved the precision floor below from 0.82 to 0.78). Nothing was
+# tuned on the test split, whose scores must stay honest. The floors catch regressions (the measured
+# level minus about two messages).
 NOT_YET = "issue target not reached by the shipped reader (see the measured figures above)"
 
 
@@ -323,7 +325,7 @@ def test_uncertain_readings_name_the_runner_up():
 def test_uncertain_comes_with_the_wrong_readings(test_split):
     """"Uncertain" is worth showing only if it marks the readings a trainer should check: on the
     held-out split it comes with a wrong strategy several times as often as with a right one
-    (measured: 11 of 23 wrong, 8 of 122 right)."""
+    (measured: 10 of 22 wrong, 10 of 123 right)."""
     u = test_split["uncertain"]
     assert u["wrong"] + u["right"] == test_split["n"]
     assert u["wrong_flagged"] / u["wrong"] > 3 * u["right_flagged"] / u["right"]
