@@ -1102,7 +1102,8 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
                        base_responses=base, commitments=tuple(found), addresses=addresses,
                        base_cues=tuple(c for b in base for c in rp.base[b]), source="rules")
 
-    p = model.predict(linear.analyse(rp.norm, rp.lang, rp.feature_cues))
+    features = linear.analyse(rp.norm, rp.lang, rp.feature_cues)
+    p = model.predict(features)
     _split_pairs(p)
     ps = p["strategy"]
     ranked = sorted(STRATEGIES, key=lambda k: (-ps[k], STRATEGY_ORDER.index(k)))
@@ -1134,11 +1135,16 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
                  if _margin(p[b]["1"], model.heads[b].temperature) >= _logit(BASE_AT[b][0 if rp.base[b] else 1])
                  or (b == "instructing" and safety))
 
-    s_cues = rp.strategy_cues[strategy] or [f"words and phrasing typical of {strategy} (trained model, p={ps[strategy]:.2f})"]
+    s_cues = rp.strategy_cues[strategy] or [
+        f"words and phrasing typical of {strategy} (trained model, p={ps[strategy]:.2f})"
+        + _weighed_words(rp, model.weighed(features, "strategy", strategy, ranked[1]))]
     if secondary:
         s_cues = [*s_cues, *(f"secondary {secondary} — {c}" for c in rp.strategy_cues[secondary])]
-    t_cues = rp.tone_cues[tone] or [f"words typical of {'an' if tone[0] in 'aeiou' else 'a'} {tone} tone (trained model, p={pt[tone]:.2f})"]
-    base_cues = [c for b in base for c in (rp.base[b] or [f"{b}: trained model, p={p[b]['1']:.2f}"])]
+    t_cues = rp.tone_cues[tone] or [
+        f"words typical of {'an' if tone[0] in 'aeiou' else 'a'} {tone} tone (trained model, p={pt[tone]:.2f})"
+        + _weighed_words(rp, model.weighed(features, "tone", tone))]
+    base_cues = [c for b in base for c in (rp.base[b] or [
+        f"{b}: trained model, p={p[b]['1']:.2f}" + _weighed_words(rp, model.weighed(features, b, "1"))])]
     return Reading(
         strategy=strategy, tone=tone, lang=rp.lang, correction=bool(rp.corrections),
         strategy_cues=tuple(s_cues) + _correction_cues(rp), tone_cues=tuple(t_cues), scores=rp.scores,
@@ -1164,6 +1170,29 @@ _SAFETY = {
         r"|\bfermez (?:portes|vos portes|les fenetres|vos fenetres|portes et fenetres)\b|\bchangez (?:votre|vos) mots? de passe\b"
         r"|\bevacuez\b|\bquittez (?:votre logement|les lieux|le batiment|l'appartement)\b|\b(?:appelez|composez) le (?:15|18|112)\b"),
 }
+
+
+#: How many of the words that weighed a cue quotes
+WEIGHED_SHOWN = 3
+
+
+def _weighed_words(rp: RulePass, weighed: list[tuple[str, float]]) -> str:
+    """": 'word', 'two words'": the strongest words the model weighed, quoted from the message as
+    written (accents and case kept); function words alone ("the", « nous ») are skipped."""
+    stop = _STOP[rp.lang]
+    quoted: list[str] = []
+    for term, _ in weighed:
+        parts = term.split()
+        if all(w in stop or len(w) < 3 for w in parts):
+            continue
+        m = re.search(rf"(?<![a-z0-9']){re.escape(term)}(?![a-z0-9'])", rp.norm)
+        if m:
+            q = rp.quote(*m.span())
+            if q and q not in quoted and not any(q in other or other in q for other in quoted):
+                quoted.append(q)
+        if len(quoted) == WEIGHED_SHOWN:
+            break
+    return ": " + ", ".join(f"'{q}'" for q in quoted) if quoted else ""
 
 
 def _split_pairs(p: dict[str, dict[str, float]]) -> None:

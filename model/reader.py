@@ -250,6 +250,36 @@ class LinearReader:
             out[name] = {c: float(v) for c, v in zip(head.classes, p, strict=True)}
         return out
 
+    def weighed(self, features: Counter[str], head: str, toward: str, against: str | None = None) -> list[tuple[str, float]]:
+        """The words and word pairs that pushed `head` toward class `toward` rather than `against`
+        (rather than the other classes' mean when None), strongest first: what a reader is shown
+        as the cue when no rule spoke (character n-grams and other blocks weigh too, but say
+        nothing to a trainer)."""
+        rows, unit = self.vector(features)
+        words = np.array([self.names[r].startswith("w:") for r in rows], dtype=bool)
+        rows, unit = rows[words], unit[words]
+        if not len(rows):
+            return []
+        h = self.heads[head]
+        coef = h.coef[rows]
+        if coef.shape[1] == 1:  # a binary head scores its second class
+            push = coef[:, 0] if toward == h.classes[1] else -coef[:, 0]
+        else:
+            i = h.classes.index(toward)
+            others = [h.classes.index(against)] if against else [j for j in range(len(h.classes)) if j != i]
+            push = coef[:, i] - coef[:, others].mean(axis=1)
+        push = push * unit * h.block_weights[self.block[rows]]
+        order = np.argsort(-push, kind="stable")
+        return [(self.names[rows[k]][2:], float(push[k])) for k in order if push[k] > 0]
+
+    @property
+    def names(self) -> list[str]:
+        cached = self.__dict__.get("_names")
+        if cached is None:
+            cached = list(self.vocabulary)
+            object.__setattr__(self, "_names", cached)
+        return cached
+
     def _stacked(self) -> tuple[np.ndarray, dict[str, tuple[int, int]]]:
         cached = self.__dict__.get("_stack")
         if cached is None:

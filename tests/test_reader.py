@@ -9,6 +9,7 @@ Nothing here may be tuned against those two files.
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import numpy as np
@@ -431,3 +432,19 @@ def test_cues_found_in_real_statements_mean_what_they_say(text, absent, present)
         assert present in labels, labels
     if present == "explicit apology":
         assert reading.strategy == "rebuild"  # an explicit apology decides on its own
+
+
+@pytest.mark.parametrize("text", [
+    "Le cross du collège est annulé en raison des événements tragiques de vendredi.",
+    "Our teams worked through the night. The service came back at 6 a.m.",
+])
+def test_a_reading_the_model_decided_quotes_the_words_that_weighed(text):
+    """No rule cue fires here, so the trained model decides: the trainer is shown which of the
+    message's own words pushed it there (as written, accents kept), not just "typical words"."""
+    reading = classify_message(text)
+    cue = reading.strategy_cues[0]
+    assert cue.startswith(f"words and phrasing typical of {reading.strategy} (trained model")
+    quoted = re.findall(r"'([^']+)'", cue)
+    assert quoted, cue
+    assert all(q in text for q in quoted), (quoted, text)
+    assert not any(q.lower() in {"the", "le", "du", "des", "at"} for q in quoted)
