@@ -89,11 +89,11 @@ def reading(found, lang: str) -> None:  # type: ignore[no-untyped-def]
                  + (", ".join(t(b, lang) for b in found.base_responses) or t("none", lang)))
     if found.commitments:
         parts.append(f"{len(found.commitments)} {t('commitments', lang)}")
-    line = f"{t('detected', lang)} — " + " · ".join(parts)
-    if found.uncertain:
+    line = f"{t('detected', lang)} — " + " · ".join(parts) + (f" · {safe('; '.join(found.cues[:2]))}" if found.cues else "")
+    if found.uncertain:  # the cues say why, so the trainee can judge which reading the crowd may take
         st.warning(line, icon="❔")
     else:
-        st.caption(line + (f" · {safe('; '.join(found.cues[:2]))}" if found.cues else ""))
+        st.caption(line)
 
 
 def _post(engine, room_id: str, open_q: list[dict]) -> None:  # type: ignore[no-untyped-def]

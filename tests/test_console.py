@@ -194,3 +194,15 @@ def test_a_trainer_corrects_a_reading_and_the_pages_show_both(tmp_path, monkeypa
     at.button(key="live-tick").click().run()
     shown = page_html(at)
     assert "deny/defensive" in shown and "Uproar : rebuild/" in shown  # the trainer's reading and Uproar's
+
+
+def test_an_uncertain_draft_says_why(db, monkeypatch):
+    """A draft the reader hesitates on shows "uncertain: A or B" with the words that weighed."""
+    _, _, created = db
+    at = app(db, monkeypatch, room=created.room_id, view="trainee", role="trainee")
+    draft = "Les élèves ont été pris en charge par l'équipe éducative toute la matinée."
+    at.text_area(key="c-text").input(draft).run()
+    assert not at.exception
+    warning = "\n".join(w.value for w in at.warning)
+    assert "incertain" in warning or "uncertain" in warning
+    assert "élèves" in warning and "trained model" in warning
