@@ -191,7 +191,7 @@ def reading_form(engine, view: RoomView, room_id: str, lang: str) -> None:  # ty
             st.caption(f"{t('engine_read', lang)} — {read.get('strategy')} (p={read.get('confidence', 1):.2f}) · "
                        f"{t('secondary', lang)}: {read.get('secondary') or t('none', lang)} · {read.get('tone')} · "
                        f"{t('base_responses', lang)}: {', '.join(read.get('base_responses') or []) or t('none', lang)}"
-                       f"{alt}")
+                       f"{alt}" + (f" · {safe('; '.join(read['cues']))}" if read.get("cues") else ""))
         with st.form(f"reading-{seq}", clear_on_submit=False):
             c1, c2, c3 = st.columns(3)
             strategy = c1.selectbox(t("strategy", lang), STRATEGIES, index=STRATEGIES.index(row.strategy),

@@ -523,7 +523,7 @@ class CrisisModel(mesa.Model):
                     secondary=detected.secondary, base_responses=list(detected.base_responses),
                     confidence=round(detected.confidence, 3),
                     alternatives=[k for k, _ in detected.alternatives], commitments=len(made),
-                    addresses=list(detected.addresses))
+                    addresses=list(detected.addresses), cues=detected.cues[:4])
         for p in kept:
             self._event(m, "promise", f"promise kept: {p.text}", seq=p.seq, status="kept", kept_by=int(seq),
                         promise=p.id)

@@ -184,6 +184,8 @@ def test_a_trainer_corrects_a_reading_and_the_pages_show_both(tmp_path, monkeypa
     RoomRunner(engine, created.room_id, speed=0, until=6).run()
     at = app((url, engine, created), monkeypatch, room=created.room_id, view="trainer", role="trainer")
     assert "rebuild/" in page_html(at)
+    engine_read = next(c.value for c in at.caption if "Lecture d'Uproar" in c.value or "Uproar's reading" in c.value)
+    assert "nos excuses" in engine_read  # the cue that decided, beside the engine's reading
     seq = at.selectbox(key="reading-pick").value
     at.selectbox(key=f"reading-strategy-{seq}").set_value("deny")
     at.selectbox(key=f"reading-tone-{seq}").set_value("defensive")
