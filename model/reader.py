@@ -206,11 +206,6 @@ class Head:
     intercept: np.ndarray
     temperature: float
 
-    def scores(self, rows: np.ndarray, unit: np.ndarray, block: np.ndarray) -> np.ndarray:
-        values = unit * self.block_weights[block[rows]] if len(rows) else unit
-        z = self.coef[rows].T @ values + self.intercept if len(rows) else self.intercept.copy()
-        return np.array([0.0, z[0]]) if len(self.classes) == 2 and len(z) == 1 else z
-
     def proba(self, z: np.ndarray) -> np.ndarray:
         z = z / self.temperature
         e = np.exp(z - z.max())
