@@ -43,9 +43,9 @@ def test_split() -> dict:
 
 # Measured with the shipped reader (issue 12, sixth reader pass: hyphens are not bullets; an apology
 # for our own act is not adjusting; the base-response heads trust the rule cues more; a logistic
-# regression blended into the strategy head), after the settings were chosen by cross-validation (--cv,
-# --cv-real, --repeats): test split strategy 84.8%, tone 82.8%, instructing P 0.829 / R 0.872, adjusting
-# P 0.878 / R 0.923; blind set strategy 90.0%, tone 80.0%.
+# regression blended into the strategy head, no class weights there), after the settings were chosen
+# by cross-validation (--cv, --cv-real, --repeats): test split strategy 84.8%, tone 82.8%, instructing P 0.829 / R 0.872, adjusting
+# P 0.878 / R 0.923; blind set strategy 92.5%, tone 80.0%.
 # (Fifth pass: test 84.1% / 82.8%, instructing 0.833 / 0.897, adjusting 0.900 / 0.923; blind 92.5% / 80.0%.
 # Fourth pass: test 83.4% / 83.4%, instructing 0.810 / 0.872; blind 90.0% / 80.0%. Third pass: test
 # 82.1% / 82.1%, instructing 0.846 / 0.846, blind 87.5% / 72.5%. Second pass: test 82.1% / 81.4%, blind
@@ -99,7 +99,7 @@ def blind() -> dict:
 
 def test_strategy_on_the_blind_set(blind):
     assert blind["n"] == 40
-    assert blind["strategy_accuracy"] >= 0.85  # measured 90.0%
+    assert blind["strategy_accuracy"] >= 0.85  # measured 92.5%
 
 
 def test_issue_tone_target_on_the_blind_set(blind):
@@ -326,7 +326,7 @@ def test_uncertain_readings_name_the_runner_up():
 def test_uncertain_comes_with_the_wrong_readings(test_split):
     """"Uncertain" is worth showing only if it marks the readings a trainer should check: on the
     held-out split it comes with a wrong strategy several times as often as with a right one
-    (measured: 10 of 22 wrong, 10 of 123 right)."""
+    (measured: 8 of 22 wrong, 9 of 123 right)."""
     u = test_split["uncertain"]
     assert u["wrong"] + u["right"] == test_split["n"]
     assert u["wrong_flagged"] / u["wrong"] > 3 * u["right_flagged"] / u["right"]
