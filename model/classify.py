@@ -1102,8 +1102,8 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
                        base_responses=base, commitments=tuple(found), addresses=addresses,
                        base_cues=tuple(c for b in base for c in rp.base[b]), source="rules")
 
-    features = linear.analyse(rp.norm, rp.lang, rp.feature_cues)
-    p = model.predict(features)
+    vector = model.vector(linear.analyse(rp.norm, rp.lang, rp.feature_cues))
+    p = model.predict(*vector)
     _split_pairs(p)
     ps = p["strategy"]
     ranked = sorted(STRATEGIES, key=lambda k: (-ps[k], STRATEGY_ORDER.index(k)))
@@ -1137,14 +1137,14 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
 
     s_cues = rp.strategy_cues[strategy] or [
         f"words and phrasing typical of {strategy} (trained model, p={ps[strategy]:.2f})"
-        + _weighed_words(rp, model.weighed(features, "strategy", strategy, ranked[1]))]
+        + _weighed_words(rp, model.weighed(*vector, "strategy", strategy, ranked[1]))]
     if secondary:
         s_cues = [*s_cues, *(f"secondary {secondary} — {c}" for c in rp.strategy_cues[secondary])]
     t_cues = rp.tone_cues[tone] or [
         f"words typical of {'an' if tone[0] in 'aeiou' else 'a'} {tone} tone (trained model, p={pt[tone]:.2f})"
-        + _weighed_words(rp, model.weighed(features, "tone", tone))]
+        + _weighed_words(rp, model.weighed(*vector, "tone", tone))]
     base_cues = [c for b in base for c in (rp.base[b] or [
-        f"{b}: trained model, p={p[b]['1']:.2f}" + _weighed_words(rp, model.weighed(features, b, "1"))])]
+        f"{b}: trained model, p={p[b]['1']:.2f}" + _weighed_words(rp, model.weighed(*vector, b, "1"))])]
     return Reading(
         strategy=strategy, tone=tone, lang=rp.lang, correction=bool(rp.corrections),
         strategy_cues=tuple(s_cues) + _correction_cues(rp), tone_cues=tuple(t_cues), scores=rp.scores,

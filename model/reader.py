@@ -228,8 +228,8 @@ class LinearReader:
         rows, tf = rows[known], tf[known]
         return rows, weigh(rows, tf, self.idf, self.block)
 
-    def predict(self, features: Counter[str]) -> dict[str, dict[str, float]]:
-        rows, unit = self.vector(features)
+    def predict(self, rows: np.ndarray, unit: np.ndarray) -> dict[str, dict[str, float]]:
+        """Every head's calibrated probabilities for one message's `vector`."""
         coef, spans = self._stacked()
         gathered = coef[rows] if len(rows) else None  # one gather for every head
         blocks = self.block[rows]
@@ -245,13 +245,13 @@ class LinearReader:
             out[name] = {c: float(v) for c, v in zip(head.classes, p, strict=True)}
         return out
 
-    def weighed(self, features: Counter[str], head: str, toward: str, against: str | None = None) -> list[tuple[str, float]]:
-        """The words and word pairs that pushed `head` toward class `toward` rather than `against`
-        (rather than the other classes' mean when None), strongest first: what a reader is shown
-        as the cue when no rule spoke (character n-grams and other blocks weigh too, but say
-        nothing to a trainer)."""
-        rows, unit = self.vector(features)
-        words = np.array([self.names[r].startswith("w:") for r in rows], dtype=bool)
+    def weighed(self, rows: np.ndarray, unit: np.ndarray, head: str, toward: str,
+                against: str | None = None) -> list[tuple[str, float]]:
+        """The words and word pairs of one message's `vector` that pushed `head` toward class
+        `toward` rather than `against` (rather than the other classes' mean when None), strongest
+        first: what a reader is shown as the cue when no rule spoke (character n-grams and other
+        blocks weigh too, but say nothing to a trainer)."""
+        words = self.block[rows] == BLOCKS.index("w")
         rows, unit = rows[words], unit[words]
         if not len(rows):
             return []
