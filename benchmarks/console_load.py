@@ -25,7 +25,6 @@ import asyncio
 import contextlib
 import os
 import re
-import signal
 import socket
 import statistics
 import subprocess
@@ -42,6 +41,7 @@ from sqlalchemy import select
 from tqdm import tqdm
 
 from ..app import rooms as room_api
+from ..app.processes import stop_group
 from ..store.engine import open_store
 from ..store.tables import Room
 from .stclient import PageSession
@@ -110,7 +110,7 @@ def run_console_load(rooms: int = 4, sessions: int = 30, accounts: int = 20_000,
             result = asyncio.run(_class(base, engine, created, langs, console, sessions, seconds, idle_seconds,
                                         post_every, progress, folder / "console.log", screenshots))
         finally:
-            _stop(console.pid)
+            stop_group(console.pid)
             for c in created:
                 with contextlib.suppress(Exception):
                     room_api.pause(engine, c.room_id, source="bench")
@@ -332,7 +332,7 @@ def _start_console(db: str, folder: Path, port: int | None = None) -> tuple[psut
         if proc.poll() is not None:
             break
         time.sleep(0.3)
-    _stop(proc.pid)
+    stop_group(proc.pid)
     raise RuntimeError("the console did not start: " + (folder / "console.log").read_text(errors="replace")[-2000:])
 
 
@@ -346,26 +346,12 @@ def _wait_running(engine, room_ids: list[str], timeout: float = 120.0) -> None: 
     raise RuntimeError(f"the rooms' runners did not start within {timeout:g} s")
 
 
-def _stop(pgid: int, grace: float = 10.0) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(pgid, signal.SIGTERM)
-    deadline = time.monotonic() + grace
-    while time.monotonic() < deadline:
-        try:
-            os.killpg(pgid, 0)
-        except ProcessLookupError:
-            return
-        time.sleep(0.2)
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(pgid, signal.SIGKILL)
-
-
 def _stop_runners(engine, room_ids: list[str]) -> None:  # type: ignore[no-untyped-def]
     for r in room_ids:
         with contextlib.suppress(Exception):
             room = room_api.get_room(engine, r)
             if room.runner_pid:
-                _stop(room.runner_pid, grace=5.0)
+                stop_group(room.runner_pid, grace=5.0)
 
 
 __all__ = ["roles_for", "run_console_load"]

@@ -9,11 +9,9 @@ saved under tests/artifacts/ for people to look at.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -22,6 +20,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from uproar.app.processes import stop_group
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -36,24 +36,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def stop_group(pgid: int, grace: float = 10.0) -> None:
-    """SIGTERM the console's process group, then SIGKILL whatever still runs after `grace` s
-    (a Streamlit server with live sessions can hang while stopping, and would load later tests)."""
-    try:
-        os.killpg(pgid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    deadline = time.monotonic() + grace
-    while time.monotonic() < deadline:
-        try:
-            os.killpg(pgid, 0)
-        except ProcessLookupError:
-            return
-        time.sleep(0.2)
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(pgid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="module")

@@ -14,9 +14,10 @@ import time
 import urllib.request
 
 import pytest
-from test_browser import CHROMIUM, FLAGS, free_port, shot, stop_group
+from test_browser import CHROMIUM, FLAGS, free_port, shot
 
 from uproar.app import rooms
+from uproar.app.processes import stop_group
 from uproar.store.engine import open_store
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -22,11 +22,12 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy import text as sql
 from streamlit.testing.v1 import AppTest
-from test_browser import free_port, stop_group
+from test_browser import free_port
 from test_console import page_html
 from test_rooms import PG_URL, _postgres_database
 
 from uproar.app import rooms
+from uproar.app.processes import stop_group
 from uproar.app.runner import RoomRunner
 from uproar.app.view import shared_hub
 from uproar.benchmarks.stclient import PageSession

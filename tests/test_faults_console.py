@@ -24,10 +24,11 @@ import urllib.request
 import psutil
 import pytest
 from sqlalchemy import create_engine, text
-from test_browser import CHROMIUM, FLAGS, free_port, minute_shown, shot, stop_group
+from test_browser import CHROMIUM, FLAGS, free_port, minute_shown, shot
 from test_rooms import PG_URL, _postgres_database
 
 from uproar.app import rooms
+from uproar.app.processes import stop_group
 from uproar.benchmarks.relay import Relay
 from uproar.store.engine import open_store
 
