@@ -41,12 +41,12 @@ def test_split() -> dict:
     return rep
 
 
-# Measured with the shipped reader (issue 12, sixth reader pass: hyphens are not bullets; an apology
-# for our own act is not adjusting; the base-response heads trust the rule cues more; a logistic
-# regression blended into the strategy head, no class weights there), after the settings were chosen
-# by cross-validation (--cv, --cv-real, --repeats): test split strategy 84.8%, tone 82.8%, instructing P 0.829 / R 0.872, adjusting
-# P 0.878 / R 0.923; blind set strategy 92.5%, tone 80.0%.
-# (Fifth pass: test 84.1% / 82.8%, instructing 0.833 / 0.897, adjusting 0.900 / 0.923; blind 92.5% / 80.0%.
+# Measured with the shipped reader (issue 12, seventh reader pass: wishes and "never have been" are not
+# instructions; verdicts on our own conduct are admissions; regret for circumstances is no apology),
+# after the settings were chosen by cross-validation (--cv, --cv-real, --repeats): test split strategy
+# 84.8%, tone 82.8%, instructing P 0.829 / R 0.872, adjusting P 0.857 / R 0.923; blind set strategy
+# 92.5%, tone 80.0%.
+# (Sixth pass: the same but adjusting P 0.878. Fifth pass: test 84.1% / 82.8%, instructing 0.833 / 0.897, adjusting 0.900 / 0.923; blind 92.5% / 80.0%.
 # Fourth pass: test 83.4% / 83.4%, instructing 0.810 / 0.872; blind 90.0% / 80.0%. Third pass: test
 # 82.1% / 82.1%, instructing 0.846 / 0.846, blind 87.5% / 72.5%. Second pass: test 82.1% / 81.4%, blind
 # 90.0% / 72.5%. First pass: test 81.4% / 78.6%, instructing 0.850 / 0.872; blind 87.5% / 75.0%. Before
@@ -183,6 +183,9 @@ def test_a_denial_gives_no_instructions_and_no_comfort():
     ("Merci à tous les conseillers de quartier. Tenez bon !", "Riverains : restez chez vous, fenêtres fermées."),
     ("Vous nous demandez comment aider : continuez à nous faire confiance, nous reviendrons.",
      "Ne buvez pas l'eau du robinet jusqu'à nouvel ordre."),
+    ("Get well soon to everyone who's been under the weather, we're thinking of you.", "Get out of the water now."),
+    ("There are NO worms in our burgers. Never have been.", "Never leave a child alone in a bouncer."),
+    ("Please do not discuss the reports with dealers or media.", "Please do not drink the tap water."),
 ])
 def test_a_greeting_is_not_an_instruction(wish, instruction):
     """Corpus rule 12: instructing information is a protective action, not an imperative wish."""
@@ -421,6 +424,13 @@ def test_stance_features_tell_a_rebuttal_of_extent_from_one_of_conduct():
      None, "responsabilité"),
     ("The Hospital deeply regrets this occurrence and apologizes to those whose information was exposed.",
      None, "explicit apology"),
+    # regret for what circumstances impose announces bad news; it apologises for nothing we did (rule 4)
+    ("We deeply regret to inform you that the first day of the festival is cancelled.", "regret", "regret for circumstances"),
+    ("Nous regrettons de vous informer que les billets ne pourront pas être remboursés.", "regret", "regret des circonstances"),
+    # a verdict on our own conduct is an admission
+    ("In hindsight, it was the wrong decision. Period.", None, "admission"),
+    ("To put it simply, we were not adequately prepared to support the event.", None, "admission"),
+    ("Nous n'avons pas tenu notre promesse envers vous.", None, "aveu"),
 ])
 def test_cues_found_in_real_statements_mean_what_they_say(text, absent, present):
     reading = classify_message(text)
