@@ -280,7 +280,7 @@ _s("en", "rebuild", "admission", 2.0,
    r"\bwe (?:have )?failed (?:you|them|our|the)\b",
    # a verdict on our own conduct: "we were not adequately prepared", "it was the wrong decision"
    r"\bwe (?:were|are) not (?:\w+ly )?(?:prepared|ready|equipped)\b", r"\b(?:did not|didn't|failed to) live up to\b",
-   r"\b(?:it|this|that) was (?:the |a )?wrong (?:decision|call|choice)\b", r"\bwe (?:were|was) wrong\b")
+   r"\b(?:it|this|that) was (?:the |a )?wrong (?:decision|call|choice)\b", r"\bwe were wrong\b")
 _s("en", "rebuild", "admission", 1.0, r"\bshould have (?:been )?\w+ed\b")
 _s("en", "rebuild", "apology", 2.5,
    r"\b(?:we|i) (?:\w+ly )?apologi[sz]e(?:d)?\b(?: (?:unreservedly|sincerely|deeply|wholeheartedly|fully))?",
@@ -359,7 +359,7 @@ _s("en", "diminish", "non-apology", 2.0,
 # regret or an apology for what circumstances impose, not for what we did: bad news announced
 # (rule 4; it outweighs the "regret" and "apology" cues it overlaps)
 _s("en", "diminish", "regret for circumstances", 2.0,
-   r"\b(?:we |i )?(?:\w+ly )?regrets? to (?:inform|announce|tell|say|report|confirm)\b",
+   r"\b(?:we |i )?(?:\w+ly )?regrets? to (?:inform|announce|tell)\b",
    r"\b(?:we |i )?(?:\w+ly )?apologi[sz]e for having to\b")
 _s("en", "diminish", "excuse", 1.5,
    r"\b(?:exceptional|extreme|unprecedented|unforeseeable|unforeseen|freak|unusual|abnormal) (?:\w+ )?(?:weather|conditions|circumstances|demand|events?|storms?|heat|volumes?|surge|rainfall|traffic)\b",
@@ -449,7 +449,8 @@ _s("fr", "rebuild", "aveu", 2.0,
    r"\bnous avons (?:failli|echoue|commis (?:une |des |de graves |une grave |une lourde )?erreurs?|manque a \w+|trahi(?: la confiance)?|fait (?:une|des) erreurs?|mal (?:gere|fait|communique))",
    r"\bnous nous sommes trompes\b",
    r"\bnous n'avons pas (?:ete a la hauteur|su (?:vous |les |la |le )?(?:proteger|entendre|ecouter|voir|anticiper|prevenir|reagir)|tenu (?:notre|nos|la|les) (?:promesses?|engagements?|parole))\b",
-   r"\b(?:c'etait|c'est|ce fut) (?:une|la) (?:mauvaise decision|erreur|faute)\b")
+   # "it was a mistake", not « c'est la faute du fournisseur » (a scapegoat) nor « une erreur de croire que… »
+   r"\b(?:c'etait|c'est|ce fut) (?:une (?:mauvaise decision|erreur|faute)|la mauvaise decision)\b(?! (?:de (?:croire|penser|dire|considerer|voir|imaginer|laisser)|d'(?:affirmer|imaginer))\b)")
 _s("fr", "rebuild", "aveu", 1.5, r"\b(?:nous )?(?:aurions|aurait|n'aurions pas) du\b")
 _s("fr", "rebuild", "excuses", 2.5,
    r"\b(?:nous |je )?(?:presentons|presente|adressons|adresse|renouvelons|renouvelle)(?: \w+){0,3}? (?:nos|mes|toutes nos|toutes mes) (?:plus )?(?:sinceres |profondes |humbles )?excuses\b",

@@ -443,6 +443,14 @@ def test_cues_found_in_real_statements_mean_what_they_say(text, absent, present)
         assert reading.strategy == "rebuild"  # an explicit apology decides on its own
 
 
+def test_an_admitted_mistake_is_not_blame_nor_a_figure_of_speech():
+    """« c'était une erreur » admits; « c'est la faute du fournisseur » blames, « c'est une erreur de
+    croire que… » rebuts: neither counts toward rebuild."""
+    for text in ("C'est la faute du fournisseur, pas la nôtre.", "C'est une erreur de croire que nous cachons quoi que ce soit."):
+        assert classify_message(text).scores["rebuild"] == 0, text
+    assert classify_message("Je l'ai validé, et c'était une erreur.").scores["rebuild"] > 0
+
+
 @pytest.mark.parametrize("text", [
     "Le cross du collège est annulé en raison des événements tragiques de vendredi.",
     "Our teams worked through the night. The service came back at 6 a.m.",
