@@ -538,7 +538,7 @@ def main() -> int:
             README.write_text(f"{before}{start}\n{text}\n{end}{after}", encoding="utf-8")
     if "-q" not in sys.argv:
         print(text)
-    print(f"wrote {len(out)} messages to {OUT.relative_to(HERE.parents[2])}")
+    print(f"wrote {len(out)} messages to {OUT}")
     return 0
 
 
