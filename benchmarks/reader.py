@@ -27,7 +27,7 @@ FALLBACK = [
 ]
 
 
-def run_reader_bench(repeats: int = 3, path: Path = CORPUS, train: bool = True) -> dict[str, Any]:
+def run_reader_bench(repeats: int = 3, path: Path = CORPUS) -> dict[str, Any]:
     from ..model.classify import classify_message
 
     if path.exists():
@@ -56,7 +56,7 @@ def run_reader_bench(repeats: int = 3, path: Path = CORPUS, train: bool = True) 
         "max_ms": round(float(wall_ms.max()), 3),
         "long_release_ms": round(float(wall_ms[long].mean()), 3) if long.any() else None,
         "budget_ms": 5.0,
-        **(train_time() if train and path.exists() else {}),
+        **(train_time() if path.exists() else {}),
     }
 
 
