@@ -46,6 +46,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import encoder
 from . import reader as linear
 from .commitments import Commitment, find_commitments
 from .taxonomy import LANGUAGES, STRATEGIES, TONES
@@ -71,9 +72,14 @@ BASE_AT = {"instructing": (0.45, 0.475), "adjusting": (0.5, 0.5)}
 #: Confidence given to a decisive rule (explicit refusal to comment): its precision on the train split.
 STRONG_CONFIDENCE = 0.95
 STRONG_MAX_WORDS = 150
-#: When the model hesitates (below `UNSURE`) on a message of fewer than `RULES_MAX_WORDS` words,
-#: rules decide if their winner scores `RULES_DECIDE`, `RULES_MARGIN` ahead of the next.
-RULES_DECIDE, RULES_MARGIN, RULES_MAX_WORDS = 2.0, 1.0, 12
+#: In a message of fewer than `RULES_MAX_WORDS` words, rules decide if their winner scores
+#: `RULES_DECIDE`, `RULES_MARGIN` ahead of the next. Until the sentence encoder only when the model
+#: hesitated (below `UNSURE`), and under 12 words; the encoder made the model sure of itself on
+#: one-liners whose negation or hedge it does not hear ("We apologise for any inconvenience." read
+#: rebuild at 0.76, « Nous n'avons pas tenu notre promesse » deny at 0.64, "We deeply regret to
+#: inform you that … is cancelled" rebuild). 3 × 5-fold CV reads exactly the same either way
+#: (corpus 87.1% / 85.8%, real 62.3% / 64.1%): the corpus decision rules the cues encode decide.
+RULES_DECIDE, RULES_MARGIN, RULES_MAX_WORDS = 2.0, 1.0, 16
 #: Cue labels that make a no-comment a refusal (the crowd takes a bare refusal as denial).
 REFUSALS = frozenset({"refusal to comment", "legal no comment", "refus de commenter", "refus judiciaire"})
 _ANY = "*"
@@ -1116,7 +1122,7 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
                        base_cues=tuple(c for b in base for c in rp.base[b]), source="rules")
 
     vector = model.vector(linear.analyse(rp.norm, rp.lang, rp.feature_cues))
-    p = model.predict(*vector)
+    p = model.predict(*vector, encoder.embed_one(text) if model.reads_embedding else None)
     _split_pairs(p)
     ps = p["strategy"]
     ranked = sorted(STRATEGIES, key=lambda k: (-ps[k], STRATEGY_ORDER.index(k)))
@@ -1128,11 +1134,11 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
             source = "rule"
         strategy, confidence = decided, max(ps[decided], STRONG_CONFIDENCE)
         ranked = [strategy, *(k for k in ranked if k != strategy)]
-    elif (confidence < UNSURE and len(rp.norm.split()) < RULES_MAX_WORDS
-          and (ruled := _rules_winner(rp)) and ruled != strategy):
-        # a short message the model hesitates on, and a clear rule cue says otherwise: the rule
-        # decides (on every length, 5-fold CV on train + dev said this costs 2 points; on
-        # one-liners the rules' negation handling is what the model cannot learn from few words)
+    elif len(rp.norm.split()) < RULES_MAX_WORDS and (ruled := _rules_winner(rp)) and ruled != strategy:
+        # a short message where a clear rule cue says otherwise: the rule decides (on every length,
+        # 5-fold CV on train + dev said this costs 2 points; on one-liners the rules' negation
+        # handling is what the model cannot learn from few words). Its confidence stays the
+        # model's, so the reading says "uncertain" and names the model's choice as the runner-up.
         strategy, confidence, source = ruled, ps[ruled], "rule"
         ranked = [strategy, *(k for k in ranked if k != strategy)]
     alternatives = tuple((k, ps[k]) for k in ranked[1:2]) if confidence < UNSURE else ()
@@ -1285,7 +1291,7 @@ def evaluate(path: str | Path, split: str | None = None) -> dict[str, Any]:
     missing = [c for c in ("text", "strategy", "tone") if c not in rows[0]]
     if missing:
         raise ValueError(f"{path}: missing column(s) {missing}; expected text, lang, strategy, tone")
-    classify_message(rows[0]["text"])  # load the coefficients before timing
+    classify_message("Load the coefficients and the encoder before timing.")
     pairs: dict[str, list[tuple[str, str]]] = {"strategy": [], "tone": []}
     binary: dict[str, list[tuple[bool, bool]]] = {}
     secondary_ok = secondary_n = 0

@@ -18,7 +18,9 @@ Features (one analyser shared by training and reading, so both see the same thin
   figures and playful emoji.
 - the same groups within one sentence (`d:false&harm`) and what a negation bears on
   (`d:neg>harm`: "aucun décès"), for the pair heads that split deny from diminish and
-  defensive from factual.
+  defensive from factual;
+- the message's meaning as a whole: a multilingual sentence embedding (`encoder.py`, block
+  "e", dense: 512 values outside the vocabulary, with coefficients of their own per head).
 
 Each block is weighted by sublinear tf × idf and scaled to unit length; each head
 weighs the blocks its own way (`block_weights`: the first sentence matters for the
@@ -41,13 +43,15 @@ from pathlib import Path
 import numpy as np
 
 ARTIFACT = Path(__file__).parent / "data" / "reader.npz"
-#: words, characters, rule cues, meta, first sentence, stance, stance within a sentence
-BLOCKS: tuple[str, ...] = ("w", "c", "r", "m", "f", "x", "d")
+#: words, characters, rule cues, meta, first sentence, stance, stance within a sentence, and the
+#: sentence embedding (`encoder.py`: dense, outside the vocabulary; its weight is the heads' own)
+BLOCKS: tuple[str, ...] = ("w", "c", "r", "m", "f", "x", "d", "e")
 #: Pair heads: when the main head's two most probable classes are the pair, the pair head, trained on
 #: those two classes alone, splits their probability (`classify._split_pairs`; 5-fold CV on train + dev:
 #: fewer diminish read as deny and factual read as defensive; strategy and tone each about +0.5 point).
 PAIRS: dict[str, tuple[str, tuple[str, str]]] = {"deny_diminish": ("strategy", ("deny", "diminish")),
                                                  "defensive_factual": ("tone", ("defensive", "factual"))}
+_EMB = BLOCKS.index("e")
 _FIRST = re.compile(r"[.!?\n]")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)?|[^\sa-z0-9.,;:!?'\"()«»\-]")
 CHAR_N = (3, 5)
@@ -205,6 +209,8 @@ class Head:
     coef: np.ndarray
     intercept: np.ndarray
     temperature: float
+    #: embedding dimensions × scores (None: the head does not read the embedding)
+    emb_coef: np.ndarray | None = None
 
     def proba(self, z: np.ndarray) -> np.ndarray:
         z = z / self.temperature
@@ -228,8 +234,8 @@ class LinearReader:
         rows, tf = rows[known], tf[known]
         return rows, weigh(rows, tf, self.idf, self.block)
 
-    def predict(self, rows: np.ndarray, unit: np.ndarray) -> dict[str, dict[str, float]]:
-        """Every head's calibrated probabilities for one message's `vector`."""
+    def predict(self, rows: np.ndarray, unit: np.ndarray, emb: np.ndarray | None = None) -> dict[str, dict[str, float]]:
+        """Every head's calibrated probabilities for one message's `vector` and embedding."""
         coef, spans = self._stacked()
         gathered = coef[rows] if len(rows) else None  # one gather for every head
         blocks = self.block[rows]
@@ -239,6 +245,8 @@ class LinearReader:
             z = head.intercept.copy()
             if gathered is not None:
                 z += gathered[:, lo:hi].T @ (unit * head.block_weights[blocks])
+            if head.emb_coef is not None and emb is not None:
+                z += (emb * head.block_weights[_EMB]) @ head.emb_coef
             if len(head.classes) == 2 and len(z) == 1:
                 z = np.array([0.0, z[0]])
             p = head.proba(z)
@@ -266,6 +274,11 @@ class LinearReader:
         push = push * unit * h.block_weights[self.block[rows]]
         order = np.argsort(-push, kind="stable")
         return [(self.names[rows[k]][2:], float(push[k])) for k in order if push[k] > 0]
+
+    @property
+    def reads_embedding(self) -> bool:
+        """Whether a head weighs the sentence embedding (then `predict` wants it)."""
+        return any(h.emb_coef is not None for h in self.heads.values())
 
     @property
     def names(self) -> list[str]:
@@ -312,6 +325,7 @@ def load(path: str | None = None) -> LinearReader | None:
                 coef=z[f"{name}.coef"].astype(np.float64),
                 intercept=z[f"{name}.intercept"].astype(np.float64),
                 temperature=float(z[f"{name}.temperature"]),
+                emb_coef=z[f"{name}.emb_coef"].astype(np.float64) if f"{name}.emb_coef" in z.files else None,
             )
         return LinearReader(
             vocabulary={f: i for i, f in enumerate(names)},

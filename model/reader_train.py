@@ -14,7 +14,8 @@ chosen by `--cv` (folds of the 730-message corpus's train + dev by sha256 of the
 train-only, older labelled messages and real statements always on the training side) and
 `--cv-real` (folds of the real statements' train split by crisis, the corpus always training). Fitting is
 deterministic (liblinear/lbfgs on fixed data, no random state involved), so the
-same corpus gives the same artifact; it takes about 20 seconds.
+same corpus gives the same artifact; it takes about 40 seconds (half of it the sentence
+encoder reading every row, `encoder.py`).
 """
 
 from __future__ import annotations
@@ -47,7 +48,10 @@ REAL = DATA / "real" / "statements.csv"
 
 #: Chosen by 5-fold cross-validation on train + dev (`--cv`): per head group,
 #: the classifier ("svm": linear SVM, "lr": logistic regression), its C (inverse
-#: regularisation) and the weight of each feature block.
+#: regularisation) and the weight of each feature block. The sentence embedding ("e") weighs 0.5
+#: in every head (3 × 5-fold CV, corpus / real: strategy 85.6 → 87.1% / 60.6 → 62.3%, tone
+#: 85.5 → 85.8% / 60.8 → 64.1%; 0.25 and 0.75 for the strategy, 1.0 for the tone, 0.25 and 1.0
+#: for the base responses did less well).
 MIN_DF = 2
 #: Weight of a real statement against a corpus message (chosen by `--cv-real`).
 REAL_WEIGHT = 1.0
@@ -60,24 +64,24 @@ SETTINGS: dict[str, dict[str, Any]] = {
     # again as the others (10-fold CV corpus 85.8 → 86.2%, real 61.2 → 61.6%; 3 × 5-fold +0.6 / +0.7)
     "strategy": {"model": "svm", "C": 0.5, "weights": {"train_only": 0.5},
                  "blend": {"model": "lr", "C": 4.0, "weight": 0.5, "tol": 1e-3},
-                 "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.0}},
+                 "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.0, "e": 0.5}},
     # the first sentence sets the tone (CV: corpus 85.3 → 85.6%, real statements 58.6 → 59.3%)
     "tone": {"model": "svm", "C": 1.0, "class_weight": "balanced", "weights": {"train_only": 0.5},
-             "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.5, "x": 0.3}},
+             "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.5, "x": 0.3, "e": 0.5}},
     "instructing": {"model": "svm", "C": 0.5, "class_weight": "balanced",
-                    "blocks": {"w": 1.0, "c": 1.0, "r": 1.0, "m": 0.3, "f": 0.0, "x": 0.3}},
+                    "blocks": {"w": 1.0, "c": 1.0, "r": 1.0, "m": 0.3, "f": 0.0, "x": 0.3, "e": 0.5}},
     "adjusting": {"model": "svm", "C": 1.0, "class_weight": "balanced",
-                  "blocks": {"w": 1.0, "c": 0.5, "r": 1.0, "m": 0.3, "f": 0.0, "x": 0.0}},
-    "present": {"model": "svm", "C": 1.0, "blocks": {"w": 1.0, "c": 0.5, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.0}},
+                  "blocks": {"w": 1.0, "c": 0.5, "r": 1.0, "m": 0.3, "f": 0.0, "x": 0.0, "e": 0.5}},
+    "present": {"model": "svm", "C": 1.0, "blocks": {"w": 1.0, "c": 0.5, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.0, "e": 0.5}},
     # pair heads: trained only on the messages of two classes the main head confuses most, they split
     # that pair's probability when it is the main head's top two (`reader.PAIRS`); stance groups,
     # whole-message and within a sentence, weigh more here than they can in the five-class head
     "deny_diminish": {"model": "svm", "C": 0.25, "pair": PAIRS["deny_diminish"],
                       "weights": {"train_only": 0.5},  # the opening says which claim is answered
-                      "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 1.0, "x": 0.3, "d": 0.3}},
+                      "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 1.0, "x": 0.3, "d": 0.3, "e": 0.5}},
     "defensive_factual": {"model": "svm", "C": 1.0, "class_weight": "balanced", "pair": PAIRS["defensive_factual"],
                           "weights": {"train_only": 0.5},
-                          "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.3, "d": 0.3}},
+                          "blocks": {"w": 1.0, "c": 1.0, "r": 0.3, "m": 0.3, "f": 0.0, "x": 0.3, "d": 0.3, "e": 0.5}},
 }
 
 
@@ -119,12 +123,21 @@ class Counts:
 
     names: np.ndarray
     tf: Any  # scipy.sparse.csr_matrix, documents × names
+    emb: np.ndarray  # documents × encoder.DIM sentence embeddings
 
     def take(self, rows: Sequence[int]) -> Counts:
-        return Counts(self.names, self.tf[np.asarray(rows, dtype=np.int64)])
+        at = np.asarray(rows, dtype=np.int64)
+        return Counts(self.names, self.tf[at], self.emb[at])
 
 
-def count(docs: list[Counter[str]]) -> Counts:
+def counts_of(rows: list[dict[str, str]]) -> Counts:
+    """Feature counts and sentence embeddings of labelled rows."""
+    from .encoder import embed
+
+    return count(featurise(rows), embed([r["text"] for r in rows]))
+
+
+def count(docs: list[Counter[str]], emb: np.ndarray) -> Counts:
     from scipy.sparse import csr_matrix
 
     names = np.array(sorted({f for d in docs for f in d}))
@@ -134,7 +147,7 @@ def count(docs: list[Counter[str]]) -> Counts:
     tf = np.fromiter((n for d in docs for n in d.values()), dtype=np.float64, count=int(indptr[-1]))
     out = csr_matrix((tf, cols, indptr), shape=(len(docs), len(names)))
     out.sort_indices()
-    return Counts(names, out)
+    return Counts(names, out, emb)
 
 
 def build_vocabulary(counts: Counts, min_df: int = MIN_DF) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -171,9 +184,9 @@ def fit(rows: list[dict[str, str]], settings: dict[str, dict[str, Any]] = SETTIN
         temperatures: dict[str, float] | None = None, counts: Counts | None = None,
         heads: list[str] | None = None) -> tuple[LinearReader, dict[str, np.ndarray]]:
     """Fit every head on `rows`; returns the reader and the arrays to save."""
-    from scipy.sparse import diags
+    from scipy.sparse import csr_matrix, diags, hstack
 
-    counts = count(featurise(rows)) if counts is None else counts
+    counts = counts_of(rows) if counts is None else counts
     keep, names, idf, block = build_vocabulary(counts)
     vocab = {str(f): i for i, f in enumerate(names)}
     unit = matrix(counts, keep, idf, block)
@@ -185,6 +198,9 @@ def fit(rows: list[dict[str, str]], settings: dict[str, dict[str, Any]] = SETTIN
         bw = np.array([spec["blocks"].get(b, 0.0) for b in BLOCKS], dtype=np.float64)
         known = np.array([t[name] is not None for t in labels])
         x = (unit @ diags(bw[block]))[known]
+        reads_emb = bw[BLOCKS.index("e")] > 0
+        if reads_emb:
+            x = hstack([x, csr_matrix(counts.emb[known] * bw[BLOCKS.index("e")])], format="csr")
         y = np.array([t[name] for t in labels if t[name] is not None])
         weights = _row_weights(rows, spec)[known]
         clf = _classifier(spec)
@@ -198,7 +214,11 @@ def fit(rows: list[dict[str, str]], settings: dict[str, dict[str, Any]] = SETTIN
             coef = coef + spec["blend"]["weight"] * other.coef_.T.astype(np.float32)
             intercept = intercept + spec["blend"]["weight"] * np.atleast_1d(other.intercept_).astype(np.float32)
         temp = (temperatures or {}).get(name, 1.0)
-        fitted[name] = Head(name, classes, bw, coef.astype(np.float64), intercept.astype(np.float64), temp)
+        coef, emb_coef = (coef[:len(names)], coef[len(names):]) if reads_emb else (coef, None)
+        fitted[name] = Head(name, classes, bw, coef.astype(np.float64), intercept.astype(np.float64), temp,
+                            None if emb_coef is None else emb_coef.astype(np.float64))
+        if emb_coef is not None:
+            arrays[f"{name}.emb_coef"] = emb_coef
         arrays[f"{name}.classes"] = np.array(classes)
         arrays[f"{name}.block_weights"] = bw
         arrays[f"{name}.coef"] = coef
@@ -238,11 +258,13 @@ def features_of(reader: LinearReader, counts: Counts):
     return matrix(counts, np.searchsorted(counts.names, np.array(list(reader.vocabulary))), reader.idf, reader.block)
 
 
-def logits(reader: LinearReader, x, name: str) -> np.ndarray:
-    """Raw scores (before temperature) of head `name` for each row of `x` (`features_of`), as
-    classes columns: what `LinearReader.predict` computes one message at a time."""
+def logits(reader: LinearReader, x, emb: np.ndarray, name: str) -> np.ndarray:
+    """Raw scores (before temperature) of head `name` for each row of `x` (`features_of`) and of
+    `emb`, as classes columns: what `LinearReader.predict` computes one message at a time."""
     head = reader.heads[name]
     z = x @ (head.coef * head.block_weights[reader.block][:, None]) + head.intercept
+    if head.emb_coef is not None:
+        z = z + (emb * head.block_weights[BLOCKS.index("e")]) @ head.emb_coef
     return np.hstack([np.zeros_like(z), z]) if len(head.classes) == 2 and z.shape[1] == 1 else z
 
 
@@ -274,11 +296,12 @@ def calibrate(rows: list[dict[str, str]], counts: Counts, k: int = CALIBRATION_F
         inside = [i for i in range(len(rows)) if fold[i] != f]
         out = [i for i in range(len(rows)) if fold[i] == f]
         model, _ = fit([rows[i] for i in inside], counts=counts.take(inside))
-        x = features_of(model, counts.take(out))
+        held = counts.take(out)
+        x = features_of(model, held)
         for name, head in model.heads.items():
             at = [j for j, i in enumerate(out) if labels[i][name] is not None]  # a pair head: its two classes only
             known = [out[j] for j in at]
-            z = logits(model, x[at], name)
+            z = logits(model, x[at], held.emb[at], name)
             scores[name] += [(z[j], head.classes.index(labels[i][name])) for j, i in enumerate(known)]
     temps = {name: best_temperature(np.array([z for z, _ in s]), np.array([y for _, y in s])) for name, s in scores.items()}
     accuracy = {name: round(float(np.mean([np.argmax(z) == y for z, y in s])), 3) for name, s in scores.items()
@@ -293,7 +316,7 @@ def train(corpus: str | Path = CORPUS, out: str | Path = ARTIFACT, quiet: bool =
     train_rows, dev_rows = read_corpus(corpus, ("train",)), read_corpus(corpus, ("dev",))
     real_rows = read_corpus(real, ("train",)) if real else []
     rows = train_rows + [r for path in extra for r in read_corpus(path, ("train",))] + dev_rows + real_rows
-    counts = count(featurise(rows))
+    counts = counts_of(rows)
     temps, accuracy = calibrate(rows, counts)
     final, arrays = fit(rows, temperatures=temps, counts=counts)
     Path(out).parent.mkdir(parents=True, exist_ok=True)
@@ -354,7 +377,7 @@ def _score_folds(held: list[dict[str, str]], always: list[dict[str, str]], fold:
     shipped = linear.load
     current = shipped()
     temps = {name: head.temperature for name, head in current.heads.items()} if current else None
-    counts = count(featurise(held) + featurise(always))
+    counts = counts_of(held + always)
     always_at = list(range(len(held), len(held) + len(always)))
     readings: list[Any] = [None] * len(held)
     try:

@@ -41,26 +41,24 @@ def test_split() -> dict:
     return rep
 
 
-# Measured with the shipped reader (issue 12, seventh reader pass: wishes and "never have been" are not
-# instructions; verdicts on our own conduct are admissions; regret for circumstances is no apology),
-# after the settings were chosen by cross-validation (--cv, --cv-real, --repeats): test split strategy
-# 84.8%, tone 82.8%, instructing P 0.829 / R 0.872, adjusting P 0.857 / R 0.923; blind set strategy
-# 92.5%, tone 80.0%.
-# (Sixth pass: the same but adjusting P 0.878. Fifth pass: test 84.1% / 82.8%, instructing 0.833 / 0.897, adjusting 0.900 / 0.923; blind 92.5% / 80.0%.
+# Measured with the shipped reader (issue 12, eighth reader pass: a multilingual sentence encoder's
+# embedding weighed beside the n-grams), after the settings were chosen by cross-validation (--cv,
+# --cv-real, --repeats): test split strategy 86.9%, tone 81.4%, instructing P 0.814 / R 0.897,
+# adjusting P 0.900 / R 0.923; blind set strategy 90.0%, tone 87.5%.
+# (Seventh pass: test 84.8% / 82.8%, instructing 0.829 / 0.872, adjusting 0.857 / 0.923; blind 92.5% / 80.0%.
+# Sixth pass: the same but adjusting P 0.878. Fifth pass: test 84.1% / 82.8%, instructing 0.833 / 0.897, adjusting 0.900 / 0.923; blind 92.5% / 80.0%.
 # Fourth pass: test 83.4% / 83.4%, instructing 0.810 / 0.872; blind 90.0% / 80.0%. Third pass: test
 # 82.1% / 82.1%, instructing 0.846 / 0.846, blind 87.5% / 72.5%. Second pass: test 82.1% / 81.4%, blind
 # 90.0% / 72.5%. First pass: test 81.4% / 78.6%, instructing 0.850 / 0.872; blind 87.5% / 75.0%. Before
 # the reader work: test 77.9% / 78.6%; blind 85.0% / 70.0%.)
-# Reached: the tone on both sets, the strategy on the blind set, the adjusting information.
-# Not reached, kept visible as expected failures: the strategy on the test split (123 of 145, one
-# message short) and the instructing precision on the test split (34 of 39 found, 7 false alarms; the
-# fourth pass's CV-chosen threshold moved the precision floor below from 0.82 to 0.78). Nothing was
-# tuned on the test split, whose scores must stay honest. The floors catch regressions (the measured
-# level minus about two messages).
+# Reached: strategy and tone on both sets, the adjusting information.
+# Not reached, kept visible as an expected failure: the instructing precision on the test split (35 of
+# 39 found, 8 false alarms; the fourth pass's CV-chosen threshold moved the precision floor below from
+# 0.82 to 0.78). Nothing was tuned on the test split, whose scores must stay honest. The floors catch
+# regressions (the measured level minus about two messages).
 NOT_YET = "issue target not reached by the shipped reader (see the measured figures above)"
 
 
-@pytest.mark.xfail(reason=NOT_YET, strict=False)
 def test_issue_strategy_target_on_the_corpus_test_split(test_split):
     assert test_split["strategy_accuracy"] >= 0.85
 
@@ -82,7 +80,7 @@ def test_issue_instructing_target_on_the_corpus_test_split(test_split):
 
 def test_no_regression_on_the_corpus_test_split(test_split):
     assert test_split["n"] == 145
-    assert test_split["strategy_accuracy"] >= 0.80
+    assert test_split["strategy_accuracy"] >= 0.84
     assert test_split["tone_accuracy"] >= 0.80
     adjusting, instructing = test_split["base_responses"]["adjusting"], test_split["base_responses"]["instructing"]
     assert adjusting["precision"] >= 0.85 and adjusting["recall"] >= 0.92
@@ -99,7 +97,7 @@ def blind() -> dict:
 
 def test_strategy_on_the_blind_set(blind):
     assert blind["n"] == 40
-    assert blind["strategy_accuracy"] >= 0.85  # measured 92.5%
+    assert blind["strategy_accuracy"] >= 0.85  # measured 90.0%
 
 
 def test_issue_tone_target_on_the_blind_set(blind):
@@ -369,6 +367,7 @@ def test_the_training_script_rebuilds_the_shipped_reader(tmp_path):
         assert list(new["features"]) == list(shipped["features"])
         for name in shipped["heads"]:
             np.testing.assert_allclose(new[f"{name}.coef"], shipped[f"{name}.coef"], atol=1e-4)
+            np.testing.assert_allclose(new[f"{name}.emb_coef"], shipped[f"{name}.emb_coef"], atol=1e-4)
             np.testing.assert_allclose(new[f"{name}.temperature"], shipped[f"{name}.temperature"], rtol=1e-6)
 
 

@@ -43,19 +43,20 @@ def real_test() -> dict:
     return rep
 
 
-# Measured with the shipped reader (issue 12, sixth pass; trained on the 307 statements of the train
-# split at the weight `python -m uproar.model.reader_train --cv-real 5` chose): strategy 61.7%, tone
-# 63.7% against the first labeller (60.6% / 67.4% against the second; fifth pass 62.2% / 63.7%); the
-# fifth pass's reader trained without any real statement read 49.2% and 56.0%. Far from "nearly all":
-# the floors catch regressions (about three statements below the measured level), not the issue's aim.
+# Measured with the shipped reader (issue 12, eighth pass: a sentence encoder beside the n-grams;
+# trained on the 307 statements of the train split at the weight `python -m uproar.model.reader_train
+# --cv-real 5` chose): strategy 62.7%, tone 63.7% against the first labeller (61.7% / 67.4% against the
+# second; seventh pass 61.1% / 63.2%, sixth 61.7% / 63.7%); the fifth pass's reader trained without any
+# real statement read 49.2% and 56.0%. Far from "nearly all": the floors catch regressions (about three
+# statements below the measured level), not the issue's aim.
 def test_no_regression_on_real_statements(real_test):
     assert real_test["n"] == 193
-    assert real_test["strategy_accuracy"] >= 0.60
-    assert real_test["tone_accuracy"] >= 0.61
+    assert real_test["strategy_accuracy"] >= 0.61
+    assert real_test["tone_accuracy"] >= 0.62
 
 
 def test_uncertain_marks_the_real_statements_to_check(real_test):
     """On real statements the reader is wrong far more often than on the corpus; "uncertain" must
-    point the trainer at those readings (measured: 40 of 74 wrong, 27 of 119 right)."""
+    point the trainer at those readings (measured: 37 of 72 wrong, 22 of 121 right)."""
     u = real_test["uncertain"]
     assert u["wrong_flagged"] / u["wrong"] > 1.5 * u["right_flagged"] / u["right"]

@@ -1,0 +1,41 @@
+"""The sentence encoder the reader weighs beside its n-grams (model/encoder.py): what the reader
+relies on it for — meaning across French and English, the same vector every time, a bounded cost."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from uproar.model import encoder
+from uproar.model.classify import classify_message
+
+PAIRS = [  # a statement and its translation, then a statement of another strategy
+    ("Nous présentons nos excuses aux familles touchées.", "We apologise to the families affected.",
+     "Our plant has created 400 jobs in this town."),
+    ("Ces rumeurs sont totalement fausses.", "These rumours are completely false.",
+     "Please stay indoors and keep your windows closed."),
+    ("Nous ne ferons aucun commentaire tant que l'enquête est en cours.",
+     "We will not comment while the investigation is ongoing.", "We are deeply sorry for the harm we caused."),
+]
+
+
+def test_a_statement_and_its_translation_mean_the_same():
+    for fr, en, other in PAIRS:
+        v = encoder.embed([fr, en, other])
+        assert v[0] @ v[1] > v[0] @ v[2] + 0.2 and v[1] @ v[0] > v[1] @ v[2] + 0.2, (fr, en, other)
+
+
+def test_the_same_vector_every_time_rounded():
+    text = "Nous présentons nos excuses aux riverains. Restez chez vous."
+    a, b = encoder.embed([text])[0], encoder.embed([text, "Another message."])[0]
+    assert np.array_equal(a, b)  # alone or in a batch: a reading never depends on its neighbours
+    assert np.array_equal(a, np.round(a, encoder.DECIMALS)) and abs(np.linalg.norm(a) - 1) < 0.01
+
+
+def test_a_long_paste_is_encoded_from_its_opening():
+    """A 5,000-character paste (the composer's limit) is read whole by the n-grams; the encoder,
+    whose cost grows with every token, reads its first `MAX_WORDS` words."""
+    opening = " ".join(["Nous présentons nos excuses aux familles."] * 30)
+    tail = " Nous maintenons que nos installations sont sûres." * 60
+    assert len(opening + tail) > 4000
+    assert np.array_equal(encoder.embed([opening + tail])[0], encoder.embed([" ".join((opening + tail).split()[:encoder.MAX_WORDS])])[0])
+    assert classify_message((opening + tail)[:5000]).strategy in ("rebuild", "deny", "bolster", "diminish")
