@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine, func, or_, select, update
 from tqdm import tqdm
 
+from ..model.classify import warm as warm_reader
 from ..model.inputs import parse_input
 from ..model.model import CrisisModel
 from ..store import records
@@ -169,6 +170,7 @@ class RoomRunner:
         reason, written = "error", 0
         try:
             model, input_ids = self.rebuild(room)
+            warm_reader()  # a trainee's first message would otherwise stall the clock a second
             stop = min(self.until if self.until is not None else room.until, room.until)
             if self.speed is not None:
                 self.db(lambda: self._set(speed=self.speed))

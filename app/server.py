@@ -10,6 +10,7 @@ second, not thirty page runs.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import streamlit as st
@@ -19,6 +20,7 @@ from starlette.routing import Route
 
 from uproar.app.rooms import RoomError
 from uproar.app.view import live_key, shared_hub
+from uproar.model.classify import warm as warm_reader
 from uproar.store.engine import is_outage
 
 HEADERS = {"Cache-Control": "no-store"}
@@ -38,3 +40,6 @@ def live(request: Request) -> PlainTextResponse:
 
 
 app = st.App(str(Path(__file__).with_name("console.py")), routes=[Route("/uproar/live/{room_id}", live)])
+# the message reader's sentence encoder takes 1.2 s to load, holding the interpreter: load it as the
+# server starts, not in the middle of a class on a trainee's first draft (every page would wait)
+threading.Thread(target=warm_reader, name="warm-reader", daemon=True).start()
