@@ -38,4 +38,4 @@ def test_a_long_paste_is_encoded_from_its_opening():
     tail = " Nous maintenons que nos installations sont sûres." * 60
     assert len(opening + tail) > 4000
     assert np.array_equal(encoder.embed([opening + tail])[0], encoder.embed([" ".join((opening + tail).split()[:encoder.MAX_WORDS])])[0])
-    assert classify_message((opening + tail)[:5000]).strategy in ("rebuild", "deny", "bolster", "diminish")
+    assert classify_message((opening + tail)[:5000]).strategy == "rebuild"  # it opens with thirty apologies
