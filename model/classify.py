@@ -313,6 +313,14 @@ _s("en", "rebuild", "corrective action", 1.5,
    r"\bindependent (?:auditors?|experts?|investigation|review|inquiry|audit|security experts?)\b",
    r"\b(?:we will|we'll) do better\b", r"\bnever happens? again\b",
    tone="factual", tw=0.5)
+# sanctions taken against one's own people (staff, officers, fans) are corrective action, not a
+# denial: the condemnation that usually comes with them reads as a rebuttal otherwise
+_s("en", "rebuild", "sanctions", 1.5,
+   r"\bdisciplinary (?:action|measures?|proceedings?|procedures?|hearings?)\b",
+   r"\b(?:has|have|had) (?:since |now |immediately |already )?been (?:dismissed|fired|terminated|sacked|disciplined|suspended|stood down|banned)\b",
+   r"\b(?:dismissed|fired|sacked|suspended|banned|identified and banned) (?:the |those |these |all )?(?:\w+ )?(?:employees?|staff|officers?|workers?|individuals?|fans?|supporters?|members?|players?|managers?)\b",
+   r"\b(?:stadium|lifetime|club) bans?\b", r"\bbanned from (?:the |our |all )?(?:stadium|ground|club|matches|games)\b",
+   tone="factual", tw=0.5)
 # ---- English: deny
 _s("en", "deny", "denial", 2.5,
    r"\b(?:we )?(?:\w+ly )?(?:deny|denies|denied|reject|refute)\b(?: (?:these|the|all|any|those|such))?(?: (?:allegations|accusations|claims|reports|rumou?rs))?",
@@ -479,6 +487,11 @@ _s("fr", "rebuild", "mesure corrective", 1.5,
    r"\bplan d'action\b", r"\bplan de (?:prevention|remediation|correction)\b",
    r"\b(?:auditeur|expert|enquete|audit|expertise|inspection)s? independant(?:e|s|es)?\b", r"\b(?:auditeur|expert|audit)s? externes?\b",
    r"\b(?:a titre preventif|par precaution|par mesure de precaution)\b",
+   tone="factual", tw=0.5)
+_s("fr", "rebuild", "sanctions", 1.5,
+   r"\b(?:procedures?|mesures?|sanctions?) disciplinaires?\b", r"\bmise a pied\b", r"\binterdictions? (?:de stade|commerciales? de stade)\b",
+   r"\b(?:ont|a|sont|est|seront|sera|viennent d'etre|vient d'etre)(?: \w+ment)?(?: ete)?(?: \w+ment| aussitot| tous| toutes)?(?: \w+ (?:et|puis))? (?:sanctionne|licencie|congedie|mis a pied|mise a pied|radie|interdit de stade)(?:e|s|es)?\b",
+   r"\b(?:nous )?(?:avons |allons )?(?:sanctionne|sanctionner|sanctionnerons|licencie|licencier) (?:les |ces |le |la |l'|cet |cette |tous les )?(?:\w+ )?(?:salaries?|employes?|agents?|collaborateurs?|supporters?|joueurs?|individus|auteurs|personnes|responsables)\b",
    tone="factual", tw=0.5)
 # ---- French: deny
 _s("fr", "deny", "démenti", 2.5,

@@ -112,6 +112,23 @@ def test_real_apology_is_rebuild(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Nous condamnons fermement ces propos. Les deux agents concernés ont été suspendus et une procédure disciplinaire est engagée.",
+        "Le club condamne fermement ces chants. Les auteurs ont été identifiés et seront sanctionnés.",
+        "We strongly condemn the chants heard on Saturday. The supporters responsible have been identified and banned from the stadium.",
+        "The two officers involved have been stood down and disciplinary proceedings are under way.",
+    ],
+)
+def test_sanctions_against_ones_own_people_are_corrective_action(text):
+    """Condemning what staff or fans did and sanctioning them takes responsibility (rebuild); read
+    on the condemnation alone it looked like a rebuttal (real statements' train split)."""
+    c = classify_message(text)
+    assert c.strategy == "rebuild"
+    assert any(cue.startswith("sanction") for cue in c.cues), c.cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "We refuse to apologize for doing our job.",
         "We have nothing to apologise for: the plant is safe.",
         "Nous n'avons pas à nous excuser d'avoir fait notre travail.",
