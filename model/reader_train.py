@@ -53,7 +53,8 @@ REAL = DATA / "real" / "statements.csv"
 #: 85.5 → 85.8% / 60.8 → 64.1%; 0.25 and 0.75 for the strategy, 1.0 for the tone, 0.25 and 1.0
 #: for the base responses did less well).
 MIN_DF = 2
-#: Weight of a real statement against a corpus message (chosen by `--cv-real`).
+#: Weight of a real statement against a corpus message (chosen by `--cv-real`; with the sentence
+#: encoder, 1.5 and 2 did worse on both sets, 3 × 5-fold: docs/reader.md, ninth pass).
 REAL_WEIGHT = 1.0
 #: Folds of the out-of-fold scores the temperatures are fitted on (`calibrate`).
 CALIBRATION_FOLDS = 5
