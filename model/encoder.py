@@ -79,9 +79,12 @@ def shared_table(table: np.ndarray) -> np.ndarray:
             if attempt or not path.exists():
                 path.parent.mkdir(parents=True, exist_ok=True)
                 partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-                with open(partial, "wb") as fh:
-                    np.save(fh, table)
-                os.replace(partial, path)  # whole or absent: no process maps half a file
+                try:
+                    with open(partial, "wb") as fh:
+                        np.save(fh, table)
+                    os.replace(partial, path)  # whole or absent: no process maps half a file
+                finally:
+                    partial.unlink(missing_ok=True)  # a full disk leaves nothing behind
             mapped = np.load(path, mmap_mode="r")
             if mapped.shape == table.shape and mapped.dtype == table.dtype and np.array_equal(mapped[::_SAMPLE], table[::_SAMPLE]):
                 return mapped
