@@ -69,8 +69,8 @@ def shared_table(table: np.ndarray) -> np.ndarray:
     file in `cache_dir()`, written by the first process that needs it.
 
     The console and every room's runner each load the encoder; mapped from one file, the operating
-    system keeps one copy of the table for all of them, and only the rows messages use. The map is
-    checked against the table just loaded (a sample of rows) and a damaged file written anew;
+    system keeps one copy of the table for all of them. The map is compared with the table just
+    loaded (every byte: some 20 ms, once per process) and a damaged file written anew;
     anything else amiss — no cache folder, a full disk — keeps the table in memory, as before:
     never a different reading."""
     path = cache_dir() / f"use-m3-tokens-{table.shape[0]}x{table.shape[1]}-{_digest(table)}.npy"
@@ -82,18 +82,33 @@ def shared_table(table: np.ndarray) -> np.ndarray:
                 try:
                     with open(partial, "wb") as fh:
                         np.save(fh, table)
-                    os.replace(partial, path)  # whole or absent: no process maps half a file
+                    _publish(partial, path, over=bool(attempt))
                 finally:
                     partial.unlink(missing_ok=True)  # a full disk leaves nothing behind
             mapped = np.load(path, mmap_mode="r")
-            if mapped.shape == table.shape and mapped.dtype == table.dtype and np.array_equal(mapped[::_SAMPLE], table[::_SAMPLE]):
+            if mapped.shape == table.shape and mapped.dtype == table.dtype and np.array_equal(mapped, table):
                 return mapped
     except (OSError, ValueError):
         pass
     return table
 
 
-#: Every `_SAMPLE`-th row of the token table names its file and checks a mapped copy.
+def _publish(partial: Path, path: Path, over: bool) -> None:
+    """Give a fully written file its name: whole or absent, no process maps half a file. Processes
+    started together all write one; the first to link it wins and all map that one (a rename
+    would leave each on its own copy); `over` replaces a damaged file."""
+    if not over:
+        try:
+            os.link(partial, path)
+            return
+        except FileExistsError:
+            return
+        except OSError:  # a file system without hard links
+            pass
+    os.replace(partial, path)
+
+
+#: Every `_SAMPLE`-th row of the token table goes into its file's name (the package's version).
 _SAMPLE = 97
 
 

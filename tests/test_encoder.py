@@ -52,14 +52,35 @@ import json, sys
 import numpy as np
 from uproar.model import encoder
 v = encoder.embed(["Nous présentons nos excuses aux riverains. Restez chez vous."])[0]
-print(json.dumps({"mapped": isinstance(encoder._model().table, np.memmap), "vector": v.tolist()}))
+maps = [line.split() for line in open("/proc/self/maps") if "use-m3-tokens" in line]
+print(json.dumps({"mapped": isinstance(encoder._model().table, np.memmap), "vector": v.tolist(),
+                  "files": sorted({(m[4], " ".join(m[5:])) for m in maps})}))  # (inode, path)
 """
 
 
-def _reader_process(cache: Path) -> dict:
+def _start(cache: Path) -> subprocess.Popen:
     env = dict(os.environ, UPROAR_CACHE_DIR=str(cache))
-    out = subprocess.run([sys.executable, "-c", _PROCESS], env=env, capture_output=True, text=True, timeout=120, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return subprocess.Popen([sys.executable, "-c", _PROCESS], env=env, stdout=subprocess.PIPE, text=True)
+
+
+def _result(proc: subprocess.Popen) -> dict:
+    out, _ = proc.communicate(timeout=120)
+    assert proc.returncode == 0
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def _reader_process(cache: Path) -> dict:
+    return _result(_start(cache))
+
+
+def test_processes_started_together_map_the_same_file(tmp_path):
+    """A console and its rooms' runners start at once on a fresh machine: each writes the table,
+    and all must end up on one file (not each on a copy another has since replaced)."""
+    results = [_result(p) for p in [_start(tmp_path / "cache") for _ in range(3)]]
+    files = {f for r in results for f in map(tuple, r["files"])}
+    assert len(files) == 1, files
+    assert "(deleted)" not in next(iter(files))[1]
+    assert len(list((tmp_path / "cache").iterdir())) == 1  # no partial file left behind
 
 
 def test_processes_share_one_token_table_and_read_the_same(tmp_path):
