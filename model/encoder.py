@@ -97,15 +97,15 @@ def _publish(partial: Path, path: Path, over: bool) -> None:
     """Give a fully written file its name: whole or absent, no process maps half a file. Processes
     started together all write one; the first to link it wins and all map that one (a rename
     would leave each on its own copy); `over` replaces a damaged file."""
-    if not over:
-        try:
-            os.link(partial, path)
-            return
-        except FileExistsError:
-            return
-        except OSError:  # a file system without hard links
-            pass
-    os.replace(partial, path)
+    if over:
+        os.replace(partial, path)
+        return
+    try:
+        os.link(partial, path)
+    except FileExistsError:
+        pass
+    except OSError:  # a file system without hard links
+        os.replace(partial, path)
 
 
 #: Every `_SAMPLE`-th row of the token table goes into its file's name (the package's version).
