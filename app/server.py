@@ -40,6 +40,6 @@ def live(request: Request) -> PlainTextResponse:
 
 
 app = st.App(str(Path(__file__).with_name("console.py")), routes=[Route("/uproar/live/{room_id}", live)])
-# the message reader's sentence encoder takes 1.2 s to load, holding the interpreter: load it as the
+# the message reader's sentence encoder takes about a second to load, holding the interpreter: load it as the
 # server starts, not in the middle of a class on a trainee's first draft (every page would wait)
 threading.Thread(target=warm_reader, name="warm-reader", daemon=True).start()

@@ -1108,7 +1108,7 @@ def rules_reading(rp: RulePass) -> tuple[str, str, tuple[str, ...], tuple[str, .
 
 
 def warm() -> None:
-    """Load the reader now (its coefficients, and the sentence encoder: 1.2 s, once per process)
+    """Load the reader now (its coefficients, and the sentence encoder: about a second, once per process)
     rather than on the first message, where a live room's minute would wait for it."""
     model = linear.load()
     if model is not None and model.reads_embedding:
