@@ -78,6 +78,7 @@ def shared_table(table: np.ndarray) -> np.ndarray:
         for attempt in range(2):
             if attempt or not path.exists():
                 path.parent.mkdir(parents=True, exist_ok=True)
+                _sweep(path.parent)
                 partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
                 try:
                     with open(partial, "wb") as fh:
@@ -91,6 +92,20 @@ def shared_table(table: np.ndarray) -> np.ndarray:
     except (OSError, ValueError):
         pass
     return table
+
+
+def _sweep(folder: Path) -> None:
+    """Remove the half-written tables of processes that died writing one (65 MB each): a
+    partial file is named after its writer's pid, and a pid no process holds will not finish it."""
+    for partial in folder.glob("use-m3-tokens-*.partial"):
+        try:
+            os.kill(int(partial.suffixes[-2].lstrip(".")), 0)
+        except (ValueError, IndexError):
+            continue  # not a name this module gives
+        except ProcessLookupError:
+            partial.unlink(missing_ok=True)
+        except OSError:  # a live process of another user
+            continue
 
 
 def _publish(partial: Path, path: Path, over: bool) -> None:

@@ -87,9 +87,16 @@ def test_processes_share_one_token_table_and_read_the_same(tmp_path):
     """The console and every room's runner load the encoder: its 65 MB token table is written once
     to the cache folder and mapped by each process (the system keeps one copy). A process that
     cannot use the folder keeps the table in memory; one that finds a damaged file writes it anew.
-    All read exactly the same."""
+    All read exactly the same; a table half-written by a process that died is removed."""
     cache = tmp_path / "cache"
+    cache.mkdir()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = cache / f"use-m3-tokens-130010x512-0123456789abcdef.npy.{int(gone.stdout)}.partial"
+    alive = cache / f"use-m3-tokens-130010x512-0123456789abcdef.npy.{os.getpid()}.partial"
+    dead.write_bytes(b"\0" * 1000)
+    alive.write_bytes(b"\0" * 1000)
     first, second = _reader_process(cache), _reader_process(cache)
+    assert not dead.exists() and alive.exists()  # still being written, as far as anyone knows
     files = list(cache.glob("*.npy"))
     assert len(files) == 1 and files[0].stat().st_size > 60_000_000
     assert first["mapped"] and second["mapped"]
