@@ -11,7 +11,7 @@ import os
 
 import streamlit as st
 
-from uproar.app import access, health, live, lobby, studio, supervisor, trainee, trainer
+from uproar.app import access, health, live, lobby, statements, studio, supervisor, trainee, trainer
 from uproar.app.i18n import t
 from uproar.app.rooms import RoomError
 from uproar.app.view import ViewHub, shared_hub
@@ -61,6 +61,9 @@ def main() -> None:
 
     if view == "studio" and not room_id:
         studio.render(lang)
+        return
+    if view == "statements" and not room_id:
+        statements.render(lang)
         return
     if room_id and room is None:
         st.error(t("no_room", lang))

@@ -137,6 +137,48 @@ STRINGS: dict[str, dict[str, str]] = {
     "engine_read": {"fr": "Lecture d'Uproar", "en": "Uproar's reading"},
     "commitments": {"fr": "engagements", "en": "commitments"},
     "no_items": {"fr": "Aucune réaction pour l'instant.", "en": "No items yet."},
+    "open_statements": {"fr": "Lecture de vos déclarations (formateurs)", "en": "Your statements, read by Uproar (trainers)"},
+    "statements_title": {"fr": "Vos déclarations, lues par Uproar", "en": "Your statements, read by Uproar"},
+    "statements_intro": {
+        "fr": "La foule réagit à la lecture qu'Uproar fait de chaque message : stratégie, ton, réponses de base, "
+              "engagements. Vérifiez-la sur les déclarations passées de votre organisation avant l'exercice. "
+              "Rien n'est enregistré ni montré dans une salle.",
+        "en": "The crowd reacts to how Uproar reads each message: strategy, tone, base responses, promises. "
+              "Check that reading on your organisation's past statements before the exercise. "
+              "Nothing here is stored or shown in any room."},
+    "statements_one": {"fr": "Une déclaration", "en": "One statement"},
+    "statements_many": {"fr": "Plusieurs déclarations (CSV)", "en": "Several statements (CSV)"},
+    "statements_format": {
+        "fr": "Une déclaration par ligne, colonne `text` (obligatoire), `lang` (fr, en), et si votre équipe les a "
+              "étiquetées avant de voir la lecture d'Uproar : `strategy` (deny, diminish, rebuild, bolster, "
+              "no_comment), `tone` (empathetic, factual, defensive, humorous), `instructing` et `adjusting` (0 ou 1). "
+              "Séparateur virgule, point-virgule ou tabulation, encodage UTF-8. Critères d'étiquetage : "
+              "tests/data/corpus/README.md.",
+        "en": "One statement per row: a `text` column (required), `lang` (fr, en), and, if your team labelled them "
+              "before seeing Uproar's reading, `strategy` (deny, diminish, rebuild, bolster, no_comment), `tone` "
+              "(empathetic, factual, defensive, humorous), `instructing` and `adjusting` (0 or 1). Comma, "
+              "semicolon or tab separated, UTF-8. Labelling guidelines: tests/data/corpus/README.md."},
+    "not_utf8": {"fr": "ce fichier n'est pas en UTF-8 (octet {byte}) : enregistrez-le en « CSV UTF-8 » et recommencez.",
+                 "en": "this file is not UTF-8 text (byte {byte}): save it as 'CSV UTF-8' and upload it again."},
+    "too_many_statements": {
+        "fr": "{n} déclarations : cette page en lit {most} à la fois. Découpez le fichier, ou lancez "
+              "`uproar classify --eval FICHIER`.",
+        "en": "{n} statements: this page reads up to {most} at once. Split the file, or run "
+              "`uproar classify --eval FILE`."},
+    "reading_statements": {"fr": "Lecture des déclarations…", "en": "Reading the statements…"},
+    "statements_unlabelled": {
+        "fr": "Aucune ligne n'a de colonnes `strategy` et `tone` remplies : voici les lectures, sans score d'accord.",
+        "en": "No row has both `strategy` and `tone` filled in: here are the readings, without an agreement score."},
+    "download_readings": {"fr": "Télécharger les lectures (CSV)", "en": "Download the readings (CSV)"},
+    "labelled": {"fr": "déclarations étiquetées", "en": "labelled statements"},
+    "uncertain_caught": {"fr": "Erreurs signalées « incertain »", "en": "Errors flagged 'uncertain'"},
+    "uncertain_help": {"fr": "« incertain » est aussi apparu sur {right} des {of} lectures justes.",
+                       "en": "'uncertain' also came with {right} of the {of} right readings."},
+    "confusion_caption": {"fr": "{head} : lignes = votre étiquette, colonnes = lecture d'Uproar",
+                          "en": "{head}: rows = your label, columns = Uproar's reading"},
+    "reading": {"fr": "Lecture", "en": "Reading"},
+    "cues": {"fr": "Indices", "en": "Cues"},
+    "no_deadline": {"fr": "sans échéance", "en": "no deadline"},
 }
 
 

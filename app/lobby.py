@@ -21,6 +21,9 @@ def render(engine, lang: str) -> None:  # type: ignore[no-untyped-def]
                  key="open-studio"):
         st.query_params.update({"view": "studio"})
         st.rerun()
+    if st.button("🔎 " + t("open_statements", lang), key="open-statements"):
+        st.query_params.update({"view": "statements"})
+        st.rerun()
     left, right = st.columns(2, gap="large")
     with left:
         create_form(engine, lang)

@@ -35,12 +35,9 @@ How a message is read
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -1309,74 +1306,8 @@ def _addresses(norm: str, ctx: ReadingContext, corrections: list[str]) -> tuple[
 
 # --------------------------------------------------------------------------- evaluation
 def evaluate(path: str | Path, split: str | None = None) -> dict[str, Any]:
-    """Agreement with a labelled CSV (columns text, lang, strategy, tone; the corpus's
-    instructing, adjusting, secondary, commitments and split are used when present).
+    """Agreement with a labelled CSV (columns text, lang, strategy, tone; instructing, adjusting,
+    secondary, commitments and split are used when present): `agreement.evaluate`."""
+    from .agreement import evaluate as agreement_of_file
 
-    Returns accuracy, per-class precision/recall/F1 and the confusion matrices
-    ({true: {predicted: count}}) for strategy and tone, precision and recall of each base
-    response and of "has a commitment", how many wrong and right strategies came with
-    "uncertain", and the mean time per message.
-    """
-    import json
-    import time
-
-    with open(path, newline="", encoding="utf-8") as fh:
-        rows = [r for r in csv.DictReader(fh) if split is None or r.get("split") == split]
-    if not rows:
-        raise ValueError(f"{path}: no labelled messages" + (f" in split {split!r}" if split else ""))
-    missing = [c for c in ("text", "strategy", "tone") if c not in rows[0]]
-    if missing:
-        raise ValueError(f"{path}: missing column(s) {missing}; expected text, lang, strategy, tone")
-    warm()  # before timing
-    pairs: dict[str, list[tuple[str, str]]] = {"strategy": [], "tone": []}
-    binary: dict[str, list[tuple[bool, bool]]] = {}
-    secondary_ok = secondary_n = 0
-    flagged: list[tuple[bool, bool]] = []  # (strategy right, said "uncertain")
-    elapsed = 0.0
-    for row in rows:
-        t0 = time.perf_counter()
-        res = classify_message(row["text"], lang=(row.get("lang") or "").strip() or None)
-        elapsed += time.perf_counter() - t0
-        pairs["strategy"].append((row["strategy"].strip(), res.strategy))
-        pairs["tone"].append((row["tone"].strip(), res.tone))
-        flagged.append((row["strategy"].strip() == res.strategy, res.uncertain))
-        for b in ("instructing", "adjusting"):
-            if row.get(b, "") != "" and b in row:
-                binary.setdefault(b, []).append((row[b].strip() == "1", b in res.base_responses))
-        if "commitments" in row:
-            binary.setdefault("commitment", []).append((bool(json.loads(row["commitments"] or "[]")),
-                                                        bool(res.commitments)))
-        if "secondary" in row:
-            secondary_n += 1
-            secondary_ok += (row["secondary"] or None) == res.secondary
-    n = len(rows)
-    out: dict[str, Any] = {"n": n}
-    for head, labels in (("strategy", STRATEGIES), ("tone", TONES)):
-        got = pairs[head]
-        out[f"{head}_accuracy"] = sum(t == p for t, p in got) / n
-        confusion = {t: dict(Counter(p for tt, p in got if tt == t)) for t in labels if any(tt == t for tt, _ in got)}
-        out[f"{head}_confusion" if head == "tone" else "confusion"] = confusion
-        out[f"{head}_per_class"] = {k: _prf(sum(t == k and p == k for t, p in got), sum(p == k for _, p in got),
-                                            sum(t == k for t, _ in got)) for k in labels}
-    out["base_responses"] = {b: _prf(sum(y and p for y, p in v), sum(p for _, p in v), sum(y for y, _ in v))
-                             for b, v in binary.items()}
-    if secondary_n:
-        out["secondary_accuracy"] = secondary_ok / secondary_n
-    out["uncertain"] = flag_counts(flagged)
-    out["ms_per_message"] = 1000.0 * elapsed / n
-    return out
-
-
-def flag_counts(outcomes: Iterable[tuple[bool, bool]]) -> dict[str, int]:
-    """How many wrong and right strategies came with "uncertain", from (right, uncertain) pairs:
-    what a trainer needs to know to trust the flag."""
-    seen = Counter(outcomes)
-    return {"wrong": seen[False, True] + seen[False, False], "wrong_flagged": seen[False, True],
-            "right": seen[True, True] + seen[True, False], "right_flagged": seen[True, True]}
-
-
-def _prf(tp: int, predicted: int, actual: int) -> dict[str, float | int]:
-    p = tp / predicted if predicted else 0.0
-    r = tp / actual if actual else 0.0
-    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
-            "support": actual}
+    return agreement_of_file(path, split)

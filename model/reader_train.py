@@ -374,6 +374,7 @@ def _score_folds(held: list[dict[str, str]], always: list[dict[str, str]], fold:
     messages the model hesitates on behave as shipped (temperatures are refitted only by `train`)."""
     from . import classify
     from . import reader as linear
+    from .agreement import flag_counts
 
     shipped = linear.load
     current = shipped()
@@ -402,7 +403,7 @@ def _score_folds(held: list[dict[str, str]], always: list[dict[str, str]], fold:
         pairs = [(r[b] == "1", b in p.base_responses) for r, p in zip(held, readings, strict=True)]
         tp = sum(y and q for y, q in pairs)
         out[b] = {"precision": round(tp / max(1, sum(q for _, q in pairs)), 3), "recall": round(tp / max(1, sum(y for y, _ in pairs)), 3)}
-    out["uncertain"] = classify.flag_counts((r["strategy"] == p.strategy, p.uncertain) for r, p in zip(held, readings, strict=True))
+    out["uncertain"] = flag_counts((r["strategy"] == p.strategy, p.uncertain) for r, p in zip(held, readings, strict=True))
     return out
 
 

@@ -289,3 +289,41 @@ def test_empty_text_is_an_error(text):
 def test_unknown_language_is_an_error():
     with pytest.raises(ValueError, match="'de'"):
         classify_message("Wir entschuldigen uns.", lang="de")
+
+
+def test_a_teams_spreadsheet_is_read_as_saved(tmp_path):
+    """A trainer's labelled statements come from a spreadsheet: in French, semicolons, a byte-order
+    mark, labels in the team's own case. `--eval` reads them as meant."""
+    from uproar.model.agreement import read_labelled
+
+    saved = ("\ufeffText;Lang;Strategy;Tone;Instructing\n"
+             "\"Restez chez vous ; fermez les fenêtres.\";FR;No comment;Factual;1\n"
+             "\"Nous présentons nos excuses aux familles.\";fr;Rebuild;empathetic;0\n")
+    rows = read_labelled(saved)
+    assert [(r["lang"], r["strategy"], r["tone"], r["instructing"]) for r in rows] == [
+        ("fr", "no_comment", "factual", "1"), ("fr", "rebuild", "empathetic", "0")]
+    path = tmp_path / "ours.csv"
+    path.write_text(saved, encoding="utf-8")
+    assert evaluate(path)["confusion"]["rebuild"] == {"rebuild": 1}
+
+
+@pytest.mark.parametrize("saved, named", [
+    ("text,strategy,tone\nhello,apology,calm\n", ["line 2", "'apology'", "no_comment", "'calm'", "humorous"]),
+    ("text,strategy,tone\n,deny,factual\nOk,deny,factual\nOk,deny,\n", ["line 2: the text is empty", "line 4: tone"]),
+    ("text,strategy,tone,instructing\nStay home,deny,factual,yes\n", ["instructing 'yes' is not 0 or 1"]),
+    ("message,label\nhello,deny\n", ["no column 'text', 'strategy', 'tone'", "header (message, label)"]),
+    ("text,strategy,tone\n", ["no statements"]),
+])
+def test_a_bad_labelled_file_names_its_lines_and_reads_nothing(tmp_path, saved, named):
+    path = tmp_path / "ours.csv"
+    path.write_text(saved, encoding="utf-8")
+    with pytest.raises(ValueError) as err:
+        evaluate(path)
+    assert all(n in str(err.value) for n in named), str(err.value)
+
+
+def test_a_labelled_file_not_in_utf8_says_how_to_save_it(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes("text,strategy,tone\nNous présentons nos excuses.,rebuild,empathetic\n".encode("cp1252"))
+    with pytest.raises(ValueError, match="CSV UTF-8"):
+        evaluate(path)

@@ -208,3 +208,48 @@ def test_an_uncertain_draft_says_why(db, monkeypatch):
     warning = "\n".join(w.value for w in at.warning)
     assert "incertain" in warning or "uncertain" in warning
     assert "élèves" in warning and "trained model" in warning
+
+
+LABELLED = (  # as a French spreadsheet saves it: semicolons, a byte-order mark, labels in its own case
+    "\ufeffText;Lang;Strategy;Tone\n"
+    "\"Nous présentons nos excuses aux familles touchées et prendrons en charge tous les frais.\";fr;Rebuild;empathetic\n"
+    "\"La justice étant saisie, nous ne ferons aucun commentaire.\";fr;No comment;factual\n"
+    "\"These allegations are false: no chemical ever left our site.\";en;deny;defensive\n"
+    "\"We are deeply sorry. We got this wrong and we will make it right.\";en;rebuild;empathetic\n"
+    "\"We will not comment on ongoing legal proceedings.\";en;deny;factual\n"  # the team's label is wrong on purpose
+)
+
+
+def test_a_trainer_checks_the_reading_on_their_own_statements(db, monkeypatch):
+    """Before a class, a trainer pastes a past statement and sees its reading and cues, then uploads
+    the team's labelled statements: agreement, the confusion, the disagreements listed first."""
+    at = app(db, monkeypatch)
+    next(b for b in at.button if "open-statements" == b.key).click().run()
+    assert not at.exception and at.query_params["view"] == "statements"
+
+    at.text_area(key="statements-text").input("Nous présentons nos excuses. " + XSS).run()
+    assert not at.exception
+    reading = at.dataframe[0].value
+    assert "rebuild" in reading.iloc[0, 1] and reading.iloc[0, 2]  # the strategy, with the cues that decided it
+    assert "<script>" not in texts(at)
+
+    at.file_uploader(key="statements-file").upload("ours.csv", LABELLED.encode(), "text/csv").run()
+    assert not at.exception and not at.error
+    strategy = next(m for m in at.metric if m.label in ("Stratégie", "Strategy"))
+    assert strategy.value == "80%"  # four of five: the fifth label is the team's mistake
+    table = at.dataframe[-1].value
+    assert table.iloc[0]["agrees"] == "✗" and "legal proceedings" in table.iloc[0]["text"]
+    assert table.iloc[0]["reading"].startswith("no_comment") and set(table["agrees"]) == {"✓", "✗"}
+    assert any(b.key == "statements-download" for b in at.get("download_button"))
+
+
+@pytest.mark.parametrize("content, named", [
+    ("texte;stratégie\nbonjour;deny\n".encode(), "text"),  # a header the page cannot use
+    ("text,strategy,tone\nhello,apology,calm\n".encode(), "apology"),  # labels outside the reader's classes
+    ("text\nNous présentons nos excuses aux riverains.\n".encode("cp1252"), "UTF-8"),  # an Excel export in Latin-1
+])
+def test_a_bad_statements_file_is_named_not_a_crash(db, monkeypatch, content, named):
+    at = app(db, monkeypatch, view="statements")
+    at.file_uploader(key="statements-file").upload("ours.csv", content, "text/csv").run()
+    assert not at.exception
+    assert at.error and named in at.error[0].value.replace("\\", "")
