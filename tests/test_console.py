@@ -224,7 +224,7 @@ def test_a_trainer_checks_the_reading_on_their_own_statements(db, monkeypatch):
     """Before a class, a trainer pastes a past statement and sees its reading and cues, then uploads
     the team's labelled statements: agreement, the confusion, the disagreements listed first."""
     at = app(db, monkeypatch)
-    next(b for b in at.button if "open-statements" == b.key).click().run()
+    next(b for b in at.button if b.key == "open-statements").click().run()
     assert not at.exception and at.query_params["view"] == "statements"
 
     at.text_area(key="statements-text").input("Nous présentons nos excuses. " + XSS).run()
@@ -244,8 +244,8 @@ def test_a_trainer_checks_the_reading_on_their_own_statements(db, monkeypatch):
 
 
 @pytest.mark.parametrize("content, named", [
-    ("texte;stratégie\nbonjour;deny\n".encode(), "text"),  # a header the page cannot use
-    ("text,strategy,tone\nhello,apology,calm\n".encode(), "apology"),  # labels outside the reader's classes
+    (b"texte;strategie\nbonjour;deny\n", "text"),  # a header the page cannot use
+    (b"text,strategy,tone\nhello,apology,calm\n", "apology"),  # labels outside the reader's classes
     ("text\nNous présentons nos excuses aux riverains.\n".encode("cp1252"), "UTF-8"),  # an Excel export in Latin-1
 ])
 def test_a_bad_statements_file_is_named_not_a_crash(db, monkeypatch, content, named):
