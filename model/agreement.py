@@ -89,6 +89,13 @@ def _row_problems(row: dict[str, str], labels_optional: bool = False) -> list[st
     for column in ("instructing", "adjusting"):
         if row.get(column, "") not in ("", "0", "1"):
             out.append(f"{column} {row[column]!r} is not 0 or 1 (or leave it empty)")
+    if row.get("commitments"):
+        try:
+            promises = json.loads(row["commitments"])
+        except ValueError:
+            promises = None
+        if not isinstance(promises, list):
+            out.append("commitments is not a JSON list, e.g. [] or [{\"text\": \"update at 3 pm\"}] (or leave it empty)")
     return out
 
 

@@ -311,6 +311,7 @@ def test_a_teams_spreadsheet_is_read_as_saved(tmp_path):
     ("text,strategy,tone\nhello,apology,calm\n", ["line 2", "'apology'", "no_comment", "'calm'", "humorous"]),
     ("text,strategy,tone\n,deny,factual\nOk,deny,factual\nOk,deny,\n", ["line 2: the text is empty", "line 4: tone"]),
     ("text,strategy,tone,instructing\nStay home,deny,factual,yes\n", ["instructing 'yes' is not 0 or 1"]),
+    ("text,strategy,tone,commitments\nUpdate at 3,rebuild,factual,update at 3\n", ["line 2: commitments is not a JSON list"]),
     ("message,label\nhello,deny\n", ["no column 'text', 'strategy', 'tone'", "header (message, label)"]),
     ("text,strategy,tone\n", ["no statements"]),
 ])
