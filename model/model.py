@@ -491,7 +491,8 @@ class CrisisModel(mesa.Model):
                                 msg.text, kind=MESSAGE, weight_boost=8.0)
         kept = self.conduct.delivered_by(detected_norm(msg.text), m, int(seq))
         said = Said(secondary=detected.secondary, base_responses=detected.base_responses, holding=holding,
-                    promises=bool(detected.commitments), kept=len(kept))
+                    promises=bool(detected.commitments), kept=len(kept),
+                    doubt=None if msg.strategy else _doubt(detected.confidence, detected.alternatives))
         verdict = assess(strategy, tone, crisis, self.conduct.story(), contradicts_true_claim=true_claim,
                          refutes_rumour=rumours_only, said=said)
         if not self.conduct.statements and verdict.stealing_thunder:
@@ -577,8 +578,8 @@ class CrisisModel(mesa.Model):
             return
         # keep it in the log by position, so a replay without an earlier message can renumber it
         self.input_log[position] = item.model_copy(update={"seq": None, "message": record.input_index})
-        if item.strategy:
-            record.strategy = item.strategy
+        if item.strategy:  # the trainer settles the strategy: no doubt left for the crowd to weigh
+            record.strategy, record.confidence, record.alternatives = item.strategy, 1.0, ()
         if item.secondary is not None:
             record.secondary = None if item.secondary == "none" else item.secondary
         if item.tone:
@@ -593,7 +594,8 @@ class CrisisModel(mesa.Model):
                              contradicts_true_claim=record.contradicts_true_claim,
                              refutes_rumour=record.refutes_rumour,
                              said=Said(record.secondary, record.base_responses, record.holding,
-                                       bool(record.commitments), record.kept))
+                                       bool(record.commitments), record.kept,
+                                       doubt=_doubt(record.confidence, record.alternatives) if record.detected else None))
             record.calm, record.reasons = verdict.calm, verdict.reasons
             contradiction: bool | None = verdict.contradiction
         else:
@@ -1153,6 +1155,11 @@ def detected_norm(body: str) -> str:
     from .classify import _normalise
 
     return _normalise(body)[0]
+
+
+def _doubt(confidence: float, alternatives: tuple[tuple[str, float], ...]) -> tuple[str, float, float] | None:
+    """The reader's hesitation as the crowd's response takes it: (runner-up, p primary, p runner-up)."""
+    return (alternatives[0][0], confidence, alternatives[0][1]) if alternatives else None
 
 
 def _engine_reading(reading: Reading) -> dict[str, Any]:

@@ -28,6 +28,13 @@ DENIAL = {"deny", "no_comment"}
 ADMISSION = {"rebuild", "diminish"}
 #: Share of a secondary strategy's fit that a mixed message adds to its primary's.
 SECONDARY_SHARE = 0.3
+#: Anger a diminishing answer adds in a preventable crisis, per unit of message strength.
+EVASION_ANGER = 0.06
+#: When the reader hesitates ("uncertain: A or B"), the crowd takes the message both ways, each in
+#: proportion to its probability — the expected effect under the reader's doubt, so that a wrong
+#: but hesitant reading costs half as much as a confident one. The runner-up never outweighs the
+#: reading shown: a short message where a rule overruled the model keeps at least half its effect.
+DOUBT_SHARE = 0.5
 #: A good holding statement (no comment yet, but instructions, concern or a promise to say
 #: more) in the first hour is best practice (Coombs 2007, "instructing information first");
 #: a bare acknowledgement ("we are aware, we are checking") is neither denial nor comfort;
@@ -67,6 +74,9 @@ class Said:
     holding: bool = False
     promises: bool = False  # the message itself makes a commitment
     kept: int = 0  # earlier promises this message delivers
+    #: When the reader hesitated ("uncertain: A or B"): the runner-up strategy, and how likely the
+    #: reader found each of the two (the primary's first).
+    doubt: tuple[str, float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -124,12 +134,19 @@ def assess(
             calm = ACKNOWLEDGEMENT_FIT
             reasons.append("acknowledges the incident, says nothing yet")
     else:
-        calm = _fit(strategy, crisis, refutes_rumour)
+        calm, evasion = _fit(strategy, crisis, refutes_rumour), _evasion(strategy, crisis)
         reasons.append("denying a false rumour fits" if strategy == "deny" and refutes_rumour
                        else f"{strategy} fits a {crisis.crisis_type} crisis {_word(FIT[crisis.crisis_type][strategy])}")
-        if strategy == "diminish" and crisis.crisis_type == "preventable":
-            shocks["anger"] = shocks.get("anger", 0.0) + 0.06
+        if evasion:
             reasons.append("diminishing a preventable crisis reads as evasion")
+        if said.doubt:  # a message an expert hesitates over, the crowd reads both ways
+            other, p_primary, p_other = said.doubt
+            share = min(DOUBT_SHARE, p_other / (p_primary + p_other))
+            calm += share * (_fit(other, crisis, refutes_rumour) - calm)
+            evasion += share * (_evasion(other, crisis) - evasion)
+            reasons.append(f"reads as {strategy} or {other}: the crowd takes it both ways ({share:.0%} as {other})")
+        if evasion:
+            shocks["anger"] = shocks.get("anger", 0.0) + evasion
     if said.secondary and said.secondary != strategy:
         part = SECONDARY_SHARE * _fit(said.secondary, crisis, refutes_rumour)
         calm += part
@@ -205,6 +222,11 @@ def _fit(strategy: str, crisis: CrisisState, refutes_rumour: bool) -> float:
     elif strategy in DENIAL:
         fit -= 0.6 * (r - 0.5)
     return fit
+
+
+def _evasion(strategy: str, crisis: CrisisState) -> float:
+    """The extra anger of diminishing a preventable crisis: it reads as evasion (Coombs 2007)."""
+    return EVASION_ANGER if strategy == "diminish" and crisis.crisis_type == "preventable" else 0.0
 
 
 def _base_effects(said: Said, crisis: CrisisState, reasons: list[str], shocks: dict[str, float]) -> float:

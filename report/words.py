@@ -98,6 +98,8 @@ _REASONS_FR = [
     (r"^diminishing a preventable crisis reads as evasion$", "minimiser une crise évitable sonne comme une dérobade"),
     (r"^mixes in (\w+) \(helps\)$", r"y ajoute « \1 » (ce qui aide)"),
     (r"^mixes in (\w+) \(costs\)$", r"y ajoute « \1 » (ce qui coûte)"),
+    (r"^reads as (\w+) or (\w+): the crowd takes it both ways \((\d+)% as \w+\)$",
+     r"se lit « \1 » ou « \2 » : le public le prend dans les deux sens (à \3 % comme « \2 »)"),
     (r"^says what to do to stay safe \(instructing information\)$", "dit quoi faire pour se protéger (consignes)"),
     (r"^no safety instructions in a crisis with a safety risk$", "aucune consigne de sécurité alors que la crise présente un risque"),
     (r"^shows concern for those affected \(adjusting information\)$", "montre de la sollicitude envers les personnes touchées"),

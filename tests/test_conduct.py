@@ -16,6 +16,7 @@ from uproar.model.conduct import Conduct, Statement, broken_promise_text
 from uproar.model.inputs import InputError, dump_inputs, parse_input, read_inputs
 from uproar.model.response import CrisisState, Said, assess
 from uproar.report.impact import without_input
+from uproar.report.words import reason
 
 PLATFORMS = ["twitter", "facebook"]
 INSTRUCTING = ("Fuite sur notre site de Valmont : restez chez vous, fenêtres fermées, ne buvez pas l'eau du "
@@ -86,6 +87,48 @@ def test_a_secondary_strategy_adds_part_of_its_effect():
     assert with_denial < plain < with_bolster
     # part of it, not all of it
     assert with_bolster - plain < assess("bolster", "factual", crisis, []).calm
+
+
+def test_a_hesitant_reading_is_taken_both_ways():
+    """"uncertain: diminish or rebuild" moves the crowd between the two, in proportion, and the
+    runner-up never outweighs the reading shown."""
+    crisis = state("preventable", 0.7)
+    sure = {s: assess(s, "factual", crisis, []) for s in ("diminish", "rebuild")}
+    torn = assess("diminish", "factual", crisis, [], said=Said(doubt=("rebuild", 0.5, 0.4)))
+    leaning = assess("diminish", "factual", crisis, [], said=Said(doubt=("rebuild", 0.5, 0.1)))
+    assert sure["diminish"].calm < leaning.calm < torn.calm < sure["rebuild"].calm
+    assert 0 < torn.shocks["anger"] < sure["diminish"].shocks["anger"]  # evasion, in part
+    overruled = assess("rebuild", "factual", crisis, [], said=Said(doubt=("diminish", 0.02, 0.95)))
+    assert overruled.calm >= (sure["rebuild"].calm + sure["diminish"].calm) / 2 - 1e-9
+    both = next(r for r in torn.reasons if "both ways" in r)
+    assert "deux sens" in reason(both, "fr")  # the debrief says it in the report's language
+
+
+HESITANT = "Mistakes may have been made; our teams did their best in difficult conditions."
+
+
+def test_the_crowd_takes_a_hesitant_message_both_ways(en_scenario):
+    """The reader hesitates between diminish and rebuild: once the crisis is preventable, the crowd's
+    anger falls between what each reading alone would raise; a trainer who settles the reading
+    settles the crowd's."""
+    reading = classify_message(HESITANT)
+    assert reading.uncertain and (reading.strategy, reading.alternatives[0][0]) == ("diminish", "rebuild")
+    for seed in SEEDS:
+        anger = {}
+        for name, kw in (("read", {}), ("diminish", {"strategy": "diminish"}), ("rebuild", {"strategy": "rebuild"})):
+            model = run_model(en_scenario, seed, 120, [message(HESITANT, 90, **kw)])
+            anger[name] = window_mean(model, None, "anger", 91, 120)
+        # observed: 0.030–0.040 below diminish, 0.006–0.011 above rebuild
+        assert anger["diminish"] - 0.015 > anger["read"] > anger["rebuild"] + 0.003
+    model = CrisisModel(en_scenario, rng=1, population=3000)
+    model.submit({"type": "message", **message(HESITANT, 90)})
+    model.run_for(92)
+    model.submit({"type": "reading", "t_min": 92, "seq": model.messages[0].seq, "strategy": "diminish"})
+    model.run_for(1)
+    record = model.messages[0]
+    settled = Said(record.secondary, record.base_responses, record.holding, bool(record.commitments), record.kept)
+    assert record.calm == pytest.approx(assess("diminish", record.tone, record.crisis, [], said=settled).calm)
+    assert not any("both ways" in r for r in record.reasons)
 
 
 def test_in_a_preventable_crisis_diminishing_does_clearly_worse_than_rebuilding(fr_scenario):
