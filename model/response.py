@@ -141,7 +141,7 @@ def assess(
             reasons.append("diminishing a preventable crisis reads as evasion")
         if said.doubt:  # a message an expert hesitates over, the crowd reads both ways
             other, p_primary, p_other = said.doubt
-            share = min(DOUBT_SHARE, p_other / (p_primary + p_other))
+            share = min(DOUBT_SHARE, p_other / max(p_primary + p_other, 1e-9))
             calm += share * (_fit(other, crisis, refutes_rumour) - calm)
             evasion += share * (_evasion(other, crisis) - evasion)
             reasons.append(f"reads as {strategy} or {other}: the crowd takes it both ways ({share:.0%} as {other})")
