@@ -179,6 +179,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "reading": {"fr": "Lecture", "en": "Reading"},
     "cues": {"fr": "Indices", "en": "Cues"},
     "no_deadline": {"fr": "sans échéance", "en": "no deadline"},
+    "both_ways": {"fr": "le public le prendra dans les deux sens", "en": "the crowd will take it both ways"},
 }
 
 

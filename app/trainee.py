@@ -91,7 +91,7 @@ def reading(found, lang: str) -> None:  # type: ignore[no-untyped-def]
         parts.append(f"{len(found.commitments)} {t('commitments', lang)}")
     line = f"{t('detected', lang)} — " + " · ".join(parts) + (f" · {safe('; '.join(found.cues[:2]))}" if found.cues else "")
     if found.uncertain:  # the cues say why, so the trainee can judge which reading the crowd may take
-        st.warning(line, icon="❔")
+        st.warning(f"{line} · {t('both_ways', lang)}", icon="❔")
     else:
         st.caption(line)
 

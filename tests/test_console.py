@@ -208,6 +208,7 @@ def test_an_uncertain_draft_says_why(db, monkeypatch):
     warning = "\n".join(w.value for w in at.warning)
     assert "incertain" in warning or "uncertain" in warning
     assert "élèves" in warning and "trained model" in warning
+    assert "deux sens" in warning or "both ways" in warning  # the crowd takes it both ways, and the trainee knows
 
 
 LABELLED = (  # as a French spreadsheet saves it: semicolons, a byte-order mark, labels in its own case
