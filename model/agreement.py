@@ -1,7 +1,7 @@
 """How far the reader agrees with people: labelled statements in, agreement and confusions out.
 
 A trainer checks Uproar's reading against their own organisation's past statements
-(`uproar classify --eval FILE`, or the console's reader page) before trusting it in front of a
+(`uproar classify --eval FILE`, or the console's statements page) before trusting it in front of a
 class; the project checks it on its corpus and its real statements the same way. Files come
 from spreadsheets, so the CSV may use commas, semicolons or tabs, may start with a byte-order
 mark, and may spell a label "No comment"; anything else wrong is named with its line.
