@@ -51,6 +51,7 @@ PRESSURE_WINDOW = 5
 PRESSURE_SCALE = 15.0
 RECENT_MIN = 60
 FEED_GLANCE = 10  # followees whose latest item an account sees before sharing, answering or reacting
+APPROVAL = EMOTIONS.index("approval")
 SCROLLED = -2  # a parent that means: nothing drew a reaction, the account did not act
 RUMOUR_RATE = 0.012  # share of new posts that carry an active rumour, per unit of its strength
 NEGATIVE = np.array([False, True, True, True, True])
@@ -710,8 +711,13 @@ class CrisisModel(mesa.Model):
         pidx = np.where(has_parent, parent, 0)
         claim = np.full(n, -1, dtype=np.int16)
         if len(items):
-            # shares pass the parent's feeling on; reactions mostly echo it
-            echo = has_parent & ((kind == 1) | ((kind == 3) & (u[:, 5] < 0.6))) & (items["kind"][pidx] != MESSAGE)
+            # shares pass the parent's feeling on; reactions mostly echo it, and always where one side
+            # approves: a like is about the post ("Bravo" under a rumour of poisoned water, "Outrageous"
+            # under thanks to the firefighters read as nonsense); among the other four, a reaction may
+            # feel its own way (anger at frightening news)
+            approves = (emotion == APPROVAL) | (items["emotion"][pidx] == APPROVAL)
+            echo = (has_parent & ((kind == 1) | ((kind == 3) & ((u[:, 5] < 0.6) | approves)))
+                    & (items["kind"][pidx] != MESSAGE))
             emotion = np.where(echo, items["emotion"][pidx], emotion).astype(np.int8)
             claim = np.where(has_parent & (kind != 3), items["claim"][pidx], -1).astype(np.int16)
         claim = self._seed_claims(claim, kind, u[:, 6])

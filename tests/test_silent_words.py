@@ -82,6 +82,22 @@ def test_a_run_without_messages_never_praises_quotes_or_describes_a_response(nam
     assert not bad, f"{len(bad)} of {len(items)} items: {bad[:8]}"
 
 
+@pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
+def test_a_like_is_about_the_post_it_likes(name):
+    """Nobody cheers a frightening, angry, mocking or sad post ("Finally some good news" under a rumour
+    of poisoned water), and nobody answers thanks to the firefighters with "Outrageous"."""
+    model = CrisisModel(load_scenario(name), rng=1, population=5000)
+    model.run_for(120)
+    frame = model.reactions_frame().set_index("seq", drop=False)
+    reactions = frame[(frame.kind == "reaction") & frame.parent_seq.notna()]
+    parents = frame.reindex(reactions.parent_seq.astype(int))
+    crowd = (parents.author_group != "organisation").to_numpy()
+    mine, theirs = (reactions.emotion == "approval").to_numpy(), (parents.emotion == "approval").to_numpy()
+    assert crowd.sum() > 200 and (mine & crowd).sum() >= 3  # reactions, and approving ones, were drawn
+    odd = reactions[crowd & (mine != theirs)]
+    assert odd.empty, list(zip(odd.text, parents[crowd & (mine != theirs)].text, strict=True))[:5]
+
+
 DENIALS = {
     "fr-usine-chimique": "Chimex dément toute responsabilité : l'usine respecte toutes les normes.",
     "en-retail-breach": "Brightmart denies any responsibility: our systems meet every standard.",
