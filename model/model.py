@@ -753,7 +753,7 @@ class CrisisModel(mesa.Model):
         emotion, kind, style, on_msg, defend = acts.emotion, acts.kind, acts.style, acts.on_msg, acts.defend
         text_u = self.rng.random(len(acts.actors))
         now = self.situation_now()
-        text_id = texts.pick_crowd(lang, group, emotion, kind, style, now, text_u)
+        text_id = texts.pick_crowd(lang, group, emotion, self._text_kinds(acts), style, now, text_u)
         text_id[on_msg] = texts.pick_message_reply(lang[on_msg], emotion[on_msg], style[on_msg], text_u[on_msg])
         if len(self.echoes):
             self._echo_words(acts, lang, text_u, text_id, now)
@@ -773,6 +773,16 @@ class CrisisModel(mesa.Model):
             tag1 = np.where(inherit, items["tag1"][pidx], tag1).astype(np.int16)
             tag2 = np.where(inherit, items["tag2"][pidx], tag2).astype(np.int16)
         acts.text_id, acts.tag1, acts.tag2 = text_id, tag1, tag2
+
+    def _text_kinds(self, acts: _Acts) -> np.ndarray:
+        """The text table's kind of each item: a reply to an item of another feeling is a retort
+        (`text.RETORT`: its point, without "Well said." or "That's my worry too.")."""
+        kind = acts.kind
+        if not len(self.items):
+            return kind
+        parent = np.maximum(acts.parent, 0)
+        retort = (kind == 2) & (acts.parent >= 0) & (self.items["emotion"][parent] != acts.emotion)
+        return np.where(retort, text.RETORT, kind).astype(np.int8)
 
     def _echo_words(self, acts: _Acts, lang: np.ndarray, u: np.ndarray, text_id: np.ndarray, now: int) -> None:
         """Replies and shares under a trainee message draw from the texts built from its words

@@ -32,7 +32,7 @@ ANY = "any"
 CLAIM_SITUATIONS: tuple[str, ...] = (ANY, "standing", "corrected")
 REGISTERS: tuple[str, ...] = ("std", "pro", "chat", "react")
 INSTITUTIONS: tuple[str, ...] = ("journalist", "elected", "organisation")
-CORE_KINDS: tuple[str, ...] = ("post", "share", "opener", "reply", "reaction", "lead")
+CORE_KINDS: tuple[str, ...] = ("post", "share", "opener", "reply", "reaction", "lead", "retort")
 
 #: Extra fields of each notable moment, on top of the vocabulary placeholders.
 EVENT_FIELDS: dict[str, tuple[str, ...]] = {

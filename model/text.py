@@ -513,6 +513,38 @@ def _reply_cell(bank: Bank, lang: str, group: str | None, emotion: str, style: s
     return _cell("join", openers, main, second)
 
 
+#: Words by which a reply agrees with what it answers ("Exactly.", "me too", "the same question"):
+#: kept out of a reply to an item of another feeling (a calm "let's wait for the facts" under a
+#: frightened post must not open "Well said.").
+AGREES = {
+    "fr": re.compile(r"^(?:exactement|pareil|c'est clair|grave|carrément)\b|la même question|moi aussi|m'inquiète aussi"
+                     r"|c'est aussi ma crainte|bien dit|tout à fait d'accord|tu as raison|t'as raison|vous avez raison"
+                     r"|des mots justes|bonne question|question légitime|je partage (?:cette|votre)|merci de le rappeler"
+                     r"|merci pour ce message|tu m'as tué|très juste|je vous rejoins", re.IGNORECASE),
+    "en": re.compile(r"^(?:exactly|same|totally|yeah)\b|\bme too\b|same here|the same thing|same question"
+                     r"|\b(?:worried|worries me|angry|sad|scared) too\b|my worry too|well said|(?:totally|completely) agree|agree with you|you're right"
+                     r"|\bur right|you are right|tell me about it|well put|good question|fair question"
+                     r"|i share (?:this|your)|thanks for pointing|thank you for this|you killed me|very true",
+                     re.IGNORECASE),
+}
+
+
+def _retort_cell(bank: Bank, lang: str, group: str | None, emotion: str, style: str, situation: str) -> Cell | None:
+    """A reply to an item of another feeling: its own view ("For my part, …", `core.retort`) where a
+    reply has an opener (every opener answers an item of its own feeling: "Well said.", "That's my
+    worry too."), and none of the lines that agree with what they answer."""
+    cell = _reply_cell(bank, lang, group, emotion, style, situation)
+    if cell is None:
+        return None
+    agrees = AGREES[lang].search
+    pre, main, second, post = cell.slots
+    if group not in INSTITUTIONS:
+        pre = tuple(_core(bank, "retort", emotion, ANY, REGISTER[style])) or pre
+    main = tuple(line for line in main if not agrees(line)) or main
+    second = tuple(line for line in second if not agrees(line)) or ("",)
+    return Cell(cell.rule, (pre, main, second, post))
+
+
 def _share_cell(bank: Bank, lang: str, group: str, emotion: str, style: str, situation: str) -> Cell | None:
     """A forward with a short comment, framed the way each platform shows forwards."""
     register = REGISTER[style]
@@ -579,11 +611,15 @@ def _reaction_cell(bank: Bank, lang: str, group: str, emotion: str, style: str, 
     return _cell("plain", [""], _reaction_lines(lang, group, emotion, style, words))
 
 
-_KIND_CELLS = {"post": _post_cell, "share": _share_cell, "reply": _reply_cell, "reaction": _reaction_cell}
+_KIND_CELLS = {"post": _post_cell, "share": _share_cell, "reply": _reply_cell, "reaction": _reaction_cell,
+               "retort": _retort_cell}
 
+#: the kinds of the text table: the model's kinds, and "retort", a reply to an item of another feeling
+TABLE_KINDS: tuple[str, ...] = (*KINDS, "retort")
+RETORT = TABLE_KINDS.index("retort")
 
 #: kinds whose crowd lines (shared by every mass group) have cells of their own
-SHARED_KINDS: tuple[str, ...] = ("post", "reply")
+SHARED_KINDS: tuple[str, ...] = ("post", "reply", "retort")
 
 
 @cache

@@ -23,7 +23,7 @@ import numpy as np
 from . import markers, text
 from .phrasebank import ANY, CLAIM_SITUATIONS, Bank
 from .scenario import Scenario
-from .taxonomy import EMOTIONS, GROUPS, KINDS, LANGUAGES, SITUATIONS, STYLES, VOCABULARY_KEYS
+from .taxonomy import EMOTIONS, GROUPS, LANGUAGES, SITUATIONS, STYLES, VOCABULARY_KEYS
 
 DEFAULTS = {
     "fr": {"place": "la ville", "site": "le site", "product": "nos produits", "event": "l'incident",
@@ -155,7 +155,7 @@ class TextTable:
         part_lang: list[int] = []
         cells: list[tuple[int, int, int, list[list[int]]]] = []  # (rule, lang, limit, slots as part ids)
         claims = scenario.claims
-        nl, ng, ne, nk, ns = len(LANGUAGES), len(GROUPS), len(EMOTIONS), len(KINDS), len(STYLES)
+        nl, ng, ne, nk, ns = len(LANGUAGES), len(GROUPS), len(EMOTIONS), len(text.TABLE_KINDS), len(STYLES)
         nsit = len(TABLE_SITUATIONS)
         #: cells by (lang, group, emotion, kind, style, situation, candidate): "any" at [..., 0, 0];
         #: a situation draws from several cells, one per group of lines true in the same situations
@@ -205,13 +205,13 @@ class TextTable:
                 for ti, sit in enumerate(TABLE_SITUATIONS):
                     for gi, group in enumerate(GROUPS):
                         for ei, emotion in enumerate(EMOTIONS):
-                            for ki, kind in enumerate(KINDS):
+                            for ki, kind in enumerate(text.TABLE_KINDS):
                                 for c, cell in enumerate(_cells_for(bank, group, emotion, kind, style, sit)):
                                     self.crowd_cell[li, gi, ei, ki, si, ti, c] = add_cell(cell, li, lang, style, vocab)
                     for ei, emotion in enumerate(EMOTIONS):
                         for kind in text.SHARED_KINDS:
                             for c, cell in enumerate(_cells_for(bank, None, emotion, kind, style, sit)):
-                                self.shared_cell[li, ei, KINDS.index(kind), si, ti, c] = add_cell(
+                                self.shared_cell[li, ei, text.TABLE_KINDS.index(kind), si, ti, c] = add_cell(
                                     cell, li, lang, style, vocab)
                         cell = text.message_reply_cell(bank, emotion, style, sit)
                         self.reply_cell[li, ei, si, ti] = add_cell(cell, li, lang, style, vocab)

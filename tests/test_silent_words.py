@@ -98,6 +98,36 @@ def test_a_like_is_about_the_post_it_likes(name):
     assert odd.empty, list(zip(odd.text, parents[crowd & (mine != theirs)].text, strict=True))[:5]
 
 
+@pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
+def test_a_reply_to_another_feeling_does_not_pretend_to_agree(name):
+    """A calm "let's wait for the facts" under a panicked post must not open "Well said."; an
+    angry reply under a frightened one must not say "That's my worry too." Replies to an item of
+    their own feeling still may."""
+    scenario = load_scenario(name)
+    lang = scenario.language
+    # every approving opener agrees ("Well said."); the others may only express a feeling ("So sad.")
+    agreeing = [text.fill(line, text.sample_vocabulary(lang), lang).rstrip(".?!…")
+                for _, line in _lines(phrasebank.shipped(lang).data["core"]["opener"]["approval"])]
+    model = CrisisModel(scenario, rng=1, population=5000)
+    model.run_for(120)
+    frame = model.reactions_frame().set_index("seq", drop=False)
+    replies = frame[(frame.kind == "reply") & frame.parent_seq.notna()]
+    parents = frame.reindex(replies.parent_seq.astype(int))
+    crowd = (replies.author_group.isin(["public", "student", "employee", "union", "blogger"]).to_numpy()
+             & (parents.author_group != "organisation").to_numpy())
+    other = crowd & (replies.emotion.to_numpy() != parents.emotion.to_numpy())
+    same = crowd & ~other
+    assert other.sum() > 50 and same.sum() > 50
+
+    def agrees(body: str) -> bool:
+        return any(body.lower().startswith(o.lower()) for o in agreeing) or bool(text.AGREES[lang].search(body))
+
+    bad = [(body, above) for body, above in zip(replies.text[other], parents.text.to_numpy()[other], strict=True)
+           if agrees(body)]
+    assert not bad, bad[:5]
+    assert sum(map(agrees, replies.text[same])) > 10  # agreement is still said where it fits
+
+
 DENIALS = {
     "fr-usine-chimique": "Chimex dément toute responsabilité : l'usine respecte toutes les normes.",
     "en-retail-breach": "Brightmart denies any responsibility: our systems meet every standard.",
