@@ -166,6 +166,8 @@ class OnnxEncoder:
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
     def feed(self, text: str) -> dict[str, np.ndarray]:
+        """The graph's inputs for one text: its tokens' vectors, dequantised as the package does, and
+        each convolution window's rows."""
         b = self.backend
         ids = np.array(b.sp.encode(text, out_type=int, add_bos=True, add_eos=True), dtype=np.int64)
         n = len(ids)
