@@ -328,10 +328,22 @@ def _cell(rule: str, pre: Sequence[str], main: Sequence[str], second: Sequence[s
     return Cell(rule, slots)  # type: ignore[arg-type]
 
 
-def may_lower(lang: str, template: str) -> bool:
+_OPENING_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def may_lower(lang: str, template: str, values: Mapping[str, object] | None = None) -> bool:
     """May this line continue a sentence after ',' or ':' with a lower-case first letter?
-    Decided on the template, so that a filled brand name ("Brightmart …") is never lowered."""
-    return bool(template) and _lower_first(lang, template) != template
+    Decided on the template, so that a filled brand name ("Brightmart …") is never lowered;
+    a line that opens with a value ("{ceo} doit…") may when the `values` it is filled with
+    write that value in lower case ("le PDG de Chimex": `fill` capitalised it only to open a
+    sentence), so that a lead reads "Ce qui me révolte : le PDG…", not ": Le PDG…"."""
+    if not template:
+        return False
+    opening = _OPENING_FIELD.match(template)
+    if opening and values is not None:
+        value = str(values.get(opening.group(1), ""))
+        return bool(re.match(r"[^\W\d_]+(?:\s|$)", value)) and value.split()[0].islower()
+    return _lower_first(lang, template) != template
 
 
 def compose(lang: str, rule: str, parts: Sequence[str], lower_ok: Sequence[bool] | None = None,
@@ -740,7 +752,7 @@ def _cover(lang: str, style: str, cell: Cell | None) -> tuple[str, ...]:
     out = []
     for c in combos:
         parts = [cell.slots[k][j] for k, j in enumerate(_digits(n, c))]
-        lower_ok = [may_lower(lang, p) for p in parts]
+        lower_ok = [may_lower(lang, p, sample) for p in parts]
         kept = kept_parts(lang, cell.rule, [fill(p, sample, lang) for p in parts], lower_ok, limit, parts)
         out.append(_render(lang, cell.rule, [p if k else "" for p, k in zip(parts, kept, strict=True)], lower_ok))
     return tuple(_unique(out))

@@ -46,13 +46,17 @@ def vocabulary(scenario: Scenario, lang: str) -> dict[str, list[str]]:
     return {key: ([v] if isinstance(v, str) else list(v)) for key, v in merged.items() if key in VOCABULARY_KEYS}
 
 
-def fill(template: str, vocab: dict[str, list[str]], variant: int, lang: str, **extra: object) -> str:
-    """Fill placeholders (with French elision), rotating through list values so variants differ."""
-    values: dict[str, object] = {}
-    for key, words in vocab.items():
-        values[key] = words[(variant + zlib.crc32(key.encode())) % len(words)]
+def values_of(vocab: dict[str, list[str]], variant: int, **extra: object) -> dict[str, object]:
+    """One value per placeholder, rotating through list values so variants differ."""
+    values: dict[str, object] = {key: words[(variant + zlib.crc32(key.encode())) % len(words)]
+                                 for key, words in vocab.items()}
     values.update(extra)
-    return text.fill(template, values, lang)
+    return values
+
+
+def fill(template: str, vocab: dict[str, list[str]], variant: int, lang: str, **extra: object) -> str:
+    """Fill placeholders (with French elision) with `values_of` the variant."""
+    return text.fill(template, values_of(vocab, variant, **extra), lang)
 
 
 def bank_for(scenario: Scenario, lang: str) -> Bank:
@@ -187,9 +191,10 @@ class TextTable:
                     if pid is None:
                         pid = self._part_ids[key] = len(self.parts)
                         extra = {"claim": claim} if key[2] else {}
-                        self.parts.append(fill(template, vocab, pid, lang, **extra) if template else "")
+                        values = values_of(vocab, pid, **extra)
+                        self.parts.append(text.fill(template, values, lang) if template else "")
                         self.templates.append(template)
-                        lower_ok.append(text.may_lower(lang, template))
+                        lower_ok.append(text.may_lower(lang, template, values))
                         part_lang.append(li)
                     ids.append(pid)
                 slots.append(ids)

@@ -178,3 +178,20 @@ def test_nobody_asks_what_to_do_where_instructions_may_have_been_given(lang):
     assert not bad, bad[:10]
     quiet = [line for path, line in _lines(bank.data["voice"], ("voice",)) if "silent" in path and asks.search(line)]
     assert quiet  # the pattern finds the question where it belongs
+
+
+def test_a_lead_continues_with_the_scenarios_lowercase_words():
+    """"Pour ma part, le PDG de Chimex doit démissionner", not "Pour ma part, Le PDG": a value the
+    scenario writes in lower case is capitalised only to open a sentence, never after a lead's ','
+    or ':'. (The English scenario's lowercase words never open a line, so no lead meets them.)"""
+    from uproar.model.texttable import vocabulary
+
+    scenario = load_scenario("fr-usine-chimique")
+    lowercase = {v for values in vocabulary(scenario, "fr").values() for v in values
+                 if re.match(r"[^\W\d_]+\s", v) and v.split()[0].islower()}
+    model = CrisisModel(scenario, rng=5, population=5000)
+    model.run_for(120)
+    after_lead = re.compile("[,:] (" + "|".join(re.escape(v) for v in lowercase) + ")", re.IGNORECASE)
+    found = [m.group(1) for t in model.reactions_frame()["text"] for m in after_lead.finditer(t)]
+    assert len(found) >= 3, "leads come before the scenario's lowercase words"
+    assert all(f[0].islower() for f in found), sorted({f for f in found if not f[0].islower()})
