@@ -2,9 +2,17 @@
 
 A commitment is a clause in which the organisation promises a future action: an
 update ("prochain point à 9h", "we'll share more at 6pm"), a remedy ("we will
-refund every customer"), a service ("a hotline opens today"). Found by rules on
-the normalised text, in French and English, clause by clause; what is quoted is
-the trainee's own clause.
+refund every customer"), a service ("a hotline opens today") — in the future tense,
+announced without a verb ("Nouvelle info à 11h", "Next update 10:30am"), stated in
+the present with a time still to come ("je vous rappelle demain matin", "From
+tomorrow, every driver must…"), offered ("Full refund in store", "on vous
+rembourse les frais"), or a promise of what will not happen to those affected
+("families will not be charged"). Not commitments: refusals ("je ne dirai rien",
+"we will not comment"), statements of what will never be done ("nous ne vous
+demanderons jamais votre code"), third parties' futures ("the court will hear"),
+forecasts told as a reader's knowledge ("you'll appreciate", "many of you will
+have seen"). Found by rules on the normalised text, in French and English, clause
+by clause; what is quoted is the trainee's own clause.
 
 When a promise falls due — `due_min`, minutes after the message's own minute:
 
@@ -49,9 +57,12 @@ class Commitment:
 # A promise: a future verb form or a scheduled announcement. Normalised text (lowercase, no accents).
 _PROMISE = {
     "en": re.compile(
-        r"\b(?:we|i|our \w+|the \w+|it|they|you|this|a \w+|an \w+)(?:'ll| will| shall| are going to| 're going to| am going to)\b(?! not)(?! never)"
+        r"\b(?:we|i|our \w+|the \w+|it|you|a \w+|an \w+)(?:'ll| will| shall| are going to| 're going to| am going to)\b(?! not)(?! never)"
         r"|\bwill (?:be|have|get|receive|open|remain|stay|continue|reopen|publish|post|share|hold|take|contact|call|pay|cover|refund|reimburse|replace)\b"
-        r"|\b(?:next )?(?:update|briefing|press conference|statement|announcement|meeting|call|session)s? (?:at|by|on|tomorrow|tonight|this|every|later|from)\b"
+        r"|\bwill (?:\w+ly )?(?:make|install|extend|contribute|donate|provide|respond|complete|include|report|follow|appear|reach|"
+        r"go (?:to|straight|back|toward)|arrive|host|update|audit|review|fund|introduce|train|offer|send|give|run|return|resume|"
+        r"restart|launch|set up|meet|deliver|invest|hire|appoint|create|credit|waive|match|write|email|text|notify|inform)\b"
+        r"|\b(?:next )?(?:update|briefing|press conference|statement|announcement|meeting|call|session)s? (?:(?:at|by|from) \d|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|tonight|this (?:afternoon|evening|morning)|every|later)\b"
         r"|\bfrom now on\b|\bstarting (?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b"
         r"|\bwe(?:'re| are) (?:donating|offering|opening|setting up|launching|covering|refunding|sending|paying|giving|extending)\b"
         r"|\b(?:opens?|launches|starts) (?:today|tomorrow|tonight|at \d|this)\b"
@@ -59,22 +70,81 @@ _PROMISE = {
     "fr": re.compile(
         r"\b\w+(?:erons|irons|drons|rons)\b"
         r"|\b(?:sera|seront|aura|auront|fera|feront|pourra|pourront|restera|resteront|ira|iront|tiendra|viendra|recevrez|serez|aurez|pourrez)\b"
-        r"|\b\w{3,}(?:era|eront|ira|iront)\b"
+        r"|\b\w{3,}(?:era|eront|ira|iront)\b|\b\w*(?:ndr|rdr|iendr|cevr|ivr|ettr|attr|audr|oudr|ourr|err|saur)(?:a|as|ont)\b"
+        r"|\b(?:je|j') ?(?:[\w']+ ){0,2}\w{2,}rai\b"
         r"|\b(?:allons|vais|va|vont) (?:\w+ )?[a-z]+(?:er|ir|re)\b"
         r"|\b(?:prochain|nouveau) (?:point|message|bilan|communique)\b|\bpoint (?:de situation |presse |d'etape )?(?:a \d|ce soir|demain|\d+h)"
-        r"|\b(?:desormais|des demain|a partir de|a compter du|des aujourd'hui)\b"
+        r"|\bdes (?:demain|ce soir|aujourd'hui)\b|\b(?:a partir d[eu]|a compter d[eu]) (?:demain|ce soir|aujourd'hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la semaine prochaine|la rentree|\d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre))\b"
         r"|\bnous (?:nous engageons|promettons)\b"),
+}
+# A scheduled announcement without a verb ("Nouvelle info à 11h", "Next update 10:30am",
+# "Courrier personnel sous 8 jours", "Investor call Thursday"): what is announced, then its time.
+_SOON = (r"(?:(?:a|at|by|before|avant|vers|around|des|d'ici|sous|within|in|dans|on|le|ce|this|next)\s+)?"
+         r"(?:\d{1,2}\s?(?:h|:)\s?\d{0,2}|\d{1,2}\s?(?:am|pm)|\d+ (?:minutes?|heures?|hours?|jours?|days?)|demain|tomorrow|"
+         r"ce soir|tonight|midi|noon|"
+         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+         r"la levee|the (?:end|close))(?!'s)")
+_ANNOUNCED = {
+    "en": re.compile(r"\b(?:next|new|further|another) (?:update|briefing|alert|statement)s?\b"
+                     r"|\b(?:update|briefing|details|information|info|results?|call|email|alert|meeting|session)s? (?:\w+ ){0,2}" + _SOON + r"\b"),
+    "fr": re.compile(r"\b(?:prochain|nouveau|nouvelle|prochaine)s? (?:point|message|bilan|communique|infos?|informations?|sms|mail|courriel|publication|mise a jour)\b"
+                     r"|\b(?:infos?|informations?|mise a jour|point|resultats?|horaires?|courrier|precisions?|details?|bilan|reponse|reunion|rencontre|permanence)s? (?:[\w'-]+ ){0,2}"
+                     r"(?:attendus? |prevus? |detailles? )?" + _SOON + r"\b"),
+}
+# A remedy offered in the present or without a verb ("Full refund in any store", "on vous rembourse
+# les frais", "Return it to the shop for a full refund", "Hot cocoa on us"): rule 14's future actions
+# stated in the present.
+_OFFER = {
+    "en": re.compile(r"\b(?:full|free) (?:refund|replacement|exchange)s?\b|\bfor a (?:full )?refund\b|\brefunds? in (?:any |the )?(?:store|shop)\b"
+                     r"|\b(?:coffee|drinks?|cocoa|churros|pizza|lunch|dinner|breakfast|meals?|desserts?|snacks?|tea|round|ice cream)(?:'s| is| are)? on us\b|\bclaim (?:it|them|this|that) back\b|\bwe(?:'re| are) (?:bringing forward|introducing|installing|investing|"
+                     r"rolling out|turning on|publishing|changing|funding|paying|adding|hiring)\b|\bwe intend to\b|\bwe plan to\b"),
+    "fr": re.compile(r"\b(?:on|nous|je) (?:vous |la |le |les |l'|leur )*(?:rembours|rempla[cç]|echang|offr|prend\w* en charge|propos)\w*"
+                     r"|\bremboursement (?:integral|complet|en magasin|immediat)|\b(?:un )?(?:echange ou (?:un )?remboursement|remboursement ou (?:un )?echange)\b"
+                     r"|\bvous (?:est|sont) offerte?s?\b|\b(?:est|sont) offerte?s? (?:a|aux)\b|\bgratuitement sous\b|\bnous engageons\b"),
+}
+# An action in the present with a time still to come ("je vous rappelle demain matin", "On rouvre
+# mardi", "The new sign goes up on Monday"), or a promise to keep people posted, in a clause that
+# does not tell of the past.
+_PRESENT_FUTURE = {
+    "en": re.compile(r"\b(?:from|starting|beginning) (?:tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next \w+|"
+                     r"\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december)|"
+                     r"(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2})\b"
+                     r"|\b(?:tomorrow|next week)\b"
+                     r"|\bkeep (?:you|everyone|customers|parents|families) (?:posted|updated|informed)\b|\b(?:get back to|be in touch with) you\b"),
+    "fr": re.compile(r"\b(?:demain|ce soir|sous (?:\d+|huit|quinze|dix|deux|trois) \w+|d'ici|avant (?:midi|ce soir|demain|le \d+|la fin|fin|le run)|"
+                     r"la semaine prochaine|(?:en |a la )?fin (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)|"
+                     r"des (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),)\b"
+                     r"|\b(?:vous|te|les) (?:tiens|tient|tenons|tiendrons) (?:au courant|informes?)\b|\b(?:reviens|revenons|revient) vers (?:vous|toi)\b"),
+}
+_PAST = {
+    "en": re.compile(r"\b(?:was|were|had|did|has been|have been|yesterday|last (?:night|week))\b|\b\w+ed (?:on|by|from)\b"),
+    "fr": re.compile(r"\b(?:a|ont|avons|ai|avait|avaient|etait|etaient|fut|hier|peuvent|pouvez|devrait|menu)\b"
+                     r"|(?:^|[,:] )(?:ne |n')?[a-z]+ez\b"),  # told of the past, advice, or an instruction ("Soyez prudents demain")
 }
 # Not promises: refusals, conditions about others, forecasts of the crisis itself.
 _NOT = {
-    "en": re.compile(r"\b(?:will not|won't|shall not|will never) (?:comment|respond|speculate|be commenting|discuss|go into|get into|answer)"
+    "en": re.compile(r"\b(?:court|tribunal|judge|jury|police|investigators?|inquiry|prosecutors?|regulators?|authorities|coroner|history|time) will\b"
+                     r"|\byou(?:'ll| will) (?:appreciate|understand|know|see|agree|notice|find|remember|recall|note)\b"
+                     r"|\b(?!we\b|i\b)\w+ will have to\b|\bwill have (?:seen|heard|read|noticed)\b|\bwhat i will say\b"
+                     r"|\bwill be (?:aware|worrying|difficult|hard|upsetting|a shock|a relief)\b|\bwe(?:'ll| will) (?:take that|give (?:him|her|them|you|it) that|get through)\b"
+                     r"|\b(?:this|that|it) will (?:delay|take time|slow)\b|\bit(?:'ll| will) be back to\b"
+                     r"|\b(?:will not|won't|shall not|will never) (?:comment|respond|speculate|be commenting|discuss|go into|get into|answer)"
                      r"|\bno further (?:comment|statement)s? will\b|\bwe(?:'ll| will) not\b"),
     "fr": re.compile(r"\bne (?:\w+ ){0,2}(?:ferons|ferai|fera|repondrons|repondrai|commenterons|exprimerons|prononcerons|s'exprimera|donnerons)\b"
                      r"|\baucun(?:e)? (?:commentaire|declaration) ne sera\b|\bne sera pas\b"),
 }
+# Promises of what will not happen to those affected ("families will not be charged", "he will
+# not play for us again"): checked before the refusals, which they resemble.
+_NOT_AGAIN = {
+    "en": re.compile(r"\b(?:will not|won't) be (?:charged|billed|penali[sz]ed|out of pocket)\b"
+                     r"|\b(?:will not|won't|will never) (?:[\w']+ ){1,4}(?:again|ever again)\b"),
+    "fr": re.compile(r"\bne (?:\w+ ){0,2}(?:seront|sera) pas (?:factures?|preleves?|debites?|penalises?)\b"
+                     r"|\bne (?:\w+ ){0,2}\w+(?:ra|rons|ront) plus (?:jamais )?(?:sous|pour|chez|avec|dans)\b"),
+}
 _UPDATE = re.compile(
     r"\b(?:update|updates|briefing|press conference|statement|information|details|share more|more soon|keep you (?:posted|informed|updated)"
-    r"|be back|with more|more soon|point|message|communiquerons|informerons|tiendrons informes|reviendrons|nous exprimerons|bilan|communique|conference de presse)\b")
+    r"|be back|with more|more soon|point|message|communiquerons|informerons|tiendrons informes|reviendrons|reviendrai|nous exprimerons|bilan|communique|conference de presse"
+    r"|infos?|sms|mise a jour|resultats|horaires|au courant|informes|reviens vers|revenons vers|get back to|be in touch|alerts?|let you know)\b")
 
 _NUM_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -109,6 +179,35 @@ _FR_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "di
 _SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[-–—•]\s+")
 
 
+_NE = re.compile(r"\b(?:ne|n')\b")
+_NEGATION_AFTER = re.compile(r"^\s*(?:[\w']+\s+)?(?:pas|jamais|plus|rien|aucune?|personne|guere|nullement)\b")
+_NEGATION_IN = re.compile(r"\b(?:pas|jamais|plus|rien|aucune?)\b")
+_KEEPING = re.compile(r"\b(?:lach|ferm|abandonn|quitt|oubli|renonc|relach)\w*")
+
+
+def _refused(clause: str, m: re.Match[str]) -> bool:
+    """A French future under a negation ("je ne dirai rien", "nous ne vous demanderons jamais", "je ne
+    vais pas répondre"): a refusal or a statement of what will not happen, not a promise — except
+    promises not to give up ("nous ne fermerons pas", "nous ne lâcherons rien"; and `_NOT_AGAIN`)."""
+    before = clause[max(0, m.start() - 24): m.end()]
+    negated = bool(_NE.search(before.split(",")[-1])) and bool(
+        _NEGATION_AFTER.match(clause[m.end():]) or _NEGATION_IN.search(m.group(0)))
+    return negated and not _KEEPING.search(m.group(0))
+
+
+def _promises(clause: str, lang: str) -> bool:
+    """Whether one normalised clause promises something (see the module's docstring)."""
+    if _NOT_AGAIN[lang].search(clause):
+        return True
+    if _NOT[lang].search(clause):
+        return False
+    if _ANNOUNCED[lang].search(clause) or _OFFER[lang].search(clause):
+        return True
+    if _PRESENT_FUTURE[lang].search(clause) and not _PAST[lang].search(clause):
+        return True
+    return any(not (lang == "fr" and _refused(clause, m)) for m in _PROMISE[lang].finditer(clause))
+
+
 def find_commitments(text: str, norm: str, index: list[int], lang: str, clock: int | None = None,
                      weekday: int | None = None) -> list[Commitment]:
     """The promises in a message. `norm`/`index`: the normalised text and its map to `text`.
@@ -124,9 +223,7 @@ def find_commitments(text: str, norm: str, index: list[int], lang: str, clock: i
         at = norm.find(piece, start)
         start = at + len(piece)
         clause = piece.strip()
-        if len(clause) < 6 or not _PROMISE[lang].search(clause) or _NOT[lang].search(clause):
-            continue
-        if clause.endswith("?") or re.match(r"^(?:if|si)\b", clause):
+        if len(clause) < 6 or clause.endswith("?") or not _promises(clause, lang):
             continue
         when, due = due_minutes(clause, lang, clock, weekday)
         kind = "update" if _UPDATE.search(clause) else "action"
