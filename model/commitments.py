@@ -71,7 +71,7 @@ _PROMISE = {
         r"\b\w+(?:erons|irons|drons|rons)\b"
         r"|\b(?:sera|seront|aura|auront|fera|feront|pourra|pourront|restera|resteront|ira|iront|tiendra|viendra|recevrez|serez|aurez|pourrez)\b"
         r"|\b\w{3,}(?:era|eront|ira|iront)\b|\b\w*(?:ndr|rdr|iendr|cevr|ivr|ettr|attr|audr|oudr|ourr|err|saur)(?:a|as|ont)\b"
-        r"|\b(?:je|j') ?(?:[\w']+ ){0,2}\w{2,}rai\b"
+        r"|\b(?:je|j') ?(?:[\w']+ ){0,2}\w{2,}rai\b|\b(?:desormais|dorenavant|a l'avenir)\b.*\bdevr(?:a|ont)\b"
         r"|\b(?:allons|vais|va|vont) (?:\w+ )?[a-z]+(?:er|ir|re)\b"
         r"|\b(?:prochain|nouveau) (?:point|message|bilan|communique)\b|\bpoint (?:de situation |presse |d'etape )?(?:a \d|ce soir|demain|\d+h)"
         r"|\bdes (?:demain|ce soir|aujourd'hui)\b|\b(?:a partir d[eu]|a compter d[eu]) (?:demain|ce soir|aujourd'hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la semaine prochaine|la rentree|\d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre))\b"
@@ -118,7 +118,8 @@ _PRESENT_FUTURE = {
 }
 _PAST = {
     "en": re.compile(r"\b(?:was|were|had|did|has been|have been|yesterday|last (?:night|week))\b|\b\w+ed (?:on|by|from)\b"),
-    "fr": re.compile(r"\b(?:a|ont|avons|ai|avait|avaient|etait|etaient|fut|hier|peuvent|pouvez|devrait|menu)\b"
+    "fr": re.compile(r"\b(?:ont|avons|avez|avait|avaient|etait|etaient|fut|hier|peuvent|pouvez|devrait|menu)\b"
+                     r"|\b(?:a|ai) (?:(?:bien|deja|ete|pas|rapidement|immediatement|aussitot) )?(?!une\b|toute\b|cette\b|notre\b|votre\b|leur\b|ce\b|la\b|le\b)\w+(?:e|es|i|is|it|u|us)\b(?<!midi)"
                      r"|(?:^|[,:] )(?:ne |n')?[a-z]+ez\b"),  # told of the past, advice, or an instruction ("Soyez prudents demain")
 }
 # Not promises: refusals, conditions about others, forecasts of the crisis itself.

@@ -325,6 +325,8 @@ def test_commitments_and_when_they_fall_due(text, lang, clock, when, due):
     ("Next update 10:30am.", "en", "update"),
     ("Courrier personnel sous 8 jours.", "fr", "action"),
     ("Je vous rappelle demain matin pour vous proposer deux visites.", "fr", "action"),
+    ("Je t'appelle demain matin à 9h.", "fr", "action"),
+    ("Désormais, tout changement de prix devra être validé par la direction régionale.", "fr", "action"),
     ("On vous tient informés ce soir.", "fr", "update"),
     ("From tomorrow, every driver must walk the bus at the end of each run.", "en", "action"),
     ("Return it to the shop for a full refund.", "en", "action"),
