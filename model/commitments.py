@@ -17,8 +17,9 @@ by clause; what is quoted is the trainee's own clause.
 When a promise falls due — `due_min`, minutes after the message's own minute:
 
 - a duration is read as written: "within the hour" → 60, "in 30 minutes" → 30,
-  "sous 48 heures" → 2880, "within 3 days" → 4320;
-- a clock time ("at 3 pm", "à 15h", "18h30") counts from the scenario's clock
+  "sous 48 heures" → 2880, "within 3 days" → 4320; a recurring promise ("every
+  hour", « toutes les heures ») at its first recurrence;
+- a clock time ("at 3 pm", "11:30", "à 15h", "18h30", « à 18 heures ») counts from the scenario's clock
   when it gives one (`start_time`, "HH:MM" at minute 0): the minutes from now to
   that time of day (tomorrow's if it has passed); with no clock,
   `CLOCK_DEFAULT_MIN` (60): the exercise cannot tell, so the promise is taken as
@@ -28,8 +29,11 @@ When a promise falls due — `due_min`, minutes after the message's own minute:
   demain" (without a time) → 1440; a day of the week or "this week" → 1440 × the
   days left when the clock says which day it is, else 2880; "next week / la semaine
   prochaine" → 10080;
-- no time, or only a condition ("once the investigation concludes", "dès que
-  possible") → None: the promise stays open and can be kept but not broken by time.
+- a time that names a train or opens a range (« le train de 10h15 », « de 10 h à
+  19 h », "the 7:42") is no deadline;
+- no time, only a condition ("once the investigation concludes", "dès que
+  possible") or a longer horizon, quoted but not timed ("by the end of the quarter",
+  « d'ici l'été ») → None: the promise stays open and can be kept but not broken by time.
 """
 
 from __future__ import annotations
@@ -158,11 +162,17 @@ _UNIT = {"minute": 1, "minutes": 1, "min": 1, "mn": 1, "hour": 60, "hours": 60, 
          "semaine": 7 * DAY, "semaines": 7 * DAY, "month": 30 * DAY, "months": 30 * DAY, "mois": 30 * DAY}
 _NUM = r"(\d+|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")"
 _UNITS = r"(minutes?|min|mn|hours?|hrs?|heures?|days?|jours?|weeks?|semaines?|months?|mois)"
-_DURATION = re.compile(rf"\b(?:within|in|in the next|over the next|under|sous|d'ici|dans les|dans|en moins de|within the next)\s+{_NUM}\s+{_UNITS}\b")
+_DURATION = re.compile(rf"\b(?:within|in|in the next|over the next|under|sous|d'ici|dans les|dans|en moins de|within the next)\s+"
+                       rf"(?:about |around |roughly |environ |a peu pres )?{_NUM}\s+(?:business |working )?{_UNITS}(?: ouvres| ouvrables)?\b")
+# a recurring promise falls due at its first recurrence ("We'll update this thread every hour")
+_EVERY = re.compile(rf"\b(?:every|each|toutes les|chaque)\s+(?:{_NUM}\s+)?(minutes?|hours?|heures?|days?|jours?)\b")
 _HOUR = re.compile(r"\b(?:within the hour|in the (?:next )?hour|in an hour|dans l'heure|d'ici une heure|dans une heure)\b")
 _CLOCK = {
-    "en": re.compile(r"\b(?:at|by|before|around|from|until)?\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|\b(?:at|by|before|around)\s+(\d{1,2}):(\d{2})\b|\b(noon|midday|midnight)\b"),
-    "fr": re.compile(r"\b(\d{1,2})\s?h\s?(\d{2})?\b|\b(midi|minuit)\b"),
+    # a time that names a train or a range of opening hours ("the 7:42", "le train de 10h15", "de 10 h à 19 h") is no deadline
+    "en": re.compile(r"\b(?:at|by|before|around|from|until)?\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)"
+                     r"|\b(?:(?:at|by|before|around)\s+)?(?<!the )(?<!\d)(\d{1,2}):(\d{2})\b|\b(noon|midday|midnight)\b"),
+    "fr": re.compile(r"(?<!\bde )(?<!\bdu )(?<!\bdes )\b(\d{1,2})\s?h\s?(\d{2})?\b|\b(midi|minuit)\b"
+                     r"|\b(?:a|vers|avant|des)\s+(\d{1,2})\s+heures?\b"),
 }
 _TONIGHT = re.compile(r"\b(?:tonight|this evening|ce soir|cette nuit)\b")
 _TODAY = re.compile(r"\b(?:today|this afternoon|later today|aujourd'hui|cet apres-midi|dans la journee|this morning|ce matin)\b")
@@ -174,7 +184,12 @@ _WHEN_ANY = re.compile(
     r"(?:\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
     r"|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}"
     r"|(?:en|in)\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|june|july|august|september|october|november|december)"
-    r"|(?:the )?end of (?:the )?(?:month|year|week)|la fin (?:du mois|de l'annee|de la semaine))\b")
+    r"|(?:the )?end of (?:the |next |this )?(?:month|year|week|quarter|academic year|term)|la fin (?:du mois|de l'annee|de la semaine)"
+    r"|\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"|(?:next|this) (?:month|year|summer|winter|spring|autumn|term|series)|(?:l'ete|l'hiver|l'automne|le printemps|la rentree)(?: prochaine?)?"
+    r"|ce mois-ci|cet (?:ete|hiver|automne)|the coming (?:days|weeks)|the next few (?:days|weeks)|les prochains jours|les prochaines semaines"
+    r"|(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
+    r"january|february|march|april|june|july|august|september|october|november|december))\b")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _FR_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[-–—•]\s+")
@@ -246,6 +261,9 @@ def due_minutes(clause: str, lang: str, clock: int | None = None, weekday: int |
     if m := _DURATION.search(clause):
         count = int(m.group(1)) if m.group(1).isdigit() else _NUM_WORDS[m.group(1)]
         return m.group(0), count * _UNIT[m.group(2)]
+    if m := _EVERY.search(clause):
+        count = (int(m.group(1)) if m.group(1).isdigit() else _NUM_WORDS[m.group(1)]) if m.group(1) else 1
+        return m.group(0), count * _UNIT[m.group(2)]
     tomorrow = _TOMORROW.search(clause)
     if m := _CLOCK[lang].search(clause):
         minute_of_day = _clock_minutes(m, lang)
@@ -291,7 +309,7 @@ def _clock_minutes(m: re.Match[str], lang: str) -> int | None:
     if lang == "fr":
         if g[2]:
             return 12 * 60 if g[2] == "midi" else 0
-        hour, minute = int(g[0]), int(g[1] or 0)
+        hour, minute = int(g[0] or g[3]), int(g[1] or 0)
         return hour * 60 + minute if hour < 24 and minute < 60 else None
     if g[5]:
         return {"noon": 12 * 60, "midday": 12 * 60, "midnight": 0}[g[5]]

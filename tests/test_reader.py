@@ -310,6 +310,12 @@ def test_a_mixed_message_names_its_secondary_strategy(text):
         ("Nous rembourserons tous les clients sous 48 heures.", "fr", None, "sous 48 heures", 2880),
         ("Nous vous rappellerons demain.", "fr", None, "demain", 1440),
         ("We will compensate every customer.", "en", None, None, None),
+        ("Un nouveau point de situation sera communiqué à 18 heures.", "fr", 14 * 60, "à 18 heures", 240),
+        ("Next update 11:30.", "en", 11 * 60, "11:30", 30),
+        ("Your dealer will replace the valve free of charge in about 45 minutes.", "en", None, "in about 45 minutes", 45),
+        ("We'll update this thread every hour.", "en", None, "every hour", 60),
+        # a time that names a train is no deadline
+        ("Tous les voyageurs du train de 10h15 seront intégralement remboursés.", "fr", 9 * 60, None, None),
     ],
 )
 def test_commitments_and_when_they_fall_due(text, lang, clock, when, due):
