@@ -115,7 +115,7 @@ _PRESENT_FUTURE = {
                      r"(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2})\b"
                      r"|\b(?:tomorrow|next week)\b"
                      r"|\bkeep (?:you|everyone|customers|parents|families) (?:posted|updated|informed)\b|\b(?:get back to|be in touch with) you\b"),
-    "fr": re.compile(r"\b(?:demain|ce soir|sous (?:\d+|huit|quinze|dix|deux|trois) \w+|d'ici|avant (?:midi|ce soir|demain|le \d+|la fin|fin|le run)|"
+    "fr": re.compile(r"\b(?:demain|ce soir|sous (?:\d+|huit|quinze|dix|deux|trois) \w+|d'ici|avant (?:midi|ce soir|demain|le \d+|la fin|fin)|avant (?:[\w']+ ){1,3}de (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|"
                      r"la semaine prochaine|(?:en |a la )?fin (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)|"
                      r"des (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),)\b"
                      r"|\b(?:vous|te|les) (?:tiens|tient|tenons|tiendrons) (?:au courant|informes?)\b|\b(?:reviens|revenons|revient) vers (?:vous|toi)\b"),
