@@ -48,6 +48,7 @@ import numpy as np
 from . import encoder
 from . import reader as linear
 from .commitments import Commitment, find_commitments
+from .regexfilter import may_match, required_strings
 from .taxonomy import LANGUAGES, STRATEGIES, TONES
 
 __all__ = ["STRATEGY_ORDER", "UNSURE", "Classification", "Reading", "ReadingContext", "classify_message",
@@ -907,14 +908,16 @@ _c("fr", "démenti d'une rumeur",
 
 
 class _Layer:
-    """A layer's rules (strategy, tone or correction). Messages are rare and short, so
-    trying each rule over the text is fast enough (well under a millisecond)."""
+    """A layer's rules (strategy, tone or correction), each scanned over the text unless the
+    text lacks every string the rule needs (`regexfilter`: four scans in five skipped)."""
 
     def __init__(self, rules: list[_Rule]) -> None:
         self.rules = tuple(rules)
+        self.required = tuple(required_strings(r.regex) for r in self.rules)
 
     def matches(self, norm: str) -> list[tuple[int, int, _Rule]]:
-        return [(m.start(), m.end(), r) for r in self.rules for m in r.regex.finditer(norm) if m.end() > m.start()]
+        return [(m.start(), m.end(), r) for r, needs in zip(self.rules, self.required, strict=True)
+                if may_match(needs, norm) for m in r.regex.finditer(norm) if m.end() > m.start()]
 
 
 @dataclass(frozen=True)
