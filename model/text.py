@@ -185,14 +185,16 @@ def fill(template: str, values: Mapping[str, object], lang: str) -> str:
         value = _FORMATTER.format_field(_FORMATTER.convert_field(obj, conversion), spec or "")
         if lang == "fr" and value:
             out, value = _contract(out, value)
-        if (
-            _SENTENCE_START.search(out)
-            and re.match(r"[^\W\d_]+(?:\s|$)", value)
-            and value.split()[0].islower()
-        ):
+        if _SENTENCE_START.search(out) and _written_lowercase(value):
             value = value[0].upper() + value[1:]  # "{ceo} doit…" with ceo = "la direction"
         out += value
     return out
+
+
+def _written_lowercase(value: str) -> bool:
+    """A value the scenario writes in lower case ("la direction", not "iRobot" or "@handle"):
+    `fill` capitalises it to open a sentence, and only then."""
+    return bool(re.match(r"[^\W\d_]+(?:\s|$)", value)) and value.split()[0].islower()
 
 
 def sample_vocabulary(lang: str) -> dict[str, str]:
@@ -341,8 +343,7 @@ def may_lower(lang: str, template: str, values: Mapping[str, object] | None = No
         return False
     opening = _OPENING_FIELD.match(template)
     if opening and values is not None:
-        value = str(values.get(opening.group(1), ""))
-        return bool(re.match(r"[^\W\d_]+(?:\s|$)", value)) and value.split()[0].islower()
+        return _written_lowercase(str(values.get(opening.group(1), "")))
     return _lower_first(lang, template) != template
 
 
