@@ -245,7 +245,7 @@ class RoomRunner:
                     ).order_by(t.c.id)
                 ).fetchall()
 
-        ids = []
+        ids, first = [], len(model.input_log)
         for row in self.db(pending):
             item = parse_input(row.payload).model_copy(update={"t_min": m})
             input_ids[len(model.input_log) + len(ids)] = row.id
@@ -254,13 +254,16 @@ class RoomRunner:
         since, events_from = len(model.items), len(model.events)
         model.step()
         rows = records.minute_rows(model, self.room_id, m, since, events_from, input_ids)
-        written = self._write_minute(m, rows, ids)
+        written = self._write_minute(m, rows, ids, records.read_messages(model, first, input_ids))
         self.durable = m + 1
         self._beat_at = time.monotonic()
         return written
 
-    def _write_minute(self, m: int, rows: dict, ids: list[int]) -> int:
+    def _write_minute(self, m: int, rows: dict, ids: list[int], readings: dict[int, str] | None = None) -> int:
         """The minute's one transaction, tried again through an outage with the same rows.
+
+        `readings`: the new payload (with the reading the model made) of each message applied,
+        by input id, so a resumed room reads its messages as it did.
 
         A commit whose answer was lost with the connection may have landed: a retry first
         looks whether the room's minute moved, and if it did under this runner, it is done.
@@ -278,6 +281,8 @@ class RoomRunner:
                 written = records.write_rows(conn, rows)
                 if ids:
                     conn.execute(update(Input).where(Input.id.in_(ids)).values(applied_minute=m))
+                for input_id, payload in (readings or {}).items():
+                    conn.execute(update(Input).where(Input.id == input_id).values(payload=payload))
                 moved = conn.execute(
                     update(Room).where(Room.id == self.room_id, Room.minute == m, Room.runner_pid == self.pid)
                     .values(minute=m + 1, heartbeat_at=utcnow(), updated_at=utcnow())

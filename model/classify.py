@@ -56,6 +56,10 @@ __all__ = ["STRATEGY_ORDER", "UNSURE", "Classification", "Reading", "ReadingCont
 
 #: Tie-break order for strategies (first wins a tie).
 STRATEGY_ORDER: tuple[str, ...] = ("no_comment", "rebuild", "deny", "diminish", "bolster")
+
+#: SCCT's base responses, in the order a reading lists them.
+BASE_RESPONSES: tuple[str, ...] = ("instructing", "adjusting")
+
 #: Tie-break order for tones.
 TONE_ORDER: tuple[str, ...] = ("humorous", "empathetic", "defensive", "factual")
 FALLBACK_STRATEGY = "diminish"
@@ -187,6 +191,61 @@ class Reading:
             "probabilities": {h: {k: round(v, 3) for k, v in p.items()} for h, p in self.probabilities.items()},
             "source": self.source,
         }
+
+    def to_record(self) -> dict[str, Any]:
+        """The reading as the input log keeps it: every field, unrounded, as JSON values.
+
+        A message's reading is stored with it when first made, so a replay, a resumed room or a
+        report reads the message as the room did, whatever reader the machine now ships.
+        """
+        return {
+            "strategy": self.strategy, "tone": self.tone, "lang": self.lang, "correction": self.correction,
+            "strategy_cues": list(self.strategy_cues), "tone_cues": list(self.tone_cues),
+            "scores": {k: float(v) for k, v in self.scores.items()}, "secondary": self.secondary,
+            "base_responses": list(self.base_responses), "commitments": [c.to_dict() for c in self.commitments],
+            "addresses": list(self.addresses), "confidence": float(self.confidence),
+            "tone_confidence": float(self.tone_confidence),
+            "alternatives": [[s, float(p)] for s, p in self.alternatives], "base_cues": list(self.base_cues),
+            "probabilities": {h: {k: float(v) for k, v in p.items()} for h, p in self.probabilities.items()},
+            "source": self.source,
+        }
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Reading:
+        """A reading kept by `to_record`; a ValueError names the field that does not fit."""
+        if not isinstance(data, dict):
+            raise ValueError("a stored reading is a JSON object (as `Reading.to_record` writes it)")
+        try:
+            reading = cls(
+                strategy=_one_of(data["strategy"], STRATEGIES, "strategy"), tone=_one_of(data["tone"], TONES, "tone"),
+                lang=str(data["lang"]), correction=bool(data["correction"]),
+                strategy_cues=tuple(map(str, data.get("strategy_cues", ()))),
+                tone_cues=tuple(map(str, data.get("tone_cues", ()))),
+                scores={str(k): float(v) for k, v in data.get("scores", {}).items()},
+                secondary=None if data.get("secondary") is None else _one_of(data["secondary"], STRATEGIES, "secondary"),
+                base_responses=tuple(_one_of(b, BASE_RESPONSES, "base_responses") for b in data.get("base_responses", ())),
+                commitments=tuple(Commitment(str(c["text"]), c.get("when"), c.get("due_min"), str(c["kind"]))
+                                  for c in data.get("commitments", ())),
+                addresses=tuple(map(str, data.get("addresses", ()))), confidence=float(data["confidence"]),
+                tone_confidence=float(data.get("tone_confidence", 1.0)),
+                alternatives=tuple((_one_of(s, STRATEGIES, "alternatives"), float(p))
+                                   for s, p in data.get("alternatives", ())),
+                base_cues=tuple(map(str, data.get("base_cues", ()))),
+                probabilities={str(h): {str(k): float(v) for k, v in p.items()}
+                               for h, p in data.get("probabilities", {}).items()},
+                source=str(data.get("source", "hybrid")),
+            )
+        except KeyError as exc:
+            raise ValueError(f"a stored reading lacks {exc.args[0]!r}") from None
+        except (TypeError, AttributeError) as exc:
+            raise ValueError(f"a stored reading is malformed ({exc})") from None
+        return reading
+
+
+def _one_of(value: Any, allowed: tuple[str, ...], name: str) -> str:
+    if value not in allowed:
+        raise ValueError(f"a stored reading's {name} is {value!r}; expected one of {', '.join(allowed)}")
+    return str(value)
 
 
 #: The earlier name of a reading (kept for callers of the rules-only reader).
@@ -1146,7 +1205,7 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
     model = linear.load()
     if model is None:
         strategy, tone, s_cues, t_cues = rules_reading(rp)
-        base = tuple(b for b in ("instructing", "adjusting") if rp.base[b])
+        base = tuple(b for b in BASE_RESPONSES if rp.base[b])
         return Reading(strategy=strategy, tone=tone, lang=rp.lang, correction=bool(rp.corrections),
                        strategy_cues=s_cues + _correction_cues(rp), tone_cues=t_cues, scores=rp.scores,
                        base_responses=base, commitments=tuple(found), addresses=addresses,
@@ -1181,7 +1240,7 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
     pt = p["tone"]
     tone = max(TONES, key=lambda k: (pt[k], -TONE_ORDER.index(k)))
     safety = _SAFETY[rp.lang].search(rp.norm)
-    base = tuple(b for b in ("instructing", "adjusting")
+    base = tuple(b for b in BASE_RESPONSES
                  if _margin(p[b]["1"], model.heads[b].temperature) >= _logit(BASE_AT[b][0 if rp.base[b] else 1])
                  or (b == "instructing" and safety))
 

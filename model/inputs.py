@@ -26,7 +26,12 @@ class _Input(BaseModel):
 
 
 class Message(_Input):
-    """A trainee message posted from one of the organisation's accounts."""
+    """A trainee message posted from one of the organisation's accounts.
+
+    `reading` is how the engine read it when it took effect (`Reading.to_record`), written into
+    the log by the model then: a replay uses it rather than reading the text again, so a room
+    rebuilt on a machine whose reader has since changed still reads each message as it did.
+    """
 
     type: Literal["message"] = "message"
     text: Text
@@ -35,6 +40,15 @@ class Message(_Input):
     strategy: Strategy | None = None
     tone: Tone | None = None
     corrects: list[str] = Field(default_factory=list)
+    reading: dict[str, Any] | None = None
+
+    @model_validator(mode="after")
+    def _reading_fits(self) -> Message:
+        if self.reading is not None:
+            from .classify import Reading
+
+            Reading.from_record(self.reading)
+        return self
 
 
 class ReadingCorrection(_Input):

@@ -480,7 +480,7 @@ class CrisisModel(mesa.Model):
         m = self._minute
         author = self._message_author(msg.author)
         plats = msg.platforms or list(author.persona.platforms)
-        detected = classify_message(msg.text, lang=None, context=self._reading_context(m))
+        detected = self._reading_of(msg)
         strategy = msg.strategy or detected.strategy
         tone = msg.tone or detected.tone
         holding = strategy == "no_comment" and (detected.holding or not detected.refusal)
@@ -529,6 +529,15 @@ class CrisisModel(mesa.Model):
         for p in kept:
             self._event(m, "promise", f"promise kept: {p.text}", seq=p.seq, status="kept", kept_by=int(seq),
                         promise=p.id)
+
+    def _reading_of(self, msg: inp.Message) -> Reading:
+        """The message's reading: the one its log entry keeps, or read now and kept there (the
+        entry being applied is the log's last), so replays never depend on the reader shipped."""
+        if msg.reading is not None:
+            return Reading.from_record(msg.reading)
+        record = classify_message(msg.text, lang=None, context=self._reading_context(self._minute)).to_record()
+        self.input_log[-1] = msg.model_copy(update={"reading": record})
+        return Reading.from_record(record)
 
     def _reach_with(self, author: NotableAccount, plats: list[str], verdict: Any) -> None:
         """Who a message reaches (the author's followers on those platforms, plus relays among

@@ -62,6 +62,16 @@ def frame_records(frame: pd.DataFrame, **constant: Any) -> Batch:
     return Batch(tuple([*constant, *frame.columns]), list(zip(*lists, strict=True)))
 
 
+def read_messages(model: CrisisModel, since: int, input_ids: dict[int, int]) -> dict[int, str]:
+    """The payload, reading included, of each message the model applied from log position
+    `since` on, by database input id: what the input table keeps so a replay reads alike."""
+    return {
+        input_ids[pos]: item.model_dump_json(exclude_none=True, exclude={"t_min"})
+        for pos, item in enumerate(model.input_log[since:], start=since)
+        if isinstance(item, Message) and item.reading is not None and pos in input_ids
+    }
+
+
 def minute_rows(model: CrisisModel, room_id: str, minute: int, since_seq: int, events_from: int,
                 input_ids: dict[int, int]) -> dict[type, Batch | list[dict[str, Any]]]:
     """Everything minute `minute` produced, as rows per table.

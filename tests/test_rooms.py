@@ -23,6 +23,7 @@ from sqlalchemy import create_engine, func, select, text
 from uproar.app import rooms
 from uproar.app.runner import RoomRunner, run_room
 from uproar.cli import main
+from uproar.model.inputs import InputError
 from uproar.store.engine import current_revision, head_revision, open_store
 from uproar.store.tables import Input, Message, Reaction
 
@@ -164,6 +165,48 @@ def test_room_export_matches_the_offline_replay(engine, store_url, tmp_path):
     same_files(room, tmp_path / "offline")
     status = rooms.status(engine, created.room_id)
     assert status["state"] == "finished" and status["minute"] == MINUTES and status["items"] > 100
+
+
+def test_a_room_resumed_after_the_reader_changed_reads_its_messages_as_it_did(engine, store_url, tmp_path,
+                                                                               monkeypatch):
+    """Uproar is upgraded mid-exercise and its reader now reads differently: the resumed room
+    keeps each message's reading from its input log, so it continues the exercise that ran."""
+    import dataclasses
+
+    from uproar.model import model as crisis_model
+
+    resumed = rooms.create_room(engine, "en-retail-breach", seed=12, population=POP, minutes=MINUTES)
+    steady = rooms.create_room(engine, "en-retail-breach", seed=12, population=POP, minutes=MINUTES)
+    for room_id in (resumed.room_id, steady.room_id):
+        scheduled_messages(engine, room_id)
+    run_room(engine, steady.room_id, speed=0, progress=False)
+    run_room(engine, resumed.room_id, speed=0, until=25, progress=False)  # both messages read and applied
+    with engine.connect() as conn:
+        payloads = [p for (p,) in conn.execute(select(Input.payload).where(
+            Input.room_id == resumed.room_id, Input.type == "message").order_by(Input.id))]
+    assert all('"reading"' in p for p in payloads), payloads
+
+    real = crisis_model.classify_message
+
+    def upgraded(text, lang=None, context=None):  # a reader that sees every message as a denial
+        return dataclasses.replace(real(text, lang, context), strategy="deny", tone="defensive", alternatives=())
+
+    monkeypatch.setattr(crisis_model, "classify_message", upgraded)
+    run_room(engine, resumed.room_id, speed=0, progress=False)
+    a, b = tmp_path / "resumed", tmp_path / "steady"
+    rooms.export_room(engine, resumed.room_id, a)
+    rooms.export_room(engine, steady.room_id, b)
+    same_files(a, b)
+    assert "deny" not in (a / "messages.csv").read_text().split("\n")[2]  # the apology is still read as one
+
+
+def test_a_stored_reading_that_does_not_fit_is_refused_with_a_clear_message(engine):
+    created = rooms.create_room(engine, "en-retail-breach", population=500, minutes=MINUTES)
+    bad = {"type": "message", "text": "We are sorry.", "reading": {"strategy": "apologise", "tone": "factual"}}
+    with pytest.raises(InputError, match="strategy is 'apologise'; expected one of deny"):
+        rooms.submit(engine, created.room_id, bad)
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Input).where(Input.room_id == created.room_id)).scalar() == 0
 
 
 def test_pause_holds_the_clock_and_resume_releases_it(engine):
