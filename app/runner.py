@@ -254,7 +254,7 @@ class RoomRunner:
         since, events_from = len(model.items), len(model.events)
         model.step()
         rows = records.minute_rows(model, self.room_id, m, since, events_from, input_ids)
-        written = self._write_minute(m, rows, ids, records.read_messages(model, first, input_ids))
+        written = self._write_minute(m, rows, ids, records.message_payloads(model, first, input_ids))
         self.durable = m + 1
         self._beat_at = time.monotonic()
         return written

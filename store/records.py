@@ -62,7 +62,7 @@ def frame_records(frame: pd.DataFrame, **constant: Any) -> Batch:
     return Batch(tuple([*constant, *frame.columns]), list(zip(*lists, strict=True)))
 
 
-def read_messages(model: CrisisModel, since: int, input_ids: dict[int, int]) -> dict[int, str]:
+def message_payloads(model: CrisisModel, since: int, input_ids: dict[int, int]) -> dict[int, str]:
     """The payload, reading included, of each message the model applied from log position
     `since` on, by database input id: what the input table keeps so a replay reads alike."""
     return {
