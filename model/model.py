@@ -370,7 +370,7 @@ class CrisisModel(mesa.Model):
         extra.setdefault("topic", self.default_topic())
         for k in range(len(templates)):
             body = fill(templates[(first + k) % len(templates)], self.vocab[lang], variant, lang, **extra)
-            if self._notable_said.get(body, -REPEAT_WINDOW_MIN) <= self._minute - REPEAT_WINDOW_MIN:
+            if self._notable_said.get(body, -REPEAT_WINDOW_MIN - 1) < self._minute - REPEAT_WINDOW_MIN:
                 break
         self._notable_said[body] = self._minute
         return body

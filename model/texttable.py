@@ -458,7 +458,8 @@ class TextTable:
         for _ in range(REPEAT_ROUNDS):
             cells, parts = self._decode(ids)
             slot = _slots(parts)
-            again = self.said_at[slot] > minute - REPEAT_WINDOW_MIN
+            # an item's time lies anywhere in its minute: 60 minutes apart by the clock may be 59.9
+            again = self.said_at[slot] >= minute - REPEAT_WINDOW_MIN
             order = np.argsort(slot, kind="stable")
             again[order[1:][slot[order][1:] == slot[order][:-1]]] = True  # twice this minute
             if not again.any():
