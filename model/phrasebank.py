@@ -540,6 +540,40 @@ def checks(lang: str) -> dict[str, tuple[re.Pattern[str], ...]]:
     return out
 
 
+@cache
+def site_words(lang: str) -> tuple[re.Pattern[str], ...]:
+    """Words that need the crisis to have a place people are at (`model/phrases/<lang>/site.toml`)."""
+    path = PHRASES_DIR / lang / "site.toml"
+    text = path.read_text(encoding="utf-8")
+    patterns = read_toml(text, str(path)).get("on_site")
+    where = f"{path}, line {key_lines(text).get(('on_site',), '?')}, on_site"
+    if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
+        raise PhraseError([f"{where}: must be a non-empty list of regular expressions"])
+    try:
+        return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+    except re.error as exc:
+        raise PhraseError([f"{where}: {exc.pattern!r} is not a regular expression ({exc})"]) from None
+
+
+def off_site(bank: Bank) -> Bank:
+    """`bank` without the lines that need a place where the crisis happens ("staff on site",
+    "I live in {place}"), for a crisis that has none: a data breach, a recall, a scandal.
+
+    A list of lines that would be left empty keeps its lines: a cell never goes silent.
+    """
+    words = site_words(bank.lang)
+
+    def keep(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: keep(v) for k, v in node.items()}
+        if isinstance(node, list) and node and all(isinstance(x, str) for x in node):
+            kept = [x for x in node if not any(w.search(x) for w in words)]
+            return kept or node
+        return node
+
+    return Bank(bank.lang, keep(bank.data), hashlib.sha256(f"{bank.key}|off site".encode()).hexdigest())
+
+
 def presupposes(text: str, lang: str, skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(category, matched words) for every check the text matches: [] means it claims no response."""
     return [(category, m.group(0)) for category, patterns in checks(lang).items() if category not in skip

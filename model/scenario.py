@@ -81,6 +81,10 @@ class Meta(_Strict):
     safety_risk: bool | None = Field(
         None, description="people must act to stay safe or protected (instructing information is due); "
         "default: an inject's fear shock reaches 0.2")
+    on_site: bool = Field(
+        True, description="the crisis happens at a place people work at, live near or help at (a plant, a stadium); "
+        "false for a data breach, a recall or a scandal: the crowd then never speaks of staff on site, people "
+        "helping on the ground or living next door (model/phrases/<lang>/site.toml)")
 
 
 class Population(_Strict):
@@ -359,7 +363,8 @@ class Scenario(_Strict):
         file, tables = phrasebank.scenario_overlays(self.phrases, self.language).get(lang, (None, {}))
         if file is not None:
             bank = phrasebank.merge(bank, phrasebank.overlay_file(self.phrases_path(file)))
-        return phrasebank.merge(bank, tables)
+        bank = phrasebank.merge(bank, tables)
+        return bank if self.scenario.on_site else phrasebank.off_site(bank)
 
     def _network_file_problems(self) -> list[tuple[tuple, str]]:
         """A `network.file` that cannot be opened; its content is checked when the crowd is built."""

@@ -195,3 +195,40 @@ def test_a_lead_continues_with_the_scenarios_lowercase_words():
     found = [m.group(1) for t in model.reactions_frame()["text"] for m in after_lead.finditer(t)]
     assert len(found) >= 3, "leads come before the scenario's lowercase words"
     assert all(f[0].islower() for f in found), sorted({f for f in found if not f[0].islower()})
+
+
+def test_a_crisis_without_a_site_never_speaks_of_people_on_site():
+    """A data breach has no plant to stand outside: with `on_site = false` nobody thanks "the staff
+    on site" or says "I live in Millbrook, what do we do?" — lines that the same crowd writes when
+    the scenario says the crisis has a site."""
+    breach = load_scenario("en-retail-breach")
+    assert breach.scenario.on_site is False
+    sited = breach.model_copy(update={"scenario": breach.scenario.model_copy(update={"on_site": True})})
+
+    places = "|".join(re.escape(p) for p in breach.vocabulary["place"])
+    words = {lang: [re.compile(w.pattern.replace(r"\{place\}", f"(?:{places})"), re.IGNORECASE)
+                    for w in phrasebank.site_words(lang)] for lang in ("fr", "en")}
+
+    def site_bound(scenario) -> list[str]:
+        model = CrisisModel(scenario, rng=1, population=5000)
+        model.run_for(120)
+        frame = model.reactions_frame()
+        return [t for t, lang in zip(frame["text"], frame["lang"], strict=True)
+                if any(w.search(t) for w in words[lang])]
+
+    assert len(site_bound(sited)) >= 50  # the words are there to be left out
+    assert site_bound(breach) == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_list_keeps_a_line_without_a_site(lang):
+    """Leaving the site-bound lines out never silences a cell of the shipped banks."""
+    bank = phrasebank.shipped(lang)
+    words = phrasebank.site_words(lang)
+    lists: dict[tuple, list[str]] = {}
+    for path, line in _lines(bank.data):
+        lists.setdefault(path, []).append(line)
+    emptied = [path for path, lines in lists.items()
+               if all(isinstance(x, str) for x in lines) and all(any(w.search(x) for w in words) for x in lines)]
+    left_out = sum(any(w.search(x) for w in words) for lines in lists.values() for x in lines if isinstance(x, str))
+    assert left_out >= 80 and not emptied, emptied
