@@ -96,6 +96,14 @@ ORG_EMOJI: dict[str, tuple[str, ...]] = {
     "sadness": ("🕊️", "🙏"),
 }
 JOURNALIST_EMOJI: tuple[str, ...] = ("👀", "📌", "🔎")
+#: An elected official neither laughs at people's fear, panics nor swears in emoji: one measured sign.
+ELECTED_EMOJI: dict[str, tuple[str, ...]] = {
+    "approval": ("👏", "🙏"),
+    "fear": ("⚠️", "🙏"),
+    "anger": ("😠", "❗"),
+    "mockery": ("🙄", "🤨"),
+    "sadness": ("🙏", "🕊️"),
+}
 #: LinkedIn reaction flavours: applause, a thought, displeasure, irony, support.
 PRO_EMOJI: dict[str, str] = {
     "approval": "👏",
@@ -457,6 +465,8 @@ def _tails(group: str, emotion: str) -> tuple[str, ...]:
         return ORG_EMOJI[emotion]
     if group == "journalist":
         return ("📸", "🔎")
+    if group == "elected":
+        return ELECTED_EMOJI[emotion]
     return PHOTO_TAILS[emotion]
 
 
@@ -581,6 +591,8 @@ def _reaction_lines(lang: str, group: str, emotion: str, style: str, words: list
         emojis = ORG_EMOJI[emotion]
     elif group == "journalist":
         emojis = JOURNALIST_EMOJI
+    elif group == "elected":
+        emojis = ELECTED_EMOJI[emotion]
     else:
         emojis = EMOJI[emotion]
     a, b = emojis[0], emojis[1 % len(emojis)]
@@ -591,7 +603,7 @@ def _reaction_lines(lang: str, group: str, emotion: str, style: str, words: list
         for w in words:
             out += [_with_stop(w), f"{pro} {_with_stop(w)}", f"{w} {pro}"]
         return out
-    if group == "journalist":
+    if group in ("journalist", "elected"):
         out.append(a)
     else:
         out += {

@@ -232,3 +232,16 @@ def test_every_list_keeps_a_line_without_a_site(lang):
                if all(isinstance(x, str) for x in lines) and all(any(w.search(x) for w in words) for x in lines)]
     left_out = sum(any(w.search(x) for w in words) for lines in lists.values() for x in lines if isinstance(x, str))
     assert left_out >= 80 and not emptied, emptied
+
+
+@pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
+def test_elected_officials_neither_laugh_panic_nor_swear_in_emoji(name):
+    """An MP's like or post carries one measured sign ("Unacceptable 😠"), never the crowd's 🤣, 😱 or 🤬."""
+    model = CrisisModel(load_scenario(name), rng=3, population=5000)
+    model.run_for(120)
+    frame = model.reactions_frame()
+    elected = frame[(frame.author_group == "elected") & (frame.kind != "share")]  # a share quotes another's words
+    crowd_only = re.compile("[😂🤣🤡😱😰😨🤬😡😤🥺]")
+    assert len(elected) >= 10 and elected.text.str.contains("😠|👏|🙏|⚠️|🙄|🕊️|❗|🤨").any()
+    shouting = [t for t in elected.text if crowd_only.search(t)]
+    assert not shouting, shouting[:5]
