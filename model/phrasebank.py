@@ -19,7 +19,7 @@ import re
 import string
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -555,19 +555,21 @@ def site_words(lang: str) -> tuple[re.Pattern[str], ...]:
         raise PhraseError([f"{where}: {exc.pattern!r} is not a regular expression ({exc})"]) from None
 
 
+@lru_cache(maxsize=16)
 def off_site(bank: Bank) -> Bank:
     """`bank` without the lines that need a place where the crisis happens ("staff on site",
     "I live in {place}"), for a crisis that has none: a data breach, a recall, a scandal.
 
     A list of lines that would be left empty keeps its lines: a cell never goes silent.
+    Cached by the bank's content: every model of a scenario shares the one filtered bank.
     """
-    words = site_words(bank.lang)
+    words = re.compile("|".join(f"(?:{w.pattern})" for w in site_words(bank.lang)), re.IGNORECASE)
 
     def keep(node: Any) -> Any:
         if isinstance(node, dict):
             return {k: keep(v) for k, v in node.items()}
         if isinstance(node, list) and node and all(isinstance(x, str) for x in node):
-            kept = [x for x in node if not any(w.search(x) for w in words)]
+            kept = [x for x in node if not words.search(x)]
             return kept or node
         return node
 
