@@ -792,6 +792,22 @@ _s("en", "rebuild", "explicit apology", 3.0,
    r"(?<!to )(?<!not )(?<!never )\b(?:\w+ly )?apologi[sz]es? (?:to|for) (?!any inconvenience|the inconvenience|any confusion)",
    tone="empathetic", tw=1.0, strong=True)
 
+# a verdict on one's own conduct in so many words is as decisive as an explicit apology: real
+# statements had these cues ("admission", "aveu" above) and the model outweighed them (3 x 5-fold CV:
+# real 62.8 -> 63.4%, corpus 87.0 -> 86.8%; beside the record it does not decide, see
+# `_admission_beside_record`)
+_s("en", "rebuild", "explicit admission", 2.5,
+   r"\bwe (?:were|are) not (?:\w+ly )?(?:prepared|ready|equipped)\b", r"\b(?:we )?(?:did not|didn't|failed to) live up to\b",
+   r"\b(?:it|this|that) was (?:the |a )?wrong (?:decision|call|choice)\b", r"\bwe were wrong\b",
+   r"\b(?:it|this) (?:was|is) (?:entirely |all )?(?:our|my) (?:fault|mistake|failure)\b",
+   r"\bwe (?:got (?:this|it) wrong|let (?:you|them|our \w+) down|messed up|fell short)\b", r"\bmissed the mark\b",
+   strong=True)
+_s("fr", "rebuild", "aveu explicite", 2.5,
+   r"\bnous n'avons pas (?:ete a la hauteur|tenu (?:notre|nos) (?:promesses?|engagements?|parole))\b",
+   r"\bnous nous sommes trompes\b", r"\bnous avons (?:failli|echoue)\b",
+   r"\b(?:c'etait|c'est|ce fut) (?:notre|ma) (?:faute|erreur)\b",
+   strong=True)
+
 # ---- deny against diminish (corpus decision rule 2): a rebutted harm is shrunk (no death, not
 # toxic: diminish), a threat to sue attacks the accuser (deny)
 _s("en", "diminish", "harm ruled out", 1.5,
@@ -1184,6 +1200,14 @@ def warm() -> None:
         encoder.embed(["Nous présentons nos excuses."])
 
 
+def _admission_beside_record(rp: RulePass) -> bool:
+    """An admission decides alone, except beside a reminder of the record: "120 years, 1,100 staff;
+    on Saturday we were not up to it" bolsters first (the corpus's convention for mixed messages)."""
+    cues = rp.strong.get("rebuild", [])
+    admitted = bool(cues) and all(c.startswith(("explicit admission", "aveu explicite")) for c in cues)
+    return admitted and rp.scores["bolster"] > 0
+
+
 def classify_message(text: str, lang: str | None = None, context: ReadingContext | Any | None = None) -> Reading:
     """Read a message: strategy (+ secondary), tone, base responses, commitments, what it addresses.
 
@@ -1218,7 +1242,8 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
     ranked = sorted(STRATEGIES, key=lambda k: (-ps[k], STRATEGY_ORDER.index(k)))
     strategy, confidence, source = ranked[0], ps[ranked[0]], "hybrid"
     # a refusal decides a short message; in a long statement it is one paragraph among others
-    if rp.strong and len(rp.strong) == 1 and len(rp.norm.split()) < STRONG_MAX_WORDS:
+    decisive = rp.strong and len(rp.strong) == 1 and not _admission_beside_record(rp)
+    if decisive and len(rp.norm.split()) < STRONG_MAX_WORDS:
         decided = next(iter(rp.strong))
         if decided != strategy:
             source = "rule"

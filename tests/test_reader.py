@@ -501,10 +501,10 @@ def test_stance_features_tell_a_rebuttal_of_extent_from_one_of_conduct():
     # regret for what circumstances impose announces bad news; it apologises for nothing we did (rule 4)
     ("We deeply regret to inform you that the first day of the festival is cancelled.", "regret", "regret for circumstances"),
     ("Nous regrettons de vous informer que les billets ne pourront pas être remboursés.", "regret", "regret des circonstances"),
-    # a verdict on our own conduct is an admission
-    ("In hindsight, it was the wrong decision. Period.", None, "admission"),
-    ("To put it simply, we were not adequately prepared to support the event.", None, "admission"),
-    ("Nous n'avons pas tenu notre promesse envers vous.", None, "aveu"),
+    # a verdict on our own conduct is an admission, and decides like an explicit apology
+    ("In hindsight, it was the wrong decision. Period.", None, "explicit admission"),
+    ("To put it simply, we were not adequately prepared to support the event.", None, "explicit admission"),
+    ("Nous n'avons pas tenu notre promesse envers vous.", None, "aveu explicite"),
 ])
 def test_cues_found_in_real_statements_mean_what_they_say(text, absent, present):
     reading = classify_message(text)
@@ -513,8 +513,8 @@ def test_cues_found_in_real_statements_mean_what_they_say(text, absent, present)
         assert absent not in labels, labels
     if present:
         assert present in labels, labels
-    if present == "explicit apology":
-        assert reading.strategy == "rebuild"  # an explicit apology decides on its own
+    if present in ("explicit apology", "explicit admission", "aveu explicite"):
+        assert reading.strategy == "rebuild"  # decides on its own
 
 
 def test_an_admitted_mistake_is_not_blame_nor_a_figure_of_speech():
@@ -523,6 +523,28 @@ def test_an_admitted_mistake_is_not_blame_nor_a_figure_of_speech():
     for text in ("C'est la faute du fournisseur, pas la nôtre.", "C'est une erreur de croire que nous cachons quoi que ce soit."):
         assert classify_message(text).scores["rebuild"] == 0, text
     assert classify_message("Je l'ai validé, et c'était une erreur.").scores["rebuild"] > 0
+
+
+@pytest.mark.parametrize("text", [
+    "Our call centres were overloaded and our maps were wrong. Put simply, we were not adequately prepared "
+    "for an event of this size, and our customers paid for it.",
+    "Looking back, it was the wrong decision to keep the line open that evening. Period.",
+    "Notre panne de vendredi était inacceptable : nous n'avons pas tenu notre promesse d'un réseau fiable.",
+    "Sur ce dossier, nous n'avons pas été à la hauteur de ce que les familles attendaient de nous.",
+])
+def test_a_verdict_on_our_own_conduct_is_rebuild(text):
+    """Real statements the model read as denials or excuses: an organisation saying in so many
+    words that it failed is taking responsibility, whatever else the words sound like."""
+    reading = classify_message(text)
+    assert reading.strategy == "rebuild", reading.cues
+
+
+def test_an_admission_beside_the_record_still_bolsters():
+    """Beside a reminder of the record, one admitted failing does not decide alone (corpus rule)."""
+    text = ("Quarante ans de service à cette ville, 1 200 emplois, 60 millions investis dans l'usine. "
+            "Samedi, nous n'avons pas été à la hauteur.")
+    reading = classify_message(text)
+    assert reading.source != "rule" and "bolster" in (reading.strategy, reading.secondary), reading.cues
 
 
 @pytest.mark.parametrize("text", [
