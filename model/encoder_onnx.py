@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -132,12 +133,26 @@ def build(path: Path, over: bool = False) -> bool:
 
 def load(backend: Any) -> OnnxEncoder | None:
     """A session on the cached graph (built if missing, once rebuilt if it will not load or agree),
-    checked against `backend`'s numpy pass; None when onnxruntime cannot read for it."""
+    checked against `backend`'s numpy pass; None when onnxruntime cannot read for it.
+
+    Where the cache folder cannot hold the graph, it is built in a private folder and removed once
+    loaded: the numpy pass agrees only to `AGREE`, and after rounding a value may differ by 1e-4 on
+    some CPUs, so every process that has onnxruntime reads with it."""
     try:
         import onnxruntime  # noqa: F401
     except ImportError:
         return None
     path = graph_path(backend)
+    runtime = _session(backend, path)
+    if runtime is None:
+        with tempfile.TemporaryDirectory(prefix="uproar-graph-") as folder:
+            runtime = _session(backend, Path(folder) / path.name)
+    return runtime
+
+
+def _session(backend: Any, path: Path) -> OnnxEncoder | None:
+    """A checked session on the graph at `path`, built there if missing (rebuilt once if it will
+    not load or agree), or None."""
     for attempt in range(2):
         if (attempt or not path.exists()) and not build(path, over=bool(attempt)):
             return None
