@@ -93,10 +93,15 @@ def volume(scenario, seed: int, minutes: int, messages=(), population: int = 500
 
 
 # --------------------------------------------------------------------------- cascades
+#: Cascade sizes vary a lot from one run to the next (anger / approval per seed: 0.8 to 1.7 on the
+#: breach scenario, 1.3 to 1.5 pooled over twelve seeds): six seeds keep the margins above seed noise.
+CASCADE_SEEDS = tuple(range(1, 7))
+
+
 @pytest.fixture(scope="module")
 def storms(fr_scenario, en_scenario):
-    """Full runs of both shipped scenarios without any message (5,000 accounts, three seeds)."""
-    return {sc.id: [run_model(sc, seed, sc.scenario.duration_min, population=5000) for seed in SEEDS]
+    """Full runs of both shipped scenarios without any message (5,000 accounts, six seeds)."""
+    return {sc.id: [run_model(sc, seed, sc.scenario.duration_min, population=5000) for seed in CASCADE_SEEDS]
             for sc in (fr_scenario, en_scenario)}
 
 
