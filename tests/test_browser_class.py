@@ -87,7 +87,7 @@ def test_two_teams_each_see_their_own_messages_and_no_developer_menu(classroom):
             writer.get_by_label("Texte").press("Control+Enter")
             # the button is enabled by the rerun that registers the text: slow on a busy machine
             writer.get_by_role("button", name="Publier").click(timeout=90_000)
-            writer.get_by_text("Envoyé :").wait_for(timeout=30_000)
+            writer.get_by_text("Envoyé :").wait_for(timeout=90_000)
             posted[room_id] = time.monotonic()
 
         for room_id, page in trainers.items():

@@ -321,10 +321,11 @@ def test_four_rooms_run_side_by_side_while_people_post(engine, store_url, tmp_pa
         room = offline(store_url, c.room_id, folder, scenario, 20 + i)
         same_files(room, folder / "offline")
         with engine.connect() as conn:
-            applied = conn.execute(select(func.count()).select_from(Input).where(
-                Input.room_id == c.room_id, Input.applied_minute.is_not(None))).scalar()
-        # a message posted while the last minute was being written arrives too late to apply;
-        # it stays in the log, and status says so
+            order = [m is not None for (m,) in conn.execute(
+                select(Input.applied_minute).where(Input.room_id == c.room_id).order_by(Input.id))]
+        # messages posted while the last minute was being written arrive too late to apply (how many
+        # depends on how long that minute takes: one on a quiet machine); they stay in the log, status
+        # says so, and they are the last ones posted, never a hole among those applied
         late = rooms.status(engine, c.room_id)["pending_inputs"]
-        assert applied + late == posted[c.room_id], "a posted message was lost"
-        assert late <= 1
+        assert sum(order) + late == posted[c.room_id], "a posted message was lost"
+        assert order == sorted(order, reverse=True), "a message was skipped among those applied"
