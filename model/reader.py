@@ -107,13 +107,20 @@ _STANCE: dict[str, tuple[str, ...]] = {
                "unforesee", "unpredict", "exceptionnel", "exceptional", "natur", "canicule", "heat=", "record=",
                "crue", "flood", "turbulen", "chance=", "hasard"),
 }
-_STANCE_STEMS = tuple((g, stem) for g, stems in _STANCE.items() for stem in stems)
+
+
+def _stems(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern per group: a word that is one of its whole words or starts with one of its stems
+    (one match a group, where a test per stem cost 0.1 ms for each new word)."""
+    return re.compile("|".join(re.escape(s[:-1]) + "$" if s.endswith("=") else re.escape(s) for s in stems))
+
+
+_STANCE_PATTERNS = tuple((g, _stems(stems)) for g, stems in sorted(_STANCE.items()))
 
 
 @lru_cache(maxsize=65536)
 def _stance_of(token: str) -> tuple[str, ...]:
-    return tuple(sorted({g for g, stem in _STANCE_STEMS
-                         if (token == stem[:-1] if stem.endswith("=") else token.startswith(stem))}))
+    return tuple(g for g, pattern in _STANCE_PATTERNS if pattern.match(token))
 
 
 def _stance(tokens: list[str]) -> list[str]:
