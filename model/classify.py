@@ -48,7 +48,7 @@ import numpy as np
 from . import encoder
 from . import reader as linear
 from .commitments import Commitment, find_commitments
-from .regexfilter import may_match, required_strings
+from .regexfilter import Prefilter, required_strings
 from .taxonomy import LANGUAGES, STRATEGIES, TONES
 
 __all__ = ["STRATEGY_ORDER", "UNSURE", "Classification", "Reading", "ReadingContext", "classify_message",
@@ -989,10 +989,15 @@ class _Layer:
     def __init__(self, rules: list[_Rule]) -> None:
         self.rules = tuple(rules)
         self.required = tuple(required_strings(r.regex) for r in self.rules)
+        self.prefilter = Prefilter(self.required)
 
-    def matches(self, norm: str) -> list[tuple[int, int, _Rule]]:
+    def matches(self, norm: str, present: frozenset[str] | None = None) -> list[tuple[int, int, _Rule]]:
+        """Every rule's matches; `present`: the required strings `norm` holds (`_PREFILTER`), when
+        the caller has them for all layers at once."""
+        if present is None:
+            present = self.prefilter.present(norm)
         return [(m.start(), m.end(), r) for r, needs in zip(self.rules, self.required, strict=True)
-                if may_match(needs, norm) for m in r.regex.finditer(norm) if m.end() > m.start()]
+                if needs is None or not needs.isdisjoint(present) for m in r.regex.finditer(norm) if m.end() > m.start()]
 
 
 @dataclass(frozen=True)
@@ -1027,6 +1032,9 @@ def _layers_for(lang: str) -> _Layers:
 
 
 _BY_LANG = {lg: _layers_for(lg) for lg in LANGUAGES}
+#: Every layer's required strings of a language, searched once a message (`regexfilter.Prefilter`).
+_PREFILTER = {lg: Prefilter(needs for layer in vars(layers).values() for needs in layer.required)
+              for lg, layers in _BY_LANG.items()}
 
 
 # --------------------------------------------------------------------------- language
@@ -1066,10 +1074,9 @@ def _quote(text: str, index: list[int], start: int, end: int) -> str:
     return text[index[start]: index[end - 1] + 1]
 
 
-def _resolve(layer: _Layer, norm: str, found: list[tuple[int, int, _Rule]] | None = None) -> list[tuple[int, int, _Rule]]:
-    """All matches (`found`, if the caller already has them), then longest-first without overlap
-    (ties: higher weight)."""
-    found = sorted(layer.matches(norm) if found is None else found, key=lambda x: (-(x[1] - x[0]), -x[2].weight, x[0]))
+def _resolve(found: list[tuple[int, int, _Rule]]) -> list[tuple[int, int, _Rule]]:
+    """A layer's matches longest-first without overlap (ties: higher weight), in text order."""
+    found = sorted(found, key=lambda x: (-(x[1] - x[0]), -x[2].weight, x[0]))
     kept: list[tuple[int, int, _Rule]] = []
     for s, e, r in found:
         if all(e <= ks or s >= ke for ks, ke, _ in kept):
@@ -1126,8 +1133,9 @@ def rule_pass(text: str, lang: str | None = None) -> RulePass:
     strong: dict[str, list[str]] = {}
     feats: list[str] = []
 
-    found = layers.strategy.matches(norm)
-    kept = _resolve(layers.strategy, norm, found)
+    present = _PREFILTER[lang].present(norm)
+    found = layers.strategy.matches(norm, present)
+    kept = _resolve(found)
     for s, e, r in kept:
         quoted = _quote(text, index, s, e).strip()
         feats.append(f"s:{r.target}:{r.label}")
@@ -1143,7 +1151,7 @@ def rule_pass(text: str, lang: str | None = None) -> RulePass:
             strong.setdefault(str(r.target), []).append(f"{r.label}: '{_quote(text, index, ms, me).strip()}'")
             feats.append(f"s:{r.target}:strong")
     figures = 0.0
-    for s, e, r in _resolve(layers.tone, norm):
+    for s, e, r in _resolve(layers.tone.matches(norm, present)):
         w = r.weight
         if r.label == "figures":  # numbers support a factual tone, up to a cap
             w = min(w, max(0.0, 1.5 - figures))
@@ -1160,10 +1168,10 @@ def rule_pass(text: str, lang: str | None = None) -> RulePass:
         tones["defensive"] += 1.0
         t_cues["defensive"].append(f"shouted: '{m.group(0)}'")
     corrections = []
-    for s, e, r in _resolve(layers.correction, norm):
+    for s, e, r in _resolve(layers.correction.matches(norm, present)):
         corrections.append(f"{r.label}: '{_quote(text, index, s, e).strip()}'")
         feats.append("x:correction")
-    for s, e, r in _resolve(layers.base, norm):
+    for s, e, r in _resolve(layers.base.matches(norm, present)):
         assert r.target is not None
         if r.weight > 0:
             base[r.target].append(f"{r.label}: '{_quote(text, index, s, e).strip(_PUNCT)}'")

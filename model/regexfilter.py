@@ -1,9 +1,9 @@
 """Literal strings a regular expression cannot match without.
 
 The reader's rules are about 170 merged regular expressions, each scanned over every message,
-and most find nothing: a plain `in` test for the strings a rule needs skips four scans in five
-and halves the rules' time, with the same matches (a scan is skipped only when no match is
-possible). Found from the pattern itself (`re._parser`), so a rule edited or added is filtered
+and most find nothing: knowing which of the strings a rule needs the text holds skips four scans
+in five and halves the rules' time, with the same matches (a scan is skipped only when no match is
+possible); `Prefilter` finds those strings for every rule of a language at once. Found from the pattern itself (`re._parser`), so a rule edited or added is filtered
 without anyone listing its words.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import re._constants as _c
 import re._parser as _p
+from collections.abc import Iterable
 
 #: A required string shorter than this filters too little to be worth the test.
 MIN_LENGTH = 3
@@ -27,6 +28,26 @@ def required_strings(regex: re.Pattern[str]) -> frozenset[str] | None:
 def may_match(required: frozenset[str] | None, text: str) -> bool:
     """False only when `text` holds none of the `required` strings: the regex cannot match it."""
     return required is None or any(s in text for s in required)
+
+
+class Prefilter:
+    """Which of many rules' required strings a text holds, found at once: each string is indexed by
+    its first `MIN_LENGTH` characters, so only the strings whose opening occurs in the text are
+    searched (testing every rule's strings in turn took some 700 `in` scans a message)."""
+
+    def __init__(self, required: Iterable[frozenset[str] | None]) -> None:
+        index: dict[str, set[str]] = {}
+        for needs in required:
+            for s in needs or ():
+                if len(s) < MIN_LENGTH:
+                    raise ValueError(f"required string {s!r} is shorter than {MIN_LENGTH} characters")
+                index.setdefault(s[:MIN_LENGTH], set()).add(s)
+        self.index = {k: tuple(sorted(v)) for k, v in index.items()}
+
+    def present(self, text: str) -> frozenset[str]:
+        """The indexed strings that occur in `text`; a rule may match only if it shares one."""
+        openings = {text[i:i + MIN_LENGTH] for i in range(len(text) - MIN_LENGTH + 1)}
+        return frozenset(s for g in openings.intersection(self.index) for s in self.index[g] if s in text)
 
 
 def _required(items: list) -> set[str] | None:

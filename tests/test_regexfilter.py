@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from uproar.model import classify
-from uproar.model.regexfilter import may_match, required_strings
+from uproar.model.regexfilter import Prefilter, may_match, required_strings
 
 DATA = Path(__file__).parent / "data"
 LABELLED = [DATA / "corpus" / "messages.csv", DATA / "labelled_messages_blind.csv", DATA / "real" / "statements.csv"]
@@ -21,6 +21,22 @@ def test_required_strings_come_from_the_pattern():
     assert required_strings(re.compile(r"\bno comment\b|[😂🤣]+")) is None
     assert not may_match(frozenset({"apologi"}), "we regret the delay")
     assert may_match(None, "anything")
+
+
+def test_the_prefilter_finds_each_required_string_a_text_holds():
+    rules = [frozenset({"apologi", "we are sorry"}), None, frozenset({"no comment", "decline"}), frozenset({"apolo"})]
+    pre = Prefilter(rules)
+    assert pre.present("we apologise. no comment.") == {"apologi", "apolo", "no comment"}
+    assert pre.present("we are sorry") == {"we are sorry"}
+    assert pre.present("ap") == frozenset()
+    # every language's prefilter agrees with testing each string on every labelled text
+    texts = [(row["text"], row["lang"]) for path in LABELLED
+             for row in csv.DictReader(path.open(encoding="utf-8")) if row.get("text")]
+    for text, lang in texts[::7]:
+        norm = classify._normalise(text)[0]
+        wanted = {s for layer in vars(classify._BY_LANG[lang]).values() for needs in layer.required for s in needs or ()
+                  if s in norm}
+        assert classify._PREFILTER[lang].present(norm) == wanted, text
 
 
 def test_every_layer_finds_what_scanning_every_rule_finds():
