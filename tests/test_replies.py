@@ -192,12 +192,13 @@ def test_after_a_denial_nobody_thanks_the_organisation_for_owning_up(lang):
         said = frame[frame.t_min >= 15]
         assert len(under(frame, model)) >= 30
         assert not said.text.str.contains(OWNING_UP[lang]).any(), said.text[said.text.str.contains(OWNING_UP[lang])]
-    # the word list is not vacuous: after an apology, some people do thank them for it
+    # the word list is not vacuous: after an apology, some people do thank them for it (about 4 replies
+    # a seed in French, 8 in English, 1 to 10 per seed: four seeds, so that one quiet seed is not a failure)
     thanked = 0
-    for seed in SEEDS:
+    for seed in range(1, 5):
         model, frame = run(lang, seed, 50, (15, APOLOGY_REMEDY[lang]))
         thanked += under(frame, model).text.str.contains(OWNING_UP[lang]).sum()
-    assert thanked >= 3 * len(SEEDS)
+    assert thanked >= 8
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
