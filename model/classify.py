@@ -970,7 +970,10 @@ _c("en", "rebuttal",
    r"\b(?:deny|refute)\w* (?:the |these |all )?(?:allegations|claims|reports|rumou?rs)\b",
    r"\bat no (?:point|time)\b", r"\b(?:has|have) been (?:edited|doctored|manipulated|faked)\b",
    r"\bno (?:risk|danger|threat) (?:to|for)\b", r"\b(?:is|remains) safe to (?:drink|eat|use|breathe)\b",
-   r"\bthere (?:was|is|has been) no (?:gas leak|leak|explosion|fire|contamination)\b")
+   r"\bthere (?:was|is|has been) no (?:gas leak|leak|explosion|fire|contamination)\b",
+   # what a rumour says was taken or exposed was not: "card numbers were not taken"
+   r"\b(?:was|were|has been|have been|had been) (?:not|never) (?:taken|stolen|accessed|compromised|exposed|leaked|hacked|breached)\b",
+   r"\b(?:wasn't|weren't|hasn't been|haven't been|hadn't been) (?:taken|stolen|accessed|compromised|exposed|leaked|hacked|breached)\b")
 _c("fr", "démenti d'une rumeur",
    r"\bc'est (?:totalement |completement |absolument |tout simplement )?(?:faux|inexact|archifaux)\b",
    r"\b(?:est|sont) (?:totalement |completement |absolument )?(?:faux|fausses?|inexacte?s?|erronee?s?|mensongere?s?)\b",
@@ -979,7 +982,9 @@ _c("fr", "démenti d'une rumeur",
    r"\bn'(?:est|etait) (?:absolument |tout simplement )?pas vrai\b", r"\brumeurs?\b", r"\bqui circulen?t?\b", r"\bdementons\b", r"\bdement\b",
    r"\baucun (?:risque|danger) pour\b", r"\breste (?:potable|consommable|sure?|saine?)\b",
    r"\b(?:monte(?:e|s|es)? de toutes pieces|truquee?s?|falsifiee?s?)\b",
-   r"\bn'(?:a|ont) jamais (?:tenu|dit|prononce|eu lieu)\b", r"\bn'a pas (?:explose|eu lieu|brule|pris feu)\b")
+   r"\bn'(?:a|ont) jamais (?:tenu|dit|prononce|eu lieu)\b", r"\bn'a pas (?:explose|eu lieu|brule|pris feu)\b",
+   # ce qu'une rumeur dit volé ou exposé ne l'a pas été : « les numéros de carte n'ont pas été dérobés »
+   r"\bn'(?:a|ont|avait|avaient) (?:pas|jamais) ete (?:volee?s?|derobee?s?|compromise?s?|exposee?s?|piratee?s?|divulguee?s?|consultee?s?)\b")
 
 
 class _Layer:

@@ -206,6 +206,10 @@ def test_no_comment(text):
         ("This is not true. Our water is safe.", "This is not true"),
         ("There are false claims circulating about our plant.", "false claims"),
         ("Aucun risque pour l'eau du robinet.", "Aucun risque pour"),
+        # what the rumour says was taken was not
+        ("We are sorry. Card numbers were not taken, but names and emails were.", "were not taken"),
+        ("Your PINs weren't stolen.", "weren't stolen"),
+        ("Les numéros de carte n'ont pas été dérobés.", "n'ont pas été dérobés"),
     ],
 )
 def test_correction_detected_with_cue(text, phrase):

@@ -72,6 +72,16 @@ def test_a_detected_correction_is_matched_to_the_rumour_it_names(fr_scenario):
     assert record.calm > 0 and any("rumour" in r for r in record.reasons)
 
 
+def test_saying_what_was_not_taken_corrects_the_rumour_that_it_was(en_scenario):
+    """A breach's rumour rebutted the way a statement does it, without "false" or "rumour": the
+    card numbers were not taken. The crowd hears a correction of that rumour, not of the others."""
+    model = CrisisModel(en_scenario, rng=1, population=2000)
+    model.post(text="We are sorry. Card numbers were not taken, but names and emails were. "
+                    "Change your Bright Rewards password now.", platform="twitter", t_min=30)
+    model.run_for(31)
+    assert model.messages[0].corrects == ["full-card-numbers"]
+
+
 def test_denying_a_rumour_fits_but_denying_the_crisis_does_not():
     crisis = state(facts=True)
     assert assess("deny", "factual", crisis, [], refutes_rumour=True).calm > 0
