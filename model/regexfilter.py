@@ -3,8 +3,9 @@
 The reader's rules are about 170 merged regular expressions, each scanned over every message,
 and most find nothing: knowing which of the strings a rule needs the text holds skips four scans
 in five and halves the rules' time, with the same matches (a scan is skipped only when no match is
-possible); `Prefilter` finds those strings for every rule of a language at once. Found from the pattern itself (`re._parser`), so a rule edited or added is filtered
-without anyone listing its words.
+possible). The strings are found from the pattern itself (`re._parser`), so a rule edited or added
+is filtered without anyone listing its words; `Prefilter` finds which of them a message holds, for
+every rule of a language at once.
 """
 
 from __future__ import annotations
