@@ -104,6 +104,21 @@ def test_a_correction_slows_the_rumour_it_addresses(fr_scenario):
         assert after < 0.6 * before, (seed, before, after)
 
 
+def test_saying_what_was_not_taken_slows_that_rumour(en_scenario):
+    """A trainee rebuts the breach's card-number rumour as a statement would ("Card numbers were
+    not taken"), naming no rumour and no claim id: the crowd repeats it far less than after the
+    same apology without that sentence (seeds 1–3: 78–103 items against 7–20 in the next hour)."""
+    claim = next(c for c in en_scenario.claims if c.id == "full-card-numbers")
+    apology = "We are sorry for the worry this causes. Change your Bright Rewards password now."
+    rebuttal = "We are sorry for the worry this causes. Card numbers were not taken. Change your Bright Rewards password now."
+    for seed in SEEDS:
+        plain = run_model(en_scenario, seed, 100, [{"text": apology, "t_min": 40}])
+        rebutted = run_model(en_scenario, seed, 100, [{"text": rebuttal, "t_min": 40}])
+        before, after = claim_items(plain, claim.text, 40, 100), claim_items(rebutted, claim.text, 40, 100)
+        assert before > 30
+        assert after < 0.5 * before, (seed, before, after)
+
+
 def defence_replies(model: CrisisModel) -> int:
     """Approving replies under angry or mocking items: allies pushing back on critics."""
     frame = model.reactions_frame().set_index("seq", drop=False)
