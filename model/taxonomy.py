@@ -58,4 +58,5 @@ VOCABULARY_KEYS: tuple[str, ...] = (
     "event",
     "victims",
     "ceo",
+    "safety",
 )

@@ -27,9 +27,9 @@ from .taxonomy import EMOTIONS, GROUPS, LANGUAGES, SITUATIONS, STYLES, VOCABULAR
 
 DEFAULTS = {
     "fr": {"place": "la ville", "site": "le site", "product": "nos produits", "event": "l'incident",
-           "victims": "les habitants", "ceo": "la direction"},
+           "victims": "les habitants", "ceo": "la direction", "safety": "sécurité"},
     "en": {"place": "town", "site": "the site", "product": "our products", "event": "the incident",
-           "victims": "local people", "ceo": "the management"},
+           "victims": "local people", "ceo": "the management", "safety": "safety"},
 }
 #: situations of the table's last axis: "any" first, then SITUATIONS in order
 TABLE_SITUATIONS: tuple[str, ...] = (ANY, *SITUATIONS)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import run_model
 
 from uproar import CrisisModel, load_scenario
 from uproar.model import phrasebank, text
@@ -245,3 +246,14 @@ def test_elected_officials_neither_laugh_panic_nor_swear_in_emoji(name):
     assert len(elected) >= 10 and elected.text.str.contains("😠|👏|🙏|⚠️|🙄|🕊️|❗|🤨").any()
     shouting = [t for t in elected.text if crowd_only.search(t)]
     assert not shouting, shouting[:5]
+
+
+def test_a_breach_fears_for_data_security_not_safety(en_scenario):
+    """What people fear for is the scenario's word: a plant's crowd mocks "Chimex and safety", a
+    breach's crowd "Brightmart and data security" — never its physical safety."""
+    model = run_model(en_scenario, 5, 120, population=5000)
+    said = model.reactions_frame().text
+    assert said.str.contains("data security").sum() >= 3
+    feared = said.str.contains(r"\b(?:our|and|about) safety\b|\bsafety (?:is our priority|advice|instructions|mostly|here)",
+                               case=False)
+    assert not feared.any(), said[feared].tolist()[:5]

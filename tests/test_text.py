@@ -137,6 +137,7 @@ def test_placeholders_are_the_scenario_vocabulary():
         "event",
         "victims",
         "ceo",
+        "safety",
     }
 
 
