@@ -48,7 +48,7 @@ import numpy as np
 from . import encoder
 from . import reader as linear
 from .commitments import Commitment, find_commitments
-from .regexfilter import Prefilter, required_strings
+from .regexfilter import Prefilter, may_match, required_strings
 from .taxonomy import LANGUAGES, STRATEGIES, TONES
 
 __all__ = ["STRATEGY_ORDER", "UNSURE", "Classification", "Reading", "ReadingContext", "classify_message",
@@ -994,15 +994,12 @@ class _Layer:
     def __init__(self, rules: list[_Rule]) -> None:
         self.rules = tuple(rules)
         self.required = tuple(required_strings(r.regex) for r in self.rules)
-        self.prefilter = Prefilter(self.required)
 
-    def matches(self, norm: str, present: frozenset[str] | None = None) -> list[tuple[int, int, _Rule]]:
-        """Every rule's matches; `present`: the required strings `norm` holds (`_PREFILTER`), when
-        the caller has them for all layers at once."""
-        if present is None:
-            present = self.prefilter.present(norm)
+    def matches(self, norm: str, present: frozenset[str]) -> list[tuple[int, int, _Rule]]:
+        """Every rule's matches; `present`: the required strings `norm` holds (`_PREFILTER`, found
+        once for all layers)."""
         return [(m.start(), m.end(), r) for r, needs in zip(self.rules, self.required, strict=True)
-                if needs is None or not needs.isdisjoint(present) for m in r.regex.finditer(norm) if m.end() > m.start()]
+                if may_match(needs, present) for m in r.regex.finditer(norm) if m.end() > m.start()]
 
 
 @dataclass(frozen=True)

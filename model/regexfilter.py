@@ -26,9 +26,10 @@ def required_strings(regex: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(s.lower() for s in found) if found else None
 
 
-def may_match(required: frozenset[str] | None, text: str) -> bool:
-    """False only when `text` holds none of the `required` strings: the regex cannot match it."""
-    return required is None or any(s in text for s in required)
+def may_match(required: frozenset[str] | None, present: frozenset[str]) -> bool:
+    """False only when a text holds none of the `required` strings (`present`: those it holds, from
+    `Prefilter.present`): the regex cannot match it."""
+    return required is None or not required.isdisjoint(present)
 
 
 class Prefilter:
