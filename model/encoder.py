@@ -141,12 +141,25 @@ def _runtime():
     return load(_model()) or _model()
 
 
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """Texts × `DIM` embeddings (unit length before rounding), float64."""
+def embed(texts: Sequence[str], workers: int = 1) -> np.ndarray:
+    """Texts × `DIM` embeddings (unit length before rounding), float64.
+
+    `workers` threads share the texts (training reads thousands; the network's run lets go of the
+    interpreter): each text is still encoded alone on one thread, so the vectors are the same."""
     if not texts:
         return np.zeros((0, DIM))
     heads = [" ".join(t.split()[:MAX_WORDS]) for t in texts]
-    return np.round(_runtime().encode(heads).astype(np.float64), DECIMALS)
+    runtime = _runtime()
+    if workers <= 1 or len(heads) < 2 * workers:
+        vectors = runtime.encode(heads)
+    else:
+        from concurrent.futures import ThreadPoolExecutor
+        from itertools import pairwise
+
+        cut = np.linspace(0, len(heads), workers + 1).astype(int)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            vectors = np.concatenate(list(pool.map(runtime.encode, [heads[a:b] for a, b in pairwise(cut)])))
+    return np.round(vectors.astype(np.float64), DECIMALS)
 
 
 @lru_cache(maxsize=4096)
