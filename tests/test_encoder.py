@@ -117,14 +117,41 @@ def test_processes_share_one_token_table_and_read_the_same(tmp_path):
     assert first["vector"] == second["vector"] == unwritable["vector"] == damaged["vector"]
 
 
-def test_onnxruntime_reads_as_the_numpy_pass():
-    """The network run by onnxruntime (a third of a reading faster) computes the package's vectors."""
+def test_onnxruntime_reads_as_the_numpy_pass_and_near_the_float_network():
+    """The network run by onnxruntime, its convolutions in int8, computes what its numpy
+    counterpart does, and stays within a hair of the package's float network: the quantisation
+    buys speed, not another meaning."""
     from uproar.model import encoder_onnx
 
-    runtime, numpy_pass = encoder._runtime(), encoder._model()
+    runtime, numpy_pass = encoder._runtime(), encoder_onnx.ReferenceEncoder(encoder._model())
     assert isinstance(runtime, encoder_onnx.OnnxEncoder)  # installed with Uproar: it must be the one reading
     texts = [t for pair in PAIRS for t in pair] + ["🚨", "x " * 300, "NE BUVEZ PAS L'EAU DU ROBINET !!!"]
-    assert np.abs(runtime.encode(texts) - numpy_pass.encode(texts)).max() <= encoder_onnx.AGREE
+    vectors = runtime.encode(texts)
+    assert np.abs(vectors - numpy_pass.encode(texts)).max() <= encoder_onnx.AGREE
+    float_network = encoder._model().encode(texts)
+    assert np.min(np.sum(vectors * float_network, axis=1)) > 0.999
+    assert np.abs(vectors - float_network).max() > encoder_onnx.AGREE  # the check tells the two apart
+
+
+def test_the_int8_products_never_saturate_and_are_exact_in_numpy():
+    """Weights within [-63, 63] against inputs within [0, 255]: two products never leave int16 (no
+    CPU's int8 kernel clips), and the numpy pass's float32 sums of those integers are exact."""
+    from uproar.model import encoder_onnx
+
+    backend = encoder._model()
+    for w in (*backend.w1, *backend.w2):
+        q, scale = encoder_onnx.quantised(w)
+        assert q.dtype == np.int8 and np.abs(q).max() <= encoder_onnx.QMAX
+        assert 2 * 255 * np.abs(q.astype(np.int64)).max() < 2**15
+        np.testing.assert_allclose(q * scale, w, atol=float(scale.max()) / 2 + 1e-7)  # each weight within half a step
+    rng = np.random.default_rng(0)  # sums past 2**24, where one float32 product would round
+    x = rng.uniform(0.9, 1.0, size=(40, 1280)).astype(np.float32)
+    q = rng.integers(50, encoder_onnx.QMAX + 1, size=(1280, 256))
+    xq, xs, zero = encoder_onnx._dynamic_quantised(x)
+    exact = (xq.astype(np.int64) - int(zero)) @ q
+    assert exact.max() > 2**24
+    got = encoder_onnx._int8_dense(x, (q.astype(np.float32), np.ones(256, np.float32)), np.zeros(256, np.float32))
+    assert np.array_equal(got, exact.astype(np.float32) * xs)
 
 
 def test_a_damaged_graph_file_is_built_anew(tmp_path, monkeypatch):
@@ -137,7 +164,7 @@ def test_a_damaged_graph_file_is_built_anew(tmp_path, monkeypatch):
     runtime = encoder_onnx.load(backend)
     assert isinstance(runtime, encoder_onnx.OnnxEncoder) and path.stat().st_size > 1_000_000
     text = "Nous présentons nos excuses aux riverains."
-    assert np.abs(runtime.encode([text]) - backend.encode([text])).max() <= encoder_onnx.AGREE
+    assert np.abs(runtime.encode([text]) - encoder_onnx.ReferenceEncoder(backend).encode([text])).max() <= encoder_onnx.AGREE
 
 
 def test_without_onnxruntime_the_numpy_pass_reads(monkeypatch):
