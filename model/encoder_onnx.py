@@ -171,7 +171,8 @@ def _layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) 
 
 class ReferenceEncoder:
     """The graph's forward pass in numpy, one text at a time: what every session is checked
-    against, and what reads where onnxruntime cannot (some 10 ms a message)."""
+    against, and what reads where onnxruntime cannot (10–15 ms a message on a 2 GHz machine,
+    against 3 for the graph)."""
 
     def __init__(self, backend: Any) -> None:
         b = self.backend = backend

@@ -143,6 +143,7 @@ def counts_of(rows: list[dict[str, str]]) -> Counts:
 
 
 def _cores() -> int:
+    """Threads for training: the cores this process may run on, at most four (five folds and a fit)."""
     return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
 
 
