@@ -172,3 +172,31 @@ def test_without_onnxruntime_the_numpy_pass_reads(monkeypatch):
 
     monkeypatch.setitem(sys.modules, "onnxruntime", None)  # `import onnxruntime` raises ImportError
     assert encoder_onnx.load(encoder._model()) is None
+
+
+def test_without_onnxruntime_a_message_reads_the_same(monkeypatch):
+    """Where onnxruntime cannot run, the numpy pass encodes (some 10 ms a message instead of 3):
+    its vectors differ only where a value sits on the edge of an 8-bit step, and a trainee's
+    message gets the same reading — strategy, tone, base responses."""
+    import csv
+
+    from uproar.model import encoder_onnx
+
+    with open(Path(__file__).parent / "data" / "real" / "statements.csv", newline="", encoding="utf-8") as fh:
+        texts = [(r["text"], r["lang"]) for r in csv.DictReader(fh) if r["split"] == "test"][::8]
+    texts += [(t, None) for pair in PAIRS for t in pair]
+
+    def reading(text: str, lang: str | None) -> tuple:
+        r = classify_message(text, lang)
+        return r.strategy, r.tone, r.base_responses, r.secondary
+
+    assert isinstance(encoder._runtime(), encoder_onnx.OnnxEncoder)  # the session passed its check
+    encoder.embed_one.cache_clear()
+    shipped = [reading(*t) for t in texts]
+    numpy_pass = encoder_onnx.ReferenceEncoder(encoder._model())
+    monkeypatch.setattr(encoder, "_runtime", lambda: numpy_pass)
+    encoder.embed_one.cache_clear()
+    try:
+        assert [reading(*t) for t in texts] == shipped
+    finally:
+        encoder.embed_one.cache_clear()
