@@ -1005,7 +1005,7 @@ class _Layer:
         """Every rule's matches, in rule order; `present`: the required strings `norm` holds
         (`_PREFILTER`, found once for all layers). Only the rules one of them lets through are
         scanned (`regexfilter.may_match`), found from the strings rather than by testing each rule."""
-        scanned = set(self.always).union(*(self.needing.get(text, ()) for text in present))
+        scanned = self.always.union(*(self.needing.get(text, ()) for text in present))
         return [(m.start(), m.end(), r) for r in map(self.rules.__getitem__, sorted(scanned))
                 for m in r.regex.finditer(norm) if m.end() > m.start()]
 

@@ -30,6 +30,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -318,11 +319,8 @@ def calibrate(rows: list[dict[str, str]], counts: Counts, k: int = CALIBRATION_F
 
     # The folds are independent fits, and liblinear and scipy's sparse products let go of the
     # interpreter: one thread per core (37 s → about 20 s on two). Gathered in fold order.
-    if pool is None:
-        with ThreadPoolExecutor(max_workers=min(k, _cores())) as own:
-            per_fold = list(own.map(fold_scores, range(k)))
-    else:
-        per_fold = list(pool.map(fold_scores, range(k)))
+    with nullcontext(pool) if pool else ThreadPoolExecutor(max_workers=min(k, _cores())) as folds:
+        per_fold = list(folds.map(fold_scores, range(k)))
     scores = {name: [s for f in per_fold for s in f[name]] for name in _head_names()}
     temps = {name: best_temperature(np.array([z for z, _ in s]), np.array([y for _, y in s])) for name, s in scores.items()}
     accuracy = {name: round(float(np.mean([np.argmax(z) == y for z, y in s])), 3) for name, s in scores.items()
