@@ -198,6 +198,28 @@ _SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[-–—•]\s+")
 _NE = re.compile(r"\b(?:ne|n')\b")
 _NEGATION_AFTER = re.compile(r"^\s*(?:[\w']+\s+)?(?:pas|jamais|plus|rien|aucune?|personne|guere|nullement)\b")
 _NEGATION_IN = re.compile(r"\b(?:pas|jamais|plus|rien|aucune?)\b")
+# A clause that tells the reader what to do ("Changez votre mot de passe dès aujourd'hui", "Please
+# stay indoors until tomorrow morning", "Call 0800 123 before 6pm") gives instructing information:
+# its time is the reader's deadline, not a promise the organisation could keep or break. It still
+# promises where it offers a remedy or a verb does ("Return it for a full refund", "Consultez notre
+# site, qui sera mis à jour dès ce soir"), or where the organisation speaks in it.
+_INSTRUCTION = {
+    "en": re.compile(r"^(?:(?:from|starting|beginning|until) [\w' ]{2,30}?, )?(?:please )?(?:do not |don't |never )?"
+                     r"(?:stay|keep|avoid|call|ring|phone|text|check|change|reset|return|bring|take|use|contact|follow|boil|drink|"
+                     r"eat|go|leave|close|remain|monitor|watch|be|make sure|remember|report|visit|wait|delete|ignore|install|"
+                     r"turn|switch|unplug|stop|throw|dispose|consult|seek|evacuate|shelter|listen|protect|secure|enable|"
+                     r"cancel|block|verify|download|register|apply|claim|collect|send|book|present|show|bring|look out)\b"
+                     r"(?!.*\b(?:we|i)\b)"),
+    "fr": re.compile(r"^(?:(?:a partir d[eu]|des|jusqu'a) [\w' ]{2,30}?, )?"
+                     r"(?:(?:merci de|veuillez|priere de)\b|(?:ne |n')?(?!chez\b|assez\b)[a-z]{2,}ez\b)"
+                     r"(?!.*\b(?:nous|je|j'|on)\b)"),
+}
+# what in a clause promises by its time alone ("dès demain", "starting today", "update at 5"): not in an instruction
+_DATED = {
+    "en": re.compile(r"(?:from now on|starting|(?:opens?|launches|starts) |(?:next )?(?:update|briefing|press conference|"
+                     r"statement|announcement|meeting|call|session))"),
+    "fr": re.compile(r"(?:des|a partir d|a compter d|(?:prochain|nouveau) |point)"),
+}
 _KEEPING = re.compile(r"\b(?:lach|ferm|abandonn|quitt|oubli|renonc|relach)\w*")
 
 
@@ -217,11 +239,16 @@ def _promises(clause: str, lang: str) -> bool:
         return True
     if _NOT[lang].search(clause):
         return False
-    if _ANNOUNCED[lang].search(clause) or _OFFER[lang].search(clause):
+    if _OFFER[lang].search(clause):
         return True
-    if _PRESENT_FUTURE[lang].search(clause) and not _PAST[lang].search(clause):
-        return True
-    return any(not (lang == "fr" and _refused(clause, m)) for m in _PROMISE[lang].finditer(clause))
+    instruction = bool(_INSTRUCTION[lang].search(clause))
+    if not instruction:
+        if _ANNOUNCED[lang].search(clause):
+            return True
+        if _PRESENT_FUTURE[lang].search(clause) and not _PAST[lang].search(clause):
+            return True
+    return any(not (lang == "fr" and _refused(clause, m)) and not (instruction and _DATED[lang].match(m.group(0)))
+               for m in _PROMISE[lang].finditer(clause))
 
 
 def find_commitments(text: str, norm: str, index: list[int], lang: str, clock: int | None = None,

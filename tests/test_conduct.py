@@ -197,6 +197,17 @@ def test_a_kept_promise_does_not_raise_anger(promise_runs):
     assert sum(excess) / len(excess) < 0.008, excess
 
 
+def test_an_instruction_with_a_time_is_no_promise_to_break(fr_scenario):
+    """"Ne buvez pas l'eau du robinet avant demain", "changez votre mot de passe dès aujourd'hui": the
+    time is the reader's deadline. Nothing falls due, so no journalist reports a broken promise."""
+    instructions = (APOLOGY + " Changez votre mot de passe dès aujourd'hui. Merci de ne pas vous rendre sur place "
+                    "avant 16h. Ne buvez pas l'eau du robinet avant demain.")
+    model = run_model(fr_scenario, SEEDS[0], 100, [message(instructions, 25)])
+    assert model.messages[0].base_responses == ("instructing",)
+    assert model.conduct.promises == []
+    assert not [e for e in model.events if e["source"] == "promise"]
+
+
 def test_promises_are_kept_by_naming_them_again_and_broken_by_the_clock():
     conduct = Conduct(onset=0)
     conduct.said(Statement(10, 5, "rebuild", None, "factual", (), False, 0.5),

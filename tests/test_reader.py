@@ -343,6 +343,9 @@ def test_commitments_and_when_they_fall_due(text, lang, clock, when, due):
     ("Je reviendrai vers vous dès jeudi.", "fr", "update"),
     ("Si vous dépendez d'une téléassistance, nous vous rappellerons en priorité.", "fr", "action"),
     ("Les repas non servis ne seront pas facturés aux familles.", "fr", "action"),
+    ("Consultez notre site, qui sera mis à jour dès ce soir.", "fr", "action"),
+    ("Keep your receipts: you will be refunded in full.", "en", "action"),
+    ("Rapportez le produit en magasin dès demain : nous vous rembourserons.", "fr", "action"),
     ("Families will not be charged for any meal that isn't served.", "en", "action"),
 ])
 def test_promises_as_organisations_write_them(text, lang, kind):
@@ -360,6 +363,12 @@ def test_promises_as_organisations_write_them(text, lang, kind):
     ("Nous avons ajouté deux bus sur la ligne 3 dès lundi.", "fr"),
     ("Le compte est désormais sécurisé.", "fr"),
     ("Soyez prudents demain matin, on annonce encore du gel.", "fr"),
+    # the reader's deadline, not the organisation's promise: a broken "promise" here would anger the crowd
+    ("Changez votre mot de passe dès aujourd'hui.", "fr"),
+    ("Vérifiez vos relevés bancaires à partir de demain.", "fr"),
+    ("Please stay indoors until tomorrow morning.", "en"),
+    ("Call our hotline before 6pm if you bought the product.", "en"),
+    ("Starting today, please change your password.", "en"),
     ("The tribunal will see that too.", "en"),
     ("As you'll appreciate, turbulence is beyond any airline's control.", "en"),
     ("Update on the Greyfield Arena roof: four of the 96 panels were damaged.", "en"),
