@@ -168,10 +168,11 @@ _DURATION = re.compile(rf"\b(?:within|in|in the next|over the next|under|sous|d'
 _EVERY = re.compile(rf"\b(?:every|each|toutes les|chaque)\s+(?:{_NUM}\s+)?(minutes?|hours?|heures?|days?|jours?)\b")
 _HOUR = re.compile(r"\b(?:within the hour|in the (?:next )?hour|in an hour|dans l'heure|d'ici une heure|dans une heure)\b")
 _CLOCK = {
-    # a time that names a train or a range of opening hours ("the 7:42", "le train de 10h15", "de 10 h à 19 h") is no deadline
+    # a time that names a train or a range of opening hours ("the 7:42", "le train de 10h15", "de 10 h à 19 h") is no
+    # deadline; a start is ("à partir de 14h")
     "en": re.compile(r"\b(?:at|by|before|around|from|until)?\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)"
                      r"|\b(?:(?:at|by|before|around)\s+)?(?<!the )(?<!\d)(\d{1,2}):(\d{2})\b|\b(noon|midday|midnight)\b"),
-    "fr": re.compile(r"(?<!\bde )(?<!\bdu )(?<!\bdes )\b(\d{1,2})\s?h\s?(\d{2})?\b|\b(midi|minuit)\b"
+    "fr": re.compile(r"(?:(?<=partir de )|(?<!\bde )(?<!\bdu )(?<!\bdes ))\b(\d{1,2})\s?h\s?(\d{2})?\b|\b(midi|minuit)\b"
                      r"|\b(?:a|vers|avant|des)\s+(\d{1,2})\s+heures?\b"),
 }
 _TONIGHT = re.compile(r"\b(?:tonight|this evening|ce soir|cette nuit)\b")
@@ -190,6 +191,7 @@ _WHEN_ANY = re.compile(
     r"|ce mois-ci|cet (?:ete|hiver|automne)|the coming (?:days|weeks)|the next few (?:days|weeks)|les prochains jours|les prochaines semaines"
     r"|(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
     r"january|february|march|april|june|july|august|september|october|november|december))\b")
+_DAY_NAME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _FR_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[-–—•]\s+")
@@ -293,16 +295,20 @@ def due_minutes(clause: str, lang: str, clock: int | None = None, weekday: int |
         return m.group(0), count * _UNIT[m.group(2)]
     tomorrow = _TOMORROW.search(clause)
     if m := _CLOCK[lang].search(clause):
-        minute_of_day = _clock_minutes(m, lang)
+        # a time on a later day: "demain à 9h", "on Thursday at 7pm", "by 4pm on Friday"
+        day = tomorrow or _DAY_NAME.search(clause)
+        days = 1 if tomorrow else _days_until(day.group(1), weekday) if day else 0
         expr = m.group(0).strip()
-        if tomorrow:
-            expr = clause[min(tomorrow.start(), m.start()): max(tomorrow.end(), m.end())].strip()
-        if minute_of_day is None:
-            return expr, CLOCK_DEFAULT_MIN
-        if clock is None:
-            return expr, DAY if tomorrow else CLOCK_DEFAULT_MIN
-        wait = (minute_of_day - clock) % DAY
-        return expr, (wait + DAY) if tomorrow else (wait or DAY)
+        if day and max(day.start(), m.start()) - min(day.end(), m.end()) > 30:  # the hour is another's
+            expr, m = day.group(0), None
+        elif day:
+            expr = clause[min(day.start(), m.start()): max(day.end(), m.end())].strip()
+        minute_of_day = _clock_minutes(m, lang) if m else None
+        if minute_of_day is None or clock is None:
+            return expr, days * DAY or CLOCK_DEFAULT_MIN
+        if days:
+            return expr, days * DAY + minute_of_day - clock
+        return expr, (minute_of_day - clock) % DAY or DAY
     if m := _TONIGHT.search(clause):
         return m.group(0), _until(20 * 60, clock, TONIGHT_DEFAULT_MIN)
     if tomorrow:
@@ -312,17 +318,20 @@ def due_minutes(clause: str, lang: str, clock: int | None = None, weekday: int |
     if m := _NEXT_WEEK.search(clause):
         return m.group(0), 7 * DAY
     if m := _WEEKDAY.search(clause):
-        word = m.group(1)
-        days = 2
-        if weekday is not None and word in _WEEKDAYS + _FR_WEEKDAYS:
-            target = (_WEEKDAYS + _FR_WEEKDAYS).index(word) % 7
-            days = (target - weekday) % 7 or 7
-        elif weekday is not None:
-            days = max(6 - weekday, 1)
-        return m.group(0).strip(), days * DAY
+        return m.group(0).strip(), _days_until(m.group(1), weekday) * DAY
     if m := _WHEN_ANY.search(clause):
         return m.group(0).strip(), None
     return None, None
+
+
+def _days_until(word: str, weekday: int | None) -> int:
+    """Days until a named day ("thursday", "fin de semaine") from today's `weekday` (0 = Monday);
+    two when the scenario does not say which day it is."""
+    if weekday is None:
+        return 2
+    if word in _WEEKDAYS + _FR_WEEKDAYS:
+        return ((_WEEKDAYS + _FR_WEEKDAYS).index(word) % 7 - weekday) % 7 or 7
+    return max(6 - weekday, 1)
 
 
 def _until(minute_of_day: int, clock: int | None, default: int) -> int:

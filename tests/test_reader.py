@@ -315,6 +315,12 @@ def test_a_mixed_message_names_its_secondary_strategy(text):
         ("Next update 11:30.", "en", 11 * 60, "11:30", 30),
         ("Your dealer will replace the valve free of charge in about 45 minutes.", "en", None, "in about 45 minutes", 45),
         ("We'll update this thread every hour.", "en", None, "every hour", 60),
+        # a time on a later day falls due that day: not at today's hour, nor a day too late
+        ("Je vous rappelle demain à 9h.", "fr", 14 * 60, "demain à 9h", 19 * 60),
+        ("A public meeting will be held at the town hall on Thursday at 7pm.", "en", 14 * 60, "Thursday at 7pm",
+         2 * 24 * 60 + 5 * 60),  # the scenario does not say which day it is: two days on
+        # a start is a time to keep
+        ("Des bouteilles d'eau seront distribuées à partir de 14h au gymnase.", "fr", 11 * 60, "14h", 180),
         # a time that names a train is no deadline
         ("Tous les voyageurs du train de 10h15 seront intégralement remboursés.", "fr", 9 * 60, None, None),
     ],
