@@ -194,6 +194,9 @@ _WHEN_ANY = re.compile(
 _DAY_NAME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _FR_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+# a message's heading that dates it ("UPDATE 14:30 —", « Point de situation 16h : »), not a time to come
+_HEADING = re.compile(r"^(?:update|mise a jour|maj|point de situation|point|info|statement|communique)\s*[(\[]?\s*"
+                      r"(?:\d{1,2}\s?(?:h|:)\s?\d{0,2}|\d{1,2}\s?(?:am|pm))\s*[)\]]?\s*(?:[:\-–—]|$)")
 _SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[-–—•]\s+")
 
 
@@ -268,6 +271,8 @@ def find_commitments(text: str, norm: str, index: list[int], lang: str, clock: i
         at = norm.find(piece, start)
         start = at + len(piece)
         clause = piece.strip()
+        if not out and (heading := _HEADING.match(clause)):  # "UPDATE 14:30 —": when this was written
+            clause = clause[heading.end():].strip()
         if len(clause) < 6 or clause.endswith("?") or not _promises(clause, lang):
             continue
         when, due = due_minutes(clause, lang, clock, weekday)

@@ -375,6 +375,9 @@ def test_promises_as_organisations_write_them(text, lang, kind):
     ("Please stay indoors until tomorrow morning.", "en"),
     ("Call our hotline before 6pm if you bought the product.", "en"),
     ("Starting today, please change your password.", "en"),
+    # a heading that dates the message is when it was written
+    ("UPDATE 14:30 — Water supply has been restored to most homes in the Eastfield area.", "en"),
+    ("Point de situation 16h : le feu est maîtrisé.", "fr"),
     ("The tribunal will see that too.", "en"),
     ("As you'll appreciate, turbulence is beyond any airline's control.", "en"),
     ("Update on the Greyfield Arena roof: four of the 96 panels were damaged.", "en"),
