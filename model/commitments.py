@@ -204,18 +204,18 @@ _NE = re.compile(r"\b(?:ne|n')\b")
 _NEGATION_AFTER = re.compile(r"^\s*(?:[\w']+\s+)?(?:pas|jamais|plus|rien|aucune?|personne|guere|nullement)\b")
 _NEGATION_IN = re.compile(r"\b(?:pas|jamais|plus|rien|aucune?)\b")
 # A clause that tells the reader what to do ("Changez votre mot de passe dès aujourd'hui", "Please
-# stay indoors until tomorrow morning", "Call 0800 123 before 6pm") gives instructing information:
+# stay indoors until tomorrow morning", « D'ici là, merci de ne pas relayer… ») gives instructing information:
 # its time is the reader's deadline, not a promise the organisation could keep or break. It still
 # promises where it offers a remedy or a verb does ("Return it for a full refund", "Consultez notre
 # site, qui sera mis à jour dès ce soir"), or where the organisation speaks in it.
 _INSTRUCTION = {
-    "en": re.compile(r"^(?:(?:from|starting|beginning|until) [\w' ]{2,30}?, )?(?:please )?(?:do not |don't |never )?"
+    "en": re.compile(r"^(?:[\w' ]{2,30}?, )?(?:please )?(?:do not |don't |never )?"
                      r"(?:stay|keep|avoid|call|ring|phone|text|check|change|reset|return|bring|take|use|contact|follow|boil|drink|"
                      r"eat|go|leave|close|remain|monitor|watch|be|make sure|remember|report|visit|wait|delete|ignore|install|"
                      r"turn|switch|unplug|stop|throw|dispose|consult|seek|evacuate|shelter|listen|protect|secure|enable|"
                      r"cancel|block|verify|download|register|apply|claim|collect|send|book|present|show|bring|look out)\b"
                      r"(?!.*\b(?:we|i)\b)"),
-    "fr": re.compile(r"^(?:(?:a partir d[eu]|des|jusqu'a) [\w' ]{2,30}?, )?"
+    "fr": re.compile(r"^(?:[\w' ]{2,30}?, )?"
                      r"(?:(?:merci de|veuillez|priere de)\b|(?:ne |n')?(?!chez\b|assez\b)[a-z]{2,}ez\b)"
                      r"(?!.*\b(?:nous|je|j'|on)\b)"),
 }

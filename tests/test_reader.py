@@ -372,6 +372,8 @@ def test_promises_as_organisations_write_them(text, lang, kind):
     # the reader's deadline, not the organisation's promise: a broken "promise" here would anger the crowd
     ("Changez votre mot de passe dès aujourd'hui.", "fr"),
     ("Vérifiez vos relevés bancaires à partir de demain.", "fr"),
+    ("D'ici là, merci de ne pas relayer d'informations non vérifiées.", "fr"),
+    ("In the meantime, please stay indoors until tomorrow.", "en"),
     ("Please stay indoors until tomorrow morning.", "en"),
     ("Call our hotline before 6pm if you bought the product.", "en"),
     ("Starting today, please change your password.", "en"),
