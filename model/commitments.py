@@ -213,7 +213,7 @@ _INSTRUCTION = {
                      r"(?:stay|keep|avoid|call|ring|phone|text|check|change|reset|return|bring|take|use|contact|follow|boil|drink|"
                      r"eat|go|leave|close|remain|monitor|watch|be|make sure|remember|report|visit|wait|delete|ignore|install|"
                      r"turn|switch|unplug|stop|throw|dispose|consult|seek|evacuate|shelter|listen|protect|secure|enable|"
-                     r"cancel|block|verify|download|register|apply|claim|collect|send|book|present|show|bring|look out)\b"
+                     r"cancel|block|verify|download|register|apply|claim|collect|send|book|present|show|look out)\b"
                      r"(?!.*\b(?:we|i)\b)"),
     "fr": re.compile(r"^(?:[\w' ]{2,30}?, )?"
                      r"(?:(?:merci de|veuillez|priere de)\b|(?:ne |n')?(?!chez\b|assez\b)[a-z]{2,}ez\b)"
@@ -269,9 +269,10 @@ def find_commitments(text: str, norm: str, index: list[int], lang: str, clock: i
         if piece is None:
             break
         at = norm.find(piece, start)
+        first = not norm[:at].strip()
         start = at + len(piece)
         clause = piece.strip()
-        if not out and (heading := _HEADING.match(clause)):  # "UPDATE 14:30 —": when this was written
+        if first and (heading := _HEADING.match(clause)):  # "UPDATE 14:30 —": when this was written
             clause = clause[heading.end():].strip()
         if len(clause) < 6 or clause.endswith("?") or not _promises(clause, lang):
             continue
@@ -311,6 +312,8 @@ def due_minutes(clause: str, lang: str, clock: int | None = None, weekday: int |
         minute_of_day = _clock_minutes(m, lang) if m else None
         if minute_of_day is None or clock is None:
             return expr, days * DAY or CLOCK_DEFAULT_MIN
+        if days == 7 and minute_of_day > clock:  # "Monday at 4pm" said on Monday at 2pm: today
+            days = 0
         if days:
             return expr, days * DAY + minute_of_day - clock
         return expr, (minute_of_day - clock) % DAY or DAY

@@ -333,6 +333,17 @@ def test_commitments_and_when_they_fall_due(text, lang, clock, when, due):
     assert c.text in text
 
 
+def test_a_named_day_counts_from_the_scenarios_day():
+    """Said on a Monday at 2 pm (the scenario's clock and day): Thursday at 6:30 pm is three days and
+    four and a half hours away; "Monday at 4 pm" is today; "Monday at 10 am" is next week."""
+    monday_2pm = ReadingContext(clock=14 * 60, weekday=0)
+    day = 24 * 60
+    for text, due in [("Réunion publique jeudi à 18h30 au gymnase.", 3 * day + 270),
+                      ("Public meeting on Monday at 4pm.", 120),
+                      ("Réunion publique lundi à 10h.", 7 * day - 240)]:
+        assert [c.due_min for c in classify_message(text, context=monday_2pm).commitments] == [due], text
+
+
 @pytest.mark.parametrize(("text", "lang", "kind"), [
     ("Nouvelle info à 11h.", "fr", "update"),
     ("Next update 10:30am.", "en", "update"),
