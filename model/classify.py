@@ -880,7 +880,9 @@ _b("en", "adjusting", "concern for people",
    r"\b(?:worr\w+|frighten\w*|scar(?:y|ed|ing)|distress\w*|upsetting|anxi\w+|hardship|difficult time|stressful|terrifying|shaken|grief|grieving|painful|devastat\w*)\b",
    r"\b(?:saddened|heartbroken|grieved|mourn\w*)\b",
    r"\b(?:counsel(?:l)?(?:ing|ors?|ers?)|psycholog\w+|emotional support|support (?:line|team|services?|staff)|listening line|wellbeing|chaplain\w*)\b",
-   r"\b(?:sorry (?:for|to hear|that you)|we are with you|we're with you|standing with|wish (?:them|him|her|you|everyone) a (?:speedy|full|quick) recovery)\b")
+   r"\b(?:sorry (?:for|to hear|that you)|we are with you|we're with you|standing with|wish (?:them|him|her|you|everyone) a (?:speedy|full|quick) recovery)\b",
+   r"\b(?:our|my) (?:full |fullest |heartfelt |deepest |sincere |unwavering |total |wholehearted )?support (?:to|for|goes out to) "
+   r"(?:the |all |their |those |everyone |anyone )?(?:families|family|victims?|loved ones|those affected|affected|injured|residents|staff|colleagues|employees|passengers|patients|pupils|parents|community)\b")
 _b("fr", "adjusting", "souci des personnes",
    r"\b(?:nos|mes) (?:pensees|condoleances|sinceres condoleances)\b", r"\bcondoleances\b", r"\bde tout coeur\b",
    r"\bnous (?:comprenons|mesurons|savons|imaginons|partageons|entendons) (?:votre|vos|l'|la|le|combien|a quel point|que|l'inquietude|la colere|la peine)",
@@ -888,7 +890,9 @@ _b("fr", "adjusting", "souci des personnes",
    r"\b(?:cellule (?:d'ecoute|psychologique|de soutien|d'aide)|psycholog\w+|soutien psychologique|accompagnement|ecoute)\b",
    r"\b(?:nous sommes (?:avec|aux cotes de) vous|prompt retablissement|solidarite|aupres des familles|aupres de vous)\b",
    r"\bdesole(?:e|s|es)? pour (?:vous|toi|eux|elles|les familles|les victimes|ce que vous)\b",
-   r"\b(?:une pensee pour|(?:partage|partageons|partagent) (?:le deuil|la peine|la douleur)|en deuil|endeuill\w+)\b")
+   r"\b(?:une pensee pour|(?:partage|partageons|partagent) (?:le deuil|la peine|la douleur)|en deuil|endeuill\w+)\b",
+   r"\b(?:notre|tout notre|son|tout son|leur|tout leur|mon|tout mon) (?:plein |entier |profond |sincere |indefectible )?soutien (?:total |plein |entier |sincere )?"
+   r"(?:a|aux|envers) (?:la |les |leurs? |nos |ses |sa |son |toutes? |tous )?(?:les )?(?:familles?|victimes?|proches|salaries|riverains|habitants|personnes|blesses|sinistres|eleves|parents|passagers|agents|equipes|collegues|patients)\b")
 # an apology for our own act or its nuisance is rebuild, not concern for those affected (rule 13:
 # "sorry for what you went through" is adjusting, "sorry for our mistake" is not)
 _b("en", "adjusting", "apology for our act, not concern",

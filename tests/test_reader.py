@@ -267,6 +267,16 @@ def test_our_own_shock_is_not_concern_for_others():
     assert "adjusting" in classify_message("Les parents ont été choqués ; une cellule d'écoute est ouverte dès ce soir.").base_responses
 
 
+def test_support_for_those_affected_is_concern_and_support_for_a_cause_is_not():
+    """Corpus rule 13 again: "notre soutien aux salariés et aux riverains" speaks to those affected."""
+    for text in ("Suite à l'incendie de cette nuit, nous tenons d'abord à exprimer notre soutien aux salariés et aux "
+                 "riverains. Aucun blessé n'est à déplorer.",
+                 "Our full support goes out to the families affected by this morning's accident."):
+        assert "adjusting" in classify_message(text).base_responses, text
+    for text in ("Nous apportons notre soutien au projet de loi.", "We give our full support to the new safety plan."):
+        assert "adjusting" not in classify_message(text).base_responses, text
+
+
 def test_the_issue_s_legal_no_comments_are_no_comment():
     for text in ("La justice étant saisie, il ne nous appartient pas de nous exprimer.",
                  "La Clinique ne s'exprimera pas sur ce dossier.",
