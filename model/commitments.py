@@ -176,7 +176,10 @@ _CLOCK = {
                      r"|\b(?:a|vers|avant|des)\s+(\d{1,2})\s+heures?\b"),
 }
 _TONIGHT = re.compile(r"\b(?:tonight|this evening|ce soir|cette nuit)\b")
-_TODAY = re.compile(r"\b(?:today|this afternoon|later today|aujourd'hui|cet apres-midi|dans la journee|this morning|ce matin)\b")
+_TODAY = re.compile(r"\b(?:today|this afternoon|later today|aujourd'hui|cet apres-midi|dans la journee|this morning|ce matin"
+                    r"|(?:by |before )?(?:the )?end of (?:the )?(?:business )?day|close of business|en fin de journee"
+                    r"|(?:d'ici |avant )?la fin de (?:la )?journee)\b")
+_TOMORROW_MORNING = re.compile(r"\b(?:tomorrow morning|demain matin)\b")
 _TOMORROW = re.compile(r"\b(?:tomorrow|demain)\b")
 _NEXT_WEEK = re.compile(r"\b(?:next week|la semaine prochaine)\b")
 _WEEKDAY = re.compile(r"\b(?:by |on |this |d'ici |avant |des |au plus tard )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|this week|cette semaine|end of the week|fin de (?:la )?semaine)\b")
@@ -320,6 +323,8 @@ def due_minutes(clause: str, lang: str, clock: int | None = None, weekday: int |
     if m := _TONIGHT.search(clause):
         return m.group(0), _until(20 * 60, clock, TONIGHT_DEFAULT_MIN)
     if tomorrow:
+        if (morning := _TOMORROW_MORNING.search(clause)) and clock is not None:  # by nine
+            return morning.group(0), DAY + 9 * 60 - clock
         return tomorrow.group(0), DAY
     if m := _TODAY.search(clause):
         return m.group(0), _until(18 * 60, clock, TODAY_DEFAULT_MIN)

@@ -329,6 +329,8 @@ def test_a_mixed_message_names_its_secondary_strategy(text):
         ("Je vous rappelle demain à 9h.", "fr", 14 * 60, "demain à 9h", 19 * 60),
         ("A public meeting will be held at the town hall on Thursday at 7pm.", "en", 14 * 60, "Thursday at 7pm",
          2 * 24 * 60 + 5 * 60),  # the scenario does not say which day it is: two days on
+        ("We'll share more by end of day.", "en", 14 * 60, "by end of day", 240),
+        ("Nous ferons un point demain matin.", "fr", 14 * 60, "demain matin", 19 * 60),
         # a start is a time to keep
         ("Des bouteilles d'eau seront distribuées à partir de 14h au gymnase.", "fr", 11 * 60, "14h", 180),
         # a time that names a train is no deadline
