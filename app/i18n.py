@@ -136,6 +136,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "correct": {"fr": "Corriger la lecture", "en": "Correct the reading"},
     "engine_read": {"fr": "Lecture d'Uproar", "en": "Uproar's reading"},
     "commitments": {"fr": "engagements", "en": "commitments"},
+    "commitment": {"fr": "engagement", "en": "commitment"},
     "no_items": {"fr": "Aucune réaction pour l'instant.", "en": "No items yet."},
     "open_statements": {"fr": "Lecture de vos déclarations (formateurs)", "en": "Your statements, read by Uproar (trainers)"},
     "statements_title": {"fr": "Vos déclarations, lues par Uproar", "en": "Your statements, read by Uproar"},

@@ -88,7 +88,8 @@ def reading(found, lang: str) -> None:  # type: ignore[no-untyped-def]
     parts.append(f"{t('base_responses', lang)}: "
                  + (", ".join(t(b, lang) for b in found.base_responses) or t("none", lang)))
     if found.commitments:
-        parts.append(f"{len(found.commitments)} {t('commitments', lang)}")
+        n = len(found.commitments)
+        parts.append(f"{n} {t('commitment' if n == 1 else 'commitments', lang)}")
     line = f"{t('detected', lang)} — " + " · ".join(parts) + (f" · {safe('; '.join(found.cues[:2]))}" if found.cues else "")
     if found.uncertain:  # the cues say why, so the trainee can judge which reading the crowd may take
         st.warning(f"{line} · {t('both_ways', lang)}", icon="❔")

@@ -211,6 +211,19 @@ def test_an_uncertain_draft_says_why(db, monkeypatch):
     assert "deux sens" in warning or "both ways" in warning  # the crowd takes it both ways, and the trainee knows
 
 
+def test_a_draft_counts_its_promises_in_words(db, monkeypatch):
+    """"1 engagement", "2 engagements": the reading under the composer reads as French."""
+    _, _, created = db
+    at = app(db, monkeypatch, room=created.room_id, view="trainee", role="trainee")
+    for draft, shown in (("Nous présentons nos excuses aux familles touchées. Prochain point à 18h.", "1 engagement ·"),
+                         ("Nous présentons nos excuses aux familles touchées. Nous rembourserons tous les frais. "
+                          "Prochain point à 18h.", "2 engagements")):
+        at.text_area(key="c-text").input(draft).run()
+        assert not at.exception
+        reading = "\n".join([c.value for c in at.caption] + [w.value for w in at.warning])
+        assert shown in reading, reading
+
+
 LABELLED = (  # as a French spreadsheet saves it: semicolons, a byte-order mark, labels in its own case
     "\ufeffText;Lang;Strategy;Tone\n"
     "\"Nous présentons nos excuses aux familles touchées et prendrons en charge tous les frais.\";fr;Rebuild;empathetic\n"
