@@ -38,6 +38,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -48,7 +49,7 @@ import numpy as np
 from . import encoder
 from . import reader as linear
 from .commitments import Commitment, find_commitments
-from .regexfilter import Prefilter, required_strings
+from .regexfilter import Prefilter, beyond_ascii, required_strings
 from .taxonomy import LANGUAGES, STRATEGIES, TONES
 
 __all__ = ["STRATEGY_ORDER", "UNSURE", "Classification", "Reading", "ReadingContext", "classify_message",
@@ -1004,12 +1005,15 @@ class _Layer:
             for text in needs or ():
                 self.needing[text] = (*self.needing.get(text, ()), i)
         self.always = frozenset(i for i, needs in enumerate(self.required) if needs is None)
+        #: the rules scanned only where the text goes past ASCII (emoji)
+        self.ascii_always = self.always - {i for i in self.always if beyond_ascii(self.rules[i].regex)}
 
     def matches(self, norm: str, present: frozenset[str]) -> list[tuple[int, int, _Rule]]:
         """Every rule's matches, in rule order; `present`: the required strings `norm` holds
         (`_PREFILTER`, found once for all layers). Only the rules one of them lets through are
         scanned (`regexfilter.may_match`), found from the strings rather than by testing each rule."""
-        scanned = self.always.union(*(self.needing.get(text, ()) for text in present))
+        always = self.ascii_always if norm.isascii() else self.always
+        scanned = always.union(*(self.needing.get(text, ()) for text in present))
         return [(m.start(), m.end(), r) for r in map(self.rules.__getitem__, sorted(scanned))
                 for m in r.regex.finditer(norm) if m.end() > m.start()]
 
@@ -1257,7 +1261,7 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
                        base_responses=base, commitments=tuple(found), addresses=addresses,
                        base_cues=tuple(c for b in base for c in rp.base[b]), source="rules")
 
-    vector = model.vector(linear.analyse(rp.norm, rp.lang, rp.feature_cues))
+    vector = model.read(rp.norm, rp.lang, rp.feature_cues)
     p = model.predict(*vector, encoder.embed_one(text) if model.reads_embedding else None)
     _split_pairs(p)
     ps = p["strategy"]
@@ -1286,7 +1290,7 @@ def classify_message(text: str, lang: str | None = None, context: ReadingContext
 
     pt = p["tone"]
     tone = max(TONES, key=lambda k: (pt[k], -TONE_ORDER.index(k)))
-    safety = _SAFETY[rp.lang].search(rp.norm)
+    safety = _may_be_safety(rp) and _SAFETY[rp.lang].search(rp.norm)
     base = tuple(b for b in BASE_RESPONSES
                  if _margin(p[b]["1"], model.heads[b].temperature) >= _logit(BASE_AT[b][0 if rp.base[b] else 1])
                  or (b == "instructing" and safety))
@@ -1328,11 +1332,20 @@ _SAFETY = {
 }
 
 
+#: Strings one of which every protective instruction holds: most messages hold none and skip the scan.
+_SAFETY_NEEDS = {lg: required_strings(pattern) for lg, pattern in _SAFETY.items()}
+
+
+def _may_be_safety(rp: RulePass) -> bool:
+    needs = _SAFETY_NEEDS[rp.lang]
+    return needs is None or any(s in rp.norm for s in needs)
+
+
 #: How many of the words that weighed a cue quotes
 WEIGHED_SHOWN = 3
 
 
-def _weighed_words(rp: RulePass, weighed: list[tuple[str, float]]) -> str:
+def _weighed_words(rp: RulePass, weighed: Iterable[tuple[str, float]]) -> str:
     """": 'word', 'two words'": the strongest words the model weighed, quoted from the message as
     written (accents and case kept); function words alone ("the", « nous ») are skipped."""
     stop = _STOP[rp.lang]

@@ -37,6 +37,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -265,13 +266,20 @@ def embedded(backend: Any, ids: np.ndarray) -> np.ndarray:
 def inputs(backend: Any, ids: np.ndarray) -> dict[str, np.ndarray]:
     """The graph's inputs for one text's `tokens` but its projected rows (`x`): the tokens' vectors
     and each convolution window's rows."""
-    n = len(ids)
-    out = {"emb": embedded(backend, ids), "ntok": np.array([[n]], np.float32),
-           "rsqrtn": np.array([[1 / np.sqrt(n)]], np.float32)}
+    return {"emb": embedded(backend, ids), **_shape_inputs(len(ids))}
+
+
+@lru_cache(maxsize=1024)
+def _shape_inputs(n: int) -> dict[str, np.ndarray]:
+    """What the graph's inputs owe to the text's length alone (read-only: shared by every text of
+    `n` tokens)."""
+    out = {"ntok": np.array([[n]], np.float32), "rsqrtn": np.array([[1 / np.sqrt(n)]], np.float32)}
     at = np.arange(n)[:, None]
     for i, (order, left) in enumerate(ORDERS):
         window = at + np.arange(-left, order - left)
         out[f"cols{i}"] = np.where((window >= 0) & (window < n), window, n)
+    for value in out.values():
+        value.flags.writeable = False
     return out
 
 
@@ -458,12 +466,14 @@ def _write(path: Path, fill: Any, over: bool) -> None:
 
 
 def _sweep_versions(folder: Path) -> None:
-    """Remove the graphs and tables of this module's earlier versions (a 393 MB table each)."""
-    current = f"-v{GRAPH_VERSION}-"
-    for kind in ("graph", "projection", "projected"):
-        for old in folder.glob(f"use-m3-{kind}-v*"):
-            if current not in old.name and not old.name.endswith(".partial"):
-                old.unlink(missing_ok=True)
+    """Remove the graphs and tables of this module's earlier versions (a 393 MB table each); a later
+    version's files belong to another installation sharing the folder, and stay."""
+    for old in folder.glob("use-m3-*-v*-*"):
+        kind, _, rest = old.name[len("use-m3-"):].partition("-v")
+        version = rest.split("-", 1)[0]
+        if kind in ("graph", "projection", "projected") and version.isdigit() and int(version) < GRAPH_VERSION \
+                and not old.name.endswith(".partial"):
+            old.unlink(missing_ok=True)
 
 
 def main(argv: Sequence[str]) -> int:

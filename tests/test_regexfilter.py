@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from uproar.model import classify
-from uproar.model.regexfilter import Prefilter, may_match, required_strings
+from uproar.model.regexfilter import Prefilter, beyond_ascii, may_match, required_strings
 
 DATA = Path(__file__).parent / "data"
 LABELLED = [DATA / "corpus" / "messages.csv", DATA / "labelled_messages_blind.csv", DATA / "real" / "statements.csv"]
@@ -21,6 +21,16 @@ def test_required_strings_come_from_the_pattern():
     assert required_strings(re.compile(r"\bno comment\b|[😂🤣]+")) is None
     assert not may_match(frozenset({"apologi"}), Prefilter([frozenset({"apologi"})]).present("we regret the delay"))
     assert may_match(None, frozenset())
+
+
+def test_a_rule_of_emoji_is_not_scanned_over_plain_text():
+    assert beyond_ascii(re.compile("(?:[😂🤣😅])")) and beyond_ascii(re.compile("🙏+"))
+    assert not beyond_ascii(re.compile("[😂a]")) and not beyond_ascii(re.compile(r"\b\d+")) and not beyond_ascii(re.compile("[^a]"))
+    layer = classify._BY_LANG["en"].tone
+    for text in ("Thanks for your patience 🙏", "we are on it 😂😂", "we are on it"):
+        norm = classify._normalise(text)[0]
+        found = [r.label for _, _, r in layer.matches(norm, classify._PREFILTER["en"].present(norm))]
+        assert ("emoji" in found) == (not norm.isascii()), text
 
 
 def test_the_prefilter_finds_each_required_string_a_text_holds():
