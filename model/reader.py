@@ -56,7 +56,7 @@ _FIRST = re.compile(r"[.!?\n]")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)?|[^\sa-z0-9.,;:!?'\"()«»\-]")
 CHAR_N = (3, 5)
 #: Words whose vocabulary rows `LinearReader.read` keeps (a few MB); past it, it starts again.
-WORDS_KEPT = 65536
+WORDS_KEPT = 32768
 
 
 def analyse(norm: str, lang: str, cues: Iterable[str]) -> Counter[str]:

@@ -82,7 +82,7 @@ def test_processes_started_together_map_the_same_file(tmp_path):
     assert "(deleted)" not in next(iter(files))[1]
     names = sorted(f.name for f in (tmp_path / "cache").iterdir())  # one of each, no partial file
     kinds = sorted(n.split("-")[2] for n in names if n.startswith("use-m3-") and not n.endswith(".lock"))
-    assert kinds == ["graph", "projected", "projection", "tokens"], names
+    assert kinds == ["graph", "projection", "tokens"], names
     assert not any(n.endswith(".partial") for n in names), names
 
 
@@ -169,29 +169,21 @@ def test_a_damaged_graph_file_is_built_anew(tmp_path, monkeypatch):
     assert np.abs(runtime.encode([text]) - encoder_onnx.ReferenceEncoder(backend).encode([text])).max() <= encoder_onnx.AGREE
 
 
-def test_the_projected_table_reads_as_the_projection_graph_and_a_damaged_one_is_set_aside(tmp_path, monkeypatch):
-    """Each token's projected row is kept for the whole vocabulary (393 MB, shared by every process)
-    so that a message skips a quarter of the encoder's work: the vectors stay the same to the last
-    bit. A damaged table is not read (the rows are computed, the same vectors) and is written anew
-    by the next process that loads the encoder."""
+def test_tokens_projected_once_give_the_same_vectors_as_projected_each_time():
+    """A session keeps each token's projected row once computed (a quarter of the encoder's work):
+    a text reads the same whether its tokens were met before, are new, or no longer fit."""
     from uproar.model import encoder_onnx
 
-    monkeypatch.setenv("UPROAR_CACHE_DIR", str(tmp_path))
     backend = encoder._model()
     texts = [t for pair in PAIRS for t in pair] + ["🚨", "x " * 300, "NE BUVEZ PAS L'EAU DU ROBINET !!!"]
-    with_table = encoder_onnx.load(backend)
-    assert with_table is not None and with_table.table is not None
-    paths, expected = encoder_onnx.files(backend), with_table.encode(texts)
-    assert np.array_equal(expected, encoder_onnx.OnnxEncoder(backend, paths, table=False).encode(texts))
-
-    with open(paths.table, "r+b") as fh:  # damage row 97 (sampled by the check)
-        fh.seek(paths.table.stat().st_size - (len(backend.table) - 97) * encoder_onnx.PROJECTED * 4)
-        fh.write(b"\x7f" * 64)
-    set_aside = encoder_onnx.OnnxEncoder(backend, paths)
-    assert set_aside.table is None and not paths.table.exists()
-    assert np.array_equal(set_aside.encode(texts), expected)
-    written_anew = encoder_onnx.load(backend)
-    assert written_anew.table is not None and np.array_equal(written_anew.encode(texts), expected)
+    fresh = encoder_onnx.OnnxEncoder(backend, encoder_onnx.files(backend))
+    first = fresh.encode(texts)
+    assert fresh.projected.kept > 50
+    assert np.array_equal(fresh.encode(texts[::-1])[::-1], first)  # every token met before
+    full = encoder_onnx.OnnxEncoder(backend, encoder_onnx.files(backend))
+    full.projected = encoder_onnx.ProjectedRows(full.projected.session, len(backend.table), capacity=3)
+    assert np.array_equal(full.encode(texts), first) and full.projected.kept == 3
+    assert np.abs(first - encoder_onnx.ReferenceEncoder(backend).encode(texts)).max() <= encoder_onnx.AGREE
 
 
 def test_without_onnxruntime_the_numpy_pass_reads(monkeypatch):
