@@ -250,11 +250,6 @@ class Head:
     #: embedding dimensions × scores (None: the head does not read the embedding)
     emb_coef: np.ndarray | None = None
 
-    def proba(self, z: np.ndarray) -> np.ndarray:
-        z = z / self.temperature
-        e = np.exp(z - z.max())
-        return e / e.sum()
-
 
 @dataclass(frozen=True)
 class LinearReader:

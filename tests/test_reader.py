@@ -605,3 +605,20 @@ def test_a_reading_the_model_decided_quotes_the_words_that_weighed(text):
     assert quoted, cue
     assert all(q in text for q in quoted), (quoted, text)
     assert not any(q.lower() in {"the", "le", "du", "des", "at"} for q in quoted)
+
+
+def test_reading_finds_the_features_training_sees():
+    """`LinearReader.read` keeps a word's features per word (a third of a millisecond a message):
+    it must weigh exactly what `analyse`, which training uses, gives — every feature, every count."""
+    from uproar.model.classify import rule_pass
+
+    model = reader.load()
+    with open(CORPUS, newline="", encoding="utf-8") as fh:
+        texts = [r["text"] for r in csv.DictReader(fh)][::5]
+    for text in [*texts, "Nous présentons nos excuses 🙏🙏", "NO. NO. NO.", "x"]:
+        rp = rule_pass(text)
+        rows, unit = model.read(rp.norm, rp.lang, rp.feature_cues)
+        want_rows, want_unit = model.vector(reader.analyse(rp.norm, rp.lang, rp.feature_cues))
+        order, want = np.argsort(rows), np.argsort(want_rows)
+        assert np.array_equal(rows[order], want_rows[want]), text
+        np.testing.assert_allclose(unit[order], want_unit[want], rtol=0, atol=1e-12, err_msg=text)
