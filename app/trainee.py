@@ -66,13 +66,14 @@ def composer(engine, room_id: str, view: RoomView, lang: str) -> None:  # type: 
         labels = {"": "—", **{str(q["id"]): f"{q['name']} ({q['outlet']}) · T+{q['deadline_at']}" for q in open_q}}
         st.selectbox(t("answer", lang) + " · " + t("press", lang), list(labels), format_func=labels.get,
                      key="c-answer")
-        text = st.text_area(t("text", lang), key="c-text", max_chars=5000, height=110)
+        text = st.text_area(t("text", lang), key="c-text", max_chars=5000, height=110, on_change=_forget_outcome)
         if text.strip():
             reading(classify_message(text), lang)
         st.button(t("post", lang), type="primary", key="c-post",
                   disabled=not text.strip() or not st.session_state.get("c-platforms"),
                   on_click=_post, args=(engine, room_id, open_q))
-        outcome = st.session_state.pop("c-outcome", None)
+        # kept until the next draft: a rerun interrupted by the live part's own rerun must not lose it
+        outcome = st.session_state.get("c-outcome")
         if outcome and outcome[0] == "ok":
             st.success(t("queued", lang))
         elif outcome:
@@ -95,6 +96,11 @@ def reading(found, lang: str) -> None:  # type: ignore[no-untyped-def]
         st.warning(f"{line} · {t('both_ways', lang)}", icon="❔")
     else:
         st.caption(line)
+
+
+def _forget_outcome() -> None:
+    """A new draft: what happened to the last one is no longer news."""
+    st.session_state.pop("c-outcome", None)
 
 
 def _post(engine, room_id: str, open_q: list[dict]) -> None:  # type: ignore[no-untyped-def]

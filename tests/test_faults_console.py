@@ -125,7 +125,9 @@ def test_the_console_rides_out_an_outage_and_a_restart(pg_url, tmp_path):
             relay.restore()
             back_at = time.monotonic()
             wait_until(lambda: page.get_by_text(NOTICE_EN).count() == 0 and page.get_by_text(NOTICE).count() == 0
-                       and minute_shown(page) > before, 30, "the page did not come back by itself")
+                       and minute_shown(page) > before, 60, "the page did not come back by itself")
+            # (a few seconds alone; the bound is generous because under the whole suite's load on two cores
+            # it once took over 30 s: "by itself" is what is tested here, not how fast)
             back_after = time.monotonic() - back_at
             assert page.locator("[data-testid='stException']").count() == 0
             shot(page, "fault-3-back")
