@@ -874,6 +874,9 @@ _b("fr", "instructing", "consigne dans la phrase",
    r"\b(?:doivent|doit|devez) (?:les |le |la |l'|ne pas |imperativement )?(?:rapporter|rester|eviter|consulter|appeler|jeter|contacter|fermer|garder|surveiller|boire|consommer|utiliser|quitter)\b")
 _b("fr", "instructing", "demande, pas protection", r"\bne (?:partagez|relayez|diffusez) pas\b", r"\bgardez (?:vos|votre) (?:tickets?|factures?|justificatifs?)\b", weight=0.0)
 _b("fr", "instructing", "politesse, pas protection", r"\bvoyez (?:a quel point|comme|combien)\b", r"\btenez bon\b", r"\bcontinuez a nous (?:faire confiance|soutenir|suivre|lire)\b",
+   # a date kept with the organisation, not a protective action (« Rendez-vous jeudi à 18h pour un point »)
+   r"\brendez-vous (?:[\w'-]+ ){0,2}?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|ce soir|l'an prochain|l'annee prochaine|"
+   r"la semaine prochaine|(?:a |des |vers )?\d{1,2} ?h\d{0,2})\b",
    r"\brestez (?:connecte|a l'ecoute|informe)\w*\b", r"\bsi vous avez des (?:questions|interrogations)\b[^.!?;:]{0,80}", weight=0.0)
 _b("en", "adjusting", "concern for people",
    r"\b(?:our|my) (?:thoughts|hearts|prayers|sympathies|deepest sympathy|condolences)\b", r"\bcondolences\b", r"\bhearts? go(?:es)? out\b",

@@ -95,6 +95,15 @@ _ANNOUNCED = {
                      r"|\b(?:infos?|informations?|mise a jour|point|resultats?|horaires?|courrier|precisions?|details?|bilan|reponse|reunion|rencontre|permanence)s? (?:[\w'-]+ ){0,2}"
                      r"(?:attendus? |prevus? |detailles? )?" + _SOON + r"\b"),
 }
+# A meeting set for those affected or the press ("Rendez-vous jeudi à 18h pour un point complet", "Join us
+# at 3pm for a briefing"): a promise to say more at that time, though it opens like an instruction.
+_MEETING = {
+    "en": re.compile(r"^(?:please )?(?:join us|see you|meet us) (?:[\w'-]+ ){0,3}?" + _SOON
+                     + r".{0,40}?\bfor (?:an?|the|our) (?:[\w'-]+ )?(?:update|briefing|press conference|meeting|q&a|session)\b"),
+    "fr": re.compile(r"^rendez-vous (?:[\w'-]+ ){0,3}?" + _SOON
+                     + r".{0,40}?\bpour (?:un|une|le|la|les|notre|nos) (?:[\w'-]+ )?(?:point|bilan|reunion|rencontre|conference|"
+                     r"echange|presentation|informations?)\b"),
+}
 # A remedy offered in the present or without a verb ("Full refund in any store", "on vous rembourse
 # les frais", "Return it to the shop for a full refund", "Hot cocoa on us"): rule 14's future actions
 # stated in the present.
@@ -247,7 +256,7 @@ def _promises(clause: str, lang: str) -> bool:
         return True
     if _NOT[lang].search(clause):
         return False
-    if _OFFER[lang].search(clause):
+    if _OFFER[lang].search(clause) or _MEETING[lang].search(clause):
         return True
     instruction = bool(_INSTRUCTION[lang].search(clause))
     if not instruction:

@@ -212,6 +212,8 @@ def test_a_denial_gives_no_instructions_and_no_comfort():
     ("Get well soon to everyone who's been under the weather, we're thinking of you.", "Get out of the water now."),
     ("There are NO worms in our burgers. Never have been.", "Never leave a child alone in a bouncer."),
     ("Please do not discuss the reports with dealers or media.", "Please do not drink the tap water."),
+    ("Rendez-vous jeudi à 18h pour un point complet avec les familles.",
+     "Si vous avez des brûlures, rendez-vous aux urgences de l'hôpital Pasteur."),
 ])
 def test_a_greeting_is_not_an_instruction(wish, instruction):
     """Corpus rule 12: instructing information is a protective action, not an imperative wish."""
@@ -376,6 +378,9 @@ def test_a_named_day_counts_from_the_scenarios_day():
     ("Keep your receipts: you will be refunded in full.", "en", "action"),
     ("Rapportez le produit en magasin dès demain : nous vous rembourserons.", "fr", "action"),
     ("Families will not be charged for any meal that isn't served.", "en", "action"),
+    # a meeting set for a briefing opens like an instruction but promises one
+    ("Rendez-vous jeudi à 18h pour un point complet avec les familles.", "fr", "update"),
+    ("Join us at 3pm for a briefing at the town hall.", "en", "update"),
 ])
 def test_promises_as_organisations_write_them(text, lang, kind):
     """Announcements without a verb, actions in the present with a time, remedies offered, promises
@@ -407,6 +412,8 @@ def test_promises_as_organisations_write_them(text, lang, kind):
     ("As you'll appreciate, turbulence is beyond any airline's control.", "en"),
     ("Update on the Greyfield Arena roof: four of the 96 panels were damaged.", "en"),
     ("Many of you will have seen the video from Flight 212.", "en"),
+    ("Si vous avez des brûlures, rendez-vous aux urgences dès ce soir.", "fr"),
+    ("Rendez-vous l'an prochain !", "fr"),
 ])
 def test_refusals_states_and_others_futures_are_not_promises(text, lang):
     assert classify_message(text, lang).commitments == ()
