@@ -87,18 +87,27 @@ def style_sheet() -> str:
 
 def items_html(items: pd.DataFrame, lang: str, limit: int = 40) -> str:
     """A column of crowd items, newest first (the frame is newest first)."""
-    if items.empty:
-        return f'<div class="u-muted">{esc(t("no_items", lang))}</div>'
-    head = items.head(limit)
+    return feed_html(item_cards(items.head(limit), lang), lang)
+
+
+def item_cards(items: pd.DataFrame, lang: str) -> list[str]:
+    """One card per crowd item, in the frame's order."""
     columns = ("platform", "author_name", "author_group", "t_min", "kind", "emotion", "text")
     cards = []
-    for platform, name, group, t_min, kind, emotion, text in zip(*(head[c].tolist() for c in columns), strict=True):
+    for platform, name, group, t_min, kind, emotion, text in zip(*(items[c].tolist() for c in columns), strict=True):
         mark = EMOJI.get(emotion, "•") if kind == "reaction" else KIND_MARK.get(kind, "")
         cards.append(
             f'<div class="u-item {_platform_class(platform)}"><div class="u-meta"><b>{esc(name)}</b> · '
             f"{esc(platform_label(platform))} · {esc(t(group, lang))} · T+{t_min:.0f} {mark} "
             f'{EMOJI.get(emotion, "")}</div><div class="u-text">{esc(text)}</div></div>'
         )
+    return cards
+
+
+def feed_html(cards: list[str], lang: str) -> str:
+    """Cards as a feed column, or a notice that there is nothing yet."""
+    if not cards:
+        return f'<div class="u-muted">{esc(t("no_items", lang))}</div>'
     return '<div class="u-feed">' + "".join(cards) + "</div>"
 
 

@@ -19,6 +19,7 @@ Frames are shared between snapshots: treat them as read-only.
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 import time
@@ -638,10 +639,24 @@ def _reaction_frame(rows: Sequence[Any], platforms: Sequence[str] = ()) -> pd.Da
     frame = _rows(rows, REACTION_COLUMNS, seq=np.int64, t_min=np.float64, author_id=np.int64,
                   intensity=np.float64, cascade_root=np.int64)
     for c, known in (("emotion", EMOTIONS), ("kind", KINDS), ("author_group", GROUPS), ("platform", platforms)):
-        extra = set(frame[c].dropna().unique()) - set(known)  # never, in practice; then concat gives objects
-        frame[c] = frame[c].astype(pd.CategoricalDtype([*known, *sorted(extra)]))
+        frame[c] = _categorical(frame[c].tolist(), tuple(known))
     frame["parent_seq"] = pd.array(frame["parent_seq"].tolist(), dtype="Int64")
     return frame
+
+
+def _categorical(values: list[Any], known: tuple[str, ...], strangers: bool = True) -> pd.Categorical:
+    """Values as a categorical of the known vocabulary (plus any stranger, never seen in practice: then
+    windows of different categories concatenate as objects), coded by a dictionary: pandas' own
+    conversion probes its Arrow-backed categories, a tenth of a console's time under a class. Without
+    `strangers`, a value outside the vocabulary is missing, as `pd.Categorical` makes it."""
+    extra = set(values) - set(known) - {None} if strangers else ()
+    dtype, code = _categories((*known, *sorted(extra)))
+    return pd.Categorical.from_codes([code.get(v, -1) for v in values], dtype=dtype)
+
+
+@functools.lru_cache(maxsize=64)
+def _categories(values: tuple[str, ...]) -> tuple[pd.CategoricalDtype, dict[str, int]]:
+    return pd.CategoricalDtype(list(values)), {v: i for i, v in enumerate(values)}
 
 
 def _as_str(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
@@ -658,8 +673,8 @@ def _message_frame(rows: Sequence[Any]) -> pd.DataFrame:
 def _timeline_frame(rows: Sequence[Any]) -> pd.DataFrame:
     """Timeline rows in `records.timeline_from_db` order; group and emotion as categoricals in memory."""
     frame = _rows(rows, _TIMELINE_READ, t_min=np.int64, count=np.int64, mean_intensity=np.float64)
-    frame["group"] = pd.Categorical(frame["group"], categories=GROUPS)
-    frame["emotion"] = pd.Categorical(frame["emotion"], categories=EMOTIONS)
+    frame["group"] = _categorical(frame["group"].tolist(), tuple(GROUPS), strangers=False)
+    frame["emotion"] = _categorical(frame["emotion"].tolist(), tuple(EMOTIONS), strangers=False)
     order = np.lexsort((frame["emotion"].cat.codes, frame["group"].cat.codes, frame["t_min"]))
     return frame.take(order).reset_index(drop=True)
 

@@ -25,10 +25,11 @@ import pandas as pd
 
 from . import charts
 from .feed import (
+    feed_html,
     filter_feed,
     header_html,
     influential_html,
-    items_html,
+    item_cards,
     messages_html,
     questions_html,
     status_line_html,
@@ -48,6 +49,9 @@ class RoomView:
     snapshot: RoomSnapshot
     _parts: dict[tuple, Any] = field(default_factory=dict)
     _lock: threading.RLock = field(default_factory=threading.RLock)  # a piece may be made of pieces
+    #: (seq, lang) → an item's card, kept from one minute's view to the next while the item is in the
+    #: feed: a new minute renders only its new items, not every tab's thirty again
+    _cards: dict[tuple[int, str], str] = field(default_factory=dict)
 
     @property
     def room(self) -> dict:
@@ -67,8 +71,22 @@ class RoomView:
     def with_snapshot(self, snapshot: RoomSnapshot) -> RoomView:
         """The same frames under a new room status: the pieces already made are kept."""
         if snapshot.version != self.version:
-            return RoomView(snapshot)
-        return RoomView(snapshot, self._parts, self._lock)
+            feed = snapshot.feed
+            oldest = int(feed["seq"].min()) if len(feed) else 0
+            return RoomView(snapshot, _cards={k: v for k, v in self._cards.items() if k[0] >= oldest})
+        return RoomView(snapshot, self._parts, self._lock, self._cards)
+
+    def _items(self, rows: np.ndarray, lang: str, limit: int) -> str:
+        """The feed's rows `rows` (positions, newest first) as a column of cards, each made once."""
+        feed = self.snapshot.feed
+        rows = np.asarray(rows, dtype=np.int64)[:limit]
+        seqs = feed["seq"].to_numpy()[rows].tolist()
+        missing = [r for r, s in zip(rows.tolist(), seqs, strict=True) if (s, lang) not in self._cards]
+        if missing:
+            made = item_cards(feed.take(missing), lang)
+            for r, card in zip(missing, made, strict=True):
+                self._cards[(int(feed["seq"].iat[r]), lang)] = card
+        return feed_html([self._cards[(s, lang)] for s in seqs], lang)
 
     def _part(self, key: tuple, make: Callable[[], Any]) -> Any:
         found = self._parts.get(key)
@@ -118,8 +136,8 @@ class RoomView:
 
         def make() -> str:
             items = filter_feed(snap.feed, *filters) if any(filters) else snap.feed
-            return (messages_html(self.messages(), lang, limit=5) if len(snap.messages) else "") + items_html(
-                items, lang, limit=FEED_ITEMS)
+            return (messages_html(self.messages(), lang, limit=5) if len(snap.messages) else "") + self._items(
+                items.index.to_numpy(), lang, FEED_ITEMS)  # a filter keeps the feed's positions as its index
 
         return self._part(("feed", lang, filters), make)
 
@@ -132,8 +150,7 @@ class RoomView:
         """What the organisation's accounts see on one platform: replies to it, mentions, notable accounts."""
         rows = self._part(("seen",), self._seen).get(platform)
         return self._part(("mentions", platform, lang),
-                          lambda: items_html(self.snapshot.feed.take(rows if rows is not None else []), lang,
-                                             limit=TRAINEE_ITEMS))
+                          lambda: self._items(rows if rows is not None else np.empty(0, np.int64), lang, TRAINEE_ITEMS))
 
     def _seen(self) -> dict[str, np.ndarray]:
         """Per platform, the feed rows (newest first, at most `TRAINEE_ITEMS`) the trainees' tabs show."""

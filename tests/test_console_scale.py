@@ -27,11 +27,12 @@ from test_console import page_html
 from test_rooms import PG_URL, _postgres_database
 
 from uproar.app import rooms
+from uproar.app.feed import filter_feed, items_html
 from uproar.app.processes import stop_group
 from uproar.app.runner import RoomRunner
-from uproar.app.view import shared_hub
+from uproar.app.view import FEED_ITEMS, ViewHub, shared_hub
 from uproar.benchmarks.stclient import PageSession
-from uproar.store.engine import open_store
+from uproar.store.engine import make_engine, open_store
 
 CONSOLE = str(Path(__file__).resolve().parent.parent / "app" / "console.py")
 
@@ -76,6 +77,35 @@ def test_sessions_on_one_room_share_one_view_per_minute(room, monkeypatch):
     for p in pages:  # nothing new: refreshes read the shared view and compute nothing
         p.button(key="live-tick").click().run()
     assert hub.builds[created.room_id] == built + 1
+
+
+def test_the_feed_a_page_shows_after_new_minutes_is_the_feed_a_fresh_page_shows(tmp_path):
+    """Item cards are kept from one minute to the next (only new items are rendered): what a page
+    shows after the room moved on must be exactly what a page opened afresh shows."""
+    url = f"sqlite:///{tmp_path / 'u.db'}"
+    engine = open_store(url)
+    created = rooms.create_room(engine, "en-retail-breach", seed=4, population=2000, minutes=60)
+    RoomRunner(engine, created.room_id, speed=0, until=6).run()
+    watching = ViewHub(make_engine(url, writer=False), check_s=0.0)
+
+    def everything(view) -> list[str]:  # type: ignore[no-untyped-def]
+        platforms = view.room["platforms"]
+        return [*(view.mentions(p, lang) for p in platforms for lang in ("fr", "en")),
+                view.feed("en"), view.feed("fr", (platforms[0], None, None, None, "")),
+                view.feed("en", (None, "public", None, None, ""))]
+
+    before = everything(watching.view(created.room_id))
+    RoomRunner(engine, created.room_id, speed=0, until=9).run()
+    view = watching.view(created.room_id)
+    after = everything(view)
+    fresh = everything(ViewHub(make_engine(url, writer=False)).view(created.room_id))
+    assert after == fresh
+    assert after != before and all("u-item" in html for html in after[:2])
+    assert after[0] != after[1], "a card made in one language was shown in the other"
+    feed, first = view.snapshot.feed, view.room["platforms"][0]
+    assert after[-3:] == [items_html(feed, "en", FEED_ITEMS),  # each card as the feed renders it whole
+                          items_html(filter_feed(feed, first, None, None, None, ""), "fr", FEED_ITEMS),
+                          items_html(filter_feed(feed, None, "public", None, None, ""), "en", FEED_ITEMS)]
 
 
 def test_many_threads_asking_at_once_build_the_view_once(room):
