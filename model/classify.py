@@ -875,8 +875,8 @@ _b("fr", "instructing", "consigne dans la phrase",
 _b("fr", "instructing", "demande, pas protection", r"\bne (?:partagez|relayez|diffusez) pas\b", r"\bgardez (?:vos|votre) (?:tickets?|factures?|justificatifs?)\b", weight=0.0)
 _b("fr", "instructing", "politesse, pas protection", r"\bvoyez (?:a quel point|comme|combien)\b", r"\btenez bon\b", r"\bcontinuez a nous (?:faire confiance|soutenir|suivre|lire)\b",
    # a date kept with the organisation, not a protective action (« Rendez-vous jeudi à 18h pour un point »)
-   r"\brendez-vous (?:[\w'-]+ ){0,2}?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|ce soir|l'an prochain|l'annee prochaine|"
-   r"la semaine prochaine|(?:a |des |vers )?\d{1,2} ?h\d{0,2})\b",
+   r"\brendez-vous (?:le |ce |des |a |vers )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|ce soir|l'an prochain|"
+   r"l'annee prochaine|la semaine prochaine|\d{1,2} ?h\d{0,2})\b",  # not « rendez-vous aux urgences dès 8h »
    r"\brestez (?:connecte|a l'ecoute|informe)\w*\b", r"\bsi vous avez des (?:questions|interrogations)\b[^.!?;:]{0,80}", weight=0.0)
 _b("en", "adjusting", "concern for people",
    r"\b(?:our|my) (?:thoughts|hearts|prayers|sympathies|deepest sympathy|condolences)\b", r"\bcondolences\b", r"\bhearts? go(?:es)? out\b",

@@ -100,7 +100,7 @@ _ANNOUNCED = {
 _MEETING = {
     "en": re.compile(r"^(?:please )?(?:join us|see you|meet us) (?:[\w'-]+ ){0,3}?" + _SOON
                      + r".{0,40}?\bfor (?:an?|the|our) (?:[\w'-]+ )?(?:update|briefing|press conference|meeting|q&a|session)\b"),
-    "fr": re.compile(r"^rendez-vous (?:[\w'-]+ ){0,3}?" + _SOON
+    "fr": re.compile(r"^rendez-vous " + _SOON  # the time first: « rendez-vous aux urgences dès 8h » instructs
                      + r".{0,40}?\bpour (?:un|une|le|la|les|notre|nos) (?:[\w'-]+ )?(?:point|bilan|reunion|rencontre|conference|"
                      r"echange|presentation|informations?)\b"),
 }

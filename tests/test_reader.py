@@ -214,6 +214,7 @@ def test_a_denial_gives_no_instructions_and_no_comfort():
     ("Please do not discuss the reports with dealers or media.", "Please do not drink the tap water."),
     ("Rendez-vous jeudi à 18h pour un point complet avec les familles.",
      "Si vous avez des brûlures, rendez-vous aux urgences de l'hôpital Pasteur."),
+    ("Rendez-vous l'an prochain, et merci encore à nos bénévoles !", "Rendez-vous aux urgences dès 8h si vous toussez."),
 ])
 def test_a_greeting_is_not_an_instruction(wish, instruction):
     """Corpus rule 12: instructing information is a protective action, not an imperative wish."""
@@ -413,6 +414,7 @@ def test_promises_as_organisations_write_them(text, lang, kind):
     ("Update on the Greyfield Arena roof: four of the 96 panels were damaged.", "en"),
     ("Many of you will have seen the video from Flight 212.", "en"),
     ("Si vous avez des brûlures, rendez-vous aux urgences dès ce soir.", "fr"),
+    ("Rendez-vous aux urgences dès 8h pour un bilan si vous toussez.", "fr"),
     ("Rendez-vous l'an prochain !", "fr"),
 ])
 def test_refusals_states_and_others_futures_are_not_promises(text, lang):
