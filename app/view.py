@@ -49,9 +49,10 @@ class RoomView:
     snapshot: RoomSnapshot
     _parts: dict[tuple, Any] = field(default_factory=dict)
     _lock: threading.RLock = field(default_factory=threading.RLock)  # a piece may be made of pieces
-    #: (seq, lang) → an item's card, kept from one minute's view to the next while the item is in the
-    #: feed: a new minute renders only its new items, not every tab's thirty again
-    _cards: dict[tuple[int, str], str] = field(default_factory=dict)
+    #: what is worked out once per item — (seq, lang) → its card, (seq, "org") → whether it names the
+    #: organisation — kept from one minute's view to the next while the item is in the feed: a new
+    #: minute works on its new items only, not on every tab's thirty and the feed's 2,000 again
+    _per_item: dict[tuple[int, str], Any] = field(default_factory=dict)
 
     @property
     def room(self) -> dict:
@@ -73,20 +74,21 @@ class RoomView:
         if snapshot.version != self.version:
             feed = snapshot.feed
             oldest = int(feed["seq"].min()) if len(feed) else 0
-            return RoomView(snapshot, _cards={k: v for k, v in self._cards.items() if k[0] >= oldest})
-        return RoomView(snapshot, self._parts, self._lock, self._cards)
+            return RoomView(snapshot, _per_item={k: v for k, v in self._per_item.items() if k[0] >= oldest})
+        return RoomView(snapshot, self._parts, self._lock, self._per_item)
 
     def _items(self, rows: np.ndarray, lang: str, limit: int) -> str:
         """The feed's rows `rows` (positions, newest first) as a column of cards, each made once."""
         feed = self.snapshot.feed
         rows = np.asarray(rows, dtype=np.int64)[:limit]
         seqs = feed["seq"].to_numpy()[rows].tolist()
-        missing = [r for r, s in zip(rows.tolist(), seqs, strict=True) if (s, lang) not in self._cards]
+        known = self._per_item
+        missing = [r for r, s in zip(rows.tolist(), seqs, strict=True) if (s, lang) not in known]
         if missing:
             made = item_cards(feed.take(missing), lang)
             for r, card in zip(missing, made, strict=True):
-                self._cards[(int(feed["seq"].iat[r]), lang)] = card
-        return feed_html([self._cards[(s, lang)] for s in seqs], lang)
+                known[(int(feed["seq"].iat[r]), lang)] = card
+        return feed_html([known[(s, lang)] for s in seqs], lang)
 
     def _part(self, key: tuple, make: Callable[[], Any]) -> Any:
         found = self._parts.get(key)
@@ -162,10 +164,20 @@ class RoomView:
         if len(snap.messages):
             keep |= feed["parent_seq"].isin(snap.messages["seq"]).to_numpy(bool)
         if names:
-            keep |= feed["text"].str.contains("|".join(map(re.escape, names)), case=False, regex=True).to_numpy(bool)
+            keep |= self._names_organisation(feed, "|".join(map(re.escape, names)))
         rows = np.flatnonzero(keep)
         platform = feed["platform"].to_numpy(object)[rows]
         return {p: rows[platform == p][:TRAINEE_ITEMS] for p in set(platform.tolist())}
+
+    def _names_organisation(self, feed: pd.DataFrame, pattern: str) -> np.ndarray:
+        """Per feed row, whether its text names the organisation (searched once per item)."""
+        seqs = feed["seq"].to_numpy().tolist()
+        known = self._per_item
+        new = [i for i, s in enumerate(seqs) if (s, "org") not in known]
+        if new:
+            found = feed["text"].take(new).str.contains(pattern, case=False, regex=True).to_numpy(bool)
+            known.update(((seqs[i], "org"), bool(f)) for i, f in zip(new, found, strict=True))
+        return np.fromiter((known[(s, "org")] for s in seqs), dtype=bool, count=len(seqs))
 
     def messages(self) -> pd.DataFrame:
         """The organisation's messages as the crowd now reads them: a trainer's correction (a `reading`

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -102,6 +103,15 @@ def test_the_feed_a_page_shows_after_new_minutes_is_the_feed_a_fresh_page_shows(
     assert after == fresh
     assert after != before and all("u-item" in html for html in after[:2])
     assert after[0] != after[1], "a card made in one language was shown in the other"
+    accounts, feed = view.snapshot.accounts, view.snapshot.feed
+    org = accounts.loc[accounts["group"] == "organisation", "name"].iloc[0]
+    shown = 0
+    for platform in view.room["platforms"]:  # a trainee's tab shows the newest item naming the organisation
+        naming = feed[(feed["platform"] == platform) & feed["text"].str.contains(org, case=False, regex=False)]
+        if len(naming):
+            assert escape(naming["text"].iloc[0]) in view.mentions(platform, "en"), platform
+            shown += 1
+    assert shown, f"no item names {org}: the check above checked nothing"
     feed, first = view.snapshot.feed, view.room["platforms"][0]
     assert after[-3:] == [items_html(feed, "en", FEED_ITEMS),  # each card as the feed renders it whole
                           items_html(filter_feed(feed, first, None, None, None, ""), "fr", FEED_ITEMS),
