@@ -74,7 +74,8 @@ class RoomView:
         if snapshot.version != self.version:
             feed = snapshot.feed
             oldest = int(feed["seq"].min()) if len(feed) else 0
-            return RoomView(snapshot, _per_item={k: v for k, v in self._per_item.items() if k[0] >= oldest})
+            kept = self._per_item.copy()  # one call under the GIL: sessions on this view may be adding to it
+            return RoomView(snapshot, _per_item={k: v for k, v in kept.items() if k[0] >= oldest})
         return RoomView(snapshot, self._parts, self._lock, self._per_item)
 
     def _items(self, rows: np.ndarray, lang: str, limit: int) -> str:
@@ -83,11 +84,10 @@ class RoomView:
         rows = np.asarray(rows, dtype=np.int64)[:limit]
         seqs = feed["seq"].to_numpy()[rows].tolist()
         known = self._per_item
-        missing = [r for r, s in zip(rows.tolist(), seqs, strict=True) if (s, lang) not in known]
+        missing = [(r, s) for r, s in zip(rows.tolist(), seqs, strict=True) if (s, lang) not in known]
         if missing:
-            made = item_cards(feed.take(missing), lang)
-            for r, card in zip(missing, made, strict=True):
-                known[(int(feed["seq"].iat[r]), lang)] = card
+            made = item_cards(feed.take([r for r, _ in missing]), lang)
+            known.update(((s, lang), card) for (_, s), card in zip(missing, made, strict=True))
         return feed_html([known[(s, lang)] for s in seqs], lang)
 
     def _part(self, key: tuple, make: Callable[[], Any]) -> Any:
