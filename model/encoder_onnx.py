@@ -426,14 +426,13 @@ class OnnxEncoder:
         return out
 
 
-def _write(path: Path, fill: Any, over: bool) -> None:
-    """`fill(fh)` into a partial file named for this process, then published whole at `path`."""
+def _write(path: Path, data: bytes, over: bool) -> None:
+    """`data` into a partial file named for this process, then published whole at `path`."""
     from .encoder import _publish
 
     partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     try:
-        with open(partial, "wb") as fh:
-            fill(fh)
+        partial.write_bytes(data)
         _publish(partial, path, over=over)
     finally:
         partial.unlink(missing_ok=True)  # a full disk leaves nothing behind
@@ -471,7 +470,7 @@ def main(argv: Sequence[str]) -> int:
         _sweep_versions(folder)
         for path, make in ((paths.graph, graph), (paths.projection, projection)):
             if over or not path.exists():
-                _write(path, lambda fh, make=make: fh.write(make(backend)), over)
+                _write(path, make(backend), over)
     return 0
 
 
