@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .i18n import t
@@ -90,11 +92,14 @@ def items_html(items: pd.DataFrame, lang: str, limit: int = 40) -> str:
     return feed_html(item_cards(items.head(limit), lang), lang)
 
 
-def item_cards(items: pd.DataFrame, lang: str) -> list[str]:
-    """One card per crowd item, in the frame's order."""
-    columns = ("platform", "author_name", "author_group", "t_min", "kind", "emotion", "text")
+CARD_COLUMNS = ("platform", "author_name", "author_group", "t_min", "kind", "emotion", "text")
+
+
+def item_cards(items: pd.DataFrame | Sequence[Sequence[Any]], lang: str) -> list[str]:
+    """One card per crowd item, in the frame's order (or from its `CARD_COLUMNS` as sequences)."""
+    columns = [items[c].tolist() for c in CARD_COLUMNS] if isinstance(items, pd.DataFrame) else items
     cards = []
-    for platform, name, group, t_min, kind, emotion, text in zip(*(items[c].tolist() for c in columns), strict=True):
+    for platform, name, group, t_min, kind, emotion, text in zip(*columns, strict=True):
         mark = EMOJI.get(emotion, "•") if kind == "reaction" else KIND_MARK.get(kind, "")
         cards.append(
             f'<div class="u-item {_platform_class(platform)}"><div class="u-meta"><b>{esc(name)}</b> · '
@@ -115,19 +120,20 @@ def messages_html(messages: pd.DataFrame, lang: str, limit: int | None = None, f
     """The organisation's messages, newest first, with the replies each drew."""
     if messages.empty:
         return f'<div class="u-muted">{esc(t("nothing_yet", lang))}</div>'
-    rows = messages.sort_values("seq", ascending=False)
-    if limit is not None:
-        rows = rows.head(limit)
+    order = np.argsort(-messages["seq"].to_numpy(np.int64), kind="stable")[:limit].tolist()
+    names = ("t_min", "author", "platforms", "strategy", "tone", "replies", "hostile_share", "text")
+    columns = [messages[c].tolist() for c in names]
+    fixes = messages["engine"].tolist() if "engine" in messages else [""] * len(messages)
     cards = []
-    for r in rows.itertuples(index=False):
-        hostile = "" if pd.isna(r.hostile_share) else f" · {r.hostile_share:.0%} {esc(t('hostile', lang))}"
-        where = f" · {esc(r.platforms)}" if full else ""
-        engine = getattr(r, "engine", "")
-        fixed = f" ({esc(t('corrected', lang))} ; Uproar : {esc(engine)})" if engine else ""
+    for i in order:
+        t_min, author, platforms, strategy, tone, replies, share, text = (c[i] for c in columns)
+        hostile = "" if pd.isna(share) else f" · {share:.0%} {esc(t('hostile', lang))}"
+        where = f" · {esc(platforms)}" if full else ""
+        fixed = f" ({esc(t('corrected', lang))} ; Uproar : {esc(fixes[i])})" if fixes[i] else ""
         cards.append(
-            f'<div class="u-msg"><div class="u-meta">✉ T+{r.t_min} · <b>{esc(r.author)}</b>{where} · '
-            f"{esc(r.strategy)}/{esc(r.tone)}{fixed} · {r.replies} {esc(t('replies', lang))}{hostile}</div>"
-            f'<div class="u-text">{esc(r.text)}</div></div>'
+            f'<div class="u-msg"><div class="u-meta">✉ T+{t_min} · <b>{esc(author)}</b>{where} · '
+            f"{esc(strategy)}/{esc(tone)}{fixed} · {replies} {esc(t('replies', lang))}{hostile}</div>"
+            f'<div class="u-text">{esc(text)}</div></div>'
         )
     return '<div class="u-feed">' + "".join(cards) + "</div>"
 

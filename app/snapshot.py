@@ -25,7 +25,7 @@ import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -48,6 +48,7 @@ from ..store.tables import (
 from .rooms import RoomError, get_room, room_scenario, runner_info
 
 HOSTILE = ("anger", "mockery")
+_HOSTILE_CODES = np.array([EMOTIONS.index(e) for e in HOSTILE])
 INFLUENCE_MIN = 15  # minutes over which influence and the network are measured
 TOP_AUTHORS = 20
 TREND_MIN = 5  # a hashtag's "now" is its count over the last five minutes, as trends are
@@ -136,13 +137,15 @@ class RoomClient:
         self._event_id = 0
         self._trend_id = 0
         self._trending: dict[str, bool] = {}
-        self._timeline = _timeline_frame([])
-        self._per_minute = per_minute(self._timeline)
-        self._group_emotions = _as_str(self._timeline[GROUP_EMOTION_COLUMNS], ["group", "emotion"])
+        self._per_minute = per_minute(_timeline_frame([]))
+        self._group_emotions = _group_emotions(_timeline_frame([]))
         self._pressure = _pressure_frame([])
         self._tag_counts = pd.DataFrame({"t_min": pd.Series(dtype=np.int64), "tag": pd.Series(dtype=object),
                                          "count": pd.Series(dtype=np.int64)})
         self._parents: dict[int, tuple[int, str, str]] = {}  # seq → author of items that left the window
+        self._persona = persona_index(self._accounts)
+        #: events, markers and questions: they change only with new events or messages, not every minute
+        self._logged: tuple[pd.DataFrame, pd.DataFrame, list[dict]] | None = None
 
     # ------------------------------------------------------------------ public
     def refresh(self, min_interval: float = 1.0) -> RoomSnapshot:
@@ -195,6 +198,7 @@ class RoomClient:
             rows = conn.execute(select(*[a.c[c] for c in ACCOUNT_COLUMNS]).where(a.c.room_id == self.room_id)
                                 .order_by(a.c.account_index)).all()
             self._accounts = _account_frame(rows)
+            self._persona = persona_index(self._accounts)
         self._read_messages(conn, minute)
         self._read_reactions(conn, minute, cutoff)
         self._read_events(conn, minute)
@@ -283,17 +287,23 @@ class RoomClient:
                 self._replies[int(parent)], self._hostile[int(parent)] = int(n), int(h or 0)
 
     def _count_replies(self, new: pd.DataFrame) -> None:
+        """Add the new rows' replies under each message (numpy: a groupby costs more than the minute's read)."""
         for seq in self._messages["seq"].tolist():
             self._replies.setdefault(seq, 0)
             self._hostile.setdefault(seq, 0)
-        under = new[new["parent_seq"].isin(list(self._replies))]
-        if under.empty:
+        if new.empty or not self._replies:
             return
-        counts = (under.assign(h=under["emotion"].isin(HOSTILE).astype(np.int64))
-                  .groupby("parent_seq").agg(n=("seq", "size"), h=("h", "sum")))
-        for parent, n, h in counts.itertuples():
-            self._replies[int(parent)] += int(n)
-            self._hostile[int(parent)] += int(h)
+        parent = new["parent_seq"].to_numpy(dtype=np.int64, na_value=-1)
+        under = np.isin(parent, np.fromiter(self._replies, dtype=np.int64, count=len(self._replies)))
+        if not under.any():
+            return
+        parents, at = np.unique(parent[under], return_inverse=True)
+        hostile = np.isin(_emotion_codes(new["emotion"])[under], _HOSTILE_CODES)
+        replies = np.bincount(at, minlength=len(parents))
+        hostiles = np.bincount(at, weights=hostile, minlength=len(parents))
+        for seq, n, h in zip(parents.tolist(), replies.tolist(), hostiles.tolist(), strict=True):
+            self._replies[seq] += n
+            self._hostile[seq] += int(h)
 
     def _read_events(self, conn: Connection, minute: int) -> None:
         e = RoomEvent.__table__
@@ -326,10 +336,8 @@ class RoomClient:
         self.fetched["timeline"] = len(rows)
         if rows:
             new = _timeline_frame(rows)  # whole new minutes: their sums append to what is known
-            self._timeline = pd.concat([self._timeline, new], ignore_index=True)
             self._per_minute = pd.concat([self._per_minute, per_minute(new)], ignore_index=True)
-            self._group_emotions = pd.concat(
-                [self._group_emotions, _as_str(new[GROUP_EMOTION_COLUMNS], ["group", "emotion"])], ignore_index=True)
+            self._group_emotions = pd.concat([self._group_emotions, _group_emotions(new)], ignore_index=True)
         p = PressurePoint.__table__
         rows = conn.execute(select(p.c.t_min, p.c.pressure)
                             .where(p.c.room_id == self.room_id, p.c.t_min >= prev, p.c.t_min < minute)
@@ -380,10 +388,14 @@ class RoomClient:
             hostile_share=pd.Series([self._hostile.get(s, 0) / n if (n := self._replies.get(s, 0)) else np.nan
                                      for s in self._messages["seq"]], dtype=np.float64),
         )[MESSAGE_COLUMNS]
-        events = pd.DataFrame(self._event_rows, columns=EVENT_COLUMNS).astype(
-            {"t_min": np.int64, "source": STR, "label": STR, "data": object})
+        if self._logged is None or self.fetched.get("events") or self.fetched.get("messages"):
+            events = pd.DataFrame(self._event_rows, columns=EVENT_COLUMNS).astype(
+                {"t_min": np.int64, "source": STR, "label": STR, "data": object})
+            self._logged = (events, markers(self._messages, events),
+                            questions(events, self._accounts, self._default_topic, self._persona))
+        events, marks, asked = self._logged
         influential, nodes, edges = influence(window, self._messages, self._accounts, self._parents,
-                                              minute - min(INFLUENCE_MIN, self.window_min))
+                                              minute - min(INFLUENCE_MIN, self.window_min), persona=self._persona)
         return {
             "pressure": self._pressure,
             "per_minute": self._per_minute,
@@ -394,8 +406,8 @@ class RoomClient:
             "feed": window.iloc[: -self.feed_size - 1 : -1].reset_index(drop=True),
             "messages": messages,
             "events": events,
-            "markers": markers(self._messages, events),
-            "questions": questions(events, self._accounts, self._default_topic),
+            "markers": marks,
+            "questions": asked,
             "accounts": self._accounts,
             "influential": influential,
             "network_nodes": nodes,
@@ -450,16 +462,17 @@ def hashtag_table(counts: pd.DataFrame, trending: dict[str, bool], minute: int, 
         return _empty(HASHTAG_COLUMNS, count_5min=np.int64, trending=bool, series=object)
     grid = np.zeros((len(tags), window), dtype=np.int64)
     pos = {tag: i for i, tag in enumerate(tags)}
-    np.add.at(grid, (counts["tag"].map(pos).to_numpy(), (counts["t_min"] - first).to_numpy()),
-              counts["count"].to_numpy())
-    out = pd.DataFrame({
-        "tag": pd.Series(tags, dtype=STR),
-        "count_5min": grid[:, -TREND_MIN:].sum(axis=1).astype(np.int64),
-        "trending": np.array([trending.get(t, False) for t in tags], dtype=bool),
-        "series": [row.tolist() for row in grid],
+    np.add.at(grid, (np.array([pos[t] for t in counts["tag"].tolist()], dtype=np.int64),
+                     counts["t_min"].to_numpy(np.int64) - first), counts["count"].to_numpy(np.int64))
+    now = grid[:, -TREND_MIN:].sum(axis=1)
+    on = np.array([trending.get(t, False) for t in tags], dtype=bool)
+    order = np.lexsort((np.arange(len(tags)), -now, ~on))  # trending first, then busiest, then by name
+    return pd.DataFrame({
+        "tag": pd.Series([tags[i] for i in order], dtype=STR),
+        "count_5min": now[order].astype(np.int64),
+        "trending": on[order],
+        "series": [grid[i].tolist() for i in order],
     })
-    return out.sort_values(["trending", "count_5min", "tag"], ascending=[False, False, True],
-                           kind="stable").reset_index(drop=True)
 
 
 def markers(messages: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
@@ -473,9 +486,26 @@ def markers(messages: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values("t_min", kind="stable").reset_index(drop=True)
 
 
-def questions(events: pd.DataFrame, accounts: pd.DataFrame, default_topic: str) -> list[dict]:
+class Persona(NamedTuple):
+    """A named account of the room (journalist, official, the organisation's own…)."""
+
+    account_index: int
+    name: str
+    handle: str
+    group: str
+    outlet: str
+
+
+def persona_index(accounts: pd.DataFrame) -> dict[str, Persona]:
+    """The room's named accounts by persona id (read once per client: accounts do not change)."""
+    cols = [accounts[c].tolist() for c in ("persona_id", "account_index", "name", "handle", "group", "outlet")]
+    return {pid: Persona(int(i), *rest) for pid, i, *rest in zip(*cols, strict=True)}
+
+
+def questions(events: pd.DataFrame, accounts: pd.DataFrame, default_topic: str,
+              persona: dict[str, Persona] | None = None) -> list[dict]:
     """Journalists' questions from the event log, with their status as of the last closing event."""
-    people = {r.persona_id: r for r in accounts.itertuples(index=False)}
+    people = persona if persona is not None else persona_index(accounts)
     asked: dict[int, dict[str, Any]] = {}
     for ev in events.itertuples(index=False):
         data = ev.data
@@ -511,8 +541,8 @@ def questions(events: pd.DataFrame, accounts: pd.DataFrame, default_topic: str) 
 
 
 def influence(window: pd.DataFrame, messages: pd.DataFrame, accounts: pd.DataFrame,
-              parents: dict[int, tuple[int, str, str]], since: int,
-              top: int = TOP_AUTHORS) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+              parents: dict[int, tuple[int, str, str]], since: int, top: int = TOP_AUTHORS,
+              persona: dict[str, Persona] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Who drives the conversation since minute `since`: engagement received + 1 per own item.
 
     Engagement is every share, reply and reaction pointing at an author's items (of any
@@ -521,9 +551,10 @@ def influence(window: pd.DataFrame, messages: pd.DataFrame, accounts: pd.DataFra
     shows. Returns (influential, network nodes, network edges); an edge is who
     answered whom, weighted by how often. Plain numpy: this runs on every refresh.
     """
-    persona: dict[str, tuple[int, str, str]] = {}  # a message names its author by handle
-    for r in accounts.itertuples(index=False):
-        persona[r.persona_id] = persona[r.handle] = (int(r.account_index), r.handle, r.group)
+    persona_ids = persona if persona is not None else persona_index(accounts)
+    persona: dict[str, tuple[int, str, str]] = {}  # by persona id and by handle: a message names its author so
+    for pid, p in persona_ids.items():
+        persona[pid] = persona[p.handle] = (p.account_index, p.handle, p.group)
     seq = window["seq"].to_numpy(np.int64)
     recent = window["t_min"].to_numpy() >= since
     author = window["author_id"].to_numpy(np.int64)[recent]
@@ -659,11 +690,6 @@ def _categories(values: tuple[str, ...]) -> tuple[pd.CategoricalDtype, dict[str,
     return pd.CategoricalDtype(list(values)), {v: i for i, v in enumerate(values)}
 
 
-def _as_str(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
-    """The frame with these object columns as pandas' string dtype (what the rest of Uproar hands out)."""
-    return frame.astype(dict.fromkeys(columns, STR))
-
-
 def _message_frame(rows: Sequence[Any]) -> pd.DataFrame:
     frame = _rows(rows, _MESSAGE_READ)
     return frame.astype({"seq": np.int64, "t_min": np.int64, "calm": np.float64, "detected": bool,
@@ -677,6 +703,16 @@ def _timeline_frame(rows: Sequence[Any]) -> pd.DataFrame:
     frame["emotion"] = _categorical(frame["emotion"].tolist(), tuple(EMOTIONS), strangers=False)
     order = np.lexsort((frame["emotion"].cat.codes, frame["group"].cat.codes, frame["t_min"]))
     return frame.take(order).reset_index(drop=True)
+
+
+def _group_emotions(timeline: pd.DataFrame) -> pd.DataFrame:
+    """Each group's mean feelings per minute, text as pandas' string dtype (built directly: `astype` costs
+    three times as much, every minute)."""
+    return pd.DataFrame({"t_min": timeline["t_min"].to_numpy(np.int64),
+                         "group": pd.array(timeline["group"].tolist(), dtype=STR),
+                         "emotion": pd.array(timeline["emotion"].tolist(), dtype=STR),
+                         "mean_intensity": timeline["mean_intensity"].to_numpy(np.float64)},
+                        columns=GROUP_EMOTION_COLUMNS)
 
 
 def _pressure_frame(rows: Sequence[Any]) -> pd.DataFrame:

@@ -25,6 +25,7 @@ import pandas as pd
 
 from . import charts
 from .feed import (
+    CARD_COLUMNS,
     feed_html,
     filter_feed,
     header_html,
@@ -86,9 +87,14 @@ class RoomView:
         known = self._per_item
         missing = [(r, s) for r, s in zip(rows.tolist(), seqs, strict=True) if (s, lang) not in known]
         if missing:
-            made = item_cards(feed.take([r for r, _ in missing]), lang)
+            at = np.array([r for r, _ in missing], dtype=np.int64)
+            made = item_cards([column[at] for column in self._part(("card columns",), self._card_columns)], lang)
             known.update(((s, lang), card) for (_, s), card in zip(missing, made, strict=True))
         return feed_html([known[(s, lang)] for s in seqs], lang)
+
+    def _card_columns(self) -> list[np.ndarray]:
+        """The feed's columns a card shows, as arrays (taking rows from a frame costs more than a card)."""
+        return [self.snapshot.feed[c].to_numpy(object) for c in CARD_COLUMNS]
 
     def _part(self, key: tuple, make: Callable[[], Any]) -> Any:
         found = self._parts.get(key)
