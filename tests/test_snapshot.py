@@ -184,6 +184,30 @@ def test_a_message_after_the_question_answers_it(engine):
     assert [row.t_min for row in closing] == [25]
 
 
+def test_a_page_following_minute_by_minute_sees_what_a_fresh_page_sees(engine):
+    """Events, markers and questions are rebuilt only when the log grows: a client refreshed every
+    minute — most minutes with no new event, some with a message, a question, its answer — must end
+    where a fresh read of the same minute does, and at each minute show every message and question
+    the database holds by then."""
+    room_id = rooms.create_room(engine, "fr-usine-chimique", seed=3, population=POP, minutes=MINUTES).room_id
+    rooms.submit(engine, room_id, message(12, EARLY))
+    rooms.submit(engine, room_id, message(27, ANSWER))
+    client = RoomClient(engine, room_id, feed_size=FEED)
+    stale = 0
+    for minute in range(1, 41):
+        RoomRunner(engine, room_id, speed=0, until=minute).run()
+        snap = client.refresh(min_interval=0)
+        stale += client.fetched.get("events", 0) == 0
+        assert snap.markers[snap.markers["kind"] == "message"]["t_min"].tolist() == [m for m in (12, 27) if m < minute]
+        events = scalar(engine, select(func.count()).select_from(RoomEvent)
+                        .where(RoomEvent.room_id == room_id, RoomEvent.t_min < minute))
+        assert len(snap.events) == events, minute
+    assert stale >= 10  # the reuse was exercised
+    same(snap, RoomClient(engine, room_id, feed_size=FEED).refresh())
+    scripted = [q for q in snap.questions if q["journalist"] == "vasseur"]
+    assert [(q["asked_at"], q["status"]) for q in scripted] == [(20, "answered")]
+
+
 def test_markers_hold_the_message_and_every_inject(engine, story):
     snap, room_id = story["at55"], story["room_id"]
     with engine.connect() as conn:
