@@ -35,6 +35,7 @@ How a message is read
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -1013,7 +1014,7 @@ class _Layer:
 
     def matches(self, norm: str, present: frozenset[str]) -> list[tuple[int, int, _Rule]]:
         """Every rule's matches, in rule order; `present`: the required strings `norm` holds
-        (`_PREFILTER`, found once for all layers). Only the rules one of them lets through are
+        (`_compiled`'s prefilter, found once for all layers). Only the rules one of them lets through are
         scanned (`regexfilter.may_match`), found from the strings rather than by testing each rule."""
         always = self.ascii_always if norm.isascii() else self.always
         scanned = always.union(*(self.needing.get(text, ()) for text in present))
@@ -1052,10 +1053,13 @@ def _layers_for(lang: str) -> _Layers:
                      for name in ("strategy", "tone", "correction", "base")))
 
 
-_BY_LANG = {lg: _layers_for(lg) for lg in LANGUAGES}
-#: Every layer's required strings of a language, searched once a message (`regexfilter.Prefilter`).
-_PREFILTER = {lg: Prefilter(needs for layer in vars(layers).values() for needs in layer.required)
-              for lg, layers in _BY_LANG.items()}
+@functools.cache
+def _compiled(lang: str) -> tuple[_Layers, Prefilter]:
+    """A language's layers and every layer's required strings (`regexfilter.Prefilter`, searched once
+    a message), compiled on first use: a third of a second that a room's runner, restarting after a
+    crash, should not spend before it holds its room again."""
+    layers = _layers_for(lang)
+    return layers, Prefilter(needs for layer in vars(layers).values() for needs in layer.required)
 
 
 # --------------------------------------------------------------------------- language
@@ -1145,7 +1149,7 @@ def rule_pass(text: str, lang: str | None = None) -> RulePass:
     norm, index = _normalise(text)
     if lang is None:
         lang = _detect(norm, text)
-    layers = _BY_LANG[lang]
+    layers, prefilter = _compiled(lang)
     scores = dict.fromkeys(STRATEGIES, 0.0)
     tones = dict.fromkeys(TONES, 0.0)
     s_cues: dict[str, list[str]] = {k: [] for k in STRATEGIES}
@@ -1154,7 +1158,7 @@ def rule_pass(text: str, lang: str | None = None) -> RulePass:
     strong: dict[str, list[str]] = {}
     feats: list[str] = []
 
-    present = _PREFILTER[lang].present(norm)
+    present = prefilter.present(norm)
     found = layers.strategy.matches(norm, present)
     kept = _resolve(found)
     for s, e, r in kept:
@@ -1224,6 +1228,8 @@ def rules_reading(rp: RulePass) -> tuple[str, str, tuple[str, ...], tuple[str, .
 def warm() -> None:
     """Load the reader now (its coefficients, and the sentence encoder: about a second, once per process)
     rather than on the first message, where a live room's minute would wait for it."""
+    for lang in LANGUAGES:
+        _compiled(lang)
     model = linear.load()
     if model is not None and model.reads_embedding:
         encoder.embed(["Nous présentons nos excuses."])

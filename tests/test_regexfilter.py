@@ -26,10 +26,10 @@ def test_required_strings_come_from_the_pattern():
 def test_a_rule_of_emoji_is_not_scanned_over_plain_text():
     assert beyond_ascii(re.compile("(?:[😂🤣😅])")) and beyond_ascii(re.compile("🙏+"))
     assert not beyond_ascii(re.compile("[😂a]")) and not beyond_ascii(re.compile(r"\b\d+")) and not beyond_ascii(re.compile("[^a]"))
-    layer = classify._BY_LANG["en"].tone
+    layer = classify._compiled("en")[0].tone
     for text in ("Thanks for your patience 🙏", "we are on it 😂😂", "we are on it"):
         norm = classify._normalise(text)[0]
-        found = [r.label for _, _, r in layer.matches(norm, classify._PREFILTER["en"].present(norm))]
+        found = [r.label for _, _, r in layer.matches(norm, classify._compiled("en")[1].present(norm))]
         assert ("emoji" in found) == (not norm.isascii()), text
 
 
@@ -44,9 +44,9 @@ def test_the_prefilter_finds_each_required_string_a_text_holds():
              for row in csv.DictReader(path.open(encoding="utf-8")) if row.get("text")]
     for text, lang in texts[::7]:
         norm = classify._normalise(text)[0]
-        wanted = {s for layer in vars(classify._BY_LANG[lang]).values() for needs in layer.required for s in needs or ()
+        wanted = {s for layer in vars(classify._compiled(lang)[0]).values() for needs in layer.required for s in needs or ()
                   if s in norm}
-        assert classify._PREFILTER[lang].present(norm) == wanted, text
+        assert classify._compiled(lang)[1].present(norm) == wanted, text
 
 
 def test_every_layer_finds_what_scanning_every_rule_finds():
@@ -58,9 +58,9 @@ def test_every_layer_finds_what_scanning_every_rule_finds():
     skipped = 0
     for text, lang in texts:
         norm = classify._normalise(text)[0]
-        for layer in vars(classify._BY_LANG[lang]).values():
+        for layer in vars(classify._compiled(lang)[0]).values():
             scanned = [(m.start(), m.end(), r) for r in layer.rules for m in r.regex.finditer(norm) if m.end() > m.start()]
-            present = classify._PREFILTER[lang].present(norm)
+            present = classify._compiled(lang)[1].present(norm)
             assert layer.matches(norm, present) == scanned, text
             skipped += sum(not may_match(needs, present) for needs in layer.required)
     assert skipped > len(texts) * 50  # the filter does skip: most of the ~85 rules of a language, a text
