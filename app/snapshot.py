@@ -395,7 +395,7 @@ class RoomClient:
                             questions(events, self._accounts, self._default_topic, self._persona))
         events, marks, asked = self._logged
         influential, nodes, edges = influence(window, self._messages, self._accounts, self._parents,
-                                              minute - min(INFLUENCE_MIN, self.window_min), persona=self._persona)
+                                              minute - min(INFLUENCE_MIN, self.window_min), people=self._persona)
         return {
             "pressure": self._pressure,
             "per_minute": self._per_minute,
@@ -503,9 +503,10 @@ def persona_index(accounts: pd.DataFrame) -> dict[str, Persona]:
 
 
 def questions(events: pd.DataFrame, accounts: pd.DataFrame, default_topic: str,
-              persona: dict[str, Persona] | None = None) -> list[dict]:
-    """Journalists' questions from the event log, with their status as of the last closing event."""
-    people = persona if persona is not None else persona_index(accounts)
+              people: dict[str, Persona] | None = None) -> list[dict]:
+    """Journalists' questions from the event log, with their status as of the last closing event
+    (`people`: `persona_index(accounts)`, when the caller keeps it)."""
+    people = people if people is not None else persona_index(accounts)
     asked: dict[int, dict[str, Any]] = {}
     for ev in events.itertuples(index=False):
         data = ev.data
@@ -542,7 +543,7 @@ def questions(events: pd.DataFrame, accounts: pd.DataFrame, default_topic: str,
 
 def influence(window: pd.DataFrame, messages: pd.DataFrame, accounts: pd.DataFrame,
               parents: dict[int, tuple[int, str, str]], since: int, top: int = TOP_AUTHORS,
-              persona: dict[str, Persona] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+              people: dict[str, Persona] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Who drives the conversation since minute `since`: engagement received + 1 per own item.
 
     Engagement is every share, reply and reaction pointing at an author's items (of any
@@ -551,9 +552,9 @@ def influence(window: pd.DataFrame, messages: pd.DataFrame, accounts: pd.DataFra
     shows. Returns (influential, network nodes, network edges); an edge is who
     answered whom, weighted by how often. Plain numpy: this runs on every refresh.
     """
-    persona_ids = persona if persona is not None else persona_index(accounts)
+    people = people if people is not None else persona_index(accounts)
     persona: dict[str, tuple[int, str, str]] = {}  # by persona id and by handle: a message names its author so
-    for pid, p in persona_ids.items():
+    for pid, p in people.items():
         persona[pid] = persona[p.handle] = (p.account_index, p.handle, p.group)
     seq = window["seq"].to_numpy(np.int64)
     recent = window["t_min"].to_numpy() >= since
