@@ -51,9 +51,10 @@ pdf-deps:
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
-# One pytest worker per core (pytest-xdist): the tests are single-threaded, and on a 2-core
-# machine the suite took 13 minutes on one core and takes 7 on both. Every test that stores makes its own SQLite file
-# or PostgreSQL database and every server its own free port, so workers never meet.
+# One pytest worker per core (pytest-xdist): the tests are single-threaded. On the 2-core machines
+# we use the suite takes 9.5 to 14 minutes on both cores, as the machine's neighbours leave it (three
+# workers: slower, module fixtures computed three times). Every test that stores makes its own SQLite
+# file or PostgreSQL database and every server its own free port, so workers never meet.
 test: $(STAMP) system-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/python -m pytest -q -n auto --dist worksteal
