@@ -89,15 +89,15 @@ def style_sheet() -> str:
 
 def items_html(items: pd.DataFrame, lang: str, limit: int = 40) -> str:
     """A column of crowd items, newest first (the frame is newest first)."""
-    return feed_html(item_cards(items.head(limit), lang), lang)
+    head = items.head(limit)
+    return feed_html(item_cards([head[c].tolist() for c in CARD_COLUMNS], lang), lang)
 
 
 CARD_COLUMNS = ("platform", "author_name", "author_group", "t_min", "kind", "emotion", "text")
 
 
-def item_cards(items: pd.DataFrame | Sequence[Sequence[Any]], lang: str) -> list[str]:
-    """One card per crowd item, in the frame's order (or from its `CARD_COLUMNS` as sequences)."""
-    columns = [items[c].tolist() for c in CARD_COLUMNS] if isinstance(items, pd.DataFrame) else items
+def item_cards(columns: Sequence[Sequence[Any]], lang: str) -> list[str]:
+    """One card per crowd item, from the feed's `CARD_COLUMNS` (as lists or arrays, rows in order)."""
     cards = []
     for platform, name, group, t_min, kind, emotion, text in zip(*columns, strict=True):
         mark = EMOJI.get(emotion, "•") if kind == "reaction" else KIND_MARK.get(kind, "")
