@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 UV := uv==0.13.9
 
-.PHONY: run run-headless test bench lint venv clean system-deps pdf-deps
+.PHONY: run run-headless test bench lint venv bytecode clean system-deps pdf-deps
 
 $(PY):
 	@py=$$(command -v python$(PYTHON_VERSION) || true); \
@@ -18,19 +18,26 @@ $(PY):
 	"$$py" -m venv $(VENV)
 
 # uv installs the same packages as pip in seconds where pip takes a minute (downloads in
-# parallel); pip does it alone if uv cannot be had.
+# parallel); pip does it alone if uv cannot be had. Both write the packages' bytecode now, as pip
+# does by default and uv only when asked: where PYTHONDONTWRITEBYTECODE is set (our machines, CI)
+# nothing writes it later, and every process the tests start would compile some 1,300 modules
+# again (4 s each: a runner restarting after a crash, each test worker, each server).
 $(STAMP): $(PY) pyproject.toml
-	@$(PY) -m pip install --quiet $(UV) && $(VENV)/bin/uv pip install --quiet --python $(PY) -e '.[dev]' \
+	@$(PY) -m pip install --quiet $(UV) && $(VENV)/bin/uv pip install --quiet --compile-bytecode --python $(PY) -e '.[dev]' \
 		|| { echo "uv unavailable: installing with pip (about a minute)"; \
 		     $(PY) -m pip install --quiet --upgrade pip && $(PY) -m pip install --quiet -e '.[dev]'; }
 	@touch $(STAMP)
 
 venv: $(STAMP)
 
-run: $(STAMP) pdf-deps
+# Uproar's own modules compiled too (a second; only what changed), for the same reason.
+bytecode: $(STAMP)
+	@$(PY) -m compileall -q -j 0 uproar model agents network scenarios benchmarks store app report calibration
+
+run: bytecode pdf-deps
 	$(VENV)/bin/uproar console
 
-run-headless: $(STAMP)
+run-headless: bytecode
 	$(VENV)/bin/uproar run fr-usine-chimique
 
 # System packages the tests need, installed only when missing: Debian's Chromium for the
@@ -52,10 +59,10 @@ pdf-deps:
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
 # One pytest worker per core (pytest-xdist): the tests are single-threaded. On the 2-core machines
-# we use the suite takes 9.5 to 14 minutes on both cores, as the machine's neighbours leave it (three
-# workers: slower, module fixtures computed three times). Every test that stores makes its own SQLite
+# we use the suite takes about 9.5 minutes on both cores, more when the machine's neighbours take
+# part of it (three workers: slower, module fixtures computed three times). Every test that stores makes its own SQLite
 # file or PostgreSQL database and every server its own free port, so workers never meet.
-test: $(STAMP) system-deps
+test: bytecode system-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/python -m pytest -q -n auto --dist worksteal
 
