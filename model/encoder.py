@@ -97,10 +97,10 @@ def shared_table(table: np.ndarray) -> np.ndarray:
     return table
 
 
-def _sweep(folder: Path) -> None:
+def _sweep(folder: Path, pattern: str = "use-m3-*.partial") -> None:
     """Remove the half-written files of processes that died writing one (a 65 MB table, a graph): a
     partial file is named after its writer's pid, and a pid no process holds will not finish it."""
-    for partial in folder.glob("use-m3-*.partial"):
+    for partial in folder.glob(pattern):
         try:
             os.kill(int(partial.suffixes[-2].lstrip(".")), 0)
         except (ValueError, IndexError):

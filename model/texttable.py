@@ -15,7 +15,11 @@ themselves, injects) take ids from `ONE_OFF` up.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import os
 import zlib
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -90,6 +94,83 @@ def _candidates(scenario: Scenario) -> int:
 #: rendered tables by scenario content hash: replays (impact analysis, recovery) build many models
 _RENDERED: dict[str, TextTable] = {}
 
+#: What rendering a scenario's texts gives (two seconds of work), kept on disk for the next process
+#: (a runner restarted after a crash, a calibration worker): everything else follows from these.
+STORED = ("crowd_cell", "shared_cell", "mass", "claim_cell", "defence_cell", "reply_cell", "lower_ok",
+          "part_lang", "part_markers", "rule", "cell_lang", "limit", "n", "slot_parts", "offset", "size",
+          "base", "valid_offset", "valid", "count", "step")
+#: Rendered tables kept in the cache folder, the most recently used first (some 10 MB each)
+KEPT_ON_DISK = 24
+
+
+@functools.cache
+def _code_digest() -> str:
+    """The model package's code and phrase files: a table rendered by other code or words is
+    never read back."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted([*here.glob("*.py"), *here.glob("phrases/*/*.toml")]):
+        digest.update(str(path.relative_to(here)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _rendered(scenario: Scenario, key: str) -> TextTable:
+    """The scenario's rendered table: read from the cache folder when this code rendered it
+    before, else rendered and written there. A file that will not read is rendered anew; a
+    folder that cannot hold it only costs the rendering."""
+    from .encoder import cache_dir
+
+    name = hashlib.sha256((key + _code_digest()).encode()).hexdigest()[:24]
+    path = cache_dir() / f"texts-{name}.npz"
+    try:
+        with np.load(path, allow_pickle=False) as stored:
+            table = TextTable.__new__(TextTable)
+            for field in STORED:
+                setattr(table, field, stored[field])
+            table.parts = _split(stored["parts"])
+            table.templates = _split(stored["templates"])
+        if len(table.parts) != len(table.part_lang) or len(table.templates) != len(table.parts):
+            raise ValueError(f"{path}: parts and their arrays disagree")
+        table._finish()
+        os.utime(path)  # recently used: kept by the sweep
+        return table
+    except Exception:  # not there yet, or damaged in any way: rendered anew
+        pass
+    table = TextTable(scenario)
+    _store(path, table)
+    return table
+
+
+def _store(path: Path, table: TextTable) -> None:
+    """Write `table` whole at `path` (a partial file named for this process, then renamed), then
+    remove all but the `KEPT_ON_DISK` most recently used tables."""
+    from .encoder import _sweep
+
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _sweep(path.parent, "texts-*.partial")
+        with open(partial, "wb") as fh:
+            np.savez(fh, parts=_joined(table.parts), templates=_joined(table.templates),
+                     **{field: getattr(table, field) for field in STORED})
+        os.replace(partial, path)
+        older = sorted(path.parent.glob("texts-*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in older[KEPT_ON_DISK:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _joined(strings: list[str]) -> np.ndarray:
+    """Strings as one array of UTF-8 bytes, NUL-separated (no part holds a NUL)."""
+    return np.frombuffer("\0".join(strings).encode(), dtype=np.uint8)
+
+
+def _split(data: np.ndarray) -> list[str]:
+    return data.tobytes().decode().split("\0") if len(data) else []
+
 
 #: No account says what another said within this many minutes (issue 13: variety).
 REPEAT_WINDOW_MIN = 60
@@ -139,22 +220,17 @@ class TextTable:
         key = (scenario.sha256 or scenario.model_dump_json()) + "".join(bank_for(scenario, lang).key for lang in LANGUAGES)
         cached = _RENDERED.get(key)
         if cached is None:
-            cached = _RENDERED[key] = cls(scenario)
+            cached = _RENDERED[key] = _rendered(scenario, key)
         table = cls.__new__(cls)
         table.__dict__.update(cached.__dict__)
-        table.extra = []
         table.parts, table.templates = list(cached.parts), list(cached.templates)  # the run adds its own
-        table._said_parts = {}
-        table.used = np.zeros_like(cached.used)
-        table.start = np.zeros_like(cached.start)
-        table.said_at = _no_record()
-        table.situation = 0
+        table._start_run()
         return table
 
     def __init__(self, scenario: Scenario):
         self.parts: list[str] = []
         self.templates: list[str] = []
-        self._part_ids: dict[tuple[str, str, str], int] = {}
+        part_ids: dict[tuple[str, str, str], int] = {}
         lower_ok: list[bool] = []
         part_lang: list[int] = []
         cells: list[tuple[int, int, int, list[list[int]]]] = []  # (rule, lang, limit, slots as part ids)
@@ -187,9 +263,9 @@ class TextTable:
                 ids = []
                 for template in slot:
                     key = (lang, template, claim if "{claim}" in template else "")
-                    pid = self._part_ids.get(key)
+                    pid = part_ids.get(key)
                     if pid is None:
-                        pid = self._part_ids[key] = len(self.parts)
+                        pid = part_ids[key] = len(self.parts)
                         extra = {"claim": claim} if key[2] else {}
                         values = values_of(vocab, pid, **extra)
                         self.parts.append(text.fill(template, values, lang) if template else "")
@@ -244,9 +320,8 @@ class TextTable:
         self.offset = np.concatenate([[0], np.cumsum(self.n.ravel())[:-1]]).reshape(-1, 4).astype(np.int64)
         self.size = self.n.prod(axis=1)
         self.base = np.concatenate([[0], np.cumsum(self.size)[:-1]]).astype(np.int64)
-        self.static = int(self.size.sum())
-        if self.static >= ONE_OFF // 2:
-            raise ValueError(f"{self.static} composed texts do not fit int32 ids; shorten the phrase lists")
+        if int(self.size.sum()) >= ONE_OFF // 2:
+            raise ValueError(f"{int(self.size.sum())} composed texts do not fit int32 ids; shorten the phrase lists")
         # the walk visits only combinations whose lines do not echo each other ("Worried. … so worried")
         valid, self.valid_offset = [], np.zeros(len(cells), dtype=np.int64)
         position = 0
@@ -266,6 +341,11 @@ class TextTable:
         #: combinations the walk draws from, per cell
         self.count = np.array([len(v) for v in valid], dtype=np.int64)
         self.step = np.array([text._coprime_step(int(n)) for n in self.count], dtype=np.int64)
+        self._finish()
+
+    def _finish(self) -> None:
+        """What follows from the rendered arrays (`STORED`), and an unwalked run."""
+        self.static = int(self.size.sum())
         #: combinations per cell with a trailing 0, so that "no cell" (-1) reads 0
         self.count_or_0 = np.append(self.count, 0)
         # flat views for the step, with the candidates' cumulative sizes (they never change)
@@ -273,9 +353,13 @@ class TextTable:
         self._shared = self.shared_cell.reshape(-1, *self.shared_cell.shape[-2:])
         self._own_cum = np.cumsum(self.count_or_0[self._own], axis=-1)
         self._shared_cum = np.cumsum(self.count_or_0[self._shared], axis=-1)
+        self._start_run()
+
+    def _start_run(self) -> None:
+        """Nothing drawn yet: the walk's state, the record of what was said, the run's own texts."""
         #: texts drawn per cell (a trailing slot for "no cell", never drawn from)
-        self.used = np.zeros(len(cells) + 1, dtype=np.int64)
-        self.start = np.zeros(len(cells), dtype=np.int64)
+        self.used = np.zeros(len(self.count) + 1, dtype=np.int64)
+        self.start = np.zeros(len(self.count), dtype=np.int64)
         #: the minute each text (by a hash of its parts) was last said by the crowd
         self.said_at = _no_record()
         self.extra: list[str] = []

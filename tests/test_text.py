@@ -368,3 +368,37 @@ def test_results_are_deterministic_and_callers_cannot_corrupt_the_cache():
 def test_unknown_values_raise_naming_the_value(call, bad):
     with pytest.raises(ValueError, match=repr(bad)):
         call()
+
+
+def test_a_new_process_reads_the_rendered_texts_back_and_says_the_same(monkeypatch, tmp_path, en_scenario):
+    """Rendering a scenario's texts takes seconds; a new process (a runner restarted after a crash,
+    a calibration worker) reads them from the cache folder instead, and its run says word for word
+    what a rendering run says. A damaged file is rendered anew, and the run is the same again."""
+    from conftest import run_model
+
+    from uproar.model import texttable
+
+    rendered = []
+    render = texttable.TextTable.__init__
+
+    def counting(self, scenario):
+        rendered.append(scenario.scenario.id)
+        render(self, scenario)
+
+    monkeypatch.setattr(texttable.TextTable, "__init__", counting)
+    monkeypatch.setenv("UPROAR_CACHE_DIR", str(tmp_path))
+    message = {"text": "We are sorry. Change your password now; we will write to every customer by 5 pm.",
+               "platforms": ["twitter", "facebook"]}
+
+    def run_in_a_new_process() -> list[str]:
+        monkeypatch.setattr(texttable, "_RENDERED", {})
+        model = run_model(en_scenario, 4, 40, messages=[message], population=2000)
+        return model.reactions_frame()["text"].tolist()
+
+    first = run_in_a_new_process()
+    (stored,) = tmp_path.glob("texts-*.npz")
+    second = run_in_a_new_process()
+    stored.write_bytes(stored.read_bytes()[: stored.stat().st_size // 2])
+    third = run_in_a_new_process()
+    assert len(rendered) == 2, "rendered again although the cache folder held the texts, or not after damage"
+    assert len(first) > 200 and first == second == third
