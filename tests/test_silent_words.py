@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 from conftest import run_model
 
@@ -237,10 +238,14 @@ def test_every_list_keeps_a_line_without_a_site(lang):
 
 @pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
 def test_elected_officials_neither_laugh_panic_nor_swear_in_emoji(name):
-    """An MP's like or post carries one measured sign ("Unacceptable 😠"), never the crowd's 🤣, 😱 or 🤬."""
-    model = CrisisModel(load_scenario(name), rng=3, population=5000)
-    model.run_for(120)
-    frame = model.reactions_frame()
+    """An MP's like or post carries one measured sign ("Unacceptable 😠"), never the crowd's 🤣, 😱 or 🤬.
+    (Three runs: an official reacts once or twice in a run, and not always with a sign.)"""
+    frames = []
+    for seed in (3, 4, 5):
+        model = CrisisModel(load_scenario(name), rng=seed, population=5000)
+        model.run_for(120)
+        frames.append(model.reactions_frame())
+    frame = pd.concat(frames)
     elected = frame[(frame.author_group == "elected") & (frame.kind != "share")]  # a share quotes another's words
     crowd_only = re.compile("[😂🤣🤡😱😰😨🤬😡😤🥺]")
     assert len(elected) >= 10 and elected.text.str.contains("😠|👏|🙏|⚠️|🙄|🕊️|❗|🤨").any()
