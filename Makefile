@@ -59,7 +59,7 @@ pdf-deps:
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
 # One pytest worker per core (pytest-xdist): the tests are single-threaded. On the 2-core machines
-# we use the suite takes about 9.5 minutes on both cores, more when the machine's neighbours take
+# we use the suite takes about 8 minutes on both cores, more when the machine's neighbours take
 # part of it (three workers: slower, module fixtures computed three times). Every test that stores makes its own SQLite
 # file or PostgreSQL database and every server its own free port, so workers never meet.
 test: bytecode system-deps
