@@ -191,10 +191,12 @@ def test_a_lead_continues_with_the_scenarios_lowercase_words():
     scenario = load_scenario("fr-usine-chimique")
     lowercase = {v for values in vocabulary(scenario, "fr").values() for v in values
                  if re.match(r"[^\W\d_]+\s", v) and v.split()[0].islower()}
-    model = CrisisModel(scenario, rng=5, population=5000)
-    model.run_for(120)
     after_lead = re.compile("[,:] (" + "|".join(re.escape(v) for v in lowercase) + ")", re.IGNORECASE)
-    found = [m.group(1) for t in model.reactions_frame()["text"] for m in after_lead.finditer(t)]
+    found = []
+    for seed in (5, 6, 7, 8):  # a lead meets these words a time or two in a run
+        model = CrisisModel(scenario, rng=seed, population=5000)
+        model.run_for(120)
+        found += [m.group(1) for t in model.reactions_frame()["text"] for m in after_lead.finditer(t)]
     assert len(found) >= 3, "leads come before the scenario's lowercase words"
     assert all(f[0].islower() for f in found), sorted({f for f in found if not f[0].islower()})
 
@@ -262,3 +264,40 @@ def test_a_breach_fears_for_data_security_not_safety(en_scenario):
     feared = said.str.contains(r"\b(?:our|and|about) safety\b|\bsafety (?:is our priority|advice|instructions|mostly|here)",
                                case=False)
     assert not feared.any(), said[feared].tolist()[:5]
+
+
+#: What says the organisation's crisis communication failed ("a textbook case of what not to do")
+FAILED_COMMUNICATION = re.compile(
+    r"communication… ratée|communication ratée|ne faut pas faire|pas pour les bonnes raisons|improvisent"
+    r"|leur com c'est un sketch|formations? en (?:communication|gestion) de crise|leçon pour (?:toutes les équipes|tous les)"
+    r"|communication\.\.\. failures|failed communication|not to do|how not to|wrong reasons|improvise"
+    r"|their comms are a joke|crisis (?:communication|management) (?:course|training)|lesson (?:here )?for every comm"
+    r"|grade for \S+ communication|communication de \S+ : insuffisant", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(("name", "apology", "denial"), [
+    ("fr-usine-chimique",
+     "Nous présentons nos excuses aux riverains. Restez chez vous, fenêtres fermées. Nous indemniserons chaque famille.",
+     "Il n'y a aucune fuite sur notre site. Ces rumeurs sont fausses."),
+    ("en-retail-breach",
+     "We apologise to our customers. Change your Bright Rewards password now. We will compensate every member.",
+     "There has been no breach of our systems. These rumours are false."),
+])
+def test_after_a_good_apology_nobody_mocks_a_failed_communication(name, apology, denial):
+    """Mockery goes on after an apology ("now for the hard part"), but "a textbook case of what not
+    to do" is said where the organisation failed — a denial — not after it apologised and said
+    what to do."""
+    scenario = load_scenario(name)
+
+    def mocked(text: str) -> list[str]:
+        said = []
+        for seed in (1, 2):
+            model = run_model(scenario, seed, 60, messages=[{"text": text, "platforms": ["twitter", "facebook"],
+                                                              "t_min": 5}], population=5000)
+            frame = model.reactions_frame()
+            after = frame[(frame.t_min >= 6) & frame.text.str.contains(FAILED_COMMUNICATION)]
+            said += after.text.tolist()
+        return said
+
+    assert not mocked(apology)[:5]
+    assert len(mocked(denial)) >= 3
