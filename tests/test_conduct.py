@@ -221,6 +221,21 @@ def test_promises_are_kept_by_naming_them_again_and_broken_by_the_clock():
     assert conduct.summary(200)["promises"] == {"pending": 1, "kept": 1, "broken": 0}
 
 
+@pytest.mark.parametrize(("scenario", "text"), [
+    ("en-retail-breach", "We will post an update at 11 am. We will email every member by 6 pm."),
+    ("fr-usine-chimique", "Prochain point à 11h. Nous appellerons chaque famille avant 18h."),
+])
+def test_the_shipped_exercises_start_at_nine_so_a_time_of_day_falls_due_when_it_says(scenario, text):
+    """A trainee writes times of day: at minute 10 of an exercise that starts at 9 am, "11 am" is
+    minute 120 and "6 pm" lies beyond the exercise — not "in an hour", as for a scenario without a
+    clock — so nobody calls the 6 pm promise broken during the exercise."""
+    model = CrisisModel(scenario, rng=SEEDS[0], population=3000)
+    model.post(text=text, platforms=["twitter"], t_min=10)
+    model.run_for(150)
+    assert [p.due_at for p in model.conduct.promises] == [120, 540]  # 11:00 and 18:00, minute 0 at 9:00
+    assert [p.status for p in model.conduct.promises][1] == "pending"
+
+
 # ---------------------------------------------------------------------------- the trainer's correction
 def test_a_correction_input_names_one_message_and_a_reading():
     assert parse_input({"type": "reading", "seq": 4, "strategy": "rebuild"}).seq == 4
