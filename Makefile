@@ -60,8 +60,9 @@ pdf-deps:
 
 # One pytest worker per core (pytest-xdist): the tests are single-threaded. On the 2-core machines
 # we use the suite takes about 8 minutes on both cores, more when the machine's neighbours take
-# part of it (three workers: slower, module fixtures computed three times). Every test that stores makes its own SQLite
-# file or PostgreSQL database and every server its own free port, so workers never meet.
+# part of it (three workers: slower, module fixtures computed three times). Every test that stores
+# makes its own SQLite file or PostgreSQL database and every server its own free port, so workers
+# never meet.
 test: bytecode system-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/python -m pytest -q -n auto --dist worksteal

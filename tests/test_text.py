@@ -12,8 +12,9 @@ import re
 import string
 
 import pytest
+from conftest import run_model
 
-from uproar.model import text
+from uproar.model import text, texttable
 from uproar.model.taxonomy import EMOTIONS, GROUPS, KINDS, LANGUAGES, STYLES, VOCABULARY_KEYS
 
 COMBOS = list(itertools.product(GROUPS, EMOTIONS, KINDS, STYLES))
@@ -374,10 +375,6 @@ def test_a_new_process_reads_the_rendered_texts_back_and_says_the_same(monkeypat
     """Rendering a scenario's texts takes seconds; a new process (a runner restarted after a crash,
     a calibration worker) reads them from the cache folder instead, and its run says word for word
     what a rendering run says. A damaged file is rendered anew, and the run is the same again."""
-    from conftest import run_model
-
-    from uproar.model import texttable
-
     rendered = []
     render = texttable.TextTable.__init__
 
