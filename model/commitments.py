@@ -212,6 +212,13 @@ _HEADING = re.compile(r"^(?:update|mise a jour|maj|point de situation|point|info
 _SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[-–—•]\s+")
 
 
+#: Where two promises are joined, each with its own time ("…at 11 am and … by 6 pm")
+_AND = {"en": re.compile(r",?\s+and\s+"), "fr": re.compile(r",?\s+et\s+")}
+_WORD = re.compile(r"[^\W\d_]{2,}")
+#: A part that opens on a time continues the one before ("de samedi et [de] dimanche", "à 7 h 12 et 17 h 48")
+_TIME_FIRST = re.compile(r"(?:d'|de |du |[àa] |at |on |by )?\d|(?:d'|de |du )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+                         r"dimanche|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
+                         r"d[ée]cembre|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 _NE = re.compile(r"\b(?:ne|n')\b")
 _NEGATION_AFTER = re.compile(r"^\s*(?:[\w']+\s+)?(?:pas|jamais|plus|rien|aucune?|personne|guere|nullement)\b")
 _NEGATION_IN = re.compile(r"\b(?:pas|jamais|plus|rien|aucune?)\b")
@@ -288,17 +295,55 @@ def find_commitments(text: str, norm: str, index: list[int], lang: str, clock: i
             clause = clause[heading.end():].strip()
         if len(clause) < 6 or clause.endswith("?") or not _promises(clause, lang):
             continue
-        when, due = due_minutes(clause, lang, clock, weekday)
-        kind = "update" if _UPDATE.search(clause) else "action"
-        lo, hi = at + (len(piece) - len(piece.lstrip())), at + len(piece.rstrip())
-        quoted = text[index[lo]: index[hi - 1] + 1] if hi > lo else clause
-        if when is not None:
-            wstart = clause.find(when)
-            if wstart >= 0:
-                w0 = lo + wstart
-                when = text[index[w0]: index[w0 + len(when) - 1] + 1]
-        out.append(Commitment(text=quoted, when=when, due_min=due, kind=kind))
+        lo = norm.find(clause, at)
+        for offset, part in _each_with_its_time(clause, lang, clock, weekday):
+            out.append(_commitment(text, index, lo + offset, part, lang, clock, weekday))
     return out
+
+
+def _each_with_its_time(clause: str, lang: str, clock: int | None, weekday: int | None) -> list[tuple[int, str]]:
+    """(offset, part) of a clause whose promises are joined by "and"/"et", each with its own time
+    ("an update at 11 am and an email to every member by 6 pm", « …avant l'été, et nous organiserons
+    des réunions en avril »: two promises, two times); the whole clause otherwise. A part that
+    only tells what was done ("the transfers left this morning and will reach you by Thursday") is
+    left out."""
+    parts = _split_at_times(clause, lang, clock, weekday)
+    if len(parts) == 1:
+        return parts
+    kept = [(o, p) for i, (o, p) in enumerate(parts)
+            if _promises(p, lang) or (i and not _PAST[lang].search(p))]
+    return kept or [(0, clause)]
+
+
+def _split_at_times(clause: str, lang: str, clock: int | None, weekday: int | None) -> list[tuple[int, str]]:
+    for m in _AND[lang].finditer(clause):
+        left, right = clause[: m.start()], clause[m.end():]
+        first, second = due_minutes(left, lang, clock, weekday)[0], due_minutes(right, lang, clock, weekday)[0]
+        if not (first and second):
+            continue
+        # a new clause: after a comma, or after a time that closes the first one ("at 11 am and
+        # email…"), not a second time of the same thing ("samedi et dimanche", "9 am and 6 pm")
+        joined = m.group(0).startswith(",") or left.rstrip(" .").endswith(first)
+        if not joined or _TIME_FIRST.match(right) or right.startswith(second):
+            continue
+        if all(len(_WORD.findall(side.replace(when, " "))) >= 2 for side, when in ((left, first), (right, second))):
+            return [(0, left), *((m.end() + o, p) for o, p in _split_at_times(right, lang, clock, weekday))]
+    return [(0, clause)]
+
+
+def _commitment(text: str, index: list[int], lo: int, clause: str, lang: str, clock: int | None,
+                weekday: int | None) -> Commitment:
+    """The promise of `clause`, found at `lo` in the normalised text, quoted from `text` as written."""
+    when, due = due_minutes(clause, lang, clock, weekday)
+    kind = "update" if _UPDATE.search(clause) else "action"
+    hi = lo + len(clause)
+    quoted = text[index[lo]: index[hi - 1] + 1] if hi > lo else clause
+    if when is not None:
+        wstart = clause.find(when)
+        if wstart >= 0:
+            w0 = lo + wstart
+            when = text[index[w0]: index[w0 + len(when) - 1] + 1]
+    return Commitment(text=quoted, when=when, due_min=due, kind=kind)
 
 
 def due_minutes(clause: str, lang: str, clock: int | None = None, weekday: int | None = None) -> tuple[str | None, int | None]:

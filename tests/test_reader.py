@@ -348,6 +348,24 @@ def test_commitments_and_when_they_fall_due(text, lang, clock, when, due):
     assert c.text in text
 
 
+@pytest.mark.parametrize(("text", "lang", "due"), [
+    # two promises joined in one sentence, each with its own time: two promises, each due at its own
+    ("We will post an update at 11 am and email every member by 6 pm.", "en", [120, 540]),
+    ("Nous ferons un point à 11h et appellerons chaque famille avant 18h.", "fr", [120, 540]),
+    ("Un audit indépendant sera remis avant 17h, et nous réunirons les riverains à 18h.", "fr", [480, 540]),
+    # one promise with two times of the same thing stays one
+    ("Our helpline will be open between 10 am and 6 pm.", "en", [60]),
+    ("Les billets de samedi et dimanche seront remboursés sous 48 heures.", "fr", [2880]),
+    ("Des navettes partiront à 10h et 14h.", "fr", [60]),
+    # what was done before the promise is no promise
+    ("The transfers left this morning and will reach your account by 3 pm.", "en", [360]),
+])
+def test_joined_promises_each_fall_due_at_their_own_time(text, lang, due):
+    reading = classify_message(text, lang, context=ReadingContext(clock=9 * 60))
+    assert [c.due_min for c in reading.commitments] == due, reading.commitments
+    assert all(c.text in text for c in reading.commitments)
+
+
 def test_a_named_day_counts_from_the_scenarios_day():
     """Said on a Monday at 2 pm (the scenario's clock and day): Thursday at 6:30 pm is three days and
     four and a half hours away; "Monday at 4 pm" is today; "Monday at 10 am" is next week."""
