@@ -316,6 +316,7 @@ def _each_with_its_time(clause: str, lang: str, clock: int | None, weekday: int 
 
 
 def _split_at_times(clause: str, lang: str, clock: int | None, weekday: int | None) -> list[tuple[int, str]]:
+    """(offset, part) of `clause` cut at each "and"/"et" that joins two timed promises."""
     for m in _AND[lang].finditer(clause):
         left, right = clause[: m.start()], clause[m.end():]
         first, second = due_minutes(left, lang, clock, weekday)[0], due_minutes(right, lang, clock, weekday)[0]
