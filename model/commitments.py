@@ -215,10 +215,8 @@ _SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[-–—•]\s+")
 #: Where two promises are joined, each with its own time ("…at 11 am and … by 6 pm")
 _AND = {"en": re.compile(r",?\s+and\s+"), "fr": re.compile(r",?\s+et\s+")}
 _WORD = re.compile(r"[^\W\d_]{2,}")
-#: A part that opens on a time continues the one before ("de samedi et [de] dimanche", "à 7 h 12 et 17 h 48")
-_TIME_FIRST = re.compile(r"(?:d'|de |du |[àa] |at |on |by )?\d|(?:d'|de |du )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-                         r"dimanche|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
-                         r"d[ée]cembre|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+#: What may come before a time that opens a part ("d'avril", "de 9h", "at 6 pm")
+_TIME_LEAD = re.compile(r"(?:d'|de |du |a |at |on |by )?")
 _NE = re.compile(r"\b(?:ne|n')\b")
 _NEGATION_AFTER = re.compile(r"^\s*(?:[\w']+\s+)?(?:pas|jamais|plus|rien|aucune?|personne|guere|nullement)\b")
 _NEGATION_IN = re.compile(r"\b(?:pas|jamais|plus|rien|aucune?)\b")
@@ -325,11 +323,18 @@ def _split_at_times(clause: str, lang: str, clock: int | None, weekday: int | No
         # a new clause: after a comma, or after a time that closes the first one ("at 11 am and
         # email…"), not a second time of the same thing ("samedi et dimanche", "9 am and 6 pm")
         joined = m.group(0).startswith(",") or left.rstrip(" .").endswith(first)
-        if not joined or _TIME_FIRST.match(right) or right.startswith(second):
+        if not joined or _opens_on_a_time(right) or right.startswith(second):
             continue
         if all(len(_WORD.findall(side.replace(when, " "))) >= 2 for side, when in ((left, first), (right, second))):
             return [(0, left), *((m.end() + o, p) for o, p in _split_at_times(right, lang, clock, weekday))]
     return [(0, clause)]
+
+
+def _opens_on_a_time(part: str) -> bool:
+    """Whether `part` continues the one before with another time of the same thing (« de samedi et
+    dimanche », "à 7 h 12 et 17 h 48", « mars et d'avril »)."""
+    rest = part[_TIME_LEAD.match(part).end():]
+    return rest[:1].isdigit() or bool(_DAY_NAME.match(rest) or _WHEN_ANY.match(rest))
 
 
 def _commitment(text: str, index: list[int], lo: int, clause: str, lang: str, clock: int | None,

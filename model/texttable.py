@@ -91,7 +91,7 @@ def _candidates(scenario: Scenario) -> int:
     return most
 
 
-#: rendered tables by scenario content hash: replays (impact analysis, recovery) build many models
+#: rendered tables by scenario content: replays (impact analysis, recovery) build many models
 _RENDERED: dict[str, TextTable] = {}
 
 #: What rendering a scenario's texts gives (two seconds of work), kept on disk for the next process
@@ -217,7 +217,9 @@ class TextTable:
     @classmethod
     def for_scenario(cls, scenario: Scenario) -> TextTable:
         """A fresh table for a model: the scenario's rendered parts (cached), with its own walk."""
-        key = (scenario.sha256 or scenario.model_dump_json()) + "".join(bank_for(scenario, lang).key for lang in LANGUAGES)
+        # by content, not the file's hash: a scenario copied with new words keeps its `sha256`
+        content = scenario.model_dump_json(exclude={"sha256", "source"})
+        key = hashlib.sha256((content + "".join(bank_for(scenario, lang).key for lang in LANGUAGES)).encode()).hexdigest()
         cached = _RENDERED.get(key)
         if cached is None:
             cached = _RENDERED[key] = _rendered(scenario, key)

@@ -399,3 +399,12 @@ def test_a_new_process_reads_the_rendered_texts_back_and_says_the_same(monkeypat
     third = run_in_a_new_process()
     assert len(rendered) == 2, "rendered again although the cache folder held the texts, or not after damage"
     assert len(first) > 200 and first == second == third
+
+
+def test_a_scenario_given_new_words_in_code_speaks_them(en_scenario):
+    """A copy of a loaded scenario keeps the file's hash; the texts are kept by content, so the
+    copy with another organisation's name never speaks with the first one's texts."""
+    other = en_scenario.model_copy(update={"vocabulary": {**en_scenario.vocabulary, "org": "Zentrix"}})
+    assert other.sha256 == en_scenario.sha256
+    first, second = texttable.TextTable.for_scenario(en_scenario), texttable.TextTable.for_scenario(other)
+    assert not any("Zentrix" in p for p in first.parts) and any("Zentrix" in p for p in second.parts)
