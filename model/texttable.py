@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import zlib
 from pathlib import Path
@@ -112,6 +113,16 @@ def _code_digest() -> str:
     for path in sorted([*here.glob("*.py"), *here.glob("phrases/*/*.toml")]):
         digest.update(str(path.relative_to(here)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def _texts_key(scenario: Scenario) -> str:
+    """What a scenario's texts are made of — its words, claims and phrase banks — and nothing else:
+    a copy with other parameters or injects (a calibration's, a test's) reads the same texts, a copy
+    given new words (its file hash unchanged) does not."""
+    words = {"org": scenario.scenario.organisation, "vocabulary": scenario.vocabulary,
+             "claims": [c.text for c in scenario.claims]}
+    banks = "".join(bank_for(scenario, lang).key for lang in LANGUAGES)
+    return hashlib.sha256((json.dumps(words, sort_keys=True, ensure_ascii=False) + banks).encode()).hexdigest()
 
 
 def _rendered(scenario: Scenario, key: str) -> TextTable:
@@ -217,9 +228,7 @@ class TextTable:
     @classmethod
     def for_scenario(cls, scenario: Scenario) -> TextTable:
         """A fresh table for a model: the scenario's rendered parts (cached), with its own walk."""
-        # by content, not the file's hash: a scenario copied with new words keeps its `sha256`
-        content = scenario.model_dump_json(exclude={"sha256", "source"})
-        key = hashlib.sha256((content + "".join(bank_for(scenario, lang).key for lang in LANGUAGES)).encode()).hexdigest()
+        key = _texts_key(scenario)
         cached = _RENDERED.get(key)
         if cached is None:
             cached = _RENDERED[key] = _rendered(scenario, key)
