@@ -30,7 +30,7 @@ from .items import MESSAGE, ItemLog
 from .population import Population, baseline_emotions, build_population
 from .response import CrisisState, Said, assess
 from .scenario import Scenario, load_scenario
-from .taxonomy import EMOTIONS, GROUPS, LANGUAGES, SITUATIONS, STYLES
+from .taxonomy import EMOTIONS, GROUPS, LANGUAGES, MASS_GROUPS, SITUATIONS, STYLES
 from .texttable import REPEAT_WINDOW_MIN, TextTable, fill, vocabulary
 
 #: kind mix (post, share, reply, reaction) by platform style
@@ -54,6 +54,10 @@ FEED_GLANCE = 10  # followees whose latest item an account sees before sharing, 
 APPROVAL = EMOTIONS.index("approval")
 SCROLLED = -2  # a parent that means: nothing drew a reaction, the account did not act
 RUMOUR_RATE = 0.012  # share of new posts that carry an active rumour, per unit of its strength
+#: Groups that pass a rumour on in their own words ("in the neighbourhood group they say the tap
+#: water is contaminated 😨"): the crowd's. A journalist or an MP answers a rumour in their own
+#: voice; anyone may share it (a share quotes the rumour's author).
+RUMOUR_VOICES = np.isin(GROUPS, MASS_GROUPS)
 NEGATIVE = np.array([False, True, True, True, True])
 #: Once a promise is broken: share of the replies under its message, and of the crowd's other
 #: posts and replies with a negative feeling while the situation is `promise_broken`, that talk
@@ -730,6 +734,7 @@ class CrisisModel(mesa.Model):
             emotion = np.where(echo, items["emotion"][pidx], emotion).astype(np.int8)
             claim = np.where(has_parent & (kind != 3), items["claim"][pidx], -1).astype(np.int16)
         claim = self._seed_claims(claim, kind, u[:, 6])
+        claim = np.where(RUMOUR_VOICES[pop.group[actors]] | (kind == 1), claim, -1).astype(np.int16)
         emotion = np.where(claim >= 0, self._claim_emotion[np.maximum(claim, 0)], emotion).astype(np.int8)
         defend = self._defend(actors, kind, parent, emotion, u[:, 7], m)
         parent_kind = items["kind"][np.maximum(parent, 0)] if len(items) else np.zeros(n, dtype=np.int8)

@@ -23,7 +23,9 @@ The rule, a pure function of the conduct record (`model/conduct.py`) and the min
    or `instructed` when it tells people what to do to be safe), a bare refusal
    (`refused`, or `instructed` when it still gives instructions), and by strategy
    `apologised` (rebuild), `denied`, `diminished`, `bolstered`.
-4. Before any message: `silent` (or `deadline_missed` once a deadline has passed).
+4. Before any message: `breaking` while the news is fresh — until `NOTICED_AFTER` minutes after
+   the onset (the crowd's first shock): nobody expects a word yet, and "still nothing from them",
+   "hours since…" would be false — then `silent` (or `deadline_missed` once a deadline has passed).
 """
 
 from __future__ import annotations
@@ -33,6 +35,10 @@ from .taxonomy import SITUATIONS
 
 #: Minutes a salient fact keeps the crowd's attention (deadline_missed: while silent).
 HOLD = {"contradicted": 45, "promise_broken": 40, "promise_kept": 20}
+#: Minutes after the onset before the crowd remarks that the organisation says nothing. On
+#: social platforms the first "where is {org}?" comes within a quarter of an hour of the news
+#: (docs/phrases.md); the anger that silence costs ramps up from the onset too (`silence_cost`).
+NOTICED_AFTER = 15
 #: Tie-break at the same minute: the first listed wins; a message's own reading comes last.
 PRIORITY = ("contradicted", "promise_broken", "deadline_missed", "promise_kept")
 
@@ -40,10 +46,12 @@ _BY_STRATEGY = {"rebuild": "apologised", "deny": "denied", "diminish": "diminish
 
 
 def reading(conduct: Conduct, minute: int) -> str:
-    """The situation the latest message's reading alone would make (`silent` before any)."""
+    """The situation the latest message's reading alone would make (`breaking`, then `silent`,
+    before any)."""
     said = [s for s in conduct.statements if s.t_min <= minute]
     if not said:
-        return "silent"
+        fresh = conduct.onset is None or minute < conduct.onset + NOTICED_AFTER
+        return "breaking" if fresh else "silent"
     last = said[-1]
     instructs = "instructing" in last.base_responses
     if last.holding:

@@ -29,7 +29,8 @@ STYLES: tuple[str, ...] = ("microblog", "social", "photo", "professional", "mess
 #: (`model/situation.py` says which holds at a minute; phrase banks are chosen by it, so that
 #: nothing an item says contradicts what happened).
 SITUATIONS: tuple[str, ...] = (
-    "silent",  # no response yet
+    "breaking",  # no response yet, too soon for the silence to be remarked
+    "silent",  # no response yet, and the crowd has noticed
     "holding",  # a holding statement: aware, checking, more soon
     "refused",  # a bare refusal to comment
     "instructed",  # told people what to do to be safe

@@ -165,8 +165,9 @@ def test_each_situation_draws_lines_of_its_own_and_silence_none_that_presuppose(
     scenario = load_scenario(name)
     lang = scenario.language
     li = LANGUAGES.index(lang)
-    silent = _draw(TextTable(scenario), li, "silent")
-    assert not [t for t in silent if presupposes(t, lang)], "a silent organisation is never praised or quoted"
+    for quiet in ("breaking", "silent"):
+        texts = _draw(TextTable(scenario), li, quiet)
+        assert not [t for t in texts if presupposes(t, lang)], "a silent organisation is never praised or quoted"
     expected = {"apologised": "owning_up", "instructed": "instructions", "promise_kept": "promises",
                 "promise_broken": "promises", "refused": "no_response", "deadline_missed": "no_response"}
     for situation, category in expected.items():

@@ -31,9 +31,15 @@ def said(conduct: Conduct, seq: int, t: int, strategy: str, *, holding: bool = F
 
 
 # ---------------------------------------------------------------------------- the situation
-def test_silent_until_a_deadline_passes_then_until_the_organisation_speaks():
+def test_breaking_then_silent_until_a_deadline_passes_then_until_the_organisation_speaks():
+    """Nobody remarks a silence in the first minutes of the news ("still nothing from them" at
+    minute 3 would be false), nor before anything has happened."""
     c = Conduct()
-    assert situation.current(c, 0) == "silent"
+    assert situation.current(c, 30) == "breaking"  # calm: no news yet, no silence to remark
+    c.onset = 2
+    noticed = 2 + situation.NOTICED_AFTER
+    assert situation.current(c, 2) == situation.current(c, noticed - 1) == "breaking"
+    assert situation.current(c, noticed) == "silent"
     c.missed(3, minute=40)
     assert situation.current(c, 39) == "silent"
     assert situation.current(c, 40) == situation.current(c, 200) == "deadline_missed"

@@ -4,6 +4,7 @@ describes a response that does not exist (checked with the project's own word li
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pandas as pd
@@ -39,7 +40,7 @@ def test_no_line_for_any_or_silent_situation_presupposes_a_response(lang):
             if file == "notable":
                 if path[1] in ("no_response", "answered"):
                     continue
-            elif not {"any", "silent", "standing"} & set(path):
+            elif not {"any", "breaking", "silent", "standing"} & set(path):
                 continue
             checked += 1
             filled = text.fill(line, values, lang)
@@ -158,8 +159,8 @@ ASKS_WHAT_TO_DO = {
     "fr": r"on fait quoi|je fais quoi|censés faire|que faire|faire quoi|on doit faire|doit-on faire",
 }
 #: Situations whose crowd may already have had instructions (from this message or an earlier one):
-#: all but silence and a latest message that gave none.
-AFTER_A_MESSAGE = set(SITUATIONS) - {"silent", "deadline_missed", "holding", "refused"}
+#: all but silence (breaking news, then remarked) and a latest message that gave none.
+AFTER_A_MESSAGE = set(SITUATIONS) - {"breaking", "silent", "deadline_missed", "holding", "refused"}
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -238,16 +239,35 @@ def test_every_list_keeps_a_line_without_a_site(lang):
     assert left_out >= 80 and not emptied, emptied
 
 
-@pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
-def test_elected_officials_neither_laugh_panic_nor_swear_in_emoji(name):
-    """An MP's like or post carries one measured sign ("Unacceptable 😠"), never the crowd's 🤣, 😱 or 🤬.
-    (Three runs: an official reacts once or twice in a run, and not always with a sign.)"""
+@functools.cache
+def _three_runs(name: str) -> pd.DataFrame:
+    """Three silent two-hour runs: officials and journalists post a few times in each."""
     frames = []
     for seed in (3, 4, 5):
         model = CrisisModel(load_scenario(name), rng=seed, population=5000)
         model.run_for(120)
         frames.append(model.reactions_frame())
-    frame = pd.concat(frames)
+    return pd.concat(frames)
+
+
+@pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
+def test_journalists_and_officials_do_not_pass_rumours_on_in_the_crowds_words(name):
+    """"In the neighbourhood group they say the tap water is contaminated 😨" is a resident's
+    post, not an MP's or a reporter's: they answer a rumour in their own voice, and may share it."""
+    scenario = load_scenario(name)
+    frame = _three_runs(name)
+    frame = frame[~frame.text.isin({i.text for i in scenario.injects if getattr(i, "text", None)})]  # scripted
+    claims = [c.text.lower() for c in scenario.claims]
+    told = frame[(frame.kind != "share") & frame.text.str.lower().apply(lambda t: any(c in t for c in claims))]
+    assert (told.author_group == "public").sum() >= 10, "the crowd passes the rumours on"
+    assert not told[told.author_group.isin(["elected", "journalist"])].text.tolist()
+
+
+@pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
+def test_elected_officials_neither_laugh_panic_nor_swear_in_emoji(name):
+    """An MP's like or post carries one measured sign ("Unacceptable 😠"), never the crowd's 🤣, 😱 or 🤬.
+    (Three runs: an official reacts once or twice in a run, and not always with a sign.)"""
+    frame = _three_runs(name)
     elected = frame[(frame.author_group == "elected") & (frame.kind != "share")]  # a share quotes another's words
     crowd_only = re.compile("[😂🤣🤡😱😰😨🤬😡😤🥺]")
     assert len(elected) >= 10 and elected.text.str.contains("😠|👏|🙏|⚠️|🙄|🕊️|❗|🤨").any()
@@ -301,3 +321,33 @@ def test_after_a_good_apology_nobody_mocks_a_failed_communication(name, apology,
 
     assert not mocked(apology)[:5]
     assert len(mocked(denial)) >= 3
+
+
+#: Words that remark on the organisation's silence ("still nothing from them", "radio silence").
+REMARKED = {
+    "en": r"\bstill (?:nothing|not a word|no news|waiting|loading)|hours since|radio silence|🦗|not spoken publicly"
+          r"|has said nothing|said nothing publicly|silence of|silence from|where is|where's|anyone seen",
+    "fr": r"toujours rien|toujours pas|on attend toujours|des heures|silence radio|🦗|silence de|pas pris la parole"
+          r"|où est|où sont|quelqu'un a vu",
+}
+
+
+@pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
+def test_nobody_remarks_the_silence_in_the_first_minutes_of_the_news(name):
+    """"Still nothing from them", "hours since…" three minutes after the news would be false: the
+    silence is remarked from a quarter of an hour after the onset, and then it is."""
+    from uproar.model.situation import NOTICED_AFTER
+
+    early, later = [], []
+    for seed in (1, 2):
+        model = CrisisModel(name, rng=seed, population=5000)
+        model.run_for(45)
+        frame = model.reactions_frame()
+        frame = frame[frame["kind"] != "reaction"]
+        remarked = re.compile(REMARKED[model.scenario.language], re.IGNORECASE)
+        noticed = model.conduct.onset + NOTICED_AFTER
+        for t, body in zip(frame["t_min"], frame["text"], strict=True):
+            if remarked.search(body):
+                (early if t < noticed else later).append((t, body))
+    assert not early, early[:5]
+    assert len(later) >= 10, "the silence is remarked once a quarter of an hour has passed"
