@@ -68,6 +68,7 @@ class Statement:
     calm: float
     corrected: bool = False
     contradiction: bool = False  # contradicts an earlier message or the scenario's facts (a U-turn)
+    minimises: bool = False  # calls the harm small in so many words ("minor", "no risk"): phrasebank.minimises
 
 
 @dataclass
@@ -168,7 +169,8 @@ class Conduct:
             if s.seq == seq:
                 self.statements[i] = Statement(seq, s.t_min, strategy, secondary, tone, base_responses, holding,
                                                calm, corrected=True,
-                                               contradiction=s.contradiction if contradiction is None else contradiction)
+                                               contradiction=s.contradiction if contradiction is None else contradiction,
+                                               minimises=s.minimises)
                 self._note_base(self.statements[i])
                 if i == len(self.statements) - 1:
                     self.last_calm = calm

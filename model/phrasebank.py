@@ -540,19 +540,39 @@ def checks(lang: str) -> dict[str, tuple[re.Pattern[str], ...]]:
     return out
 
 
-@cache
-def site_words(lang: str) -> tuple[re.Pattern[str], ...]:
-    """Words that need the crisis to have a place people are at (`model/phrases/<lang>/site.toml`)."""
-    path = PHRASES_DIR / lang / "site.toml"
+def _pattern_list(lang: str, file: str, key: str) -> tuple[re.Pattern[str], ...]:
+    """One list of regular expressions from `model/phrases/<lang>/<file>.toml`, or a PhraseError
+    naming the file, line and key."""
+    path = PHRASES_DIR / lang / f"{file}.toml"
     text = path.read_text(encoding="utf-8")
-    patterns = read_toml(text, str(path)).get("on_site")
-    where = f"{path}, line {key_lines(text).get(('on_site',), '?')}, on_site"
+    patterns = read_toml(text, str(path)).get(key)
+    where = f"{path}, line {key_lines(text).get((key,), '?')}, {key}"
     if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
         raise PhraseError([f"{where}: must be a non-empty list of regular expressions"])
     try:
         return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
     except re.error as exc:
         raise PhraseError([f"{where}: {exc.pattern!r} is not a regular expression ({exc})"]) from None
+
+
+@cache
+def site_words(lang: str) -> tuple[re.Pattern[str], ...]:
+    """Words that need the crisis to have a place people are at (`model/phrases/<lang>/site.toml`)."""
+    return _pattern_list(lang, "site", "on_site")
+
+
+@cache
+def harm_small(lang: str) -> re.Pattern[str]:
+    """The words with which a message calls the harm small ("a minor incident", "no risk"), for a
+    message lowercased and without accents (`model/phrases/<lang>/minimising.toml`)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in _pattern_list(lang, "minimising", "harm_small")),
+                      re.IGNORECASE)
+
+
+def minimises(normalised: str, lang: str) -> bool:
+    """Does a message (lowercased, without accents) call the harm small? Only then do people quote
+    its minimising back at it; otherwise a diminishing message excuses or justifies."""
+    return lang in LANGUAGES and harm_small(lang).search(normalised) is not None
 
 
 @lru_cache(maxsize=16)

@@ -22,7 +22,9 @@ The rule, a pure function of the conduct record (`model/conduct.py`) and the min
 3. Otherwise the **latest message's reading** names it: a holding statement (`holding`,
    or `instructed` when it tells people what to do to be safe), a bare refusal
    (`refused`, or `instructed` when it still gives instructions), and by strategy
-   `apologised` (rebuild), `denied`, `diminished`, `bolstered`.
+   `apologised` (rebuild), `denied`, `bolstered`, and for a diminishing message `diminished`
+   when it calls the harm small in so many words ("a minor incident", "no risk"), `excused`
+   when it only excuses or justifies (an accident, beyond our control, procedures followed).
 4. Before any message: `breaking` while the news is fresh — until `NOTICED_AFTER` minutes after
    the onset (the crowd's first shock): nobody expects a word yet, and "still nothing from them",
    "hours since…" would be false — then `silent` (or `deadline_missed` once a deadline has passed).
@@ -42,7 +44,7 @@ NOTICED_AFTER = 15
 #: Tie-break at the same minute: the first listed wins; a message's own reading comes last.
 PRIORITY = ("contradicted", "promise_broken", "deadline_missed", "promise_kept")
 
-_BY_STRATEGY = {"rebuild": "apologised", "deny": "denied", "diminish": "diminished", "bolster": "bolstered"}
+_BY_STRATEGY = {"rebuild": "apologised", "deny": "denied", "bolster": "bolstered"}
 
 
 def reading(conduct: Conduct, minute: int) -> str:
@@ -58,6 +60,8 @@ def reading(conduct: Conduct, minute: int) -> str:
         return "instructed" if instructs else "holding"
     if last.strategy == "no_comment":
         return "instructed" if instructs else "refused"
+    if last.strategy == "diminish":
+        return "diminished" if last.minimises else "excused"
     return _BY_STRATEGY.get(last.strategy, "holding")
 
 

@@ -36,7 +36,8 @@ SITUATIONS: tuple[str, ...] = (
     "instructed",  # told people what to do to be safe
     "apologised",  # an apology with remedies (rebuild)
     "denied",  # denial, attack on the accuser, scapegoat
-    "diminished",  # excuse, justification
+    "diminished",  # calls the harm small: minor, limited, under control, no risk
+    "excused",  # excuse or justification without calling the harm small: an accident, procedures followed
     "bolstered",  # reminders of good deeds, thanks, victimage
     "contradicted",  # a message that contradicts an earlier one or the facts (U-turn)
     "deadline_missed",  # a journalist's deadline passed without an answer

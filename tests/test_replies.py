@@ -25,9 +25,9 @@ from uproar.model.texttable import vocabulary
 
 
 def said(conduct: Conduct, seq: int, t: int, strategy: str, *, holding: bool = False, base: tuple[str, ...] = (),
-         contradiction: bool = False, promises: tuple[Commitment, ...] = ()) -> None:
-    conduct.said(Statement(seq, t, strategy, None, "factual", base, holding, 0.0, contradiction=contradiction),
-                 promises, [])
+         contradiction: bool = False, promises: tuple[Commitment, ...] = (), minimises: bool = False) -> None:
+    conduct.said(Statement(seq, t, strategy, None, "factual", base, holding, 0.0, contradiction=contradiction,
+                           minimises=minimises), promises, [])
 
 
 # ---------------------------------------------------------------------------- the situation
@@ -56,7 +56,7 @@ def test_a_deadline_missed_after_a_message_leaves_the_crowd_on_what_was_said():
     c.missed(0, minute=30)
     assert situation.current(c, 20) == "holding"
     assert situation.current(c, 90) == "holding"
-    said(c, 2, 95, "diminish")
+    said(c, 2, 95, "diminish", minimises=True)
     assert situation.current(c, 96) == "diminished"
 
 
@@ -68,7 +68,8 @@ def test_the_latest_message_is_read_by_its_strategy_and_base_responses():
         (dict(strategy="no_comment", base=("instructing", "adjusting")), "instructed"),
         (dict(strategy="rebuild", base=("instructing",)), "apologised"),
         (dict(strategy="deny"), "denied"),
-        (dict(strategy="diminish"), "diminished"),
+        (dict(strategy="diminish", minimises=True), "diminished"),  # "a minor incident", "no risk"
+        (dict(strategy="diminish"), "excused"),  # an accident, beyond our control, procedures followed
         (dict(strategy="bolster", base=("adjusting",)), "bolstered"),
     ]
     for kw, expected in cases:

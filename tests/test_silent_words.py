@@ -351,3 +351,41 @@ def test_nobody_remarks_the_silence_in_the_first_minutes_of_the_news(name):
                 (early if t < noticed else later).append((t, body))
     assert not early, early[:5]
     assert len(later) >= 10, "the silence is remarked once a quarter of an hour has passed"
+
+
+#: The crowd saying the organisation called the harm small ("'limited impact'? prove it").
+SAID_MINOR = {
+    "en": r"\bminor\b|limited|under control|play(?:ing|s|ed)? (?:it )?down|everything is fine|\"no risk|nothing to see",
+    "fr": r"mineur|limité|sous contrôle|maîtrisé|minimise\b|a minimisé|minimisent|tout va bien|aucun risque|rien à voir",
+}
+EXCUSE = {
+    "en": "This incident was caused by exceptional circumstances beyond our control. Our procedures were followed "
+          "at every step.",
+    "fr": "Cet incident est dû à des circonstances exceptionnelles, indépendantes de notre volonté. Les procédures "
+          "ont été respectées à chaque étape.",
+}
+MINIMISING = {
+    "en": "This is a minor incident affecting a small number of accounts. There is no cause for concern.",
+    "fr": "L'incident est mineur et parfaitement maîtrisé. Aucun risque pour la population.",
+}
+
+
+@pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
+def test_an_excuse_is_not_heard_as_calling_the_harm_minor(name):
+    """An excuse ("beyond our control", "procedures were followed") and a minimisation ("a minor
+    incident", "no risk") are both read as diminishing; only the second is quoted back as
+    "'minor'? tell that to the victims" — after the first, people answer the excuse."""
+    lang = load_scenario(name).language
+    said_minor = re.compile(SAID_MINOR[lang], re.IGNORECASE)
+    counts = {}
+    for which, message in (("excuse", EXCUSE[lang]), ("minimising", MINIMISING[lang])):
+        model = CrisisModel(name, rng=9, population=5000)
+        model.post(text=message, t_min=20)
+        model.run_for(60)
+        assert model.messages[0].strategy == "diminish", which
+        frame = model.reactions_frame()
+        after = frame[(frame.t_min > 20) & (frame.kind != "reaction")]
+        after = after[~after.text.str.contains(message[:30], regex=False)]  # shares quoting the message itself
+        counts[which] = [t for t in after.text if said_minor.search(t)]
+    assert not counts["excuse"], counts["excuse"][:5]
+    assert len(counts["minimising"]) >= 20, "a minimisation is quoted back"
