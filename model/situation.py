@@ -37,9 +37,10 @@ from .taxonomy import SITUATIONS
 
 #: Minutes a salient fact keeps the crowd's attention (deadline_missed: while silent).
 HOLD = {"contradicted": 45, "promise_broken": 40, "promise_kept": 20}
-#: Minutes after the onset before the crowd remarks that the organisation says nothing. On
-#: social platforms the first "where is {org}?" comes within a quarter of an hour of the news
-#: (docs/phrases.md); the anger that silence costs ramps up from the onset too (`silence_cost`).
+#: Minutes after the onset before the crowd remarks that the organisation says nothing. A choice,
+#: not a measured figure: on social platforms people ask where the organisation is within minutes
+#: of the news, and a quarter of an hour keeps "still nothing from them" out of the first posts.
+#: The anger that silence costs ramps up from the onset regardless (`silence_cost`).
 NOTICED_AFTER = 15
 #: Tie-break at the same minute: the first listed wins; a message's own reading comes last.
 PRIORITY = ("contradicted", "promise_broken", "deadline_missed", "promise_kept")
