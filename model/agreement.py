@@ -133,15 +133,22 @@ def agreement(rows: Sequence[dict[str, str]], readings: Sequence[Reading]) -> di
         out[f"{head}_per_class"] = {k: _prf(sum(t == k and p == k for t, p in got), sum(p == k for _, p in got),
                                             sum(t == k for t, _ in got)) for k in labels}
     binary: dict[str, list[tuple[bool, bool]]] = {}
+    clauses = Counter()
     for row, res in zip(rows, readings, strict=True):
         for b in ("instructing", "adjusting"):
             if row.get(b, "") != "":
                 binary.setdefault(b, []).append((row[b] == "1", b in res.base_responses))
         if "commitments" in row:
-            binary.setdefault("commitment", []).append((bool(json.loads(row["commitments"] or "[]")),
-                                                        bool(res.commitments)))
+            labelled = [c["text"] for c in json.loads(row["commitments"] or "[]")]
+            binary.setdefault("commitment", []).append((bool(labelled), bool(res.commitments)))
+            found = {_clause(c.text) for c in res.commitments}
+            clauses.update(labelled=len(labelled), found=len(res.commitments),
+                           matched=sum(_clause(t) in found for t in labelled))
     out["base_responses"] = {b: _prf(sum(y and p for y, p in v), sum(p for _, p in v), sum(y for y, _ in v))
                              for b, v in binary.items()}
+    if clauses:
+        # promises cut as the labels cut them: the labelled clause found word for word
+        out["commitment_clauses"] = {k: clauses[k] for k in ("labelled", "found", "matched")}
     if rows and "secondary" in rows[0]:
         out["secondary_accuracy"] = sum((r["secondary"] or None) == p.secondary
                                         for r, p in zip(rows, readings, strict=True)) / n
@@ -162,6 +169,11 @@ def evaluate(path: str | Path, split: str | None = None) -> dict[str, Any]:
         raise LabelledFileError(f"{path}: no labelled messages" + (f" in split {split!r}" if split else ""))
     readings, ms = read_all(rows)
     return {**agreement(rows, readings), "ms_per_message": ms}
+
+
+def _clause(text: str) -> str:
+    """A promise's clause as compared with its label: case and a closing full stop ignored."""
+    return text.strip().rstrip(".").strip().lower()
 
 
 def flag_counts(outcomes: Iterable[tuple[bool, bool]]) -> dict[str, int]:

@@ -65,7 +65,7 @@ _PROMISE = {
         r"|\bwill (?:be|have|get|receive|open|remain|stay|continue|reopen|publish|post|share|hold|take|contact|call|pay|cover|refund|reimburse|replace)\b"
         r"|\bwill (?:\w+ly )?(?:make|install|extend|contribute|donate|provide|respond|complete|include|report|follow|appear|reach|"
         r"go (?:to|straight|back|toward)|arrive|host|update|audit|review|fund|introduce|train|offer|send|give|run|return|resume|"
-        r"restart|launch|set up|meet|deliver|invest|hire|appoint|create|credit|waive|match|write|email|text|notify|inform)\b"
+        r"restart|launch|set up|meet|visit|deliver|invest|hire|appoint|create|credit|waive|match|write|email|text|notify|inform)\b"
         r"|\b(?:next )?(?:update|briefing|press conference|statement|announcement|meeting|call|session)s? (?:(?:at|by|from) \d|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|tonight|this (?:afternoon|evening|morning)|every|later)\b"
         r"|\bfrom now on\b|\bstarting (?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b"
         r"|\bwe(?:'re| are) (?:donating|offering|opening|setting up|launching|covering|refunding|sending|paying|giving|extending)\b"
@@ -214,6 +214,21 @@ _SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[-–—•]\s+")
 
 #: Where two promises are joined, each with its own time ("…at 11 am and … by 6 pm")
 _AND = {"en": re.compile(r",?\s+and\s+"), "fr": re.compile(r",?\s+et\s+")}
+#: A part that opens on a verb of its own after "and"/"et" ("…every customer and post an update at
+#: 3 pm", « …chaque client et publierons un point à 15h »): a second promise of the same speaker,
+#: not a second object of the first verb ("contact customers and their families by 3 pm").
+_NEW_VERB = {
+    "en": re.compile(r"we(?: will|'ll| are going to) \w+|(?:post|publish|send|email|e-mail|text|call|contact|refund|"
+                     r"compensate|reimburse|replace|open|reopen|hold|give|share|provide|update|inform|notify|report|"
+                     r"release|launch|set up|meet|visit|review|investigate|pay|cover|offer|restore|repair|fix|write|"
+                     r"announce|answer|respond|return|deliver|extend|check|test|install|appoint|suspend|recall|remove|"
+                     r"present|organi[sz]e|host|brief|confirm|explain|resume|waive|put|make)\b"
+                     # an object follows: "repair costs" is a noun
+                     r"(?= (?:a|an|the|every|all|each|any|our|your|their|its|it|them|you|us|what|how|why|up|for|to|"
+                     r"with|in|on|back|out|more|new|free|full|daily|regular|\d))"),
+    "fr": re.compile(r"(?:nous |on )?(?:vous |les |leur |lui )?(?:allons |pourrons )?[a-z]+rons\b|(?:nous )?allons\b"
+                     r"|vous [a-z]+rez\b"),
+}
 _WORD = re.compile(r"[^\W\d_]{2,}")
 #: What may come before a time that opens a part ("d'avril", "de 9h", "at 6 pm")
 _TIME_LEAD = re.compile(r"(?:d'|de |du |a |at |on |by )?")
@@ -314,18 +329,24 @@ def _each_with_its_time(clause: str, lang: str, clock: int | None, weekday: int 
 
 
 def _split_at_times(clause: str, lang: str, clock: int | None, weekday: int | None) -> list[tuple[int, str]]:
-    """(offset, part) of `clause` cut at each "and"/"et" that joins two timed promises."""
+    """(offset, part) of `clause` cut at each "and"/"et" that joins two promises with times of their
+    own: both timed, or one timed and the other opening on a verb of its own or, after a comma, a
+    promise of its own ("we will compensate every customer and post an update at 3 pm": one promise
+    with no time, one due at 3 pm)."""
     for m in _AND[lang].finditer(clause):
         left, right = clause[: m.start()], clause[m.end():]
         first, second = due_minutes(left, lang, clock, weekday)[0], due_minutes(right, lang, clock, weekday)[0]
-        if not (first and second):
+        if first and second:
+            # a new clause: after a comma, or after a time that closes the first one ("at 11 am and
+            # email…"), not a second time of the same thing ("samedi et dimanche", "9 am and 6 pm")
+            joined = m.group(0).startswith(",") or left.rstrip(" .").endswith(first)
+            if not joined or _opens_on_a_time(right) or right.startswith(second):
+                continue
+        elif not ((first or second) and _promises(left, lang)
+                  and (_NEW_VERB[lang].match(right) or (m.group(0).startswith(",") and _promises(right, lang)))):
             continue
-        # a new clause: after a comma, or after a time that closes the first one ("at 11 am and
-        # email…"), not a second time of the same thing ("samedi et dimanche", "9 am and 6 pm")
-        joined = m.group(0).startswith(",") or left.rstrip(" .").endswith(first)
-        if not joined or _opens_on_a_time(right) or right.startswith(second):
-            continue
-        if all(len(_WORD.findall(side.replace(when, " "))) >= 2 for side, when in ((left, first), (right, second))):
+        if all(len(_WORD.findall(side.replace(when, " ") if when else side)) >= 2
+               for side, when in ((left, first), (right, second))):
             return [(0, left), *((m.end() + o, p) for o, p in _split_at_times(right, lang, clock, weekday))]
     return [(0, clause)]
 

@@ -315,6 +315,21 @@ def test_a_teams_spreadsheet_is_read_as_saved(tmp_path):
     assert evaluate(path)["confusion"]["rebuild"] == {"rebuild": 1}
 
 
+def test_eval_says_how_many_promises_are_cut_as_labelled(tmp_path):
+    """Two promises joined in one sentence are labelled as two clauses: `--eval` counts the labelled
+    clauses the reader finds word for word, so that a change to how promises are cut is measured."""
+    rows = [("We will compensate every customer and post an update at 3 pm.",
+             ["We will compensate every customer", "post an update at 3 pm"]),
+            ("We are sorry. Our next update will follow once the checks are done.",
+             ["Our next update will follow as soon as possible"])]  # labelled in other words
+    with open(tmp_path / "promises.csv", "w", newline="", encoding="utf-8") as fh:
+        out = csv.writer(fh)
+        out.writerow(["text", "lang", "strategy", "tone", "commitments"])
+        for text, clauses in rows:
+            out.writerow([text, "en", "rebuild", "factual", json.dumps([{"text": c} for c in clauses])])
+    assert evaluate(tmp_path / "promises.csv")["commitment_clauses"] == {"labelled": 3, "found": 3, "matched": 2}
+
+
 @pytest.mark.parametrize("saved, named", [
     ("text,strategy,tone\nhello,apology,calm\n", ["line 2", "'apology'", "no_comment", "'calm'", "humorous"]),
     ("text,strategy,tone\n,deny,factual\nOk,deny,factual\nOk,deny,\n", ["line 2: the text is empty", "line 4: tone"]),

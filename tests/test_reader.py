@@ -359,6 +359,13 @@ def test_commitments_and_when_they_fall_due(text, lang, clock, when, due):
     ("Des navettes partiront à 10h et 14h.", "fr", [60]),
     # what was done before the promise is no promise
     ("The transfers left this morning and will reach your account by 3 pm.", "en", [360]),
+    # a promise with no time joined to a timed one: the time is the second one's alone
+    ("We will compensate every customer and post an update at 3 pm.", "en", [None, 360]),
+    ("Nous indemniserons chaque client et publierons un point à 15h.", "fr", [None, 360]),
+    ("We will pay the cleaning and repair costs of every shop, and our claims team will visit each of you "
+     "by 6 pm.", "en", [None, 540]),
+    # a second object of the same verb is not a second promise
+    ("We will contact customers and their families by 3 pm.", "en", [360]),
 ])
 def test_joined_promises_each_fall_due_at_their_own_time(text, lang, due):
     reading = classify_message(text, lang, context=ReadingContext(clock=9 * 60))

@@ -426,6 +426,9 @@ def _eval_text(report: dict) -> str:
         lines += ["", "base responses and commitments: precision recall support"]
         for k, v in report["base_responses"].items():
             lines.append(f"  {k:>11} {v['precision']:9.3f} {v['recall']:6.3f} {v['support']:7d}")
+    if c := report.get("commitment_clauses"):
+        lines.append(f"  promises cut as labelled: {c['matched']} of {c['labelled']} labelled clauses found word for word "
+                     f"({c['found']} promises found)")
     if "secondary_accuracy" in report:
         lines.append(f"\nsecondary strategy (incl. none) agreement: {report['secondary_accuracy']:.1%}")
     u = report["uncertain"]
