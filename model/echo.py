@@ -292,8 +292,9 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
 
     `strategy`, `holding` and `base_responses` are the reading the crowd goes by (a trainer's
     correction included); the rest comes from the reader's `reading`. `noticed`: what the crowd
-    sees of the message against the record ("u_turn", "against_facts", "kept", and "apologised": an
-    earlier message apologised, so "not one word of apology" would be false)."""
+    sees of the message against the record ("u_turn", "against_facts", "kept", "apologised": an
+    earlier message apologised, so "not one word of apology" would be false, and "instructed": an
+    earlier message told people what to do, so "you don't tell us what to do" would be)."""
     lang = reading.lang if reading.lang in LANGUAGES else "en"
     b = bank(lang)
     kind = message_kind(strategy, holding)
@@ -313,9 +314,12 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
     quotes = _pick_quotes(clauses, cues, remedies, lang)
     flags = {n for n in noticed if n in ("u_turn", "against_facts", "kept")}
     base = reading.base_responses if base_responses is None else base_responses
-    flags.add("instructions" if "instructing" in base else "no_advice")
-    if "instructing" not in base and safety_risk:
-        flags.add("no_instructions")
+    if "instructing" in base:
+        flags.add("instructions")
+    elif "instructed" not in noticed:  # earlier instructions still stand: "you don't say what to do" would be false
+        flags.add("no_advice")
+        if safety_risk:
+            flags.add("no_instructions")
     if strategy != "rebuild" and not b.apology.search(text) and "apologised" not in noticed:
         flags.add("no_apology")
     if kind in ("holding", "refused", "rebuild") and not any(c.due_min is not None for c in promises):

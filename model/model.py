@@ -659,6 +659,8 @@ class CrisisModel(mesa.Model):
                                   for r in record.reasons)),
             ("kept", record.kept > 0),
             ("apologised", any(st.strategy == "rebuild" and st.seq < record.seq for st in self.conduct.statements)),
+            ("instructed", any("instructing" in st.base_responses and st.seq < record.seq
+                               for st in self.conduct.statements)),
         ) if seen)
         words = echo.read_words(record.text, reading, record.strategy, record.holding,
                                 self.scenario.has_safety_risk, record.base_responses, noticed)

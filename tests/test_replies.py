@@ -299,6 +299,33 @@ def test_shares_of_a_message_carry_its_text(lang):
     assert shares.text.str.contains(opening, regex=False).all()
 
 
+INSTRUCTIONS = {"en": "We are sorry. Customer emails were accessed. Please change your Bright Rewards password now and "
+                      "beware of emails asking for your details.",
+                "fr": "Nous présentons nos excuses. Restez chez vous, fenêtres fermées, jusqu'à nouvel ordre."}
+FOLLOW_UP = {"en": "As promised, every Bright Rewards member has now been emailed with what was accessed.",
+             "fr": "Comme promis, chaque famille du quartier a été appelée par nos équipes."}
+ASKS_WHAT_TO_DO = {
+    "en": r"what (?:do|should) we do|don't tell (?:them|us) what to do|you don't say|how to protect ourselves|what we should do",
+    "fr": r"on fait quoi|quoi faire|ne (?:leur|nous) dites pas|comment se protéger|que faire|ce qu'on doit faire",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_once_told_what_to_do_nobody_asks_it_under_a_later_message(lang):
+    """Instructions stand until withdrawn: under a follow-up that repeats none, "and what do we do?",
+    "you don't tell us how to protect ourselves" would be false. Without the earlier instructions,
+    the same follow-up draws the question."""
+    asks = re.compile(ASKS_WHAT_TO_DO[lang], re.IGNORECASE)
+    told, untold = [], []
+    for seed in SEEDS:
+        model, frame = run(lang, seed, 90, (20, INSTRUCTIONS[lang]), (60, FOLLOW_UP[lang]))
+        told += [t for t in under(frame, model, 1).text if asks.search(t)]
+        model, frame = run(lang, seed, 90, (60, FOLLOW_UP[lang]))
+        untold += [t for t in under(frame, model, 0).text if asks.search(t)]
+    assert not told, told[:5]
+    assert len(untold) >= 5, untold
+
+
 def test_a_replay_gives_the_same_texts():
     messages = ((15, PROMISE["en"]), (60, DENIAL["en"]))
     first = run("en", 3, 80, *messages)[1]
