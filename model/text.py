@@ -285,8 +285,12 @@ _COMMON = frozenset(
 )
 
 
+#: Short words that still echo: one laugh per text ("lol, lol Brightmart are unreal").
+_LAUGHS = frozenset(["lol", "lmao", "lmfao", "haha", "mdr", "ptdr", "jpp", "xd"])
+
+
 def _stems(words: list[str]) -> set[str]:
-    return {w[:5] for w in words if len(w) >= 5 and w not in _COMMON}
+    return {w[:5] for w in words if (len(w) >= 5 and w not in _COMMON) or w in _LAUGHS}
 
 
 @cache
