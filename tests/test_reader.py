@@ -435,6 +435,10 @@ def test_promises_as_organisations_write_them(text, lang, kind):
     # a heading that dates the message is when it was written
     ("UPDATE 14:30 — Water supply has been restored to most homes in the Eastfield area.", "en"),
     ("Point de situation 16h : le feu est maîtrisé.", "fr"),
+    # the update that keeps the promise is dated by it, not a new promise
+    ("Point de 11h, comme annoncé : la fuite est colmatée, le confinement est levé.", "fr"),
+    ("Our 11 am update, as promised: the helpline is open and refunds have started.", "en"),
+    ("3 pm update: water pressure is back in most of the town.", "en"),
     ("The tribunal will see that too.", "en"),
     ("As you'll appreciate, turbulence is beyond any airline's control.", "en"),
     ("Update on the Greyfield Arena roof: four of the 96 panels were damaged.", "en"),
