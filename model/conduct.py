@@ -68,7 +68,7 @@ class Statement:
     calm: float
     corrected: bool = False
     contradiction: bool = False  # contradicts an earlier message or the scenario's facts (a U-turn)
-    minimises: bool = False  # calls the harm small in so many words ("minor", "no risk"): phrasebank.minimises
+    minimises: bool = False  # calls the harm small in so many words ("minor", "no risk"): echo.minimising_words
 
 
 @dataclass

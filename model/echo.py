@@ -300,7 +300,7 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
     kind = message_kind(strategy, holding)
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
     clauses = [c for s in sentences for c in _clauses(s)]
-    cues = _minimising(text, lang) if kind == "diminish" else _cues(reading)
+    cues = minimising_words(text, lang) if kind == "diminish" else _cues(reading)
     weak = tuple(dict.fromkeys(_short(_holding(clauses, sentences, c), lang) for c in cues))[:2]
     phones = tuple(dict.fromkeys(m.group(0).strip() for m in _PHONE.finditer(text)))[:2]
     scrubbed = _PHONE.sub(" ", text)
@@ -382,10 +382,13 @@ def _cues(reading: Reading) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))[:1]
 
 
-def _minimising(text: str, lang: str) -> tuple[str, ...]:
-    """The words with which a diminishing message calls the harm small ("minor", "no risk"), as
-    written: what replies quote back at it. None when it only excuses ("an accident", "beyond our
-    control"): "'stay indoors'? Tell that to the victims" would answer a minimising never said."""
+def minimising_words(text: str, lang: str) -> tuple[str, ...]:
+    """The words with which a message calls the harm small ("minor", "no risk"), as written: what
+    replies quote back at a diminishing message, and what makes it `diminished` rather than
+    `excused`. None when it only excuses ("an accident", "beyond our control"): "'stay indoors'?
+    Tell that to the victims" would answer a minimising never said."""
+    if lang not in LANGUAGES:
+        return ()
     norm, index = _normalise(text)
     m = phrasebank.harm_small(lang).search(norm)
     return (text[index[m.start()]:index[m.end() - 1] + 1],) if m else ()

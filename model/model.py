@@ -19,7 +19,7 @@ from mesa.agentset import AgentSet
 
 from ..agents.crowd import MassAccount
 from ..agents.notables import Journalist, NotableAccount, notable_for
-from . import echo, markers, phrasebank, situation, text
+from . import echo, markers, situation, text
 from . import inputs as inp
 from .classify import Question, Reading, ReadingContext, classify_message
 from .commitments import Commitment
@@ -511,7 +511,7 @@ class CrisisModel(mesa.Model):
         made = self.conduct.said(
             Statement(int(seq), m, strategy, detected.secondary, tone, detected.base_responses, holding, verdict.calm,
                       contradiction=verdict.contradiction,
-                      minimises=phrasebank.minimises(detected_norm(msg.text), detected.lang)),
+                      minimises=bool(echo.minimising_words(msg.text, detected.lang))),
             detected.commitments, [c for c, t in zip(corrects, truth, strict=True) if not t])
         record = MessageRecord(
             seq=int(seq), t_min=m, author=author.persona.handle, platforms=plats, strategy=strategy, tone=tone,

@@ -569,11 +569,6 @@ def harm_small(lang: str) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-def minimises(normalised: str, lang: str) -> bool:
-    """Does a message (lowercased, without accents) call the harm small? Only then do people quote
-    its minimising back at it; otherwise a diminishing message excuses or justifies."""
-    return lang in LANGUAGES and harm_small(lang).search(normalised) is not None
-
 
 @lru_cache(maxsize=16)
 def off_site(bank: Bank) -> Bank:
