@@ -53,6 +53,9 @@ class Crowd:
         self.E = self.E0.copy()
         self.A = np.zeros(pop.n, dtype=np.float32)
         self.F = np.zeros(pop.n, dtype=np.float32)
+        # who has heard of the crisis: an inject or a message reached them, or they read an item
+        # about it. Nobody talks about news they have not heard (`act_probability`).
+        self.aware = np.zeros(pop.n, dtype=bool)
         tau = np.array([params.tau_min[e] for e in EMOTIONS], dtype=np.float32)
         self.decay = (1.0 / tau)[:, None]
         self.contagion = np.array([params.contagion[e] for e in EMOTIONS], dtype=np.float32)
@@ -126,6 +129,7 @@ class Crowd:
                 E[e] += drive[e] * self.pop.susceptibility * (1.0 - E[e])
         if len(readers) == 0:
             return
+        self.aware[readers] = True
         xhat = 1.0 - np.exp(-x)  # saturating: the 20th angry post adds little
         push = (CROSS @ xhat) * self.rate_sus[:, readers]
         e = E[:, readers]
@@ -148,6 +152,7 @@ class Crowd:
         idx = np.flatnonzero(mask)
         if len(idx) == 0:
             return
+        self.aware[idx] = True
         gain = self.pop.susceptibility[idx] if scale is None else self.pop.susceptibility[idx] * scale[idx]
         f = self.F[idx]
         if not novel:
@@ -168,7 +173,9 @@ class Crowd:
         under strong negative feeling — as far as fatigue lets it.
 
         Feeling acts through arousal: an account still angry but no longer attentive
-        posts at its resting rate, so volume follows attention, not the slower mood.
+        posts at its resting rate, so volume follows attention, not the slower mood. An account
+        that has not heard of the crisis says nothing about it: the storm's first minutes are the
+        news spreading.
         """
         E = self.E
         drive = np.maximum(np.maximum(E[1], E[2]), np.maximum(E[3], E[4]))
@@ -182,6 +189,7 @@ class Crowd:
         drive += 1.0
         drive *= self.pop.activity
         drive *= np.float32(intensity)
+        drive *= self.aware
         return drive
 
     def express(self, actors: np.ndarray, u: np.ndarray) -> np.ndarray:

@@ -86,7 +86,7 @@ def test_the_feed_a_page_shows_after_new_minutes_is_the_feed_a_fresh_page_shows(
     url = f"sqlite:///{tmp_path / 'u.db'}"
     engine = open_store(url)
     created = rooms.create_room(engine, "en-retail-breach", seed=4, population=2000, minutes=60)
-    RoomRunner(engine, created.room_id, speed=0, until=6).run()
+    RoomRunner(engine, created.room_id, speed=0, until=10).run()
     watching = ViewHub(make_engine(url, writer=False), check_s=0.0)
 
     def everything(view) -> list[str]:  # type: ignore[no-untyped-def]
@@ -96,7 +96,7 @@ def test_the_feed_a_page_shows_after_new_minutes_is_the_feed_a_fresh_page_shows(
                 view.feed("en", (None, "public", None, None, ""))]
 
     before = everything(watching.view(created.room_id))
-    RoomRunner(engine, created.room_id, speed=0, until=9).run()
+    RoomRunner(engine, created.room_id, speed=0, until=14).run()
     view = watching.view(created.room_id)
     after = everything(view)
     fresh = everything(ViewHub(make_engine(url, writer=False)).view(created.room_id))

@@ -23,8 +23,9 @@ from uproar.benchmarks.stylized import (
     tail_test,
 )
 from uproar.model import markers
+from uproar.model.items import MESSAGE
 from uproar.model.scenario import parse_scenario
-from uproar.model.taxonomy import EMOTIONS
+from uproar.model.taxonomy import EMOTIONS, GROUPS
 
 TOWN = """
 [scenario]
@@ -81,8 +82,12 @@ def town():
 
 
 def calm(scenario, **parameters):
-    """The same crowd with no inject (and other parameters if given)."""
-    update = {"injects": []}
+    """The same crowd when everyone has heard the news told flat: each inject reaches every account
+    and moves no feeling (other parameters if given). A crowd that never heard of the crisis says
+    nothing about it, so this, not a crowd without injects, is the resting level a burst stands on."""
+    flat = [i.model_copy(update={"shock": dict.fromkeys(i.shock or {"fear": 0}, 0.0), "reach": 1.0,
+                                 "targets": type(i.targets)()}) for i in scenario.injects]
+    update = {"injects": flat}
     if parameters:
         update["parameters"] = scenario.parameters.model_copy(update=parameters)
     return scenario.model_copy(update=update)
@@ -159,6 +164,42 @@ def test_outrage_words_make_the_same_post_travel_further(town):
             total += int((model.items["parent"] == seq).sum())
         echoes[label] = total
     assert echoes["moral"] > 1.3 * echoes["plain"] > 0, echoes
+
+
+# --------------------------------------------------------------------------- the start of a storm
+def test_nobody_talks_about_a_crisis_before_hearing_of_it(town, fr_scenario):
+    """Before the first inject the crowd says nothing (it used to blame the organisation and fear
+    for the injured at minute 0 of a scenario whose first rumour comes at minute 3); from the
+    inject on it talks, and the news travels beyond those it reached."""
+    for scenario, minutes in ((town, 45), (fr_scenario, 20)):
+        first = min(i.at for i in scenario.injects)
+        assert first >= 3, "the check needs minutes before the first inject"
+        for seed in SEEDS:
+            v = volume(scenario, seed, minutes, population=3000)
+            assert v[:first].sum() == 0, (scenario.id, seed, v[:first])
+            assert v[first:].sum() > 15, (scenario.id, seed, v[first:])
+
+
+def test_the_news_spreads_beyond_those_it_first_reached(town):
+    """News that reaches the students alone reaches the rest of the town through what they post:
+    within the hour the public talks about it too, though no inject reached it."""
+    students = town.injects[0].model_copy(update={"targets": type(town.injects[0].targets)(groups=["student"]), "reach": 1.0})
+    only = town.model_copy(update={"injects": [students]})
+    public = GROUPS.index("public")
+    for seed in SEEDS:
+        items = run_model(only, seed, 95, population=3000).items
+        crowd = (items["kind"] != MESSAGE) & (items["group"] == public)
+        spoke = len(np.unique(items["author"][crowd]))
+        assert spoke >= 8, (seed, spoke)
+
+
+def test_a_statement_before_the_news_is_heard_by_those_it_reaches(town):
+    """An organisation that speaks first is the news: its followers answer it before any inject."""
+    first = {"text": "A fire broke out at our depot this morning. Nobody is hurt. We will update at noon.",
+             "platforms": ["twitter"], "t_min": 5}
+    for seed in SEEDS:
+        with_it, without = volume(town, seed, 30, [first]), volume(town, seed, 30)
+        assert without.sum() == 0 and with_it[5:30].sum() > 0, (seed, with_it)
 
 
 # --------------------------------------------------------------------------- bursts
