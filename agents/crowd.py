@@ -44,6 +44,11 @@ class Account(mesa.Agent):
         return float(self.model.crowd.F[self.index])
 
     @property
+    def heard(self) -> bool:
+        """Whether the account has heard of the crisis; until it has, it says nothing about it."""
+        return bool(self.model.crowd.aware[self.index])
+
+    @property
     def followers(self) -> int:
         return int(self.model.population.followers[self.index])
 

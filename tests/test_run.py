@@ -12,6 +12,7 @@ import pytest
 from uproar import CrisisModel
 from uproar.cli import main
 from uproar.model.export import MESSAGE_COLUMNS, REACTION_COLUMNS, TIMELINE_COLUMNS, write_export
+from uproar.model.taxonomy import GROUPS
 
 MESSAGES_EN = """t_min,platform,text
 12,twitter,"We are aware that some customer data may have been exposed. We are investigating with our supplier."
@@ -178,9 +179,14 @@ def test_crowd_accounts_are_mesa_agents(fr_scenario):
     assert len(journalists) == sum(model.population.group == 0)
     by_group = model.agents.groupby("group")
     assert sum(len(v) for v in by_group.groups.values()) == len(model.agents)
+    assert not any(a.heard for a in model.agents)  # the first inject comes at minute 3
     model.run_for(30)
     account = model.agents.to_list()[100]
     assert set(account.emotions) == {"approval", "fear", "anger", "mockery", "sadness"}
+    heard = {a.index for a in model.agents.select(lambda a: a.heard)}
+    crowd = model.items["group"] != GROUPS.index("organisation")
+    authors = {int(i) for i in model.items["author"][crowd]}
+    assert authors and authors <= heard < set(range(model.population.n))
     assert model.datacollector.get_model_vars_dataframe().shape[0] == 30
 
 
