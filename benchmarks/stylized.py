@@ -264,14 +264,25 @@ def burst_curves(scenario: Any, seed: int, population: int, inject: int, after: 
     return at, runs[0], runs[1]
 
 
+def told_flat(inject: Any, everyone: bool = False) -> Any:
+    """The same news reaching the same accounts (or `everyone`) and moving no feeling. A crowd
+    talks only of what it has heard (`Crowd.aware`): a crowd without the inject says nothing, so
+    the excess a shock brings is measured over this one, which heard and was not shaken (what the
+    shock adds is the feeling, the attention, and the wider spread of a crowd that posts more)."""
+    update: dict[str, Any] = {"shock": dict.fromkeys(inject.shock or {"fear": 0.0}, 0.0)}
+    if everyone:
+        update.update(reach=1.0, targets=type(inject.targets)())
+    return inject.model_copy(update=update)
+
+
 def shock_curves(scenario: Any, seed: int, population: int, inject: int, after: int = SHOCK_AFTER
                  ) -> tuple[int, np.ndarray, np.ndarray]:
-    """(minute of the inject, items per minute with it, without it) for a crowd that meets
+    """(minute of the inject, items per minute with it, told flat) for a crowd that meets
     only that inject of the scenario — one exogenous shock on a calm crowd — while the
     notable accounts keep their own news (their statements would be new shocks)."""
     at = scenario.injects[inject].at
     runs = []
-    for injects in ([scenario.injects[inject]], []):
+    for injects in ([scenario.injects[inject]], [told_flat(scenario.injects[inject])]):
         model = _model(scenario.model_copy(update={"injects": injects}), seed, population, at + after,
                        notables_act=False)
         runs.append(per_minute(model.items, at + after))
@@ -437,5 +448,6 @@ __all__ = [
     "summarise",
     "table",
     "tail_test",
+    "told_flat",
     "top_cascade_share",
 ]  # fmt: skip

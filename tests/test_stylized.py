@@ -21,6 +21,7 @@ from uproar.benchmarks.stylized import (
     per_minute,
     small_cascade_share,
     tail_test,
+    told_flat,
 )
 from uproar.model import markers
 from uproar.model.items import MESSAGE
@@ -81,13 +82,10 @@ def town():
     return parse_scenario(TOWN, source="town.toml")
 
 
-def calm(scenario, **parameters):
-    """The same crowd when everyone has heard the news told flat: each inject reaches every account
-    and moves no feeling (other parameters if given). A crowd that never heard of the crisis says
-    nothing about it, so this, not a crowd without injects, is the resting level a burst stands on."""
-    flat = [i.model_copy(update={"shock": dict.fromkeys(i.shock or {"fear": 0}, 0.0), "reach": 1.0,
-                                 "targets": type(i.targets)()}) for i in scenario.injects]
-    update = {"injects": flat}
+def calm(scenario, everyone: bool = False, **parameters):
+    """The same crowd hearing every inject told flat (`told_flat`: the resting level a burst stands
+    on), by `everyone` if asked, with other parameters if given."""
+    update = {"injects": [told_flat(i, everyone) for i in scenario.injects]}
     if parameters:
         update["parameters"] = scenario.parameters.model_copy(update=parameters)
     return scenario.model_copy(update=update)
@@ -210,7 +208,7 @@ BURST_SEEDS = tuple(range(1, 11))
 
 @pytest.fixture(scope="module")
 def bursts(town):
-    """Excess volume of the inject over the same crowd without it, per seed (no message)."""
+    """Excess volume of the inject over the same news told flat, per seed (no message)."""
     quiet = calm(town)
     out = []
     for seed in BURST_SEEDS:
@@ -259,13 +257,13 @@ def test_the_same_story_draws_less_the_second_time(town):
 # --------------------------------------------------------------------------- the end of a crisis
 @pytest.mark.slow
 def test_a_well_handled_crisis_dies_down_and_silence_smoulders(town):
-    """With no new inject, a good answer brings the volume back near the calm crowd's
+    """With no new inject, a good answer brings the volume back near the unshaken crowd's
     within a few hours; without any answer the grievance smoulders above it, but does
     not grow by itself (it holds or falls over the last two hours)."""
     minutes = 330
     quiet, answered, silent = [], [], []
     for seed in SEEDS:
-        quiet.append(volume(calm(town), seed, minutes))
+        quiet.append(volume(calm(town, everyone=True), seed, minutes))  # hours on, the whole town has heard
         answered.append(volume(town, seed, minutes, [{**APOLOGY, "t_min": 40}]))
         silent.append(volume(town, seed, minutes))
     rest, good, none = (np.mean(v, axis=0) for v in (quiet, answered, silent))
