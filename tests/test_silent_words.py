@@ -355,8 +355,10 @@ def test_nobody_remarks_the_silence_in_the_first_minutes_of_the_news(name):
 
 #: The crowd saying the organisation called the harm small ("'limited impact'? prove it").
 SAID_MINOR = {
-    "en": r"\bminor\b|limited|under control|play(?:ing|s|ed)? (?:it )?down|everything is fine|\"no risk|nothing to see",
-    "fr": r"mineur|limité|sous contrôle|maîtrisé|minimise\b|a minimisé|minimisent|tout va bien|aucun risque|rien à voir",
+    "en": r"\bminor\b|limited|under control|play(?:ing|s|ed)? (?:it )?down|everything(?: i|')s fine|\"no risk|nothing to see"
+          r"|nothing serious|not serious|no big deal|small matter|nothing to worry about",
+    "fr": r"mineur|limité|sous contrôle|maîtrisé|minimise\b|a minimisé|minimisent|tout va bien|aucun risque|rien à voir"
+          r"|rien de grave|pas grave|trois fois rien|rien d'inquiétant",
 }
 EXCUSE = {
     "en": "This incident was caused by exceptional circumstances beyond our control. Our procedures were followed "
@@ -401,3 +403,56 @@ def test_a_text_laughs_once(name):
     laughing = [t for t in frame.text if any(re.search(rf"\b{w}\b", t.lower()) for w in laughs)]
     assert len(laughing) >= 30, "the crowd laughs"
     assert not twice, twice[:5]
+
+
+#: Answers of each kind, to check what the crowd quotes after them.
+ANSWERS = {
+    "en": {"holding": "We are aware of reports about Bright Rewards member data and are investigating urgently.",
+           "diminish": MINIMISING["en"],
+           "deny": "Brightmart is not responsible for this attack. These accusations are unfounded.",
+           "bolster": "For 40 years Brightmart has served Kingsford families and invested in their security."},
+    "fr": {"holding": "Nous avons connaissance d'un incident sur notre site de Valmont. Nos équipes sont mobilisées.",
+           "diminish": MINIMISING["fr"],
+           "deny": "Chimex n'est pas responsable. Ces accusations sont infondées.",
+           "bolster": "Depuis 40 ans, Chimex fait vivre la vallée et investit dans la sécurité de ses sites."},
+}
+_QUOTED = re.compile(r"«\s*([^»]+?)\s*»|(?<![A-Za-z])'([^']{3,}?)'(?![A-Za-z])|\"([^\"]{3,}?)\"|“([^”]+)”")
+#: What the crowd may put in quotes without the message saying it: the word it missed ("not even a
+#: 'sorry'"), the kind of answer a refusal is ("no comment"), a prediction ("next statement: 'minor
+#: incident', I bet") and the organisation's own slogans of other days (a seminar, a brochure).
+_NOT_THE_MESSAGE = {"sorry", "desole", "excuses", "no comment", "pas de commentaire", "minor incident",
+                    "incident mineur", "operational excellence", "excellence operationnelle", "a responsible neighbour",
+                    "voisin responsable"}
+
+
+def _plain(t: str) -> str:
+    import unicodedata
+
+    t = unicodedata.normalize("NFKD", t.lower())
+    return "".join(c for c in t if not unicodedata.combining(c)).strip(" .,!?…:;")
+
+
+@pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
+def test_the_crowd_quotes_only_what_was_said(name):
+    """After a holding statement, a minimisation, a denial or a reminder of the record, words the crowd
+    puts in quotes are the message's own, an inject's or another account's post quoted whole: no "'assessing
+    the situation'" after "we are investigating", no "'limited impact'" after "a minor incident", no
+    "'nothing to do with us'" after "not responsible". Glosses are reported speech ("they say it's
+    nothing serious")."""
+    lang = load_scenario(name).language
+    for kind, message in ANSWERS[lang].items():
+        model = CrisisModel(name, rng=9, population=5000)
+        model.post(text=message, t_min=20)
+        model.run_for(60)
+        frame = model.reactions_frame()
+        after = frame[(frame.t_min > 20) & (frame.kind != "reaction")]
+        assert len(after) > 500, kind
+        said = " ".join(_plain(t) for t in [message, *(i.text for i in model.scenario.injects)])
+        unsaid = []
+        for body in after.text:
+            for m in _QUOTED.finditer(body):
+                quoted = _plain(next(g for g in m.groups() if g))
+                if quoted in said or quoted in _NOT_THE_MESSAGE or len(quoted.split()) >= 8:
+                    continue
+                unsaid.append((quoted, body))
+        assert not unsaid, (kind, unsaid[:5])
