@@ -456,3 +456,31 @@ def test_the_crowd_quotes_only_what_was_said(name):
                     continue
                 unsaid.append((quoted, body))
         assert not unsaid, (kind, unsaid[:5])
+
+
+#: A statement that says what happened, apologises and says what to do.
+EXPLAINED = {
+    "en": "We confirm that Bright Rewards member data was accessed through a supplier's system. We are truly sorry. "
+          "Please change your Bright Rewards password now and be wary of emails asking for your details.",
+    "fr": "Une fuite de chlore s'est produite ce matin dans notre atelier de conditionnement. Nous présentons nos "
+          "excuses aux habitants. Par précaution, restez chez vous, fenêtres fermées.",
+}
+KNOW_NOTHING = {"en": r"we know nothing|know what's going on", "fr": r"on ne sait rien|vous savez ce qui se passe"}
+
+
+@pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
+def test_once_told_what_happened_nobody_posts_that_nothing_is_known(name):
+    """"We know nothing, and that's what's scary" and "does anyone know what's going on?" fit the
+    first minutes and a holding statement; after a statement that said what happened (about 200
+    posts of 2,700 in the hour after it, before), the crowd worries about what it means instead."""
+    lang = load_scenario(name).language
+    know_nothing = re.compile(KNOW_NOTHING[lang], re.IGNORECASE)
+    model = CrisisModel(name, rng=1, population=5000)
+    model.post(text=EXPLAINED[lang], t_min=30)
+    model.run_for(80)
+    frame = model.reactions_frame()
+    posts = frame[frame.kind == "post"]
+    early, after = posts[posts.t_min < 30], posts[posts.t_min > 35]
+    assert early.text.str.contains(know_nothing).sum() >= 2, "the crowd says it knows nothing before the statement"
+    assert len(after) > 500 and not after.text.str.contains(know_nothing).any(), \
+        after.text[after.text.str.contains(know_nothing)].head().tolist()
