@@ -285,12 +285,14 @@ _COMMON = frozenset(
 )
 
 
-#: Short words that still echo: one laugh per text ("lol, lol Brightmart are unreal").
-_LAUGHS = frozenset(["lol", "lmao", "lmfao", "haha", "mdr", "ptdr", "jpp", "xd"])
+#: Laughs, however spelt, echo one another: one laugh per text ("lol, lol Brightmart are unreal",
+#: « lol, des consignes mdr »).
+_LAUGH = re.compile(r"lo+l+|lmf?a+o+|(?:ha){2,}h?|md+r+|ptd+r+|jpp|xd+")
 
 
 def _stems(words: list[str]) -> set[str]:
-    return {w[:5] for w in words if (len(w) >= 5 and w not in _COMMON) or w in _LAUGHS}
+    return {"(laugh)" if _LAUGH.fullmatch(w) else w[:5] for w in words
+            if (len(w) >= 5 and w not in _COMMON) or _LAUGH.fullmatch(w)}
 
 
 @cache

@@ -396,10 +396,10 @@ def test_an_excuse_is_not_heard_as_calling_the_harm_minor(name):
 @pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
 def test_a_text_laughs_once(name):
     """A lead, a line and a second line each may laugh; one text does it once ("lol, lol Brightmart
-    are unreal", « mdr… mdr Chimex ils sont trop forts » read as a bot)."""
+    are unreal", « mdr… mdr Chimex ils sont trop forts », « lol, des consignes mdr » read as a bot)."""
     frame = _three_runs(name)
     laughs = ("lol", "lmao", "haha", "mdr", "ptdr")
-    twice = [t for t in frame.text if any(len(re.findall(rf"\b{w}\b", t.lower())) > 1 for w in laughs)]
+    twice = [t for t in frame.text if sum(len(re.findall(rf"\b{w}\b", t.lower())) for w in laughs) > 1]
     laughing = [t for t in frame.text if any(re.search(rf"\b{w}\b", t.lower()) for w in laughs)]
     assert len(laughing) >= 30, "the crowd laughs"
     assert not twice, twice[:5]
