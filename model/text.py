@@ -382,6 +382,9 @@ def _echo(first: str, second: str) -> bool:
         return True
     if first.endswith(":") and ":" in second:  # no "Info: heard that: …"
         return True
+    opener, line = _words(first), _words(second)
+    if opener and line and len(opener) <= 2 and opener[0] == line[0]:  # no « Bien. Bien, maintenant… »
+        return True
     return _repeats(first, second)
 
 

@@ -484,3 +484,17 @@ def test_once_told_what_happened_nobody_posts_that_nothing_is_known(name):
     assert early.text.str.contains(know_nothing).sum() >= 2, "the crowd says it knows nothing before the statement"
     assert len(after) > 500 and not after.text.str.contains(know_nothing).any(), \
         after.text[after.text.str.contains(know_nothing)].head().tolist()
+
+
+_OPENER = re.compile(r"^\W*((\w+)(?:[\s,]+\w+)?)\s*[.…!?:]+\s+(\w+)")
+
+
+@pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
+def test_a_text_does_not_open_twice_on_one_word(name):
+    """An opener and the line after it do not start on the same word (« Bien. Bien, maintenant les
+    détails. », "Not great. Not knowing is the worst part.", "Well, well. Well done, …"): 24 and 32
+    texts of the three runs did."""
+    frame = _three_runs(name)
+    frame = frame[frame.kind != "reaction"]
+    twice = [t for t in frame.text if (m := _OPENER.match(t)) and m.group(2).lower() == m.group(3).lower()]
+    assert len(frame) > 5000 and not twice, twice[:5]
