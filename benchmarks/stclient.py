@@ -31,8 +31,10 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
 
+from ..app.live import PATIENCE_MS, POLL_MS
+
 LIVE = re.compile(r'data-live="([^"]*)"')
-POLL_S = 0.3
+POLL_S = POLL_MS / 1000
 FINISHED = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
 WIDGETS = ("text_input", "text_area", "button", "selectbox", "multiselect", "number_input", "slider",
            "select_slider", "radio", "checkbox")
@@ -247,7 +249,7 @@ class PageSession:
         """The page's watcher script: poll the room's live key, press refresh when it moved."""
         host, port = self.url.split("//", 1)[1].split("/", 1)[0].split(":")
         reader = writer = None
-        asked, asked_at = None, 0.0
+        pressed: tuple[str, float] | None = None  # (the key shown when pressed, when)
         while True:
             await asyncio.sleep(POLL_S)
             shown = next((LIVE.search(n.text) for n in self.nodes.values() if "data-live=" in n.text), None)
@@ -261,12 +263,15 @@ class PageSession:
             except (OSError, ValueError, asyncio.IncompleteReadError):
                 writer = None
                 continue
-            tick = self.widget("button", "↻")
-            if key is None or html.unescape(shown.group(1)) == key or tick is None:
+            tick, drawn = self.widget("button", "↻"), html.unescape(shown.group(1))
+            if drawn == key:
+                pressed = None
+            if key is None or drawn == key or tick is None:
                 continue
-            if asked == key and time.monotonic() - asked_at < 3.0:
+            # one rerun in flight, as the page's script (`app/live.py`): press again once it has drawn
+            if pressed is not None and pressed[0] == drawn and time.monotonic() - pressed[1] < PATIENCE_MS / 1000:
                 continue
-            asked, asked_at = key, time.monotonic()
+            pressed = (drawn, time.monotonic())
             with contextlib.suppress(Exception):
                 await self.rerun([WidgetState(id=tick.id, trigger_value=True)], fragment=self._fragment_of(tick))
 
