@@ -46,7 +46,7 @@ class Account(mesa.Agent):
     @property
     def heard(self) -> bool:
         """Whether the account has heard of the crisis; until it has, it says nothing about it."""
-        return bool(self.model.crowd.aware[self.index])
+        return bool(self.model.crowd.heard[self.index])
 
     @property
     def followers(self) -> int:

@@ -266,7 +266,7 @@ def burst_curves(scenario: Any, seed: int, population: int, inject: int, after: 
 
 def told_flat(inject: Any, everyone: bool = False) -> Any:
     """The same news reaching the same accounts (or `everyone`) and moving no feeling. A crowd
-    talks only of what it has heard (`Crowd.aware`): a crowd without the inject says nothing, so
+    talks only of what it has heard (`Crowd.heard`): a crowd without the inject says nothing, so
     the excess a shock brings is measured over this one, which heard and was not shaken (what the
     shock adds is the feeling, the attention, and the wider spread of a crowd that posts more)."""
     update: dict[str, Any] = {"shock": dict.fromkeys(inject.shock or {"fear": 0.0}, 0.0)}

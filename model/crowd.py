@@ -55,7 +55,7 @@ class Crowd:
         self.F = np.zeros(pop.n, dtype=np.float32)
         # who has heard of the crisis: an inject or a message reached them, or they read an item
         # about it. Nobody talks about news they have not heard (`act_probability`).
-        self.aware = np.zeros(pop.n, dtype=bool)
+        self.heard = np.zeros(pop.n, dtype=bool)
         tau = np.array([params.tau_min[e] for e in EMOTIONS], dtype=np.float32)
         self.decay = (1.0 / tau)[:, None]
         self.contagion = np.array([params.contagion[e] for e in EMOTIONS], dtype=np.float32)
@@ -129,7 +129,7 @@ class Crowd:
                 E[e] += drive[e] * self.pop.susceptibility * (1.0 - E[e])
         if len(readers) == 0:
             return
-        self.aware[readers] = True
+        self.heard[readers] = True
         xhat = 1.0 - np.exp(-x)  # saturating: the 20th angry post adds little
         push = (CROSS @ xhat) * self.rate_sus[:, readers]
         e = E[:, readers]
@@ -152,7 +152,7 @@ class Crowd:
         idx = np.flatnonzero(mask)
         if len(idx) == 0:
             return
-        self.aware[idx] = True
+        self.heard[idx] = True
         gain = self.pop.susceptibility[idx] if scale is None else self.pop.susceptibility[idx] * scale[idx]
         f = self.F[idx]
         if not novel:
@@ -189,7 +189,7 @@ class Crowd:
         drive += 1.0
         drive *= self.pop.activity
         drive *= np.float32(intensity)
-        drive *= self.aware
+        drive *= self.heard
         return drive
 
     def express(self, actors: np.ndarray, u: np.ndarray) -> np.ndarray:
