@@ -569,7 +569,6 @@ def harm_small(lang: str) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-
 @lru_cache(maxsize=16)
 def off_site(bank: Bank) -> Bank:
     """`bank` without the lines that need a place where the crisis happens ("staff on site",
