@@ -249,9 +249,7 @@ class RoomClient:
             window = pd.concat([self._window, new], ignore_index=True) if len(self._window) else new
         else:
             window = self._window
-        recent = window["t_min"].to_numpy() >= cutoff
-        recent[max(0, len(window) - self.feed_size):] = True
-        self._window = window if recent.all() else window[recent].reset_index(drop=True)
+        self._window = _since(window, cutoff, keep_last=self.feed_size)
 
     def _first_seq_from(self, conn: Connection, minute: int, lo: int, hi: int) -> int:
         """The first seq in [lo, hi] of an item of minute `minute` or later (`hi` if none), by bisection.
@@ -358,10 +356,10 @@ class RoomClient:
     def _read_parents(self, conn: Connection, minute: int) -> None:
         """Authors of items that recent items answer but that have left the window (primary-key reads)."""
         w = self._window
-        recent = w["parent_seq"][w["t_min"] >= minute - min(INFLUENCE_MIN, self.window_min)]
-        parents = set(recent.dropna().astype(np.int64).tolist())
-        known = set(self._window["seq"].tolist()) | set(self._messages["seq"].tolist())
-        needed = parents - known
+        recent = _since(w, minute - min(INFLUENCE_MIN, self.window_min))
+        parents = recent["parent_seq"].to_numpy(dtype=np.int64, na_value=-1)
+        known = np.concatenate([w["seq"].to_numpy(np.int64), self._messages["seq"].to_numpy(np.int64), [-1]])
+        needed = set(np.setdiff1d(parents, known).tolist())
         self._parents = {s: a for s, a in self._parents.items() if s in needed}
         missing = sorted(needed - set(self._parents))
         t = Reaction.__table__
@@ -400,7 +398,7 @@ class RoomClient:
             "pressure": self._pressure,
             "per_minute": self._per_minute,
             "group_emotions": self._group_emotions,
-            "platform_split": platform_split(window[["platform", "emotion"]][window["t_min"].to_numpy() >= cutoff]),
+            "platform_split": platform_split(_since(window, cutoff)),
             "hashtags": hashtag_table(self._tag_counts, self._trending, minute, self.window_min),
             # newest first; text stays in object columns (converting 2,000 rows a minute to strings costs more)
             "feed": window.iloc[: -self.feed_size - 1 : -1].reset_index(drop=True),
@@ -602,26 +600,32 @@ def influence(window: pd.DataFrame, messages: pd.DataFrame, accounts: pd.DataFra
         hit = own_ids[at] == ids
         items[hit] = own_n[at[hit]]
 
-    all_authors = window["author_id"].to_numpy(np.int64)
+    unnamed = [a for a in ids.tolist() if a not in who]  # authors of the window (others are named already)
+    if unnamed:
+        all_authors = window["author_id"].to_numpy(np.int64)
+        by_author = np.argsort(all_authors, kind="stable")  # so each author's first row comes first
+        rows = by_author[np.searchsorted(all_authors[by_author], unnamed)]
+        names = window["author_name"].to_numpy(object)[rows].tolist()
+        groups = window["author_group"].to_numpy(object)[rows].tolist()
+        who.update(zip(unnamed, zip(names, groups, strict=True), strict=True))
     moods = []
     for a in ids.tolist():
         mine = np.flatnonzero(author == a)
-        if a not in who:  # an author of the window (the ones looked up or messages are named already)
-            row = np.flatnonzero(all_authors == a)[0]
-            who[a] = (window["author_name"].iat[row], window["author_group"].iat[row])
         # their own most frequent emotion; else how they are answered (the organisation's messages have none)
         counts = np.bincount(emotion[mine], minlength=len(EMOTIONS))
         if not counts.any():
             counts = np.bincount(answer_emotion[target == a], minlength=len(EMOTIONS))
         moods.append(EMOTIONS[int(counts.argmax())] if counts.any() else "")
-    influential = pd.DataFrame({
+    columns = {
         "author_id": ids.astype(np.int64),
-        "author_name": pd.Series([who[a][0] for a in ids.tolist()], dtype=STR),
-        "author_group": pd.Series([who[a][1] for a in ids.tolist()], dtype=STR),
+        "author_name": pd.array([who[a][0] for a in ids.tolist()], dtype=STR),
+        "author_group": pd.array([who[a][1] for a in ids.tolist()], dtype=STR),
         "items": items,
         "engagement": engagement.astype(np.int64),
-        "emotion": pd.Series(moods, dtype=STR),
-    }, columns=INFLUENTIAL_COLUMNS)
+        "emotion": pd.array(moods, dtype=STR),
+    }
+    influential = pd.DataFrame(columns, columns=INFLUENTIAL_COLUMNS)
+    nodes = pd.DataFrame({c: columns[c] for c in NODE_COLUMNS}, columns=NODE_COLUMNS)
 
     among = np.isin(source, ids) & np.isin(target, ids) & (source != target)
     pairs, weight = np.unique(np.stack([source[among], target[among]], axis=1), axis=0, return_counts=True)
@@ -629,7 +633,22 @@ def influence(window: pd.DataFrame, messages: pd.DataFrame, accounts: pd.DataFra
     order = np.lexsort((pairs[:, 1], pairs[:, 0], -weight))
     edges = pd.DataFrame({"source": pairs[order, 0].astype(np.int64), "target": pairs[order, 1].astype(np.int64),
                           "weight": weight[order].astype(np.int64)}, columns=EDGE_COLUMNS)
-    return influential, influential[NODE_COLUMNS].reset_index(drop=True), edges
+    return influential, nodes, edges
+
+
+def _since(window: pd.DataFrame, minute: int, keep_last: int = 0) -> pd.DataFrame:
+    """The window's items from minute `minute` on (and its last `keep_last` in any case), index reset.
+
+    The window is in seq order, which follows the clock minute by minute, so these rows are
+    a tail: a slice, a tenth of a boolean mask's cost (the mask stays for any other order).
+    """
+    recent = window["t_min"].to_numpy() >= minute
+    if keep_last:
+        recent[max(0, len(window) - keep_last):] = True
+    first = int(recent.argmax()) if recent.any() else len(window)
+    if not recent[first:].all():
+        return window[recent].reset_index(drop=True)
+    return window.iloc[first:].reset_index(drop=True) if first else window
 
 
 def _emotion_codes(emotions: pd.Series) -> np.ndarray:
@@ -651,11 +670,14 @@ def _rows(rows: Sequence[Any], columns: Sequence[str], **dtypes: Any) -> pd.Data
 
     Columns named in `dtypes` become numpy arrays of that type; the rest stay objects.
     """
+    return pd.DataFrame(_columns(rows, columns, **dtypes), columns=columns)
+
+
+def _columns(rows: Sequence[Any], columns: Sequence[str], **dtypes: Any) -> dict[str, Any]:
     cols = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
     # explicit object Series: pandas 3 would otherwise turn text into Arrow strings, slow to filter and append
-    return pd.DataFrame({c: np.array(v, dtype=dtypes[c]) if c in dtypes else pd.Series(np.array(v, dtype=object),
-                                                                                        dtype=object)
-                         for c, v in zip(columns, cols, strict=True)})
+    return {c: np.array(v, dtype=dtypes[c]) if c in dtypes else pd.Series(np.array(v, dtype=object), dtype=object)
+            for c, v in zip(columns, cols, strict=True)}
 
 
 _REACTION_TEXT = ("author_group", "author_name", "platform", "kind", "emotion", "text", "hashtags", "lang")
@@ -668,12 +690,12 @@ def _reaction_frame(rows: Sequence[Any], platforms: Sequence[str] = ()) -> pd.Da
     nearly free) and text stays in object columns: the window is appended to and cut
     every refresh, and Arrow-backed strings would pile up chunks doing that.
     """
-    frame = _rows(rows, REACTION_COLUMNS, seq=np.int64, t_min=np.float64, author_id=np.int64,
-                  intensity=np.float64, cascade_root=np.int64)
+    columns = _columns(rows, REACTION_COLUMNS, seq=np.int64, t_min=np.float64, author_id=np.int64,
+                       intensity=np.float64, cascade_root=np.int64)
     for c, known in (("emotion", EMOTIONS), ("kind", KINDS), ("author_group", GROUPS), ("platform", platforms)):
-        frame[c] = _categorical(frame[c].tolist(), tuple(known))
-    frame["parent_seq"] = pd.array(frame["parent_seq"].tolist(), dtype="Int64")
-    return frame
+        columns[c] = _categorical(columns[c].tolist(), tuple(known))
+    columns["parent_seq"] = pd.array(columns["parent_seq"].tolist(), dtype="Int64")
+    return pd.DataFrame(columns, columns=REACTION_COLUMNS)
 
 
 def _categorical(values: list[Any], known: tuple[str, ...], strangers: bool = True) -> pd.Categorical:
@@ -698,12 +720,18 @@ def _message_frame(rows: Sequence[Any]) -> pd.DataFrame:
 
 
 def _timeline_frame(rows: Sequence[Any]) -> pd.DataFrame:
-    """Timeline rows in `records.timeline_from_db` order; group and emotion as categoricals in memory."""
-    frame = _rows(rows, _TIMELINE_READ, t_min=np.int64, count=np.int64, mean_intensity=np.float64)
-    frame["group"] = _categorical(frame["group"].tolist(), tuple(GROUPS), strangers=False)
-    frame["emotion"] = _categorical(frame["emotion"].tolist(), tuple(EMOTIONS), strangers=False)
-    order = np.lexsort((frame["emotion"].cat.codes, frame["group"].cat.codes, frame["t_min"]))
-    return frame.take(order).reset_index(drop=True)
+    """Timeline rows in `records.timeline_from_db` order; group and emotion as categoricals in memory
+    (sorted by their codes before the frame is built: sorting a built frame costs more than the rows)."""
+    t_min, group, emotion, count, mean = (list(c) for c in zip(*rows, strict=True)) if rows else ([],) * 5
+    (groups, by_group), (emotions, by_emotion) = _categories(tuple(GROUPS)), _categories(tuple(EMOTIONS))
+    g = np.array([by_group.get(v, -1) for v in group], dtype=np.int64)
+    e = np.array([by_emotion.get(v, -1) for v in emotion], dtype=np.int64)
+    t = np.array(t_min, dtype=np.int64)
+    order = np.lexsort((e, g, t))
+    return pd.DataFrame({"t_min": t[order], "group": pd.Categorical.from_codes(g[order], dtype=groups),
+                         "emotion": pd.Categorical.from_codes(e[order], dtype=emotions),
+                         "count": np.array(count, dtype=np.int64)[order],
+                         "mean_intensity": np.array(mean, dtype=np.float64)[order]}, columns=_TIMELINE_READ)
 
 
 def _group_emotions(timeline: pd.DataFrame) -> pd.DataFrame:
