@@ -498,3 +498,45 @@ def test_a_text_does_not_open_twice_on_one_word(name):
     frame = frame[frame.kind != "reaction"]
     twice = [t for t in frame.text if (m := _OPENER.match(t)) and m.group(2).lower() == m.group(3).lower()]
     assert len(frame) > 5000 and not twice, twice[:5]
+
+
+#: saying that the organisation knew, or had been warned, before the crisis (a question is not saying it)
+KNEW = {"en": r"\b(?:knew|warned|warnings|alerted)\b", "fr": r"\b(?:savai(?:en)?t|prévenu|alerté|alertes?)\b"}
+#: the minute each shipped scenario first says so (an inject, then a claim the crowd repeats), and the claim's words
+REVEALED = {"en-retail-breach": (85, "ignored internal warnings", "warned management in January"),
+            "fr-usine-chimique": (88, "signalé défaillant", "en panne depuis six semaines")}
+
+
+def _asserts_prior_knowledge(body: str, lang: str) -> bool:
+    return any(re.search(KNEW[lang], s, re.IGNORECASE) and not s.rstrip().endswith("?")
+               for s in re.findall(r"[^.!?]+[.!?]*", body))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_line_for_any_situation_says_the_organisation_knew(lang):
+    """"They knew and did nothing", "We warned management", "Sources tell us {org} had received
+    warnings" are a scenario's facts, not the crowd's: a data breach's shop-floor staff warned
+    nobody. Lines drawn at any time may ask whether there were warnings, not say so."""
+    bank = phrasebank.shipped(lang)
+    values = {**text.sample_vocabulary(lang), **NOTABLE_EXTRAS}
+    lines = [(".".join(path), line) for file in ("voice", "core", "frames", "claims")
+             for path, line in _lines(bank.data[file], (file,))
+             if {"any", "breaking", "silent", "standing"} & set(path)]
+    bad = [(path, line) for path, line in lines if _asserts_prior_knowledge(text.fill(line, values, lang), lang)]
+    assert len(lines) > 1000 and not bad, bad
+
+
+@pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
+def test_nobody_says_the_organisation_knew_before_the_scenario_reveals_it(name):
+    """Until the inject that reveals the ignored warnings, no item claims them; after it, the
+    claim spreads in the crowd's words."""
+    scenario = load_scenario(name)
+    at, title, claim = REVEALED[name]
+    assert any(i.at == at and title in i.title for i in scenario.injects), "the scenario's reveal moved"
+    frame = pd.concat([run_model(name, seed, at + 30, population=5000).reactions_frame() for seed in (1, 2)])
+    injected = tuple(i.text[:60] for i in scenario.injects)  # shared with a tag: "…rang me, knew my address"
+    frame = frame[~frame.text.map(lambda body: any(head in body for head in injected))]
+    said = frame[[_asserts_prior_knowledge(body, lang) for body, lang in zip(frame.text, frame.lang, strict=True)]]
+    assert (frame.t_min < at).sum() > 4000
+    assert not (said.t_min < at).any(), said[said.t_min < at].text.head().tolist()
+    assert frame[frame.t_min >= at].text.str.contains(claim).sum() >= 5, "the reveal is taken up"
