@@ -982,7 +982,9 @@ _c("en", "rebuttal",
    r"\bthere (?:was|is|has been) no (?:gas leak|leak|explosion|fire|contamination)\b",
    # what a rumour says was taken or exposed was not: "card numbers were not taken"
    r"\b(?:was|were|has been|have been|had been) (?:not|never) (?:taken|stolen|accessed|compromised|exposed|leaked|hacked|breached)\b",
-   r"\b(?:wasn't|weren't|hasn't been|haven't been|hadn't been) (?:taken|stolen|accessed|compromised|exposed|leaked|hacked|breached)\b")
+   r"\b(?:wasn't|weren't|hasn't been|haven't been|hadn't been) (?:taken|stolen|accessed|compromised|exposed|leaked|hacked|breached)\b",
+   # or that nothing shows it was: "there is no evidence that card numbers were taken"
+   r"\bno (?:evidence|indication|sign) (?:whatsoever )?(?:that|of) [^.;:!?]{1,80}?\b(?:was|were|has been|have been|had been) (?:taken|stolen|accessed|compromised|exposed|leaked|hacked|breached)\b")
 _c("fr", "démenti d'une rumeur",
    r"\bc'est (?:totalement |completement |absolument |tout simplement )?(?:faux|inexact|archifaux)\b",
    r"\b(?:est|sont) (?:totalement |completement |absolument )?(?:faux|fausses?|inexacte?s?|erronee?s?|mensongere?s?)\b",
@@ -993,7 +995,9 @@ _c("fr", "démenti d'une rumeur",
    r"\b(?:monte(?:e|s|es)? de toutes pieces|truquee?s?|falsifiee?s?)\b",
    r"\bn'(?:a|ont) jamais (?:tenu|dit|prononce|eu lieu)\b", r"\bn'a pas (?:explose|eu lieu|brule|pris feu)\b",
    # ce qu'une rumeur dit volé ou exposé ne l'a pas été : « les numéros de carte n'ont pas été dérobés »
-   r"\bn'(?:a|ont|avait|avaient) (?:pas|jamais) ete (?:volee?s?|derobee?s?|compromise?s?|exposee?s?|piratee?s?|divulguee?s?|consultee?s?)\b")
+   r"\bn'(?:a|ont|avait|avaient) (?:pas|jamais) ete (?:volee?s?|derobee?s?|compromise?s?|exposee?s?|piratee?s?|divulguee?s?|consultee?s?)\b",
+   # ou que rien ne montre qu'il l'a été : « rien n'indique que les numéros de carte aient été dérobés »
+   r"\b(?:rien n'indique|rien ne (?:montre|prouve)|aucun (?:element|indice) n'indique|aucune (?:preuve|indication)) (?:que|qu')[^.;:!?]{1,80}?\b(?:ait|aient) ete (?:volee?s?|derobee?s?|compromise?s?|exposee?s?|piratee?s?|divulguee?s?|consultee?s?)\b")
 
 
 class _Layer:

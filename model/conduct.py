@@ -20,6 +20,7 @@ A promise (a commitment in a message, `model/commitments.py`) is
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,6 +87,7 @@ class Conduct:
     missed_deadlines: list[int] = field(default_factory=list)  # press question ids
     missed_at: dict[int, int] = field(default_factory=dict)  # press question id -> minute its deadline passed
     rumours_corrected: list[str] = field(default_factory=list)
+    claims_confirmed: list[str] = field(default_factory=list)  # true claims a message owned (not denied)
     instructed_at: int | None = None  # first message with instructing information
     adjusted_at: int | None = None  # first message with adjusting information
 
@@ -116,14 +118,16 @@ class Conduct:
             "missed_deadlines": len(self.missed_deadlines),
             "facts_established": self.facts_established,
             "rumours_corrected": list(self.rumours_corrected),
+            "claims_confirmed": list(self.claims_confirmed),
             "instructed": self.instructed_at is not None,
             "adjusted": self.adjusted_at is not None,
         }
 
     # ------------------------------------------------------------------ updating
     def said(self, statement: Statement, commitments: tuple[Commitment, ...] | list[Commitment],
-             corrected_claims: list[str]) -> list[Promise]:
-        """Record a message and its promises; returns the new promises."""
+             corrected_claims: list[str], confirmed_claims: Sequence[str] = ()) -> list[Promise]:
+        """Record a message, the rumours it corrected, the true claims it owned and its promises;
+        returns the new promises."""
         self.statements.append(statement)
         self.last_message_at = statement.t_min
         self.last_calm = statement.calm
@@ -131,6 +135,9 @@ class Conduct:
         for claim in corrected_claims:
             if claim not in self.rumours_corrected:
                 self.rumours_corrected.append(claim)
+        for claim in confirmed_claims:
+            if claim not in self.claims_confirmed:
+                self.claims_confirmed.append(claim)
         made = []
         for c in commitments:
             due = None if c.due_min is None else statement.t_min + max(int(c.due_min), 1)

@@ -9,7 +9,7 @@ in minute m carry t_min in [m, m+1).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,9 +27,10 @@ from .conduct import Conduct, Statement, broken_promise_text
 from .crowd import KIND_WEIGHT, Crowd
 from .hashtags import Hashtags
 from .items import MESSAGE, ItemLog
+from .phrasebank import CLAIM_SITUATIONS
 from .population import Population, baseline_emotions, build_population
 from .response import CrisisState, Said, assess
-from .scenario import Scenario, load_scenario
+from .scenario import Claim, Scenario, load_scenario
 from .taxonomy import EMOTIONS, GROUPS, LANGUAGES, MASS_GROUPS, SITUATIONS, STYLES
 from .texttable import REPEAT_WINDOW_MIN, TextTable, fill, vocabulary
 
@@ -58,6 +59,9 @@ RUMOUR_RATE = 0.012  # share of new posts that carry an active rumour, per unit 
 #: water is contaminated 😨"): the crowd's. A journalist or an MP answers a rumour in their own
 #: voice; anyone may share it (a share quotes the rumour's author).
 RUMOUR_VOICES = np.isin(GROUPS, MASS_GROUPS)
+#: Strategies that own a true claim a message names ("the breach came through our own server"):
+#: from then on the crowd repeats it as confirmed, not as a rumour ("so it's true: …").
+OWNING = ("rebuild", "diminish")
 NEGATIVE = np.array([False, True, True, True, True])
 #: Once a promise is broken: share of the replies under its message, and of the crowd's other
 #: posts and replies with a negative feeling while the situation is `promise_broken`, that talk
@@ -512,7 +516,8 @@ class CrisisModel(mesa.Model):
             Statement(int(seq), m, strategy, detected.secondary, tone, detected.base_responses, holding, verdict.calm,
                       contradiction=verdict.contradiction,
                       minimises=bool(echo.minimising_words(msg.text, detected.lang))),
-            detected.commitments, [c for c, t in zip(corrects, truth, strict=True) if not t])
+            detected.commitments, [c for c, t in zip(corrects, truth, strict=True) if not t],
+            self._owned(strategy, detected.addresses, corrects))
         record = MessageRecord(
             seq=int(seq), t_min=m, author=author.persona.handle, platforms=plats, strategy=strategy, tone=tone,
             text=msg.text, detected=msg.strategy is None, calm=verdict.calm, reasons=verdict.reasons,
@@ -578,7 +583,7 @@ class CrisisModel(mesa.Model):
                 p = self._notable_by_id[q.journalist].persona
                 questions.append(Question(q.id, tuple(n for n in (p.handle, p.name, p.outlet) if n)))
         return ReadingContext(
-            claims=tuple((c.id, tuple(c.keywords)) for c in self.scenario.claims),
+            claims=tuple((c.id, tuple(c.keywords)) for c in self._going_round()),
             questions=tuple(questions), clock=None if start is None else (start + m) % 1440,
         )
 
@@ -779,7 +784,7 @@ class CrisisModel(mesa.Model):
         if with_claim.any():
             claim = acts.claim[with_claim]
             text_id[with_claim] = texts.pick_claim(lang[with_claim], claim, emotion[with_claim], style[with_claim],
-                                                   self.claim_corrected[claim], text_u[with_claim])
+                                                   self.claim_state[claim], text_u[with_claim])
         # posts and replies in the crowd's own words: nobody says what another said within the hour
         said = ((kind == 0) | (kind == 2)) & texts.composed(text_id)
         text_id[said] = texts.avoid_repeats(text_id[said], text_u[said], self._minute)
@@ -993,10 +998,13 @@ class CrisisModel(mesa.Model):
         return situation.index(self.conduct, self._minute)
 
     @property
-    def claim_corrected(self) -> np.ndarray:
-        """Per scenario claim: has the organisation corrected it?"""
-        done = set(self.conduct.rumours_corrected)
-        return np.array([c.id in done for c in self.scenario.claims] or [False], dtype=bool)
+    def claim_state(self) -> np.ndarray:
+        """Per scenario claim, what the organisation made of it, as an index in CLAIM_SITUATIONS:
+        standing (not addressed), corrected (called false) or confirmed (a true claim owned)."""
+        corrected, confirmed = set(self.conduct.rumours_corrected), set(self.conduct.claims_confirmed)
+        state = [CLAIM_SITUATIONS.index("confirmed" if c.id in confirmed else "corrected" if c.id in corrected
+                                        else "standing") for c in self.scenario.claims]
+        return np.array(state or [CLAIM_SITUATIONS.index("standing")], dtype=np.int64)
 
     @property
     def claim_boost_now(self) -> np.ndarray:
@@ -1140,12 +1148,25 @@ class CrisisModel(mesa.Model):
             mask &= np.isin(pop.locality, localities)
         return mask & (self.rng.random(pop.n) < reach)
 
+    def _owned(self, strategy: str, addresses: Sequence[str], corrects: list[str]) -> list[str]:
+        """True claims going round that a message owns: it names them while apologising or excusing
+        (not denying them, not correcting them, not a holding line that only mentions the words)."""
+        if strategy not in OWNING:
+            return []
+        true = {c.id for c in self._going_round() if c.true}
+        return [c for c in addresses if c in true and c not in corrects]
+
+    def _going_round(self) -> list[Claim]:
+        """The claims active now: a message can address or correct only what people have heard
+        ("we'll update here" at minute 20 is no answer to a server rumour of minute 75)."""
+        return [c for c, on in zip(self.scenario.claims, self.claim_active, strict=True) if on]
+
     def _claims_in(self, body: str) -> list[str]:
         # keywords are word beginnings: "eau" matches "eaux" but not "nouveau"
         low = body.lower()
         return [
             c.id
-            for c in self.scenario.claims
+            for c in self._going_round()
             if any(re.search(rf"\b{re.escape(k.lower())}", low) for k in c.keywords)
         ]
 

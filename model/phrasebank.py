@@ -29,7 +29,8 @@ PHRASES_DIR = Path(__file__).parent / "phrases"
 
 #: the situation key for lines that are true whatever the organisation did
 ANY = "any"
-CLAIM_SITUATIONS: tuple[str, ...] = (ANY, "standing", "corrected")
+#: a rumour's state as the organisation left it: not yet addressed, called false, or owned (a true claim)
+CLAIM_SITUATIONS: tuple[str, ...] = (ANY, "standing", "corrected", "confirmed")
 REGISTERS: tuple[str, ...] = ("std", "pro", "chat", "react")
 INSTITUTIONS: tuple[str, ...] = ("journalist", "elected", "organisation")
 CORE_KINDS: tuple[str, ...] = ("post", "share", "opener", "reply", "reaction", "lead", "retort")

@@ -41,6 +41,7 @@ TABLE_SITUATIONS: tuple[str, ...] = (ANY, *SITUATIONS)
 #: share of items drawn from a situation's own lines when it has some (the rest from "any")
 SITUATION_SHARE = 0.5
 _RULES = {rule: i for i, rule in enumerate(text.RULES)}
+_CONFIRMED = CLAIM_SITUATIONS.index("confirmed")
 
 
 def vocabulary(scenario: Scenario, lang: str) -> dict[str, list[str]]:
@@ -518,14 +519,17 @@ class TextTable:
         return self._walk(np.where(coin, voice, crowd), u)
 
     def pick_claim(self, lang: np.ndarray, claim: np.ndarray, emotion: np.ndarray, style: np.ndarray,
-                   corrected: np.ndarray, u: np.ndarray) -> np.ndarray:
-        """An item that repeats a rumour (claim index), knowing whether the organisation corrected it."""
+                   state: np.ndarray, u: np.ndarray) -> np.ndarray:
+        """An item that repeats a claim (claim index), in the state the organisation left it (an index
+        in CLAIM_SITUATIONS: standing, corrected, confirmed). Once confirmed, only the confirmed lines:
+        "any" tells a rumour ("apparently…", "if it's true…"), which an owned fact no longer is."""
         if not len(u):
             return np.zeros(0, dtype=np.int32)
         cells = self.claim_cell[lang, claim, emotion, style]
-        which = np.where(np.asarray(corrected, dtype=bool), 2, 1)
-        specific = np.take_along_axis(cells, which[:, None], axis=1)
-        return self._walk(self._choose(specific, cells[:, 0], u), u)
+        state = np.asarray(state, dtype=np.int64)
+        specific = np.take_along_axis(cells, state[:, None], axis=1)
+        general = np.where((state == _CONFIRMED) & (self.count_or_0[specific[:, 0]] > 0), specific[:, 0], cells[:, 0])
+        return self._walk(self._choose(specific, general, u), u)
 
     def pick_message_reply(self, lang: np.ndarray, emotion: np.ndarray, style: np.ndarray,
                            u: np.ndarray) -> np.ndarray:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -9,6 +11,11 @@ from uproar import CrisisModel, load_scenario
 
 SEEDS = (1, 2, 3)
 SMALL = 6000
+#: telling a claim as hearsay or as something the organisation keeps quiet about (English)
+HEARSAY = re.compile(r"\b(?:apparently|if (?:it'?s|it is) (?:true|confirmed)|rumou?r|unconfirmed|to be (?:confirmed|"
+                     r"verified)|says nothing|nobody (?:says|tells)|hiding|is it true|can anyone confirm|official denial|"
+                     r"hearing that|just (?:found out|heard|been told)|reliable source|word on the street|going (?:round|"
+                     r"around)|people are saying|some say|seen this|heard that|someone said)\b", re.IGNORECASE)
 
 
 @pytest.fixture(scope="session")

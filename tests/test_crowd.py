@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, run_model
+from conftest import HEARSAY, SEEDS, run_model
 
 from uproar import CrisisModel
 from uproar.model.scenario import parse_scenario
@@ -104,13 +104,16 @@ def test_a_correction_slows_the_rumour_it_addresses(fr_scenario):
         assert after < 0.6 * before, (seed, before, after)
 
 
-def test_saying_what_was_not_taken_slows_that_rumour(en_scenario):
+@pytest.mark.parametrize("says", ["Card numbers were not taken.",
+                                  "There is no evidence that full card numbers or PINs were taken."])
+def test_saying_what_was_not_taken_slows_that_rumour(en_scenario, says):
     """A trainee rebuts the breach's card-number rumour as a statement would ("Card numbers were
-    not taken"), naming no rumour and no claim id: the crowd repeats it far less than after the
-    same apology without that sentence (seeds 1–3: 78–103 items against 7–20 in the next hour)."""
+    not taken", "There is no evidence that … were taken"), naming no rumour and no claim id: the
+    crowd repeats it far less than after the same apology without that sentence (seeds 1–3: 78–103
+    items against 7–20 in the next hour)."""
     claim = next(c for c in en_scenario.claims if c.id == "full-card-numbers")
     apology = "We are sorry for the worry this causes. Change your Bright Rewards password now."
-    rebuttal = "We are sorry for the worry this causes. Card numbers were not taken. Change your Bright Rewards password now."
+    rebuttal = f"We are sorry for the worry this causes. {says} Change your Bright Rewards password now."
     for seed in SEEDS:
         plain = run_model(en_scenario, seed, 100, [{"text": apology, "t_min": 40}])
         rebutted = run_model(en_scenario, seed, 100, [{"text": rebuttal, "t_min": 40}])
@@ -188,3 +191,36 @@ def test_boycott_hashtag_emerges_with_public_anger(fr_scenario, seed):
     public = [m[6, EMOTIONS.index(rule.emotion)] for m in model.timeline_means]
     assert public[opened[0]] >= rule.threshold
     assert max(public[: opened[0]], default=0) < rule.threshold
+
+
+def test_a_message_answers_only_the_rumours_going_round(en_scenario):
+    """"We'll update here within the hour" at minute 20 answers no rumour about a server (the
+    claim goes round from minute 75, and "update" is one of its words); the same words at minute 90
+    do. A rebuttal of card numbers made before that rumour exists corrects nothing either."""
+    early = "We'll update here within the hour. Card numbers were not taken."
+    model = run_model(en_scenario, 1, 95, [{"text": early, "t_min": 20}, {"text": early, "t_min": 90}])
+    at20, at90 = model.messages
+    assert "unpatched-server" not in at20.addresses and "unpatched-server" in at90.addresses
+    assert at20.corrects == [] and "full-card-numbers" in at90.corrects
+
+
+def test_once_owned_a_true_claim_is_no_longer_told_as_a_rumour(en_scenario):
+    """The server left unpatched goes round from minute 75 as hearsay ("apparently…", "and nobody
+    says anything??"). An apology that names it owns it: the crowd then repeats it as fact; a
+    denial that names it does not (it contradicts the claim, which stays a rumour)."""
+    claim = next(c for c in en_scenario.claims if c.id == "unpatched-server")
+    apology = ("We are truly sorry. The breach came through our own file-transfer server, which we should have "
+               "updated months ago. It is now fixed.")
+    denial = "Our servers were fully up to date. This attack is entirely the work of our supplier."
+    for seed in SEEDS[:2]:
+        owned = run_model(en_scenario, seed, 150, [{"text": apology, "t_min": 90}])
+        denied = run_model(en_scenario, seed, 150, [{"text": denial, "t_min": 90}])
+        assert owned.conduct.claims_confirmed == ["unpatched-server"] and denied.conduct.claims_confirmed == []
+        told = {name: m.reactions_frame() for name, m in (("owned", owned), ("denied", denied))}
+        told = {name: f[f.text.str.contains(claim.text, regex=False)] for name, f in told.items()}
+        before = told["owned"][told["owned"].t_min < 90]
+        after = {name: f[f.t_min >= 92] for name, f in told.items()}
+        assert before.text.str.contains(HEARSAY).sum() >= 3
+        assert len(after["owned"]) >= 10 and not after["owned"].text.str.contains(HEARSAY).any(), \
+            after["owned"].text[after["owned"].text.str.contains(HEARSAY)].head().tolist()
+        assert after["denied"].text.str.contains(HEARSAY).sum() >= 3

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import HEARSAY
 
 from uproar.model import phrasebank
-from uproar.model.phrasebank import PhraseError, check_file, key_lines
+from uproar.model.phrasebank import CLAIM_SITUATIONS, PhraseError, check_file, key_lines
 from uproar.model.taxonomy import LANGUAGES
 
 
@@ -182,9 +183,25 @@ def test_rumours_left_standing_are_never_said_corrected():
     n = 3000
     rng = np.random.default_rng(2)
     args = (np.full(n, 1), np.zeros(n, dtype=np.int64), rng.integers(0, 5, n), rng.integers(0, 5, n))
-    standing = table.lookup(table.pick_claim(*args, np.zeros(n, dtype=bool), rng.random(n)))
-    corrected = table.lookup(table.pick_claim(*args, np.ones(n, dtype=bool), rng.random(n)))
+    standing = table.lookup(table.pick_claim(*args, np.full(n, CLAIM_SITUATIONS.index("standing")), rng.random(n)))
+    corrected = table.lookup(table.pick_claim(*args, np.full(n, CLAIM_SITUATIONS.index("corrected")), rng.random(n)))
     denial = ("says it's", "say it's", "deny that", "denies that", "denied", "Denied", "Official", "swears it", "said so",
               "apparently it's false")
     assert not any(d in t for t in standing for d in denial)
     assert sum(any(d in t for d in denial) for t in corrected) > n * 0.05
+
+
+def test_a_true_claim_once_owned_is_repeated_as_fact():
+    """After "the breach came through our own server", nobody repeats it as a rumour ("apparently…",
+    "if it's true…") or as something the organisation keeps quiet about; left standing, it is."""
+    scenario = load_scenario("en-retail-breach")
+    table = TextTable(scenario)
+    n = 3000
+    rng = np.random.default_rng(3)
+    server = next(i for i, c in enumerate(scenario.claims) if c.id == "unpatched-server")
+    args = (np.full(n, 1), np.full(n, server), rng.integers(0, 5, n), rng.integers(0, 5, n))
+    standing = table.lookup(table.pick_claim(*args, np.full(n, CLAIM_SITUATIONS.index("standing")), rng.random(n)))
+    owned = table.lookup(table.pick_claim(*args, np.full(n, CLAIM_SITUATIONS.index("confirmed")), rng.random(n)))
+    assert sum(bool(HEARSAY.search(t)) for t in standing) > n * 0.2
+    assert not [t for t in owned if HEARSAY.search(t)], [t for t in owned if HEARSAY.search(t)][:5]
+    assert all(scenario.claims[server].text in t for t in owned)
