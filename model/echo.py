@@ -277,13 +277,26 @@ _CONJUNCTION = re.compile(r"^(?:and|but|so|or|et|mais|donc|ou|puis)\s+", re.I)
 _PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.]?)?\d{2,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w])")
 _FIGURE = {
     "en": re.compile(r"(?<![\w:.,])(\d+(?:[.,]\d+)?(?:\s?(?:%|per ?cent|million|thousand|k))?)\s+"
-                     r"(?!(?:am|pm|a\.m|p\.m|minutes?|hours?|h|days?|weeks?)\b)([a-z][a-z'-]{2,}(?:\s[a-z][a-z'-]{2,})?)"),
+                     r"(?!(?:am|pm|a\.m|p\.m|minutes?|hours?|h|days?|weeks?|months?|years?|decades?)\b)"
+                     r"([a-z][a-z'-]{2,}(?:\s[a-z][a-z'-]{2,})?)"),
     "fr": re.compile(r"(?<![\w:.,])(\d+(?:[.,]\d+)?(?:\s?(?:%|pour ?cent|millions?|milliers?|k))?)\s+"
-                     r"(?!(?:h|heures?|minutes?|mn|min|jours?|semaines?)\b)((?:de |d')?[a-zàâäéèêëîïôöûüç][\wàâäéèêëîïôöûüç'-]{2,})"),
+                     r"(?!(?:h|heures?|minutes?|mn|min|jours?|semaines?|mois|ans|années?|décennies?)\b)"
+                     r"((?:de |d')?[a-zàâäéèêëîïôöûüç][\wàâäéèêëîïôöûüç'-]{2,})"),
 }
 _STOP_FIGURE = {"en": {"and", "the", "our", "for", "with", "from", "more", "have", "are", "was", "were", "has"},
                 "fr": {"et", "les", "des", "pour", "avec", "sont", "ont", "est", "dans", "plus"}}
 _CUE = re.compile(r"^(?P<label>[^:]+): '(?P<words>.+)'$")
+
+
+def _figure(match: re.Match[str], lang: str) -> str:
+    """"3 employees" of "3 employees were taken": a number and what it counts, without the verb after
+    it; "" when it counts nothing ("3 and", a duration is excluded by the pattern: "for 40 years")."""
+    words = match.group(2).split()
+    while words and words[-1].lower() in _STOP_FIGURE[lang]:
+        words.pop()
+    if words and words[0].lower() in _STOP_FIGURE[lang]:
+        return ""
+    return f"{match.group(1)} {' '.join(words)}" if words else ""
 
 
 def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety_risk: bool,
@@ -304,9 +317,7 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
     weak = tuple(dict.fromkeys(_short(_holding(clauses, sentences, c), lang) for c in cues))[:2]
     phones = tuple(dict.fromkeys(m.group(0).strip() for m in _PHONE.finditer(text)))[:2]
     scrubbed = _PHONE.sub(" ", text)
-    figures = tuple(dict.fromkeys(
-        f"{m.group(1)} {m.group(2)}" for m in _FIGURE[lang].finditer(scrubbed)
-        if m.group(2).split()[0].lower() not in _STOP_FIGURE[lang]))[:2]
+    figures = tuple(dict.fromkeys(f for m in _FIGURE[lang].finditer(scrubbed) if (f := _figure(m, lang))))[:2]
     remedies = _remedies(text, b, lang)
     promises = tuple(reading.commitments)
     updates = tuple(c for c in promises if c.kind == "update" and c.when)

@@ -290,6 +290,19 @@ def test_replies_pick_up_the_words_of_the_message(lang, which):
         assert share >= 0.3, (seed, share)  # observed 0.40–0.69 over seeds 1–3
 
 
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Brightmart has served Kingsford families for 40 years.", ()),
+    ("3 employees were taken to hospital; 4.2 million members are affected.", ("3 employees", "4.2 million members")),
+    ("Chimex est présent à Valmont depuis 42 ans, et depuis 6 mois sur le nouveau site.", ()),
+    ("3 salariés ont été hospitalisés.", ("3 salariés",)),
+])
+def test_a_figure_is_a_count_not_a_duration(text, figures):
+    """Replies ask of a figure "is that final, or will it go up?": of "3 employees", not of the
+    "40 years" a reminder of the record gives, nor of "3 employees were"."""
+    reading = classify_message(text)
+    assert echo.read_words(text, reading, reading.strategy, False, True).figures == figures
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_shares_of_a_message_carry_its_text(lang):
     model, frame = run(lang, 1, 50, (15, DENIAL[lang]))
