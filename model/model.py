@@ -9,7 +9,7 @@ in minute m carry t_min in [m, m+1).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -512,12 +512,12 @@ class CrisisModel(mesa.Model):
             c = self._claim_index(claim)
             if not self.scenario.claims[c].true:
                 self.claim_factor[c] *= 0.25
+        owned = self._owned(strategy, msg.text, corrects)
         made = self.conduct.said(
             Statement(int(seq), m, strategy, detected.secondary, tone, detected.base_responses, holding, verdict.calm,
                       contradiction=verdict.contradiction,
                       minimises=bool(echo.minimising_words(msg.text, detected.lang))),
-            detected.commitments, [c for c, t in zip(corrects, truth, strict=True) if not t],
-            self._owned(strategy, detected.addresses, corrects))
+            detected.commitments, [c for c, t in zip(corrects, truth, strict=True) if not t], owned)
         record = MessageRecord(
             seq=int(seq), t_min=m, author=author.persona.handle, platforms=plats, strategy=strategy, tone=tone,
             text=msg.text, detected=msg.strategy is None, calm=verdict.calm, reasons=verdict.reasons,
@@ -535,7 +535,7 @@ class CrisisModel(mesa.Model):
                     secondary=detected.secondary, base_responses=list(detected.base_responses),
                     confidence=round(detected.confidence, 3),
                     alternatives=[k for k, _ in detected.alternatives], commitments=len(made),
-                    addresses=list(detected.addresses), cues=detected.cues[:4])
+                    addresses=list(detected.addresses), corrects=corrects, owns=owned, cues=detected.cues[:4])
         for p in kept:
             self._event(m, "promise", f"promise kept: {p.text}", seq=p.seq, status="kept", kept_by=int(seq),
                         promise=p.id)
@@ -1148,13 +1148,15 @@ class CrisisModel(mesa.Model):
             mask &= np.isin(pop.locality, localities)
         return mask & (self.rng.random(pop.n) < reach)
 
-    def _owned(self, strategy: str, addresses: Sequence[str], corrects: list[str]) -> list[str]:
-        """True claims going round that a message owns: it names them while apologising or excusing
-        (not denying them, not correcting them, not a holding line that only mentions the words)."""
+    def _owned(self, strategy: str, body: str, corrects: list[str]) -> list[str]:
+        """True claims going round that a message owns: it apologises or excuses and says what the claim
+        says — two of its words ("our own file-transfer server, which we should have updated"), not one
+        ("our apologies to our employees" does not confirm that three were taken to hospital) — and
+        neither denies nor corrects it."""
         if strategy not in OWNING:
             return []
-        true = {c.id for c in self._going_round() if c.true}
-        return [c for c in addresses if c in true and c not in corrects]
+        return [c.id for c in self._going_round()
+                if c.true and c.id not in corrects and _words_of(c, body) >= min(2, len(c.keywords))]
 
     def _going_round(self) -> list[Claim]:
         """The claims active now: a message can address or correct only what people have heard
@@ -1162,13 +1164,7 @@ class CrisisModel(mesa.Model):
         return [c for c, on in zip(self.scenario.claims, self.claim_active, strict=True) if on]
 
     def _claims_in(self, body: str) -> list[str]:
-        # keywords are word beginnings: "eau" matches "eaux" but not "nouveau"
-        low = body.lower()
-        return [
-            c.id
-            for c in self._going_round()
-            if any(re.search(rf"\b{re.escape(k.lower())}", low) for k in c.keywords)
-        ]
+        return [c.id for c in self._going_round() if _words_of(c, body)]
 
     def _claim_index(self, claim_id: str) -> int:
         return next(i for i, c in enumerate(self.scenario.claims) if c.id == claim_id)
@@ -1214,6 +1210,13 @@ def detected_norm(body: str) -> str:
 def _doubt(confidence: float, alternatives: tuple[tuple[str, float], ...]) -> tuple[str, float, float] | None:
     """The reader's hesitation as the crowd's response takes it: (runner-up, p primary, p runner-up)."""
     return (alternatives[0][0], confidence, alternatives[0][1]) if alternatives else None
+
+
+def _words_of(claim: Claim, body: str) -> int:
+    """How many of a claim's keywords a text holds; keywords are word beginnings: "eau" matches
+    "eaux" but not "nouveau"."""
+    low = body.lower()
+    return sum(bool(re.search(rf"\b{re.escape(k.lower())}", low)) for k in claim.keywords if k.strip())
 
 
 def _engine_reading(reading: Reading) -> dict[str, Any]:

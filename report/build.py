@@ -142,7 +142,14 @@ def render_markdown(report: Report) -> str:
              f"- {w('first_response', lang)}: {kf['time_to_first_response'] if kf['time_to_first_response'] is not None else '—'} min",
              f"- {w('peak_pressure', lang)}: {kf['peak_pressure']:.0f}/100 (T+{kf['peak_minute']})",
              f"- {w('mean_pressure', lang)}: {kf['mean_pressure']:.0f}/100",
-             f"- {w('messages', lang)}: {kf['messages']}", "", f"## {w('courante', lang)}", "",
+             f"- {w('messages', lang)}: {kf['messages']}", "", f"## {w('claims', lang)}", "",
+             f"| {w('claim', lang)} | {w('truth', lang)} | {w('from', lang)} | {w('items', lang)} | {w('team_answer', lang)} |",
+             "|---|---|---|---|---|",
+             *(f"| {e(c['text'])} | {w('true' if c['true'] else 'false', lang)} | "
+               f"{'T+' + str(c['first_at']) if c['first_at'] is not None else '—'} | {c['items']} | "
+               + "; ".join(w(a["answer"], lang) + (f" (T+{a['t_min']})" if a["t_min"] is not None else "")
+                           for a in c["answers"]) + " |" for c in kf["claims"]),
+             "", f"## {w('courante', lang)}", "",
              f"| {w('time', lang)} | {w('source', lang)} | {w('who', lang)} | {w('event', lang)} |", "|---|---|---|---|"]
     for r in report.courante.itertuples(index=False):
         lines.append(f"| {r.clock} T+{r.t_min:.0f} | {e(r.source)} | {e(r.who)} | {e(r.event)} {e(r.detail)} |")

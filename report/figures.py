@@ -38,6 +38,30 @@ def questions(run: RunData) -> list[dict[str, Any]]:
     return sorted(out.values(), key=lambda q: q["asked_at"])
 
 
+def claims(run: RunData) -> list[dict[str, Any]]:
+    """Each of the scenario's claims: whether it was true, from when and how often the crowd told it,
+    and what the team's messages made of it, in order (`answers`: `corrected` — a false rumour called
+    false —, `owned` — a true claim admitted —, `called_false` — a true claim denied —, `mentioned` —
+    named without either); none: `unanswered` if it went round, else `not_out`."""
+    told = run.reactions
+    messages = [e for e in run.events if e["source"] == "message"]
+    out = []
+    for c in run.scenario.claims:
+        carrying = told[told["text"].str.contains(c.text, regex=False, na=False)]
+        answers = []
+        for e in messages:
+            if c.id in e.get("corrects", ()):
+                answers.append({"answer": "called_false" if c.true else "corrected", "t_min": e["t_min"]})
+            elif c.id in e.get("owns", ()):
+                answers.append({"answer": "owned", "t_min": e["t_min"]})
+            elif c.id in e.get("addresses", ()):
+                answers.append({"answer": "mentioned", "t_min": e["t_min"]})
+        out.append({"id": c.id, "text": c.text, "true": c.true, "items": len(carrying),
+                    "first_at": int(carrying["t_min"].min()) if len(carrying) else None,
+                    "answers": answers or [{"answer": "unanswered" if len(carrying) else "not_out", "t_min": None}]})
+    return out
+
+
 def key_figures(run: RunData) -> dict[str, Any]:
     msgs = run.messages
     start = onset(run)
@@ -64,6 +88,7 @@ def key_figures(run: RunData) -> dict[str, Any]:
         "messages": len(msgs),
         "injects": injects,
         "questions": qs,
+        "claims": claims(run),
     }
 
 

@@ -224,3 +224,13 @@ def test_once_owned_a_true_claim_is_no_longer_told_as_a_rumour(en_scenario):
         assert len(after["owned"]) >= 10 and not after["owned"].text.str.contains(HEARSAY).any(), \
             after["owned"].text[after["owned"].text.str.contains(HEARSAY)].head().tolist()
         assert after["denied"].text.str.contains(HEARSAY).sum() >= 3
+
+
+def test_owning_a_claim_takes_saying_what_it_says(fr_scenario):
+    """Apologising to one's employees does not confirm that three of them were taken to hospital;
+    saying so does."""
+    loose = run_model(fr_scenario, 1, 61, [{"text": "Nous présentons nos excuses à nos salariés.", "t_min": 60}])
+    said = run_model(fr_scenario, 1, 61, [{"text": "Trois salariés ont été hospitalisés. Nous leur présentons nos "
+                                                   "excuses.", "t_min": 60}])
+    assert loose.messages[0].strategy == said.messages[0].strategy == "rebuild"
+    assert loose.conduct.claims_confirmed == [] and said.conduct.claims_confirmed == ["salaries-hospitalises"]

@@ -137,3 +137,28 @@ def test_the_report_shows_the_engine_s_reading_and_the_trainer_s_correction(tmp_
     html = html_path.read_text(encoding="utf-8")
     assert "Uproar&#39;s reading: no_comment / factual" in html
     assert "trainer&#39;s correction (T+25): rebuild / empathetic" in html
+
+
+def test_the_report_says_what_became_of_each_rumour(tmp_path):
+    """The card-number rumour called false, the unpatched server owned by an apology, the January
+    warnings left unanswered, the cover-up story not yet out: one row each, in both formats."""
+    model = CrisisModel("en-retail-breach", rng=2, population=3000)
+    model.submit({"type": "message", "t_min": 35, "text": "Card numbers and PINs were not taken."})
+    model.submit({"type": "message", "t_min": 90, "text": "We are truly sorry. The breach came through our own "
+                  "file-transfer server, which we should have updated months ago. It is now fixed."})
+    model.run_for(110)
+    folder = tmp_path / "export"
+    write_export(model, folder)
+    path, report = build_report(folder, fmt="md", impact=False, out=tmp_path / "r.md")
+    got = {c["id"]: (c["answers"], c["first_at"], c["items"]) for c in report.key_figures["claims"]}
+    assert got["full-card-numbers"][0] == [{"answer": "corrected", "t_min": 35}]
+    assert got["unpatched-server"][0] == [{"answer": "owned", "t_min": 90}]
+    assert got["warnings-ignored"][0] == [{"answer": "unanswered", "t_min": None}] and got["warnings-ignored"][2] > 0
+    assert got["knew-for-weeks"] == ([{"answer": "not_out", "t_min": None}], None, 0)
+    assert got["full-card-numbers"][1] >= 25  # told from its start, not before
+    text = path.read_text(encoding="utf-8")
+    assert "| hackers have the full card numbers and PINs of Brightmart customers | false | T+" in text
+    assert "corrected (T+35)" in text and "owned (T+90)" in text and "unanswered" in text
+    html, _ = build_report(folder, fmt="html", impact=False, out=tmp_path / "r.html", lang="fr")
+    page = html.read_text(encoding="utf-8")
+    assert "Rumeurs et informations en circulation" in page and "démentie (T+35)" in page and "reconnue (T+90)" in page
