@@ -466,6 +466,9 @@ def test_addresses_claims_and_open_questions(fr_scenario):
     answer = classify_message("@jdupont Nous vous répondrons avant 18h.", context=ctx)
     assert "question:3" in answer.addresses
     assert classify_message("Nous vous répondrons avant 18h.", context=ctx).addresses == ()
+    # « les réseaux sociaux » are not the water network
+    social = classify_message("Les informations qui circulent sur les réseaux sociaux sont fausses.", context=fr_scenario)
+    assert claim.id not in social.addresses
 
 
 def test_uncertain_readings_name_the_runner_up():
