@@ -391,3 +391,26 @@ def test_the_model_records_what_the_situation_reads():
     missed = min(silent.conduct.missed_at.values())
     assert situation.current(silent.conduct, missed - 1) == "silent"
     assert situation.current(silent.conduct, missed) == situation.SITUATIONS[silent.situation_now()] == "deadline_missed"
+
+
+#: the replies that read a message's figure as a count of harm ("is that final, or will it go up?")
+HARM_FIGURE = {"en": r"Is that final|how many more to come|check that figure|expect us to stay calm",
+               "fr": r"définitif ou ça va augmenter|combien d'autres à venir|vérifiera ce chiffre|qu'on reste calmes"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_reminder_of_the_record_is_not_asked_how_many_more(lang):
+    """"400 people, and you want us to stay calm?" under "we employ 400 people in Valmont": a
+    bolstering message counts jobs, not harm; the same replies stay under a count of the harmed."""
+    record = {"en": "Brightmart employs 400 people in Kingsford and has served its customers with pride.",
+              "fr": "Chimex emploie 400 personnes à Valmont et sert ses clients avec fierté."}[lang]
+    harm = {"en": "We confirm that 3000 customers were affected. We are sorry.",
+            "fr": "Nous confirmons que 3 salariés ont été hospitalisés. Nous sommes désolés."}[lang]
+    asked = {}
+    for name, text in (("record", record), ("harm", harm)):
+        found = 0
+        for seed in SEEDS:
+            model, frame = run(lang, seed, 70, (20, text))
+            found += int(under(frame, model).text.str.contains(HARM_FIGURE[lang]).sum())
+        asked[name] = found
+    assert asked["record"] == 0 and asked["harm"] >= 3, asked
