@@ -23,7 +23,7 @@ class Question:
     topic: str
     asked_at: int
     deadline_at: int
-    status: str = "open"  # open | answered | missed
+    status: str = "open"  # open | answered | declined (a bare "no comment") | missed
     closed_at: int | None = None
 
 
@@ -86,7 +86,13 @@ class Journalist(NotableAccount):
         for q in self.questions:
             if q.status != "open":
                 continue
-            if self.model.answered_since(q.asked_at):
+            if self.model.answered_since(q.asked_at) and self.model.conduct.refused_since(q.asked_at):
+                q.status, q.closed_at = "declined", minute
+                self.last_spoke = minute
+                self.model.notable_event(self, "declined", emotion="anger",
+                                         shock={"anger": 0.06, "mockery": 0.03, "approval": -0.03}, reach=0.2,
+                                         topic=q.topic, question=q.id)
+            elif self.model.answered_since(q.asked_at):
                 q.status, q.closed_at = "answered", minute
                 self.model.notable_event(self, "answered", emotion="approval", shock={"anger": -0.03}, reach=0.1,
                                          question=q.id)

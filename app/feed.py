@@ -61,7 +61,8 @@ def style_sheet() -> str:
         ".u-text{font-size:.95rem;line-height:1.35;white-space:pre-wrap;overflow-wrap:anywhere}",
         ".u-msg{border:1px solid #b9d3f0;background:#eef5fd;border-radius:10px;padding:.45rem .7rem}",
         ".u-q{border:1px solid #e3e3e8;border-radius:10px;padding:.5rem .7rem;margin-bottom:.5rem}",
-        ".u-q.open{border-color:#f0b429;background:#fffaf0}.u-q.missed{border-color:#d83a2e;background:#fff4f3}",
+        ".u-q.open{border-color:#f0b429;background:#fffaf0}.u-q.missed{border-color:#d83a2e;background:#fff4f3}"
+        ".u-q.declined{border-color:#e8833a;background:#fff7f0}",
         ".u-muted{color:#777;font-size:.9rem}",
         ".u-head{display:grid;grid-template-columns:repeat(4,1fr);gap:.8rem;margin:.3rem 0 .6rem}",
         ".u-card{border:1px solid #e3e3e8;border-radius:10px;padding:.4rem .8rem}",
@@ -148,7 +149,7 @@ def questions_html(questions: list[dict], minute: int, lang: str) -> str:
         if q["status"] == "open":
             status = f"⏳ {max((deadline or minute) - minute, 0)} min"
         else:
-            status = "✅ " + t("answered", lang) if q["status"] == "answered" else "⛔ " + t("missed", lang)
+            status = {"answered": "✅ ", "declined": "🚫 "}.get(q["status"], "⛔ ") + t(q["status"], lang)
         due = f" · {esc(t('deadline', lang))} T+{deadline}" if deadline is not None else ""
         cards.append(
             f'<div class="u-q {esc(q["status"])}"><div class="u-meta"><b>{esc(q["name"])}</b> ({esc(q["outlet"])}) · '

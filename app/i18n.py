@@ -79,6 +79,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "answer": {"fr": "Répondre", "en": "Answer"},
     "answered": {"fr": "répondu", "en": "answered"},
     "missed": {"fr": "délai dépassé", "en": "missed"},
+    "declined": {"fr": "refus de commenter", "en": "declined to comment"},
     "open": {"fr": "en attente", "en": "open"},
     "queued": {"fr": "Envoyé : pris en compte à la prochaine minute.", "en": "Sent: it takes effect at the next minute."},
     "nothing_yet": {"fr": "Rien pour l'instant.", "en": "Nothing yet."},

@@ -101,6 +101,12 @@ class Conduct:
     def answered_since(self, minute: int) -> bool:
         return self.last_message_at is not None and self.last_message_at >= minute
 
+    def refused_since(self, minute: int) -> bool:
+        """Every message since `minute` was a bare refusal ("no comment"), none a holding line: what a
+        journalist then reports is that the organisation declined to comment, not that it answered."""
+        since = [s for s in self.statements if s.t_min >= minute]
+        return bool(since) and all(s.strategy == "no_comment" and not s.holding for s in since)
+
     def story(self) -> list[str]:
         """Earlier strategies for the consistency check; a holding statement denies nothing."""
         return ["holding" if s.holding else s.strategy for s in self.statements]

@@ -41,6 +41,7 @@ EVENT_FIELDS: dict[str, tuple[str, ...]] = {
     "no_response": ("name", "outlet", "topic"),
     "article": ("name", "outlet", "topic"),
     "answered": ("name", "outlet"),
+    "declined": ("name", "outlet", "topic"),
     "official_statement": ("name", "place"),
     "union_call": ("name",),
     "blogger_rant": ("name",),

@@ -32,8 +32,8 @@ def questions(run: RunData) -> list[dict[str, Any]]:
             out[qid] = {"id": qid, "journalist": persona.name if persona else e.get("persona", ""),
                         "outlet": persona.outlet if persona else "", "asked_at": e["t_min"],
                         "deadline_at": e.get("deadline_at"), "text": text, "status": "open", "closed_at": None}
-        elif e.get("event") in ("answered", "no_response") and qid in out:
-            out[qid]["status"] = "answered" if e["event"] == "answered" else "missed"
+        elif e.get("event") in ("answered", "no_response", "declined") and qid in out:
+            out[qid]["status"] = {"answered": "answered", "no_response": "missed", "declined": "declined"}[e["event"]]
             out[qid]["closed_at"] = e["t_min"]
     return sorted(out.values(), key=lambda q: q["asked_at"])
 
@@ -172,7 +172,8 @@ def main_courante(run: RunData) -> pd.DataFrame:
                          "detail": detail})
         elif src == "notable":
             who, _, text = e["label"].partition(": ")
-            kind = {"question": "question", "no_response": "deadline missed", "answered": "answered"}.get(
+            kind = {"question": "question", "no_response": "deadline missed", "answered": "answered",
+                    "declined": "declined to comment"}.get(
                 e.get("event", ""), e.get("event", "statement"))
             rows.append({"t_min": e["t_min"], "source": kind, "who": who, "event": text, "detail": ""})
         elif src == "trend":

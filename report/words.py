@@ -35,6 +35,7 @@ WORDS: dict[str, dict[str, str]] = {
     "status": {"fr": "Suite", "en": "Outcome"},
     "answered": {"fr": "répondu", "en": "answered"},
     "missed": {"fr": "manquée", "en": "missed"},
+    "declined": {"fr": "refus de commenter", "en": "declined to comment"},
     "open": {"fr": "en attente", "en": "open"},
     "reputation": {"fr": "E-réputation (approbation − colère/moquerie)", "en": "E-reputation (approval − anger/mockery)"},
     "shares": {"fr": "Part de chaque émotion par groupe", "en": "Share of each emotion per group"},

@@ -171,16 +171,19 @@ def test_scripted_question_is_open_then_missed_at_its_deadline(story):
     assert later["status"] == "missed"  # the only message came before the question
 
 
-def test_a_message_after_the_question_answers_it(engine):
+@pytest.mark.parametrize(("body", "status", "event"), [(ANSWER, "answered", "answered"),
+                                                      ("Pas de commentaire.", "declined", "declined")])
+def test_a_message_after_the_question_answers_it(engine, body, status, event):
+    """An answer closes the question as answered; a bare "no comment" as declined."""
     room_id = rooms.create_room(engine, "fr-usine-chimique", population=POP, minutes=MINUTES).room_id
-    rooms.submit(engine, room_id, message(25, ANSWER))
+    rooms.submit(engine, room_id, message(25, body))
     RoomRunner(engine, room_id, speed=0, until=30).run()
     snap = RoomClient(engine, room_id).refresh()
     scripted = [q for q in snap.questions if q["journalist"] == "vasseur"]
-    assert [q["status"] for q in scripted] == ["answered"]
+    assert [q["status"] for q in scripted] == [status]
     with engine.connect() as conn:
         closing = [row for row in conn.execute(select(RoomEvent.t_min, RoomEvent.data)
-                                               .where(RoomEvent.room_id == room_id)) if '"answered"' in row.data]
+                                               .where(RoomEvent.room_id == room_id)) if f'"{event}"' in row.data]
     assert [row.t_min for row in closing] == [25]
 
 

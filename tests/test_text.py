@@ -107,6 +107,7 @@ def test_every_notable_event_has_four_templates_using_its_fields(lang):
         "no_response",
         "article",
         "answered",
+        "declined",
         "official_statement",
         "union_call",
         "blogger_rant",
