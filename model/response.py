@@ -174,7 +174,8 @@ def assess(
     denies = strategy in DENIAL and not holding
     if earlier:
         last = earlier[-1]
-        if (last in ADMISSION and denies) or (last in DENIAL and strategy == "rebuild"):
+        # a refusal gave no account to go back on: "no comment", then an apology, is late, not a U-turn
+        if (last in ADMISSION and denies) or (last == "deny" and strategy == "rebuild"):
             contradiction = True
             reasons.append(f"contradicts the earlier message ({last} then {strategy})")
     if denies and crisis.facts_established and not refutes_rumour:

@@ -153,9 +153,10 @@ def test_a_good_holding_statement_in_the_first_hour_is_not_a_denial():
     assert refusal.calm < aware.calm < holding.calm
     late = assess("no_comment", "factual", state(minute=200), [], said=Said(holding=True))
     assert late.calm < holding.calm
-    # apologising after a holding statement is not a change of story
+    # apologising after a holding statement is not a change of story, nor after a bare refusal (no story
+    # was told); after a denial it is
     assert not assess("rebuild", "empathetic", state(), ["holding"]).contradiction
-    assert assess("rebuild", "empathetic", state(), ["no_comment"]).contradiction
+    assert assess("rebuild", "empathetic", state(), ["deny"]).contradiction
 
 
 # ---------------------------------------------------------------------------- promises

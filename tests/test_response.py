@@ -45,6 +45,13 @@ def test_changing_story_is_a_contradiction(earlier, now):
     assert verdict.contradiction and verdict.shocks["mockery"] > 0 and verdict.shocks["anger"] > 0
 
 
+def test_apologising_after_a_refusal_is_late_not_a_u_turn():
+    """"We do not comment on speculation", then "we owe you an apology": no story changed, so the crowd
+    is not told "they contradict themselves"; a denial, then an apology, is a U-turn."""
+    assert not assess("rebuild", "empathetic", state(), ["no_comment"]).contradiction
+    assert assess("rebuild", "empathetic", state(), ["deny"]).contradiction
+
+
 def test_denying_an_established_fact_is_a_contradiction():
     verdict = assess("deny", "factual", state(facts=True), [])
     assert verdict.contradiction
