@@ -465,7 +465,8 @@ EXPLAINED = {
     "fr": "Une fuite de chlore s'est produite ce matin dans notre atelier de conditionnement. Nous présentons nos "
           "excuses aux habitants. Par précaution, restez chez vous, fenêtres fermées.",
 }
-KNOW_NOTHING = {"en": r"we know nothing|know what's going on", "fr": r"on ne sait rien|vous savez ce qui se passe"}
+KNOW_NOTHING = {"en": r"we know nothing|know what's going on|don't know much yet|nobody really knows what's going on",
+                "fr": r"on ne sait rien|vous savez ce qui se passe|sait pas encore grand-chose|personne ne sait vraiment ce qui"}
 
 
 @pytest.mark.parametrize("name", ["fr-usine-chimique", "en-retail-breach"])
