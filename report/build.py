@@ -142,13 +142,7 @@ def render_markdown(report: Report) -> str:
              f"- {w('first_response', lang)}: {kf['time_to_first_response'] if kf['time_to_first_response'] is not None else '—'} min",
              f"- {w('peak_pressure', lang)}: {kf['peak_pressure']:.0f}/100 (T+{kf['peak_minute']})",
              f"- {w('mean_pressure', lang)}: {kf['mean_pressure']:.0f}/100",
-             f"- {w('messages', lang)}: {kf['messages']}", "", f"## {w('claims', lang)}", "",
-             f"| {w('claim', lang)} | {w('truth', lang)} | {w('from', lang)} | {w('items', lang)} | {w('team_answer', lang)} |",
-             "|---|---|---|---|---|",
-             *(f"| {e(c['text'])} | {w('true' if c['true'] else 'false', lang)} | "
-               f"{'T+' + str(c['first_at']) if c['first_at'] is not None else '—'} | {c['items']} | "
-               + "; ".join(w(a["answer"], lang) + (f" (T+{a['t_min']})" if a["t_min"] is not None else "")
-                           for a in c["answers"]) + " |" for c in kf["claims"]),
+             f"- {w('messages', lang)}: {kf['messages']}", "", *_claims_markdown(kf["claims"], lang),
              "", f"## {w('courante', lang)}", "",
              f"| {w('time', lang)} | {w('source', lang)} | {w('who', lang)} | {w('event', lang)} |", "|---|---|---|---|"]
     for r in report.courante.itertuples(index=False):
@@ -172,6 +166,20 @@ def render_markdown(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _claims_markdown(claims: list[dict[str, Any]], lang: str) -> list[str]:
+    """The rumours table (`figures.claims`) as Markdown lines."""
+    lines = [f"## {w('claims', lang)}", "",
+             f"| {w('claim', lang)} | {w('truth', lang)} | {w('from', lang)} | {w('items', lang)} | {w('team_answer', lang)} |",
+             "|---|---|---|---|---|"]
+    for c in claims:
+        since = f"T+{c['first_at']}" if c["first_at"] is not None else "—"
+        answers = "; ".join(w(a["answer"], lang) + (f" (T+{a['t_min']})" if a["t_min"] is not None else "")
+                            for a in c["answers"])
+        lines.append(f"| {md_escape(c['text'])} | {w('true' if c['true'] else 'false', lang)} | {since} | "
+                     f"{c['items']} | {answers} |")
+    return lines
+
+
 def write_tables(report: Report, folder: Path) -> None:
     """The same tables as CSV/JSON, for people who want their own spreadsheet."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -179,6 +187,10 @@ def write_tables(report: Report, folder: Path) -> None:
     kf = report.key_figures
     (folder / "key_figures.json").write_text(json.dumps(kf, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
     figures.top_hashtags(report.run).to_csv(folder / "hashtags.csv", index=False)
+    pd.DataFrame([{**{k: v for k, v in c.items() if k != "answers"},
+                   "answers": "; ".join(a["answer"] + (f" T+{a['t_min']}" if a["t_min"] is not None else "")
+                                        for a in c["answers"])} for c in kf["claims"]],
+                 columns=["id", "text", "true", "items", "first_at", "answers"]).to_csv(folder / "claims.csv", index=False)
     figures.largest_cascades(report.run).to_csv(folder / "cascades.csv", index=False)
     figures.reputation(report.run).to_csv(folder / "reputation.csv", index=False)
     figures.emotion_shares(report.run).to_csv(folder / "emotion_shares.csv", index=False)

@@ -159,6 +159,8 @@ def test_the_report_says_what_became_of_each_rumour(tmp_path):
     text = path.read_text(encoding="utf-8")
     assert "| hackers have the full card numbers and PINs of Brightmart customers | false | T+" in text
     assert "corrected (T+35)" in text and "owned (T+90)" in text and "unanswered" in text
+    table = (tmp_path / "r-tables" / "claims.csv").read_text(encoding="utf-8")
+    assert "unpatched-server" in table and "owned T+90" in table
     html, _ = build_report(folder, fmt="html", impact=False, out=tmp_path / "r.html", lang="fr")
     page = html.read_text(encoding="utf-8")
     assert "Rumeurs et informations en circulation" in page and "démentie (T+35)" in page and "reconnue (T+90)" in page
