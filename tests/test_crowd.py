@@ -73,15 +73,17 @@ def claim_items(model: CrisisModel, claim_text: str, start: float = 0, stop: flo
 
 
 def test_false_claims_spread_further_than_true_ones():
+    """Six seeds: a true claim is told 3 to 15 times a run in this small town, too few over three
+    for a floor that a rewording of the crowd's lines cannot cross."""
     scenario = parse_scenario(RUMOURS, source="rumours.toml")
     lie = fact = 0
-    for seed in SEEDS:
+    for seed in range(1, 7):
         model = CrisisModel(scenario, rng=seed)
         model.submit({"type": "inject", "t_min": 5, "shock": {"anger": 0.4}, "reach": 0.6})
         model.run_for(120)
         lie += claim_items(model, scenario.claims[0].text)
         fact += claim_items(model, scenario.claims[1].text)
-    assert fact > 20
+    assert fact > 40
     assert lie > 1.3 * fact, (lie, fact)
 
 
