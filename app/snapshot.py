@@ -32,7 +32,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, case, func, select
 
 from ..model.export import REACTION_COLUMNS
-from ..model.taxonomy import EMOTIONS, GROUPS, KINDS
+from ..model.taxonomy import EMOTIONS, GROUPS, KINDS, QUESTION_CLOSINGS
 from ..model.texttable import vocabulary
 from ..store.tables import (
     Account,
@@ -69,8 +69,6 @@ ACCOUNT_COLUMNS = ["persona_id", "account_index", "name", "handle", "group", "ou
 INFLUENTIAL_COLUMNS = ["author_id", "author_name", "author_group", "items", "engagement", "emotion"]
 NODE_COLUMNS = ["author_id", "author_name", "author_group", "emotion", "engagement"]
 EDGE_COLUMNS = ["source", "target", "weight"]
-#: a journalist's closing event → the question's status
-CLOSING = {"answered": "answered", "no_response": "missed", "declined": "declined"}
 QUESTION_KEYS = ["id", "journalist", "name", "outlet", "handle", "asked_at", "deadline_at", "status", "topic", "text"]
 
 _TIMELINE_READ = ["t_min", "group", "emotion", "count", "mean_intensity"]
@@ -518,10 +516,10 @@ def questions(events: pd.DataFrame, accounts: pd.DataFrame, default_topic: str,
             prefix = f"{person.name}: " if person is not None else ""
             text = ev.label[len(prefix):] if prefix and ev.label.startswith(prefix) else ev.label.split(": ", 1)[-1]
             topic = data.get("topic") or default_topic
-        elif ev.source == "notable" and data.get("event") in CLOSING:
+        elif ev.source == "notable" and data.get("event") in QUESTION_CLOSINGS:
             q = asked.get(int(data.get("question", -1)))
             if q is not None and q["status"] == "open":
-                q["status"] = CLOSING[data["event"]]
+                q["status"] = QUESTION_CLOSINGS[data["event"]]
             continue
         else:
             continue

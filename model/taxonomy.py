@@ -49,6 +49,8 @@ STRATEGIES: tuple[str, ...] = ("deny", "diminish", "rebuild", "bolster", "no_com
 TONES: tuple[str, ...] = ("empathetic", "factual", "defensive", "humorous")
 CRISIS_TYPES: tuple[str, ...] = ("victim", "accidental", "preventable")
 LANGUAGES: tuple[str, ...] = ("fr", "en")
+#: a journalist's event that closes a question → the question's status (the console and the report read it)
+QUESTION_CLOSINGS: dict[str, str] = {"answered": "answered", "declined": "declined", "no_response": "missed"}
 
 #: Placeholders a reaction template may use; a scenario's [vocabulary] fills them.
 VOCABULARY_KEYS: tuple[str, ...] = (

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..model.taxonomy import QUESTION_CLOSINGS
 from .data import RunData
 
 
@@ -32,8 +33,8 @@ def questions(run: RunData) -> list[dict[str, Any]]:
             out[qid] = {"id": qid, "journalist": persona.name if persona else e.get("persona", ""),
                         "outlet": persona.outlet if persona else "", "asked_at": e["t_min"],
                         "deadline_at": e.get("deadline_at"), "text": text, "status": "open", "closed_at": None}
-        elif e.get("event") in ("answered", "no_response", "declined") and qid in out:
-            out[qid]["status"] = {"answered": "answered", "no_response": "missed", "declined": "declined"}[e["event"]]
+        elif e.get("event") in QUESTION_CLOSINGS and qid in out:
+            out[qid]["status"] = QUESTION_CLOSINGS[e["event"]]
             out[qid]["closed_at"] = e["t_min"]
     return sorted(out.values(), key=lambda q: q["asked_at"])
 
