@@ -69,7 +69,9 @@ class Statement:
     calm: float
     corrected: bool = False
     contradiction: bool = False  # contradicts an earlier message or the scenario's facts (a U-turn)
-    minimises: bool = False  # calls the harm small in so many words ("minor", "no risk"): echo.minimising_words
+    #: postures it takes in so many words (`echo.postures`): "harm_small" ("minor", "no risk"),
+    #: "apology" ("we are sorry"), "victimage" ("we too are victims")
+    says: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -183,7 +185,7 @@ class Conduct:
                 self.statements[i] = Statement(seq, s.t_min, strategy, secondary, tone, base_responses, holding,
                                                calm, corrected=True,
                                                contradiction=s.contradiction if contradiction is None else contradiction,
-                                               minimises=s.minimises)
+                                               says=s.says)
                 self._note_base(self.statements[i])
                 if i == len(self.statements) - 1:
                     self.last_calm = calm

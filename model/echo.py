@@ -34,8 +34,9 @@ from .taxonomy import EMOTIONS, LANGUAGES, VOCABULARY_KEYS
 from .texttable import fill
 
 PHRASES_DIR = Path(__file__).parent / "phrases"
-#: How the crowd files a message: its strategy, a no-comment split into holding and refusal.
-KINDS: tuple[str, ...] = ("rebuild", "deny", "diminish", "bolster", "holding", "refused")
+#: How the crowd files a message: its strategy, a no-comment split into holding and refusal, and a
+#: bolstering message that says the organisation is a victim too apart from a reminder of its record.
+KINDS: tuple[str, ...] = ("rebuild", "deny", "diminish", "bolster", "victimage", "holding", "refused")
 #: Words a template may ask for (`needs`), each filling the placeholders listed.
 SLOTS: dict[str, tuple[str, ...]] = {
     "quote": ("quote",),  # a short clause of the message
@@ -239,6 +240,7 @@ class Words:
     actions: tuple[Commitment, ...] = ()  # promised actions, with a time
     promises: tuple[Commitment, ...] = ()
     flags: frozenset[str] = field(default_factory=frozenset)
+    says: frozenset[str] = field(default_factory=frozenset)  # postures taken in so many words (`postures`)
 
     def slot_values(self, slot: str) -> list[dict[str, str]]:
         """The values a template's placeholders may take for one slot (empty: the slot is missing)."""
@@ -263,10 +265,12 @@ class Words:
         return [{}] if slot in self.flags else []
 
 
-def message_kind(strategy: str, holding: bool) -> str:
-    """The kind of message as the crowd files it (one of KINDS)."""
+def message_kind(strategy: str, holding: bool, says: frozenset[str] = frozenset()) -> str:
+    """The kind of message as the crowd files it (one of KINDS); `says`: its `postures`."""
     if strategy == "no_comment":
         return "holding" if holding else "refused"
+    if strategy == "bolster" and "victimage" in says:
+        return "victimage"
     return strategy if strategy in KINDS else "holding"
 
 
@@ -300,17 +304,20 @@ def _figure(match: re.Match[str], lang: str) -> str:
 
 
 def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety_risk: bool,
-               base_responses: tuple[str, ...] | None = None, noticed: tuple[str, ...] = ()) -> Words:
+               base_responses: tuple[str, ...] | None = None, noticed: tuple[str, ...] = (),
+               says: frozenset[str] | None = None) -> Words:
     """Pick up the words of a message that replies can use (French or English, by its reading).
 
     `strategy`, `holding` and `base_responses` are the reading the crowd goes by (a trainer's
     correction included); the rest comes from the reader's `reading`. `noticed`: what the crowd
     sees of the message against the record ("u_turn", "against_facts", "kept", "apologised": an
     earlier message apologised, so "not one word of apology" would be false, and "instructed": an
-    earlier message told people what to do, so "you don't tell us what to do" would be)."""
+    earlier message told people what to do, so "you don't tell us what to do" would be). `says`: the
+    message's `postures` (read from `text` when not given)."""
     lang = reading.lang if reading.lang in LANGUAGES else "en"
     b = bank(lang)
-    kind = message_kind(strategy, holding)
+    says = postures(text, lang) if says is None else says
+    kind = message_kind(strategy, holding, says)
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
     clauses = [c for s in sentences for c in _clauses(s)]
     cues = minimising_words(text, lang) if kind == "diminish" else _cues(reading)
@@ -331,7 +338,7 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
         flags.add("no_advice")
         if safety_risk:
             flags.add("no_instructions")
-    if strategy != "rebuild" and not b.apology.search(text) and "apologised" not in noticed:
+    if "apology" not in says and "apologised" not in noticed:  # remedies without "sorry" too
         flags.add("no_apology")
     if kind in ("holding", "refused", "rebuild") and not any(c.due_min is not None for c in promises):
         flags.add("no_date")
@@ -339,13 +346,13 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
         flags.add("no_contact")
     return Words(lang=lang, kind=kind, quotes=quotes, weak=weak, cues=cues if kind in ("deny", "diminish") else (),
                  figures=figures, phones=phones, remedies=remedies, updates=updates, actions=actions,
-                 promises=promises, flags=frozenset(flags))
+                 promises=promises, flags=frozenset(flags), says=says)
 
 
 def foreign(words: Words) -> Words:
     """What a reader of another language picks up: the quotes and what is missing, not the named things."""
     return Words(lang=words.lang, kind=words.kind, quotes=words.quotes, weak=words.weak, cues=words.cues,
-                 figures=words.figures, phones=words.phones, flags=words.flags)
+                 figures=words.figures, phones=words.phones, flags=words.flags, says=words.says)
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -403,6 +410,19 @@ def minimising_words(text: str, lang: str) -> tuple[str, ...]:
     norm, index = _normalise(text)
     m = phrasebank.harm_small(lang).search(norm)
     return (text[index[m.start()]:index[m.end() - 1] + 1],) if m else ()
+
+
+def postures(text: str, lang: str) -> frozenset[str]:
+    """The postures a message takes in so many words, whatever its strategy: "harm_small" (it calls
+    the harm small), "apology" (it says sorry), "victimage" (it says the organisation is a victim
+    too). The crowd answers what was said: remedies without "sorry" are not thanked for an apology,
+    and "we too were attacked" is not a reminder of the record (`situation.reading`)."""
+    if lang not in LANGUAGES:
+        return frozenset()
+    norm, _ = _normalise(text)
+    said = {"harm_small": bool(minimising_words(text, lang)), "apology": bool(bank(lang).apology.search(text)),
+            "victimage": bool(phrasebank.posture_words(lang, "victimage").search(norm))}
+    return frozenset(k for k, v in said.items() if v)
 
 
 def _holding(clauses: list[str], sentences: list[str], cue: str) -> str:
@@ -473,8 +493,13 @@ def _fits(block: Block, kind: str, emotion: str) -> bool:
 
 
 def _fill_block(block: Block, words: Words, vocab: dict[str, list[str]], lang: str, extra: dict[str, str]) -> list[str]:
-    """Every line of a block filled with up to MAX_VARIANTS values of each slot it needs."""
+    """Every line of a block filled with up to MAX_VARIANTS values of each slot it needs; under a
+    message that rebuilds without a word of apology (refunds, a recall), none that speaks of its
+    apology (a block that needs `no_apology` speaks of the missing one)."""
     choices = []
+    unsaid = (phrasebank.posture_words(lang, "apology_said")
+              if words.kind == "rebuild" and "apology" not in words.says and "no_apology" not in block.needs
+              else None)
     for slot in block.needs:
         values = words.slot_values(slot)[:MAX_VARIANTS]
         if not values:
@@ -482,6 +507,8 @@ def _fill_block(block: Block, words: Words, vocab: dict[str, list[str]], lang: s
         choices.append(values)
     out = []
     for j, line in enumerate(block.lines):
+        if unsaid is not None and unsaid.search(line):
+            continue
         used = placeholders(line)
         for combo in product(*choices) if choices else [()]:
             values = {k: v for d in combo for k, v in d.items()}
@@ -612,10 +639,10 @@ def broken(words: Words, promise: Commitment, lang: str, emotion: str, vocab: di
     own = Words(lang=words.lang, kind=words.kind, quotes=words.quotes, phones=words.phones, remedies=words.remedies,
                 updates=(promise,) if promise.kind == "update" and promise.when else (),
                 actions=(promise,) if promise.kind == "action" and promise.when else (), promises=(promise,),
-                flags=words.flags)
+                flags=words.flags, says=words.says)
     if lang != words.lang:
         own = Words(lang=words.lang, kind=words.kind, quotes=(_short(promise.text, words.lang),),
-                    promises=(promise,), flags=words.flags)
+                    promises=(promise,), flags=words.flags, says=words.says)
     texts: list[str] = []
     for block in b.broken:
         if _fits(block, words.kind, emotion):

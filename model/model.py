@@ -516,7 +516,7 @@ class CrisisModel(mesa.Model):
         made = self.conduct.said(
             Statement(int(seq), m, strategy, detected.secondary, tone, detected.base_responses, holding, verdict.calm,
                       contradiction=verdict.contradiction,
-                      minimises=bool(echo.minimising_words(msg.text, detected.lang))),
+                      says=echo.postures(msg.text, detected.lang)),
             detected.commitments, [c for c, t in zip(corrects, truth, strict=True) if not t], owned)
         record = MessageRecord(
             seq=int(seq), t_min=m, author=author.persona.handle, platforms=plats, strategy=strategy, tone=tone,
@@ -663,7 +663,7 @@ class CrisisModel(mesa.Model):
             ("against_facts", any(r.startswith(("denies what the facts", "calls a true claim false"))
                                   for r in record.reasons)),
             ("kept", record.kept > 0),
-            ("apologised", any(st.strategy == "rebuild" and st.seq < record.seq for st in self.conduct.statements)),
+            ("apologised", any("apology" in st.says and st.seq < record.seq for st in self.conduct.statements)),
             ("instructed", any("instructing" in st.base_responses and st.seq < record.seq
                                for st in self.conduct.statements)),
         ) if seen)

@@ -87,6 +87,12 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "replies": ("std", "pro", "chat"),
 }
 
+#: Situations that also take another's lines, less those that need what only the other makes true
+#: (regular expressions of `model/phrases/<lang>/postures.toml`): remedies without a word of apology
+#: are answered as an apology is ("the measures announced are the right ones"), but nobody says
+#: "they said sorry".
+BORROWS: dict[str, tuple[str, str]] = {"remedied": ("apologised", "apology_said")}
+
 _FORMATTER = string.Formatter()
 
 
@@ -114,22 +120,29 @@ class Bank:
         return isinstance(other, Bank) and other.key == self.key
 
     def lines(self, path: tuple[str, ...], situation: str = ANY, register: str | None = None) -> list[str]:
-        """The lines at `path` (e.g. ("voice", "public", "anger")) for a situation and register;
-        [] when the bank has none there."""
+        """The lines at `path` (e.g. ("voice", "public", "anger")) for a situation and register,
+        with those it borrows (`BORROWS`); [] when the bank has none there."""
         node: Any = self.data
         for part in path:
             node = node.get(part, {}) if isinstance(node, dict) else {}
-        node = node.get(situation, {}) if isinstance(node, dict) else {}
+        own = node.get(situation, {}) if isinstance(node, dict) else {}
         if register is None:
-            return list(node) if isinstance(node, list) else []
-        return list(node.get(register, [])) if isinstance(node, dict) else []
+            lines = list(own) if isinstance(own, list) else []
+        else:
+            lines = list(own.get(register, [])) if isinstance(own, dict) else []
+        if situation in BORROWS:
+            lender, words = BORROWS[situation]
+            needs = posture_words(self.lang, words)
+            lines += [x for x in self.lines(path, lender, register) if x not in lines and not needs.search(x)]
+        return lines
 
     def situations(self, path: tuple[str, ...]) -> list[str]:
-        """Situations with lines of their own at `path` (besides "any")."""
+        """Situations with lines at `path` (besides "any"), their own or borrowed."""
         node: Any = self.data
         for part in path:
             node = node.get(part, {}) if isinstance(node, dict) else {}
-        return [s for s in SITUATIONS if isinstance(node, dict) and s in node]
+        has = {s for s in SITUATIONS if isinstance(node, dict) and s in node}
+        return [s for s in SITUATIONS if s in has or (s in BORROWS and BORROWS[s][0] in has)]
 
 
 # ---------------------------------------------------------------- lines of keys
@@ -569,6 +582,13 @@ def harm_small(lang: str) -> re.Pattern[str]:
     message lowercased and without accents (`model/phrases/<lang>/minimising.toml`)."""
     return re.compile("|".join(f"(?:{p.pattern})" for p in _pattern_list(lang, "minimising", "harm_small")),
                       re.IGNORECASE)
+
+
+@cache
+def posture_words(lang: str, key: str) -> re.Pattern[str]:
+    """One list of `model/phrases/<lang>/postures.toml` as one pattern: the words with which a message
+    takes a posture ("we too are victims": `victimage`), or with which a line presupposes one."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in _pattern_list(lang, "postures", key)), re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)

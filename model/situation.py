@@ -22,9 +22,12 @@ The rule, a pure function of the conduct record (`model/conduct.py`) and the min
 3. Otherwise the **latest message's reading** names it: a holding statement (`holding`,
    or `instructed` when it tells people what to do to be safe), a bare refusal
    (`refused`, or `instructed` when it still gives instructions), and by strategy
-   `apologised` (rebuild), `denied`, `bolstered`, and for a diminishing message `diminished`
-   when it calls the harm small in so many words ("a minor incident", "no risk"), `excused`
-   when it only excuses or justifies (an accident, beyond our control, procedures followed).
+   by strategy and what the message says in so many words (`echo.postures`, Coombs's postures):
+   a rebuilding message is `apologised` when it says sorry, `remedied` when it only compensates
+   or corrects; `denied`; a diminishing message `diminished` when it calls the harm small
+   ("a minor incident", "no risk"), `excused` when it only excuses or justifies (an accident,
+   beyond our control, procedures followed); a bolstering message `victimised` when it says the
+   organisation is a victim too, `bolstered` when it recalls the record or thanks.
 4. Before any message: `breaking` while the news is fresh — until `NOTICED_AFTER` minutes after
    the onset (the crowd's first shock): nobody expects a word yet, and "still nothing from them",
    "hours since…" would be false — then `silent` (or `deadline_missed` once a deadline has passed).
@@ -45,7 +48,14 @@ NOTICED_AFTER = 15
 #: Tie-break at the same minute: the first listed wins; a message's own reading comes last.
 PRIORITY = ("contradicted", "promise_broken", "deadline_missed", "promise_kept")
 
-_BY_STRATEGY = {"rebuild": "apologised", "deny": "denied", "bolster": "bolstered"}
+#: The situation a strategy makes: (a posture, the situation without it, with it), the posture being
+#: one its message takes in so many words (`echo.postures`).
+_BY_STRATEGY: dict[str, tuple[str, str, str]] = {
+    "rebuild": ("apology", "remedied", "apologised"),
+    "deny": ("", "denied", "denied"),
+    "diminish": ("harm_small", "excused", "diminished"),
+    "bolster": ("victimage", "bolstered", "victimised"),
+}
 
 
 def reading(conduct: Conduct, minute: int) -> str:
@@ -61,9 +71,10 @@ def reading(conduct: Conduct, minute: int) -> str:
         return "instructed" if instructs else "holding"
     if last.strategy == "no_comment":
         return "instructed" if instructs else "refused"
-    if last.strategy == "diminish":
-        return "diminished" if last.minimises else "excused"
-    return _BY_STRATEGY.get(last.strategy, "holding")
+    if last.strategy not in _BY_STRATEGY:
+        return "holding"
+    posture, without, with_it = _BY_STRATEGY[last.strategy]
+    return with_it if posture in last.says else without
 
 
 def salient(conduct: Conduct, minute: int) -> list[tuple[int, str]]:

@@ -34,11 +34,13 @@ SITUATIONS: tuple[str, ...] = (
     "holding",  # a holding statement: aware, checking, more soon
     "refused",  # a bare refusal to comment
     "instructed",  # told people what to do to be safe
-    "apologised",  # an apology with remedies (rebuild)
+    "apologised",  # an apology said in so many words, with or without remedies (rebuild)
+    "remedied",  # remedies without a word of apology: compensation, corrective action (rebuild)
     "denied",  # denial, attack on the accuser, scapegoat
     "diminished",  # calls the harm small: minor, limited, under control, no risk
     "excused",  # excuse or justification without calling the harm small: an accident, procedures followed
-    "bolstered",  # reminders of good deeds, thanks, victimage
+    "bolstered",  # reminders of good deeds, thanks (bolster)
+    "victimised",  # the organisation says it is a victim too ("we too were attacked": bolster)
     "contradicted",  # a message that contradicts an earlier one or the facts (U-turn)
     "deadline_missed",  # a journalist's deadline passed without an answer
     "promise_broken",  # a promised update or action did not come in time

@@ -25,9 +25,13 @@ from uproar.model.texttable import vocabulary
 
 
 def said(conduct: Conduct, seq: int, t: int, strategy: str, *, holding: bool = False, base: tuple[str, ...] = (),
-         contradiction: bool = False, promises: tuple[Commitment, ...] = (), minimises: bool = False) -> None:
+         contradiction: bool = False, promises: tuple[Commitment, ...] = (), says: tuple[str, ...] | None = None
+         ) -> None:
+    """A message with its reading; a rebuilding one says sorry unless `says` tells otherwise."""
+    if says is None:
+        says = ("apology",) if strategy == "rebuild" else ()
     conduct.said(Statement(seq, t, strategy, None, "factual", base, holding, 0.0, contradiction=contradiction,
-                           minimises=minimises), promises, [])
+                           says=frozenset(says)), promises, [])
 
 
 # ---------------------------------------------------------------------------- the situation
@@ -56,7 +60,7 @@ def test_a_deadline_missed_after_a_message_leaves_the_crowd_on_what_was_said():
     c.missed(0, minute=30)
     assert situation.current(c, 20) == "holding"
     assert situation.current(c, 90) == "holding"
-    said(c, 2, 95, "diminish", minimises=True)
+    said(c, 2, 95, "diminish", says=("harm_small",))
     assert situation.current(c, 96) == "diminished"
 
 
@@ -68,9 +72,11 @@ def test_the_latest_message_is_read_by_its_strategy_and_base_responses():
         (dict(strategy="no_comment", base=("instructing", "adjusting")), "instructed"),
         (dict(strategy="rebuild", base=("instructing",)), "apologised"),
         (dict(strategy="deny"), "denied"),
-        (dict(strategy="diminish", minimises=True), "diminished"),  # "a minor incident", "no risk"
+        (dict(strategy="rebuild", says=()), "remedied"),  # refunds, a recall, an audit: no word of sorry
+        (dict(strategy="diminish", says=("harm_small",)), "diminished"),  # "a minor incident", "no risk"
         (dict(strategy="diminish"), "excused"),  # an accident, beyond our control, procedures followed
         (dict(strategy="bolster", base=("adjusting",)), "bolstered"),
+        (dict(strategy="bolster", says=("victimage",)), "victimised"),  # "we too were attacked"
     ]
     for kw, expected in cases:
         c = Conduct()
@@ -414,3 +420,66 @@ def test_a_reminder_of_the_record_is_not_asked_how_many_more(lang):
             found += int(under(frame, model).text.str.contains(HARM_FIGURE[lang]).sum())
         asked[name] = found
     assert asked["record"] == 0 and asked["harm"] >= 3, asked
+
+
+# ---------------------------------------------------------------------------- Coombs's postures, as heard
+#: Words that answer a reminder of the record ("nobody asked for their CV"), a claim to be a victim
+#: too ("you're not the victim here"), and an apology ("sorry is nice, what are the risks").
+ANSWERS_RECORD = {
+    "en": re.compile(r"track record|good deeds|their record|their past|past is not|your history|\bCV\b|achievements"
+                     r"|highlight reel|how great they are|brag|their glossy|their long history", re.I),
+    "fr": re.compile(r"leur bilan|son bilan|beau bilan|leur passé|son passé|\bCV\b|best-of|leurs réussites|ses réussites"
+                     r"|se vanter|bonnes actions|leur histoire|sa longue histoire|son histoire|à la gloire|vante son"
+                     r"|formidables|son engagement envers", re.I),
+}
+ANSWERS_VICTIM = {"en": re.compile(r"\bvictim", re.I), "fr": re.compile(r"\bvictime", re.I)}
+ANSWERS_APOLOGY = {
+    "en": re.compile(r"apologi[sz]ed|the apology|an apology[,.]|their apology|sorry is|sorry doesn't|said sorry|owned it"
+                     r"|owns it|owning it|took responsibility|real apology|how you apologise|you said sorry", re.I),
+    "fr": re.compile(r"se sont excusés|des excuses,|leurs excuses|les excuses sont|excuses notées|s'excuser, c'est"
+                     r"|merci d'assumer|ont assumé|ont reconnu|vous vous excusez|de vraies excuses|présente des excuses", re.I),
+}
+POSTURES = {
+    "en": {"victimage": "We too are victims of this criminal attack on our supplier. We are working with the police.",
+           "record": "Brightmart has served Kingsford families for 40 years and employs 400 people here.",
+           "remedy": "Every Bright Rewards member will get 12 months of free credit monitoring, and we will reimburse "
+                     "any money lost to scam calls.",
+           "apology": "We are sorry. Every member affected will get 12 months of free credit monitoring, and we will "
+                      "reimburse any money lost to scam calls."},
+    "fr": {"victimage": "Nous sommes nous aussi victimes d'un acte de malveillance. Nous travaillons avec la gendarmerie.",
+           "record": "Chimex emploie 400 personnes à Valmont depuis 40 ans et soutient la vie locale.",
+           "remedy": "Chimex remboursera les frais médicaux des riverains et finance un bilan de santé gratuit pour "
+                     "chaque famille.",
+           "apology": "Nous présentons nos excuses aux riverains. Chimex remboursera les frais médicaux et finance un "
+                      "bilan de santé gratuit pour chaque famille."},
+}
+
+
+def _answers(lang: str, text: str) -> dict[str, int]:
+    """How many items in the 50 minutes after a message answer it as each posture (the message's own
+    text, quoted in shares, left out)."""
+    _, frame = run(lang, 1, 70, (20, text))
+    after = frame[(frame.t_min > 20) & (frame.kind != "reaction")]
+    after = after[~after.text.str.contains(text[:30], regex=False)]
+    return {name: int(after.text.str.contains(words[lang]).sum()) for name, words in
+            (("record", ANSWERS_RECORD), ("victim", ANSWERS_VICTIM), ("apology", ANSWERS_APOLOGY))}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_victim_claim_is_answered_as_one_not_as_a_reminder_of_the_record(lang):
+    """"We too are victims of this criminal attack" and "we have served Kingsford for 40 years" both
+    bolster; the first got "nobody asked for their CV", "your history doesn't change what happened".
+    People answer the claim: "you're not the victim here", "poor Brightmart"."""
+    victimage, record = _answers(lang, POSTURES[lang]["victimage"]), _answers(lang, POSTURES[lang]["record"])
+    assert victimage["record"] == 0 and victimage["victim"] >= 30, victimage  # seed 1: 0 / 85 (en), 0 / 67 (fr)
+    assert record["record"] >= 30 and record["victim"] == 0, record  # 75 / 0 (en), 60 / 0 (fr)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_remedies_without_a_word_of_apology_are_not_answered_as_an_apology(lang):
+    """Free credit monitoring and refunds without "sorry" rebuild as an apology does, but "they
+    apologised, OK, but are we safe?", "a beautifully worded apology", "Brightmart has apologised"
+    would be false: people take the remedy (and some notice the missing apology)."""
+    remedy, apology = _answers(lang, POSTURES[lang]["remedy"]), _answers(lang, POSTURES[lang]["apology"])
+    assert remedy["apology"] == 0, remedy
+    assert apology["apology"] >= 10, apology  # seed 1: 118 (en), 24 (fr)
