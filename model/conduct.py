@@ -70,7 +70,8 @@ class Statement:
     corrected: bool = False
     contradiction: bool = False  # contradicts an earlier message or the scenario's facts (a U-turn)
     #: postures it takes in so many words (`echo.postures`): "harm_small" ("minor", "no risk"),
-    #: "apology" ("we are sorry"), "victimage" ("we too are victims")
+    #: "apology" ("we are sorry"), "victimage" ("we too are victims"), "ingratiation" ("we thank the
+    #: firefighters"), "scapegoat" ("it happened at our supplier")
     says: frozenset[str] = frozenset()
 
 

@@ -35,8 +35,9 @@ from .texttable import fill
 
 PHRASES_DIR = Path(__file__).parent / "phrases"
 #: How the crowd files a message: its strategy, a no-comment split into holding and refusal, and a
-#: bolstering message that says the organisation is a victim too apart from a reminder of its record.
-KINDS: tuple[str, ...] = ("rebuild", "deny", "diminish", "bolster", "victimage", "holding", "refused")
+#: bolstering message by its posture: a reminder of the record (bolster), a claim to be a victim too
+#: (victimage), thanks or praise of others (ingratiation).
+KINDS: tuple[str, ...] = ("rebuild", "deny", "diminish", "bolster", "victimage", "ingratiation", "holding", "refused")
 #: Words a template may ask for (`needs`), each filling the placeholders listed.
 SLOTS: dict[str, tuple[str, ...]] = {
     "quote": ("quote",),  # a short clause of the message
@@ -59,6 +60,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "u_turn": (),  # contradicts the organisation's earlier message
     "against_facts": (),  # denies what the facts have established, or calls a true claim false
     "kept": (),  # delivers an earlier promise
+    "scapegoat": (),  # blames an outside party: a supplier, a subcontractor (`postures`)
 }
 #: Slots that pick up the message's own words (the others notice what it lacks or holds).
 WORD_SLOTS = frozenset({"quote", "weak", "cue", "figure", "phone", "remedy", "benefit", "line", "update_when",
@@ -269,8 +271,8 @@ def message_kind(strategy: str, holding: bool, says: frozenset[str] = frozenset(
     """The kind of message as the crowd files it (one of KINDS); `says`: its `postures`."""
     if strategy == "no_comment":
         return "holding" if holding else "refused"
-    if strategy == "bolster" and "victimage" in says:
-        return "victimage"
+    if strategy == "bolster":
+        return next((p for p in ("victimage", "ingratiation") if p in says), "bolster")
     return strategy if strategy in KINDS else "holding"
 
 
@@ -330,7 +332,7 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
     updates = tuple(c for c in promises if c.kind == "update" and c.when)
     actions = tuple(c for c in promises if c.kind == "action" and c.when)
     quotes = _pick_quotes(clauses, cues, remedies, lang)
-    flags = {n for n in noticed if n in ("u_turn", "against_facts", "kept")}
+    flags = {n for n in noticed if n in ("u_turn", "against_facts", "kept")} | (says & {"scapegoat"})
     base = reading.base_responses if base_responses is None else base_responses
     if "instructing" in base:
         flags.add("instructions")
@@ -415,13 +417,18 @@ def minimising_words(text: str, lang: str) -> tuple[str, ...]:
 def postures(text: str, lang: str) -> frozenset[str]:
     """The postures a message takes in so many words, whatever its strategy: "harm_small" (it calls
     the harm small), "apology" (it says sorry), "victimage" (it says the organisation is a victim
-    too). The crowd answers what was said: remedies without "sorry" are not thanked for an apology,
-    and "we too were attacked" is not a reminder of the record (`situation.reading`)."""
+    too), "ingratiation" (it thanks or praises others), "scapegoat" (it names an outside party: a
+    supplier, a subcontractor). The crowd answers
+    what was said: remedies without "sorry" are not thanked for an apology, "we too were attacked"
+    is not a reminder of the record, and blaming the subcontractor is not denying that anything
+    happened (`situation.reading`)."""
     if lang not in LANGUAGES:
         return frozenset()
     norm, _ = _normalise(text)
     said = {"harm_small": bool(minimising_words(text, lang)), "apology": bool(bank(lang).apology.search(text)),
-            "victimage": bool(phrasebank.posture_words(lang, "victimage").search(norm))}
+            "victimage": bool(phrasebank.posture_words(lang, "victimage").search(norm)),
+            "ingratiation": bool(phrasebank.posture_words(lang, "ingratiation").search(norm)),
+            "scapegoat": bool(phrasebank.posture_words(lang, "scapegoat").search(norm))}
     return frozenset(k for k, v in said.items() if v)
 
 
@@ -492,14 +499,22 @@ def _fits(block: Block, kind: str, emotion: str) -> bool:
     return emotion in block.emotions and kind in block.after
 
 
+def _unsaid(block: Block, words: Words, lang: str) -> re.Pattern[str] | None:
+    """The words of lines that would answer what the message did not say: under remedies without a
+    word of apology, its apology (a block that needs `no_apology` speaks of the missing one); under
+    a denial that blames a subcontractor, a denial that anything happened ("then who is it?")."""
+    if words.kind == "rebuild" and "apology" not in words.says and "no_apology" not in block.needs:
+        return phrasebank.posture_words(lang, "apology_said")
+    if words.kind == "deny" and "scapegoat" in words.says:
+        return phrasebank.posture_words(lang, "denial_said")
+    return None
+
+
 def _fill_block(block: Block, words: Words, vocab: dict[str, list[str]], lang: str, extra: dict[str, str]) -> list[str]:
-    """Every line of a block filled with up to MAX_VARIANTS values of each slot it needs; under a
-    message that rebuilds without a word of apology (refunds, a recall), none that speaks of its
-    apology (a block that needs `no_apology` speaks of the missing one)."""
+    """Every line of a block filled with up to MAX_VARIANTS values of each slot it needs, but none
+    that answers what the message did not say (`_unsaid`)."""
     choices = []
-    unsaid = (phrasebank.posture_words(lang, "apology_said")
-              if words.kind == "rebuild" and "apology" not in words.says and "no_apology" not in block.needs
-              else None)
+    unsaid = _unsaid(block, words, lang)
     for slot in block.needs:
         values = words.slot_values(slot)[:MAX_VARIANTS]
         if not values:

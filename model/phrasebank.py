@@ -90,8 +90,10 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
 #: Situations that also take another's lines, less those that need what only the other makes true
 #: (regular expressions of `model/phrases/<lang>/postures.toml`): remedies without a word of apology
 #: are answered as an apology is ("the measures announced are the right ones"), but nobody says
-#: "they said sorry".
-BORROWS: dict[str, tuple[str, str]] = {"remedied": ("apologised", "apology_said")}
+#: "they said sorry"; blaming a subcontractor is answered as a denial, but nobody says "they say
+#: nothing happened".
+BORROWS: dict[str, tuple[str, str]] = {"remedied": ("apologised", "apology_said"),
+                                        "scapegoated": ("denied", "denial_said")}
 
 _FORMATTER = string.Formatter()
 

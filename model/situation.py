@@ -24,10 +24,12 @@ The rule, a pure function of the conduct record (`model/conduct.py`) and the min
    (`refused`, or `instructed` when it still gives instructions), and by strategy
    by strategy and what the message says in so many words (`echo.postures`, Coombs's postures):
    a rebuilding message is `apologised` when it says sorry, `remedied` when it only compensates
-   or corrects; `denied`; a diminishing message `diminished` when it calls the harm small
+   or corrects; a denying message `scapegoated` when it blames an outside party (a supplier, a
+   subcontractor), `denied` otherwise; a diminishing message `diminished` when it calls the harm small
    ("a minor incident", "no risk"), `excused` when it only excuses or justifies (an accident,
    beyond our control, procedures followed); a bolstering message `victimised` when it says the
-   organisation is a victim too, `bolstered` when it recalls the record or thanks.
+   organisation is a victim too, `thanked` when it thanks or praises others (staff, responders,
+   customers), `bolstered` when it recalls the record.
 4. Before any message: `breaking` while the news is fresh — until `NOTICED_AFTER` minutes after
    the onset (the crowd's first shock): nobody expects a word yet, and "still nothing from them",
    "hours since…" would be false — then `silent` (or `deadline_missed` once a deadline has passed).
@@ -48,13 +50,13 @@ NOTICED_AFTER = 15
 #: Tie-break at the same minute: the first listed wins; a message's own reading comes last.
 PRIORITY = ("contradicted", "promise_broken", "deadline_missed", "promise_kept")
 
-#: The situation a strategy makes: (a posture, the situation without it, with it), the posture being
-#: one its message takes in so many words (`echo.postures`).
-_BY_STRATEGY: dict[str, tuple[str, str, str]] = {
-    "rebuild": ("apology", "remedied", "apologised"),
-    "deny": ("", "denied", "denied"),
-    "diminish": ("harm_small", "excused", "diminished"),
-    "bolster": ("victimage", "bolstered", "victimised"),
+#: The situation a strategy makes: the first of its postures the message takes in so many words
+#: (`echo.postures`), else its plain situation.
+_BY_STRATEGY: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
+    "rebuild": ((("apology", "apologised"),), "remedied"),
+    "deny": ((("scapegoat", "scapegoated"),), "denied"),
+    "diminish": ((("harm_small", "diminished"),), "excused"),
+    "bolster": ((("victimage", "victimised"), ("ingratiation", "thanked")), "bolstered"),
 }
 
 
@@ -73,8 +75,8 @@ def reading(conduct: Conduct, minute: int) -> str:
         return "instructed" if instructs else "refused"
     if last.strategy not in _BY_STRATEGY:
         return "holding"
-    posture, without, with_it = _BY_STRATEGY[last.strategy]
-    return with_it if posture in last.says else without
+    postures, plain = _BY_STRATEGY[last.strategy]
+    return next((name for posture, name in postures if posture in last.says), plain)
 
 
 def salient(conduct: Conduct, minute: int) -> list[tuple[int, str]]:

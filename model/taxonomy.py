@@ -36,10 +36,12 @@ SITUATIONS: tuple[str, ...] = (
     "instructed",  # told people what to do to be safe
     "apologised",  # an apology said in so many words, with or without remedies (rebuild)
     "remedied",  # remedies without a word of apology: compensation, corrective action (rebuild)
-    "denied",  # denial, attack on the accuser, scapegoat
+    "denied",  # denial, attack on the accuser
+    "scapegoated",  # a denial that puts the blame on an outside party: a supplier, a subcontractor
     "diminished",  # calls the harm small: minor, limited, under control, no risk
     "excused",  # excuse or justification without calling the harm small: an accident, procedures followed
-    "bolstered",  # reminders of good deeds, thanks (bolster)
+    "bolstered",  # reminders of the record: good deeds, years, jobs (bolster)
+    "thanked",  # thanks or praise of others: staff, responders, customers (bolster)
     "victimised",  # the organisation says it is a victim too ("we too were attacked": bolster)
     "contradicted",  # a message that contradicts an earlier one or the facts (U-turn)
     "deadline_missed",  # a journalist's deadline passed without an answer

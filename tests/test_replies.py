@@ -72,11 +72,13 @@ def test_the_latest_message_is_read_by_its_strategy_and_base_responses():
         (dict(strategy="no_comment", base=("instructing", "adjusting")), "instructed"),
         (dict(strategy="rebuild", base=("instructing",)), "apologised"),
         (dict(strategy="deny"), "denied"),
+        (dict(strategy="deny", says=("scapegoat",)), "scapegoated"),  # "it happened at our supplier"
         (dict(strategy="rebuild", says=()), "remedied"),  # refunds, a recall, an audit: no word of sorry
         (dict(strategy="diminish", says=("harm_small",)), "diminished"),  # "a minor incident", "no risk"
         (dict(strategy="diminish"), "excused"),  # an accident, beyond our control, procedures followed
         (dict(strategy="bolster", base=("adjusting",)), "bolstered"),
         (dict(strategy="bolster", says=("victimage",)), "victimised"),  # "we too were attacked"
+        (dict(strategy="bolster", says=("ingratiation",)), "thanked"),  # "we thank the firefighters"
     ]
     for kw, expected in cases:
         c = Conduct()
@@ -439,19 +441,35 @@ ANSWERS_APOLOGY = {
     "fr": re.compile(r"se sont excusés|des excuses,|leurs excuses|les excuses sont|excuses notées|s'excuser, c'est"
                      r"|merci d'assumer|ont assumé|ont reconnu|vous vous excusez|de vraies excuses|présente des excuses", re.I),
 }
+ANSWERS_DENIAL = {"en": re.compile(r"nothing wrong|denies everything|deny everything|everything(?:'s| is) fine|then who|who is it\b"
+                                  r"|nothing happened", re.I),
+                  "fr": re.compile(r"nie(?:nt)? tout\b|tout va bien|alors c'est qui|alors qui|aucun problème|rien ne s'est passé"
+                                  r"|il ne s'est rien passé", re.I)}
+ANSWERS_THANKS = {"en": re.compile(r"thank-you|thanks are|thanking everyone|thanks all round|deserve (?:it|the thanks|every word)"
+                                  r"|right to thank", re.I),
+                  "fr": re.compile(r"remerciements|des mercis|remercient|remercier|ils le méritent", re.I)}
+ANSWERS_BLAME = {"en": re.compile(r"contractor|buck|outsource", re.I), "fr": re.compile(r"prestataire|défausse|sous-traiter", re.I)}
 POSTURES = {
     "en": {"victimage": "We too are victims of this criminal attack on our supplier. We are working with the police.",
            "record": "Brightmart has served Kingsford families for 40 years and employs 400 people here.",
            "remedy": "Every Bright Rewards member will get 12 months of free credit monitoring, and we will reimburse "
                      "any money lost to scam calls.",
            "apology": "We are sorry. Every member affected will get 12 months of free credit monitoring, and we will "
-                      "reimburse any money lost to scam calls."},
+                      "reimburse any money lost to scam calls.",
+           "thanks": "Brightmart thanks its store teams and the police, who have worked tirelessly since this morning.",
+           "scapegoat": "To be clear: this breach happened at Kestrel Loyalty Systems, our supplier, not at Brightmart. "
+                        "Their systems were attacked, not ours.",
+           "denial": "Brightmart's own systems were not breached. The claims circulating online are false."},
     "fr": {"victimage": "Nous sommes nous aussi victimes d'un acte de malveillance. Nous travaillons avec la gendarmerie.",
            "record": "Chimex emploie 400 personnes à Valmont depuis 40 ans et soutient la vie locale.",
            "remedy": "Chimex remboursera les frais médicaux des riverains et finance un bilan de santé gratuit pour "
                      "chaque famille.",
            "apology": "Nous présentons nos excuses aux riverains. Chimex remboursera les frais médicaux et finance un "
-                      "bilan de santé gratuit pour chaque famille."},
+                      "bilan de santé gratuit pour chaque famille.",
+           "thanks": "Chimex remercie chaleureusement les pompiers, les gendarmes et ses salariés mobilisés depuis ce matin.",
+           "scapegoat": "La fuite provient d'une vanne installée et entretenue par notre sous-traitant, la société "
+                        "Valtech Maintenance. Chimex n'est pas en cause.",
+           "denial": "Aucune fuite toxique n'a eu lieu sur notre site. Les rumeurs sont infondées."},
 }
 
 
@@ -462,7 +480,8 @@ def _answers(lang: str, text: str) -> dict[str, int]:
     after = frame[(frame.t_min > 20) & (frame.kind != "reaction")]
     after = after[~after.text.str.contains(text[:30], regex=False)]
     return {name: int(after.text.str.contains(words[lang]).sum()) for name, words in
-            (("record", ANSWERS_RECORD), ("victim", ANSWERS_VICTIM), ("apology", ANSWERS_APOLOGY))}
+            (("record", ANSWERS_RECORD), ("victim", ANSWERS_VICTIM), ("apology", ANSWERS_APOLOGY),
+             ("denial", ANSWERS_DENIAL), ("blame", ANSWERS_BLAME), ("thanks", ANSWERS_THANKS))}
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -472,7 +491,16 @@ def test_a_victim_claim_is_answered_as_one_not_as_a_reminder_of_the_record(lang)
     People answer the claim: "you're not the victim here", "poor Brightmart"."""
     victimage, record = _answers(lang, POSTURES[lang]["victimage"]), _answers(lang, POSTURES[lang]["record"])
     assert victimage["record"] == 0 and victimage["victim"] >= 30, victimage  # seed 1: 0 / 85 (en), 0 / 67 (fr)
-    assert record["record"] >= 30 and record["victim"] == 0, record  # 75 / 0 (en), 60 / 0 (fr)
+    assert record["record"] >= 30 and record["victim"] == 0 and record["thanks"] == 0, record  # 75 / 0 (en), 60 / 0 (fr)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_thanks_to_others_are_answered_as_thanks_not_as_a_reminder_of_the_record(lang):
+    """"Chimex warmly thanks the firefighters and its staff" bolsters by ingratiation; it got
+    "nobody asked for your record", "spare us the PR about your good deeds". People answer the
+    thanks: "thanks are nice, answers would be better", "they deserve it"."""
+    thanks = _answers(lang, POSTURES[lang]["thanks"])
+    assert thanks["record"] == 0 and thanks["thanks"] >= 10, thanks  # seed 1: 0 / 75 (en), 0 / 23 (fr)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -483,3 +511,13 @@ def test_remedies_without_a_word_of_apology_are_not_answered_as_an_apology(lang)
     remedy, apology = _answers(lang, POSTURES[lang]["remedy"]), _answers(lang, POSTURES[lang]["apology"])
     assert remedy["apology"] == 0, remedy
     assert apology["apology"] >= 10, apology  # seed 1: 118 (en), 24 (fr)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_blaming_a_contractor_is_answered_as_such_not_as_denying_anything_happened(lang):
+    """"This happened at our supplier, not at Brightmart" denies, but it does not say nothing
+    happened: "they say there's nothing wrong", "'…our supplier'? Then who is it?" would be false.
+    People answer the blame: "your contractor, your responsibility"."""
+    scapegoat, denial = _answers(lang, POSTURES[lang]["scapegoat"]), _answers(lang, POSTURES[lang]["denial"])
+    assert scapegoat["denial"] == 0 and scapegoat["blame"] >= 15, scapegoat
+    assert denial["denial"] >= 15 and denial["blame"] == 0, denial
