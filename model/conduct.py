@@ -71,7 +71,7 @@ class Statement:
     contradiction: bool = False  # contradicts an earlier message or the scenario's facts (a U-turn)
     #: postures it takes in so many words (`echo.postures`): "harm_small" ("minor", "no risk"),
     #: "apology" ("we are sorry"), "victimage" ("we too are victims"), "ingratiation" ("we thank the
-    #: firefighters"), "scapegoat" ("it happened at our supplier")
+    #: firefighters"), "scapegoat" ("it happened at our supplier"), "threat" ("we will take legal action")
     says: frozenset[str] = frozenset()
 
 

@@ -61,6 +61,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "against_facts": (),  # denies what the facts have established, or calls a true claim false
     "kept": (),  # delivers an earlier promise
     "scapegoat": (),  # blames an outside party: a supplier, a subcontractor (`postures`)
+    "threat": (),  # attacks the accuser: legal action, "defamatory" (`postures`)
 }
 #: Slots that pick up the message's own words (the others notice what it lacks or holds).
 WORD_SLOTS = frozenset({"quote", "weak", "cue", "figure", "phone", "remedy", "benefit", "line", "update_when",
@@ -332,7 +333,7 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
     updates = tuple(c for c in promises if c.kind == "update" and c.when)
     actions = tuple(c for c in promises if c.kind == "action" and c.when)
     quotes = _pick_quotes(clauses, cues, remedies, lang)
-    flags = {n for n in noticed if n in ("u_turn", "against_facts", "kept")} | (says & {"scapegoat"})
+    flags = {n for n in noticed if n in ("u_turn", "against_facts", "kept")} | (says & {"scapegoat", "threat"})
     base = reading.base_responses if base_responses is None else base_responses
     if "instructing" in base:
         flags.add("instructions")
@@ -418,7 +419,7 @@ def postures(text: str, lang: str) -> frozenset[str]:
     """The postures a message takes in so many words, whatever its strategy: "harm_small" (it calls
     the harm small), "apology" (it says sorry), "victimage" (it says the organisation is a victim
     too), "ingratiation" (it thanks or praises others), "scapegoat" (it names an outside party: a
-    supplier, a subcontractor). The crowd answers
+    supplier, a subcontractor), "threat" (it attacks the accuser: legal action). The crowd answers
     what was said: remedies without "sorry" are not thanked for an apology, "we too were attacked"
     is not a reminder of the record, and blaming the subcontractor is not denying that anything
     happened (`situation.reading`)."""
@@ -428,7 +429,8 @@ def postures(text: str, lang: str) -> frozenset[str]:
     said = {"harm_small": bool(minimising_words(text, lang)), "apology": bool(bank(lang).apology.search(text)),
             "victimage": bool(phrasebank.posture_words(lang, "victimage").search(norm)),
             "ingratiation": bool(phrasebank.posture_words(lang, "ingratiation").search(norm)),
-            "scapegoat": bool(phrasebank.posture_words(lang, "scapegoat").search(norm))}
+            "scapegoat": bool(phrasebank.posture_words(lang, "scapegoat").search(norm)),
+            "threat": bool(phrasebank.posture_words(lang, "threat").search(norm))}
     return frozenset(k for k, v in said.items() if v)
 
 

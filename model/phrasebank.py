@@ -91,9 +91,10 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
 #: (regular expressions of `model/phrases/<lang>/postures.toml`): remedies without a word of apology
 #: are answered as an apology is ("the measures announced are the right ones"), but nobody says
 #: "they said sorry"; blaming a subcontractor is answered as a denial, but nobody says "they say
-#: nothing happened".
-BORROWS: dict[str, tuple[str, str]] = {"remedied": ("apologised", "apology_said"),
-                                        "scapegoated": ("denied", "denial_said")}
+#: nothing happened"; threatening the accusers is answered as every denial is, and as a threat.
+BORROWS: dict[str, tuple[str, str | None]] = {"remedied": ("apologised", "apology_said"),
+                                               "scapegoated": ("denied", "denial_said"),
+                                               "threatened": ("denied", None)}
 
 _FORMATTER = string.Formatter()
 
@@ -134,8 +135,9 @@ class Bank:
             lines = list(own.get(register, [])) if isinstance(own, dict) else []
         if situation in BORROWS:
             lender, words = BORROWS[situation]
-            needs = posture_words(self.lang, words)
-            lines += [x for x in self.lines(path, lender, register) if x not in lines and not needs.search(x)]
+            needs = posture_words(self.lang, words) if words else None
+            lines += [x for x in self.lines(path, lender, register)
+                      if x not in lines and not (needs and needs.search(x))]
         return lines
 
     def situations(self, path: tuple[str, ...]) -> list[str]:

@@ -24,8 +24,9 @@ The rule, a pure function of the conduct record (`model/conduct.py`) and the min
    (`refused`, or `instructed` when it still gives instructions), and by strategy
    by strategy and what the message says in so many words (`echo.postures`, Coombs's postures):
    a rebuilding message is `apologised` when it says sorry, `remedied` when it only compensates
-   or corrects; a denying message `scapegoated` when it blames an outside party (a supplier, a
-   subcontractor), `denied` otherwise; a diminishing message `diminished` when it calls the harm small
+   or corrects; a denying message `threatened` when it attacks the accuser (legal action,
+   "defamatory"), `scapegoated` when it blames an outside party (a supplier, a subcontractor),
+   `denied` otherwise; a diminishing message `diminished` when it calls the harm small
    ("a minor incident", "no risk"), `excused` when it only excuses or justifies (an accident,
    beyond our control, procedures followed); a bolstering message `victimised` when it says the
    organisation is a victim too, `thanked` when it thanks or praises others (staff, responders,
@@ -54,7 +55,7 @@ PRIORITY = ("contradicted", "promise_broken", "deadline_missed", "promise_kept")
 #: (`echo.postures`), else its plain situation.
 _BY_STRATEGY: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
     "rebuild": ((("apology", "apologised"),), "remedied"),
-    "deny": ((("scapegoat", "scapegoated"),), "denied"),
+    "deny": ((("threat", "threatened"), ("scapegoat", "scapegoated")), "denied"),
     "diminish": ((("harm_small", "diminished"),), "excused"),
     "bolster": ((("victimage", "victimised"), ("ingratiation", "thanked")), "bolstered"),
 }

@@ -38,6 +38,7 @@ SITUATIONS: tuple[str, ...] = (
     "remedied",  # remedies without a word of apology: compensation, corrective action (rebuild)
     "denied",  # denial, attack on the accuser
     "scapegoated",  # a denial that puts the blame on an outside party: a supplier, a subcontractor
+    "threatened",  # attacking the accuser: legal action, "defamatory", "we will sue" (deny)
     "diminished",  # calls the harm small: minor, limited, under control, no risk
     "excused",  # excuse or justification without calling the harm small: an accident, procedures followed
     "bolstered",  # reminders of the record: good deeds, years, jobs (bolster)

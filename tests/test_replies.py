@@ -73,6 +73,7 @@ def test_the_latest_message_is_read_by_its_strategy_and_base_responses():
         (dict(strategy="rebuild", base=("instructing",)), "apologised"),
         (dict(strategy="deny"), "denied"),
         (dict(strategy="deny", says=("scapegoat",)), "scapegoated"),  # "it happened at our supplier"
+        (dict(strategy="deny", says=("threat", "scapegoat")), "threatened"),  # "we will take legal action"
         (dict(strategy="rebuild", says=()), "remedied"),  # refunds, a recall, an audit: no word of sorry
         (dict(strategy="diminish", says=("harm_small",)), "diminished"),  # "a minor incident", "no risk"
         (dict(strategy="diminish"), "excused"),  # an accident, beyond our control, procedures followed
@@ -448,6 +449,8 @@ ANSWERS_DENIAL = {"en": re.compile(r"nothing wrong|denies everything|deny everyt
 ANSWERS_THANKS = {"en": re.compile(r"thank-you|thanks are|thanking everyone|thanks all round|deserve (?:it|the thanks|every word)"
                                   r"|right to thank", re.I),
                   "fr": re.compile(r"remerciements|des mercis|remercient|remercier|ils le méritent", re.I)}
+ANSWERS_THREAT = {"en": re.compile(r"lawyer|\bsue\b|streisand|threaten", re.I),
+                  "fr": re.compile(r"avocat|menac|streisand|en justice|procès", re.I)}
 ANSWERS_BLAME = {"en": re.compile(r"contractor|buck|outsource", re.I), "fr": re.compile(r"prestataire|défausse|sous-traiter", re.I)}
 POSTURES = {
     "en": {"victimage": "We too are victims of this criminal attack on our supplier. We are working with the police.",
@@ -459,7 +462,9 @@ POSTURES = {
            "thanks": "Brightmart thanks its store teams and the police, who have worked tirelessly since this morning.",
            "scapegoat": "To be clear: this breach happened at Kestrel Loyalty Systems, our supplier, not at Brightmart. "
                         "Their systems were attacked, not ours.",
-           "denial": "Brightmart's own systems were not breached. The claims circulating online are false."},
+           "denial": "Brightmart's own systems were not breached. The claims circulating online are false.",
+           "threat": "These claims are false. Brightmart will take legal action against anyone spreading "
+                     "defamatory claims about us."},
     "fr": {"victimage": "Nous sommes nous aussi victimes d'un acte de malveillance. Nous travaillons avec la gendarmerie.",
            "record": "Chimex emploie 400 personnes à Valmont depuis 40 ans et soutient la vie locale.",
            "remedy": "Chimex remboursera les frais médicaux des riverains et finance un bilan de santé gratuit pour "
@@ -469,7 +474,8 @@ POSTURES = {
            "thanks": "Chimex remercie chaleureusement les pompiers, les gendarmes et ses salariés mobilisés depuis ce matin.",
            "scapegoat": "La fuite provient d'une vanne installée et entretenue par notre sous-traitant, la société "
                         "Valtech Maintenance. Chimex n'est pas en cause.",
-           "denial": "Aucune fuite toxique n'a eu lieu sur notre site. Les rumeurs sont infondées."},
+           "denial": "Aucune fuite toxique n'a eu lieu sur notre site. Les rumeurs sont infondées.",
+           "threat": "Ces rumeurs sont fausses. Chimex portera plainte pour diffamation contre leurs auteurs."},
 }
 
 
@@ -481,7 +487,8 @@ def _answers(lang: str, text: str) -> dict[str, int]:
     after = after[~after.text.str.contains(text[:30], regex=False)]
     return {name: int(after.text.str.contains(words[lang]).sum()) for name, words in
             (("record", ANSWERS_RECORD), ("victim", ANSWERS_VICTIM), ("apology", ANSWERS_APOLOGY),
-             ("denial", ANSWERS_DENIAL), ("blame", ANSWERS_BLAME), ("thanks", ANSWERS_THANKS))}
+             ("denial", ANSWERS_DENIAL), ("blame", ANSWERS_BLAME), ("thanks", ANSWERS_THANKS),
+             ("threat", ANSWERS_THREAT))}
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -520,4 +527,13 @@ def test_blaming_a_contractor_is_answered_as_such_not_as_denying_anything_happen
     People answer the blame: "your contractor, your responsibility"."""
     scapegoat, denial = _answers(lang, POSTURES[lang]["scapegoat"]), _answers(lang, POSTURES[lang]["denial"])
     assert scapegoat["denial"] == 0 and scapegoat["blame"] >= 15, scapegoat
-    assert denial["denial"] >= 15 and denial["blame"] == 0, denial
+    assert denial["denial"] >= 15 and denial["blame"] == 0 and denial["threat"] == 0, denial
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_threat_to_sue_is_answered_as_a_threat(lang):
+    """"We will take legal action against anyone spreading defamatory claims" attacks the accuser:
+    people answer the threat ("lawyers instead of answers", "Streisand effect incoming"), which a
+    plain denial never hears."""
+    threat = _answers(lang, POSTURES[lang]["threat"])
+    assert threat["threat"] >= 15, threat
