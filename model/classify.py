@@ -1436,13 +1436,17 @@ def _context(context: Any) -> ReadingContext:
     return ReadingContext(claims=claims)
 
 
+def keywords_named(norm: str, keywords: Iterable[str]) -> int:
+    """How many of a claim's keywords a normalised text (`_normalise`) names. Keywords are word
+    beginnings, compared without case or accents: "eau" matches "eaux" but not "nouveau", and
+    « reseau d'eau » matches « réseau d'eau ». The reader (what a message addresses) and the model
+    (what it corrects or owns) count them the same way."""
+    return sum(bool(re.search(rf"\b{re.escape(_normalise(k)[0])}", norm)) for k in keywords if k.strip())
+
+
 def _addresses(norm: str, ctx: ReadingContext, corrections: list[str]) -> tuple[str, ...]:
     """Claims whose keywords the message names, and open questions whose journalist or outlet it names."""
-    out = []
-    for claim_id, keywords in ctx.claims:
-        # keywords are word beginnings: "eau" matches "eaux" but not "nouveau"
-        if any(re.search(rf"\b{re.escape(_normalise(k)[0])}", norm) for k in keywords if k.strip()):
-            out.append(claim_id)
+    out = [claim_id for claim_id, keywords in ctx.claims if keywords_named(norm, keywords)]
     for q in ctx.questions:
         if any(n and _normalise(n)[0] in norm for n in q.names):
             out.append(f"question:{q.id}")

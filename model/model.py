@@ -8,7 +8,6 @@ in minute m carry t_min in [m, m+1).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +20,7 @@ from ..agents.crowd import MassAccount
 from ..agents.notables import Journalist, NotableAccount, notable_for
 from . import echo, markers, situation, text
 from . import inputs as inp
-from .classify import Question, Reading, ReadingContext, classify_message
+from .classify import Question, Reading, ReadingContext, classify_message, keywords_named
 from .commitments import Commitment
 from .conduct import Conduct, Statement, broken_promise_text
 from .crowd import KIND_WEIGHT, Crowd
@@ -1155,8 +1154,9 @@ class CrisisModel(mesa.Model):
         neither denies nor corrects it."""
         if strategy not in OWNING:
             return []
+        norm = detected_norm(body)
         return [c.id for c in self._going_round()
-                if c.true and c.id not in corrects and _words_of(c, body) >= min(2, len(c.keywords))]
+                if c.true and c.id not in corrects and keywords_named(norm, c.keywords) >= min(2, len(c.keywords))]
 
     def _going_round(self) -> list[Claim]:
         """The claims active now: a message can address or correct only what people have heard
@@ -1164,7 +1164,8 @@ class CrisisModel(mesa.Model):
         return [c for c, on in zip(self.scenario.claims, self.claim_active, strict=True) if on]
 
     def _claims_in(self, body: str) -> list[str]:
-        return [c.id for c in self._going_round() if _words_of(c, body)]
+        norm = detected_norm(body)
+        return [c.id for c in self._going_round() if keywords_named(norm, c.keywords)]
 
     def _claim_index(self, claim_id: str) -> int:
         return next(i for i, c in enumerate(self.scenario.claims) if c.id == claim_id)
@@ -1210,13 +1211,6 @@ def detected_norm(body: str) -> str:
 def _doubt(confidence: float, alternatives: tuple[tuple[str, float], ...]) -> tuple[str, float, float] | None:
     """The reader's hesitation as the crowd's response takes it: (runner-up, p primary, p runner-up)."""
     return (alternatives[0][0], confidence, alternatives[0][1]) if alternatives else None
-
-
-def _words_of(claim: Claim, body: str) -> int:
-    """How many of a claim's keywords a text holds; keywords are word beginnings: "eau" matches
-    "eaux" but not "nouveau"."""
-    low = body.lower()
-    return sum(bool(re.search(rf"\b{re.escape(k.lower())}", low)) for k in claim.keywords if k.strip())
 
 
 def _engine_reading(reading: Reading) -> dict[str, Any]:

@@ -79,6 +79,19 @@ def test_a_detected_correction_is_matched_to_the_rumour_it_names(fr_scenario):
     assert record.calm > 0 and any("rumour" in r for r in record.reasons)
 
 
+def test_a_correction_typed_without_accents_is_matched_like_one_with_them(fr_scenario):
+    """« aucun deces » on a phone keyboard names the same rumour as « aucun décès »: the reader
+    and the model fold accents alike (`classify.keywords_named`)."""
+    corrects = []
+    for text in ("C'est faux : aucun décès n'est à déplorer. Les informations qui circulent sont fausses.",
+                 "C'est faux : aucun deces n'est a deplorer. Les informations qui circulent sont fausses."):
+        model = CrisisModel(fr_scenario, rng=1, population=2000)
+        model.post(text=text, platform="twitter", t_min=65)
+        model.run_for(66)
+        corrects.append(model.messages[0].corrects)
+    assert corrects == [["morts"], ["morts"]], corrects
+
+
 def test_saying_what_was_not_taken_corrects_the_rumour_that_it_was(en_scenario):
     """A breach's rumour rebutted the way a statement does it, without "false" or "rumour": the
     card numbers were not taken. The crowd hears a correction of that rumour, not of the others."""
