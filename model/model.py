@@ -512,10 +512,11 @@ class CrisisModel(mesa.Model):
             if not self.scenario.claims[c].true:
                 self.claim_factor[c] *= 0.25
         owned = self._owned(strategy, msg.text, corrects)
+        says = echo.postures(msg.text, detected.lang)
         made = self.conduct.said(
             Statement(int(seq), m, strategy, detected.secondary, tone, detected.base_responses, holding, verdict.calm,
                       contradiction=verdict.contradiction,
-                      says=echo.postures(msg.text, detected.lang)),
+                      says=says),
             detected.commitments, [c for c, t in zip(corrects, truth, strict=True) if not t], owned)
         record = MessageRecord(
             seq=int(seq), t_min=m, author=author.persona.handle, platforms=plats, strategy=strategy, tone=tone,
@@ -534,7 +535,8 @@ class CrisisModel(mesa.Model):
                     secondary=detected.secondary, base_responses=list(detected.base_responses),
                     confidence=round(detected.confidence, 3),
                     alternatives=[k for k, _ in detected.alternatives], commitments=len(made),
-                    addresses=list(detected.addresses), corrects=corrects, owns=owned, cues=detected.cues[:4])
+                    addresses=list(detected.addresses), corrects=corrects, owns=owned, cues=detected.cues[:4],
+                    postures=sorted(says))
         for p in kept:
             self._event(m, "promise", f"promise kept: {p.text}", seq=p.seq, status="kept", kept_by=int(seq),
                         promise=p.id)

@@ -80,7 +80,8 @@ def _reading(report: Report) -> list[dict[str, Any]]:
 
 
 def _reading_label(e: dict[str, Any], lang: str) -> str:
-    """"rebuild + bolster / empathetic · instructing (confidence 72%)", or "uncertain: A or B"."""
+    """"rebuild + bolster / empathetic · instructing (confidence 72%) · heard as: says sorry", or
+    "uncertain: A or B"."""
     strategy = e.get("strategy") or "?"
     alternatives = e.get("alternatives") or []
     if alternatives and e.get("source") == "message":
@@ -93,6 +94,8 @@ def _reading_label(e: dict[str, Any], lang: str) -> str:
         text += " · " + ", ".join(w(b, lang) for b in base)
     if e.get("source") == "message" and e.get("confidence") is not None:
         text += f" ({w('confidence', lang)} {float(e['confidence']):.0%})"
+    if e.get("postures"):  # what the crowd heard it say in so many words (older runs: none recorded)
+        text += f" · {w('heard_as', lang)}: " + ", ".join(w(p, lang) for p in e["postures"])
     return text
 
 

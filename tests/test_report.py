@@ -139,6 +139,26 @@ def test_the_report_shows_the_engine_s_reading_and_the_trainer_s_correction(tmp_
     assert "trainer&#39;s correction (T+25): rebuild / empathetic" in html
 
 
+def test_the_report_says_how_each_message_was_heard(tmp_path):
+    """Coombs's postures for the debrief: blaming the contractor, then threatening the accusers,
+    are both read as denials; the report says which each was, as the crowd heard it."""
+    model = CrisisModel("fr-usine-chimique", rng=4, population=2000)
+    model.submit({"type": "message", "t_min": 20, "text": "La fuite provient d'une vanne entretenue par notre "
+                  "sous-traitant, Valtech Maintenance. Chimex n'est pas en cause."})
+    model.submit({"type": "message", "t_min": 40, "text": "Ces rumeurs sont fausses. Chimex portera plainte pour "
+                  "diffamation contre leurs auteurs."})
+    model.run_for(50)
+    folder = tmp_path / "export"
+    write_export(model, folder)
+    path, _ = build_report(folder, fmt="md", impact=False, out=tmp_path / "r.md", lang="fr")
+    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if "lecture d'Uproar" in line]
+    assert len(rows) == 2, rows
+    assert "entendu: accuse un prestataire" in rows[0] and "menace" not in rows[0]
+    assert "entendu: menace ses accusateurs" in rows[1]
+    html_path, _ = build_report(folder, fmt="html", impact=False, out=tmp_path / "r.html", lang="en")
+    assert "heard as: blames a contractor" in html_path.read_text(encoding="utf-8")
+
+
 def test_the_report_says_what_became_of_each_rumour(tmp_path):
     """The card-number rumour called false, the unpatched server owned by an apology, the January
     warnings left unanswered, the cover-up story not yet out: one row each, in both formats."""
