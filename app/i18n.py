@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from ..model.taxonomy import POSTURES
+
 STRINGS: dict[str, dict[str, str]] = {
+    "crowd_hears": {"fr": "la foule entendra", "en": "the crowd will hear"},
+    "heard_as": {"fr": "entendu", "en": "heard as"},
     "title": {"fr": "Uproar — salle de crise", "en": "Uproar — crisis room"},
     "language": {"fr": "Langue", "en": "Language"},
     "lobby": {"fr": "Accueil", "en": "Lobby"},
@@ -183,6 +187,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_deadline": {"fr": "sans échéance", "en": "no deadline"},
     "both_ways": {"fr": "le public le prendra dans les deux sens", "en": "the crowd will take it both ways"},
 }
+
+
+def heard_as(postures: list[str] | frozenset[str] | None, lang: str) -> str:
+    """Coombs's postures a message takes in so many words, in the console's words ("" when none)."""
+    return ", ".join(POSTURES[p].get(lang, POSTURES[p]["en"]) for p in sorted(postures or ()) if p in POSTURES)
 
 
 def t(key: str, lang: str) -> str:

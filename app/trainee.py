@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ..model import echo
 from ..model.classify import classify_message
 from . import live, rooms
 from .feed import esc, platform_label, safe, style_sheet
-from .i18n import t
+from .i18n import heard_as, t
 from .view import RoomView, ViewHub
 
 
@@ -68,7 +69,7 @@ def composer(engine, room_id: str, view: RoomView, lang: str) -> None:  # type: 
                      key="c-answer")
         text = st.text_area(t("text", lang), key="c-text", max_chars=5000, height=110, on_change=_forget_outcome)
         if text.strip():
-            reading(classify_message(text), lang)
+            reading(classify_message(text), lang, text)
         st.button(t("post", lang), type="primary", key="c-post",
                   disabled=not text.strip() or not st.session_state.get("c-platforms"),
                   on_click=_post, args=(engine, room_id, open_q))
@@ -80,8 +81,9 @@ def composer(engine, room_id: str, view: RoomView, lang: str) -> None:  # type: 
             st.error(safe(outcome[1]))
 
 
-def reading(found, lang: str) -> None:  # type: ignore[no-untyped-def]
-    """How Uproar reads the draft: strategy (or "uncertain: A or B"), tone, base responses, promises."""
+def reading(found, lang: str, text: str = "") -> None:  # type: ignore[no-untyped-def]
+    """How Uproar reads the draft: strategy (or "uncertain: A or B"), tone, base responses, promises,
+    and what the crowd will hear it do in so many words (blame a contractor, claim to be a victim…)."""
     parts = [f"{t('strategy', lang)}: **{safe(found.label(lang))}**"]
     if found.secondary:
         parts.append(f"{t('secondary', lang)}: {safe(found.secondary)}")
@@ -91,6 +93,8 @@ def reading(found, lang: str) -> None:  # type: ignore[no-untyped-def]
     if found.commitments:
         n = len(found.commitments)
         parts.append(f"{n} {t('commitment' if n == 1 else 'commitments', lang)}")
+    if heard := heard_as(echo.postures(text, found.lang), lang):
+        parts.append(f"{t('crowd_hears', lang)}: {safe(heard)}")
     line = f"{t('detected', lang)} — " + " · ".join(parts) + (f" · {safe('; '.join(found.cues[:2]))}" if found.cues else "")
     if found.uncertain:  # the cues say why, so the trainee can judge which reading the crowd may take
         st.warning(f"{line} · {t('both_ways', lang)}", icon="❔")

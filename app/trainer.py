@@ -15,7 +15,7 @@ import streamlit as st
 from ..model.taxonomy import EMOTIONS, GROUPS, STRATEGIES, TONES
 from . import live, rooms
 from .feed import safe, style_sheet
-from .i18n import t
+from .i18n import heard_as, t
 from .view import RoomView, ViewHub
 
 SPEEDS: list[int | str] = [1, 2, 5, 10, 30, 60, 120, "max"]
@@ -191,7 +191,9 @@ def reading_form(engine, view: RoomView, room_id: str, lang: str) -> None:  # ty
             st.caption(f"{t('engine_read', lang)} — {read.get('strategy')} (p={read.get('confidence', 1):.2f}) · "
                        f"{t('secondary', lang)}: {read.get('secondary') or t('none', lang)} · {read.get('tone')} · "
                        f"{t('base_responses', lang)}: {', '.join(read.get('base_responses') or []) or t('none', lang)}"
-                       f"{alt}" + (f" · {safe('; '.join(read['cues']))}" if read.get("cues") else ""))
+                       f"{alt}" + (f" · {safe('; '.join(read['cues']))}" if read.get("cues") else "")
+                       + (f" · {t('heard_as', lang)}: {safe(heard)}" if (heard := heard_as(read.get("postures"), lang))
+                          else ""))
         with st.form(f"reading-{seq}", clear_on_submit=False):
             c1, c2, c3 = st.columns(3)
             strategy = c1.selectbox(t("strategy", lang), STRATEGIES, index=STRATEGIES.index(row.strategy),

@@ -51,6 +51,16 @@ SITUATIONS: tuple[str, ...] = (
 )
 
 STRATEGIES: tuple[str, ...] = ("deny", "diminish", "rebuild", "bolster", "no_comment")
+#: Coombs's postures a message takes in so many words, beyond its strategy, as the crowd hears them
+#: (`echo.postures`, `model/phrases/<lang>/postures.toml`), in the words the console and report use.
+POSTURES: dict[str, dict[str, str]] = {
+    "apology": {"en": "says sorry", "fr": "présente des excuses"},
+    "harm_small": {"en": "calls the harm small", "fr": "minimise le mal"},
+    "scapegoat": {"en": "blames a contractor", "fr": "accuse un prestataire"},
+    "threat": {"en": "threatens its accusers", "fr": "menace ses accusateurs"},
+    "victimage": {"en": "claims to be a victim too", "fr": "se pose en victime"},
+    "ingratiation": {"en": "thanks others", "fr": "remercie d'autres"},
+}
 TONES: tuple[str, ...] = ("empathetic", "factual", "defensive", "humorous")
 CRISIS_TYPES: tuple[str, ...] = ("victim", "accidental", "preventable")
 LANGUAGES: tuple[str, ...] = ("fr", "en")

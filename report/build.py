@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..model.taxonomy import POSTURES
 from . import charts, figures
 from .data import RunData, load_source
 from .words import reason, w
@@ -95,7 +96,7 @@ def _reading_label(e: dict[str, Any], lang: str) -> str:
     if e.get("source") == "message" and e.get("confidence") is not None:
         text += f" ({w('confidence', lang)} {float(e['confidence']):.0%})"
     if e.get("postures"):  # what the crowd heard it say in so many words (older runs: none recorded)
-        text += f" · {w('heard_as', lang)}: " + ", ".join(w(p, lang) for p in e["postures"])
+        text += f" · {w('heard_as', lang)}: " + ", ".join(POSTURES[p].get(lang, POSTURES[p]["en"]) for p in e["postures"] if p in POSTURES)
     return text
 
 

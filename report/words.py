@@ -70,14 +70,7 @@ WORDS: dict[str, dict[str, str]] = {
     "uncertain": {"fr": "incertain", "en": "uncertain"},
     "or": {"fr": "ou", "en": "or"},
     "confidence": {"fr": "confiance", "en": "confidence"},
-    # Coombs's postures the crowd heard in so many words (`echo.postures`)
-    "heard_as": {"fr": "entendu", "en": "heard as"},
-    "harm_small": {"fr": "minimise le mal", "en": "calls the harm small"},
-    "apology": {"fr": "présente des excuses", "en": "says sorry"},
-    "victimage": {"fr": "se pose en victime", "en": "claims to be a victim too"},
-    "ingratiation": {"fr": "remercie d'autres", "en": "thanks others"},
-    "scapegoat": {"fr": "accuse un prestataire", "en": "blames a contractor"},
-    "threat": {"fr": "menace ses accusateurs", "en": "threatens its accusers"},
+    "heard_as": {"fr": "entendu", "en": "heard as"},  # Coombs's postures (`taxonomy.POSTURES`)
     "base_responses": {"fr": "réponses de base", "en": "base responses"},
     "instructing": {"fr": "consignes", "en": "instructing"},
     "adjusting": {"fr": "soutien", "en": "adjusting"},

@@ -224,6 +224,20 @@ def test_a_draft_counts_its_promises_in_words(db, monkeypatch):
         assert shown in reading, reading
 
 
+def test_a_draft_says_what_the_crowd_will_hear_it_do(db, monkeypatch):
+    """Blaming the subcontractor is a denial; the composer says the crowd will hear the blame, and
+    says nothing of the kind for a plain apology."""
+    _, _, created = db
+    at = app(db, monkeypatch, room=created.room_id, view="trainee", role="trainee")
+    for draft, heard in (("La fuite vient d'une vanne entretenue par notre sous-traitant. Chimex n'est pas en cause.",
+                          "la foule entendra: accuse un prestataire"),
+                         ("Nous présentons nos excuses aux familles touchées.", "la foule entendra: présente des excuses")):
+        at.text_area(key="c-text").input(draft).run()
+        assert not at.exception
+        reading = "\n".join([c.value for c in at.caption] + [w.value for w in at.warning])
+        assert heard in reading and reading.count("la foule entendra") == 1, reading
+
+
 LABELLED = (  # as a French spreadsheet saves it: semicolons, a byte-order mark, labels in its own case
     "\ufeffText;Lang;Strategy;Tone\n"
     "\"Nous présentons nos excuses aux familles touchées et prendrons en charge tous les frais.\";fr;Rebuild;empathetic\n"
