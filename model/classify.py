@@ -864,9 +864,10 @@ _b("en", "instructing", "courtesy, not protection", r"\bsee you\b", r"\bstay (?:
    r"\bkeep (?:you|everyone|everybody|all of you) (?:posted|updated|informed)\b", r"\bupdate\s*[:\-–—]", r"\bget well\b",
    r"\bif you have (?:any )?(?:further |other )?(?:questions|queries)\b[^.!?;:]{0,80}", r"\breports? that\b", weight=0.0)
 _b("fr", "instructing", "consigne",
-   _OPENS + r"(?:ne |n')?(?!pouvez|avez|etes|savez|voulez|devez|allez|trouverez|recevrez|serez|aurez|comprenez|connaissez|dites|faites confiance)[a-z]{2,}ez\b(?:[- ]vous)?",
+   # "chez" and "assez" end like an imperative and are none (« Chez nous, on sait couler de l'acier »)
+   _OPENS + r"(?:ne |n')?(?!pouvez|avez|etes|savez|voulez|devez|allez|trouverez|recevrez|serez|aurez|comprenez|connaissez|dites|faites confiance|chez\b|assez\b)[a-z]{2,}ez\b(?:[- ]vous)?",
    r"\b(?:restez|ne buvez|ne consommez|ne touchez|evitez|fermez|appelez|consultez|rapportez|jetez|changez|verifiez|mefiez-vous|n'utilisez|ne sortez|ne venez|ne vous rendez|faites bouillir|lavez|surveillez|gardez|confinez|ne rentrez|ne retournez|n'ouvrez|ne cliquez|ne communiquez|contactez|signalez)\b",
-   r"\b(?:nous vous (?:demandons|recommandons|conseillons|invitons)|il est (?:recommande|conseille|demande|interdit)|sont invitee?s a|est invitee? a|(?:il )?(?:ne faut|faut) pas|interdiction de)\b",
+   r"\b(?:nous vous (?:demandons(?! pardon| de nous pardonner)|recommandons|conseillons|invitons)|il est (?:recommande|conseille|demande|interdit)|sont invitee?s a|est invitee? a|(?:il )?(?:ne faut|faut) pas|interdiction de)\b",
    r"\b(?:consignes?|confinement|par precaution,)\b")
 _b("fr", "instructing", "consigne dans la phrase",
    r"\bsi vous\b[^.!?;:]{0,80}, (?:ne |n')?(?!pouvez|avez|etes|savez|voulez|devez|allez|trouverez|recevrez|serez|aurez)[a-z]{2,}ez\b",
