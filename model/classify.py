@@ -1445,6 +1445,29 @@ def keywords_named(norm: str, keywords: Iterable[str]) -> int:
     return sum(bool(re.search(rf"\b{re.escape(_normalise(k)[0])}", norm)) for k in keywords if k.strip())
 
 
+#: A negation in a sentence, normalised text (a correction states what is not so: "were not taken",
+#: « aucun décès », « personne n'est mort »).
+_DENIES = {"en": re.compile(r"\b(?:not|no|never|none|nothing|nobody|neither|nor|without)\b|n't\b"),
+           "fr": re.compile(r"\b(?:ne|n'|aucune?|jamais|rien|ni|sans|pas|nul|nulle)\b|\bn'")}
+_SENTENCES = re.compile(r"[^.!?;\n]+")
+
+
+def corrected_sentences(text: str, lang: str | None = None) -> list[str]:
+    """The sentences of a message (normalised) that a correction bears on: those that call something
+    false ("contrary to what is circulating", "are false") or say it is not so ("card numbers were
+    not taken", « aucun décès »), when the message corrects anything at all; [] when it does not. A
+    fact stated beside the correction ("three employees were hospitalised and are being cared for")
+    is not corrected: it is owned."""
+    rp = rule_pass(text, lang)
+    if not rp.corrections:
+        return []
+    layers, prefilter = _compiled(rp.lang)
+    cues = [s for s, _, _ in _resolve(layers.correction.matches(rp.norm, prefilter.present(rp.norm)))]
+    denies = _DENIES.get(rp.lang, _DENIES["en"])
+    return [m.group(0) for m in _SENTENCES.finditer(rp.norm)
+            if any(m.start() <= s < m.end() for s in cues) or denies.search(m.group(0))]
+
+
 def _addresses(norm: str, ctx: ReadingContext, corrections: list[str]) -> tuple[str, ...]:
     """Claims whose keywords the message names, and open questions whose journalist or outlet it names."""
     out = [claim_id for claim_id, keywords in ctx.claims if keywords_named(norm, keywords)]

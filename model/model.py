@@ -20,7 +20,14 @@ from ..agents.crowd import MassAccount
 from ..agents.notables import Journalist, NotableAccount, notable_for
 from . import echo, markers, situation, text
 from . import inputs as inp
-from .classify import Question, Reading, ReadingContext, classify_message, keywords_named
+from .classify import (
+    Question,
+    Reading,
+    ReadingContext,
+    classify_message,
+    corrected_sentences,
+    keywords_named,
+)
 from .commitments import Commitment
 from .conduct import Conduct, Statement, broken_promise_text
 from .crowd import KIND_WEIGHT, Crowd
@@ -491,7 +498,7 @@ class CrisisModel(mesa.Model):
         strategy = msg.strategy or detected.strategy
         tone = msg.tone or detected.tone
         holding = strategy == "no_comment" and (detected.holding or not detected.refusal)
-        corrects = list(msg.corrects) or (self._claims_in(msg.text) if detected.correction else [])
+        corrects = list(msg.corrects) or (self._claims_corrected(msg.text, detected.lang) if detected.correction else [])
         truth = [self.scenario.claims[self._claim_index(c)].true for c in corrects]
         true_claim, rumours_only = any(truth), bool(truth) and not any(truth)
         crisis = self._crisis_state(m)
@@ -1165,9 +1172,15 @@ class CrisisModel(mesa.Model):
         ("we'll update here" at minute 20 is no answer to a server rumour of minute 75)."""
         return [c for c, on in zip(self.scenario.claims, self.claim_active, strict=True) if on]
 
-    def _claims_in(self, body: str) -> list[str]:
+    def _claims_corrected(self, body: str, lang: str) -> list[str]:
+        """The claims going round that a correcting message calls false: those it names where it
+        corrects or denies (`classify.corrected_sentences`), not a fact it states beside them; when
+        those sentences name none ("There are rumours about the water. They are untrue."), those it
+        names anywhere."""
+        sentences = corrected_sentences(body, lang)
+        named = [c.id for c in self._going_round() if any(keywords_named(s, c.keywords) for s in sentences)]
         norm = detected_norm(body)
-        return [c.id for c in self._going_round() if keywords_named(norm, c.keywords)]
+        return named or [c.id for c in self._going_round() if keywords_named(norm, c.keywords)]
 
     def _claim_index(self, claim_id: str) -> int:
         return next(i for i, c in enumerate(self.scenario.claims) if c.id == claim_id)

@@ -92,6 +92,26 @@ def test_a_correction_typed_without_accents_is_matched_like_one_with_them(fr_sce
     assert corrects == [["morts"], ["morts"]], corrects
 
 
+@pytest.mark.parametrize(("name", "minute", "text", "corrected", "owned"), [
+    ("fr-usine-chimique", 65, "Contrairement à ce qui circule, aucun décès n'est à déplorer. Trois salariés ont été "
+     "hospitalisés et sont pris en charge.", ["morts"], ["salaries-hospitalises"]),
+    ("en-retail-breach", 50, "Contrary to what is circulating, hackers do not have full card numbers or PINs. Fraudsters "
+     "are calling members, so please hang up on anyone claiming to be us.", ["full-card-numbers"], []),
+])
+def test_correcting_a_rumour_does_not_deny_the_fact_stated_beside_it(name, minute, text, corrected, owned):
+    """"No one died; three employees were hospitalised" corrects the rumour of deaths and states the
+    hospitalisations: it was heard as calling that true claim false too — a U-turn, "stop denying
+    it", the apology's calm lost. A correction bears on the sentences that correct or deny."""
+    model = CrisisModel(name, rng=1, population=2000)
+    model.post(text=text, platform="twitter", t_min=minute)
+    model.run_for(minute + 1)
+    record = model.messages[0]
+    event = next(e for e in model.events if e["source"] == "message")
+    assert record.corrects == corrected
+    assert not record.contradicts_true_claim and not any("true claim" in r for r in record.reasons), record.reasons
+    assert event["owns"] == owned
+
+
 def test_saying_what_was_not_taken_corrects_the_rumour_that_it_was(en_scenario):
     """A breach's rumour rebutted the way a statement does it, without "false" or "rumour": the
     card numbers were not taken. The crowd hears a correction of that rumour, not of the others."""
