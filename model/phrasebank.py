@@ -91,10 +91,12 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
 #: (regular expressions of `model/phrases/<lang>/postures.toml`): remedies without a word of apology
 #: are answered as an apology is ("the measures announced are the right ones"), but nobody says
 #: "they said sorry"; blaming a subcontractor is answered as a denial, but nobody says "they say
-#: nothing happened"; threatening the accusers is answered as every denial is, and as a threat.
+#: nothing happened"; threatening the accusers is answered as every denial is, and as a threat; an
+#: apology after a denial is a U-turn like any other, but nobody asks "and the apology?".
 BORROWS: dict[str, tuple[str, str | None]] = {"remedied": ("apologised", "apology_said"),
                                                "scapegoated": ("denied", "denial_said"),
-                                               "threatened": ("denied", None)}
+                                               "threatened": ("denied", None),
+                                               "came_round": ("contradicted", "apology_said")}
 
 _FORMATTER = string.Formatter()
 

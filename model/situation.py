@@ -8,7 +8,9 @@ The rule, a pure function of the conduct record (`model/conduct.py`) and the min
 
 1. **Salient facts** hold the crowd's attention for a while after they happen:
    - `contradicted` — a message that contradicts an earlier one or the scenario's facts
-     (a U-turn, a denial of what is established), for `HOLD["contradicted"]` minutes;
+     (a U-turn, a denial of what is established), for `HOLD["contradicted"]` minutes; `came_round`
+     when that message rebuilds (an apology after a denial: "first it was nothing, now this?",
+     "better late than never", never "and the apology?");
    - `promise_broken` — a promise's time passed with no delivery, for `HOLD["promise_broken"]`;
    - `promise_kept` — a later message delivered a promise, for `HOLD["promise_kept"]`;
    - `deadline_missed` — a journalist's deadline passed while the organisation had said
@@ -49,7 +51,7 @@ HOLD = {"contradicted": 45, "promise_broken": 40, "promise_kept": 20}
 #: The anger that silence costs ramps up from the onset regardless (`silence_cost`).
 NOTICED_AFTER = 15
 #: Tie-break at the same minute: the first listed wins; a message's own reading comes last.
-PRIORITY = ("contradicted", "promise_broken", "deadline_missed", "promise_kept")
+PRIORITY = ("contradicted", "came_round", "promise_broken", "deadline_missed", "promise_kept")
 
 #: The situation a strategy makes: the first of its postures the message takes in so many words
 #: (`echo.postures`), else its plain situation.
@@ -86,7 +88,7 @@ def salient(conduct: Conduct, minute: int) -> list[tuple[int, str]]:
     hold = HOLD
     for s in conduct.statements:
         if s.contradiction and s.t_min <= minute < s.t_min + hold["contradicted"]:
-            out.append((s.t_min, "contradicted"))
+            out.append((s.t_min, "came_round" if s.strategy == "rebuild" else "contradicted"))
     for p in conduct.promises:
         if p.closed_at is None or p.closed_at > minute:
             continue

@@ -44,7 +44,8 @@ SITUATIONS: tuple[str, ...] = (
     "bolstered",  # reminders of the record: good deeds, years, jobs (bolster)
     "thanked",  # thanks or praise of others: staff, responders, customers (bolster)
     "victimised",  # the organisation says it is a victim too ("we too were attacked": bolster)
-    "contradicted",  # a message that contradicts an earlier one or the facts (U-turn)
+    "contradicted",  # a message that goes back on an earlier one or denies the facts (U-turn)
+    "came_round",  # an apology or remedy after denying or playing it down (a U-turn towards the facts)
     "deadline_missed",  # a journalist's deadline passed without an answer
     "promise_broken",  # a promised update or action did not come in time
     "promise_kept",  # a promise delivered

@@ -96,6 +96,10 @@ def test_a_contradiction_holds_for_a_while_then_the_reading_returns():
     assert situation.current(c, 30) == situation.current(c, 30 + hold - 1) == "contradicted"
     assert situation.current(c, 30 + hold) == "denied"
     assert situation.current(c, 20) == "apologised"
+    c = Conduct()
+    said(c, 1, 10, "deny")
+    said(c, 2, 30, "rebuild", contradiction=True)  # an apology after a denial: a U-turn towards the facts
+    assert situation.current(c, 30) == "came_round" and situation.current(c, 30 + hold) == "apologised"
 
 
 def test_a_broken_promise_holds_for_a_while_and_a_new_message_ends_it():
@@ -537,3 +541,25 @@ def test_a_threat_to_sue_is_answered_as_a_threat(lang):
     plain denial never hears."""
     threat = _answers(lang, POSTURES[lang]["threat"])
     assert threat["threat"] >= 15, threat
+
+
+#: Words only true of a U-turn towards the facts (an apology after a denial).
+CAME_ROUND = {"en": re.compile(r"first it was nothing|corrected what they said|set the record straight|corrected themselves"
+                               r"|admit it now", re.I),
+              "fr": re.compile(r"d'abord ce n'était rien|corrigé ce qu'ils avaient dit|remis les choses au clair"
+                               r"|se sont corrigés|l'admettent maintenant", re.I)}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_u_turn_is_heard_in_its_direction(lang):
+    """Denying then apologising and apologising then denying are both U-turns, but only the first
+    is "first it was nothing, now this?", "they corrected what they said earlier, better late than
+    never": after going back on an apology both were said (17 and 7 items, seed 1)."""
+    heard = {}
+    for name, messages in (("came round", ((20, DENIAL[lang]), (40, APOLOGY_BARE[lang]))),
+                           ("backtracked", ((20, APOLOGY_BARE[lang]), (40, DENIAL[lang])))):
+        model, frame = run(lang, 1, 85, *messages)
+        assert any(r.startswith("contradicts") for r in model.messages[1].reasons), name
+        after = frame[(frame.t_min > 40) & (frame.kind != "reaction")]
+        heard[name] = int(after.text.str.contains(CAME_ROUND[lang]).sum())
+    assert heard["came round"] >= 2 and heard["backtracked"] == 0, heard  # seed 1: 10 / 0 (en), 4 / 0 (fr)
