@@ -62,6 +62,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "kept": (),  # delivers an earlier promise
     "scapegoat": (),  # blames an outside party: a supplier, a subcontractor (`postures`)
     "threat": (),  # attacks the accuser: legal action, "defamatory" (`postures`)
+    "joke": (),  # jokes: its tone is humorous
 }
 #: Slots that pick up the message's own words (the others notice what it lacks or holds).
 WORD_SLOTS = frozenset({"quote", "weak", "cue", "figure", "phone", "remedy", "benefit", "line", "update_when",
@@ -308,7 +309,7 @@ def _figure(match: re.Match[str], lang: str) -> str:
 
 def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety_risk: bool,
                base_responses: tuple[str, ...] | None = None, noticed: tuple[str, ...] = (),
-               says: frozenset[str] | None = None) -> Words:
+               says: frozenset[str] | None = None, tone: str | None = None) -> Words:
     """Pick up the words of a message that replies can use (French or English, by its reading).
 
     `strategy`, `holding` and `base_responses` are the reading the crowd goes by (a trainer's
@@ -316,7 +317,8 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
     sees of the message against the record ("u_turn", "against_facts", "kept", "apologised": an
     earlier message apologised, so "not one word of apology" would be false, and "instructed": an
     earlier message told people what to do, so "you don't tell us what to do" would be). `says`: the
-    message's `postures` (read from `text` when not given)."""
+    message's `postures` (read from `text` when not given); `tone`: the tone the crowd goes by (the
+    reader's when not given)."""
     lang = reading.lang if reading.lang in LANGUAGES else "en"
     b = bank(lang)
     says = postures(text, lang) if says is None else says
@@ -334,6 +336,8 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
     actions = tuple(c for c in promises if c.kind == "action" and c.when)
     quotes = _pick_quotes(clauses, cues, remedies, lang)
     flags = {n for n in noticed if n in ("u_turn", "against_facts", "kept")} | (says & {"scapegoat", "threat"})
+    if (tone or reading.tone) == "humorous":
+        flags.add("joke")
     base = reading.base_responses if base_responses is None else base_responses
     if "instructing" in base:
         flags.add("instructions")
@@ -504,9 +508,12 @@ def _fits(block: Block, kind: str, emotion: str) -> bool:
 def _unsaid(block: Block, words: Words, lang: str) -> re.Pattern[str] | None:
     """The words of lines that would answer what the message did not say: under remedies without a
     word of apology, its apology (a block that needs `no_apology` speaks of the missing one); under
-    a denial that blames a subcontractor, a denial that anything happened ("then who is it?")."""
+    a denial that blames a subcontractor, a denial that anything happened ("then who is it?"); under
+    a joke, praise of its clarity ("'your points are safe 😅' — clear, at last")."""
     if words.kind == "rebuild" and "apology" not in words.says and "no_apology" not in block.needs:
         return phrasebank.posture_words(lang, "apology_said")
+    if "joke" in words.flags and "joke" not in block.needs:
+        return phrasebank.posture_words(lang, "clarity_said")
     if words.kind == "deny" and "scapegoat" in words.says:
         return phrasebank.posture_words(lang, "denial_said")
     return None

@@ -676,7 +676,7 @@ class CrisisModel(mesa.Model):
                                for st in self.conduct.statements)),
         ) if seen)
         words = echo.read_words(record.text, reading, record.strategy, record.holding,
-                                self.scenario.has_safety_risk, record.base_responses, noticed)
+                                self.scenario.has_safety_risk, record.base_responses, noticed, tone=record.tone)
         self.echoes.add(self.texts, record.seq, record.text, words, self.vocab, record.author)
 
     def _apply_persona_post(self, item: inp.PersonaPost) -> None:

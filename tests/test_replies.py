@@ -563,3 +563,32 @@ def test_a_u_turn_is_heard_in_its_direction(lang):
         after = frame[(frame.t_min > 40) & (frame.kind != "reaction")]
         heard[name] = int(after.text.str.contains(CAME_ROUND[lang]).sum())
     assert heard["came round"] >= 2 and heard["backtracked"] == 0, heard  # seed 1: 10 / 0 (en), 4 / 0 (fr)
+
+
+JOKES = {"en": ("Good news: your points are safe 😅 hackers can't spend them, we checked. Seriously though: change your "
+                "Bright Rewards password and hang up on anyone who calls claiming to be us.",
+                "Your points are safe: they cannot be spent by anyone else. Change your Bright Rewards password and "
+                "hang up on anyone who calls claiming to be us."),
+         "fr": ("Restez confinés, on s'occupe de tout 😎 Et non, l'eau du robinet n'est pas toxique, promis juré 🤞",
+                "Restez confinés, nos équipes sont mobilisées. L'eau du robinet reste potable, selon les analyses de "
+                "l'ARS.")}
+ANSWERS_JOKE = {"en": re.compile(r"funny|jokes|emojis|humour|stand-up", re.I),
+                "fr": re.compile(r"drôle|blague|emojis|plaisanter|humour|stand-up", re.I)}
+PRAISED_CLEAR = {"en": re.compile(r"\bclear\b|plainly|what we needed to hear", re.I),
+                 "fr": re.compile(r"\bclair|ce qu'on avait besoin", re.I)}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_joke_is_answered_as_a_joke_and_not_praised_as_clear(lang):
+    """Nobody answered a joke as one ("you think this is funny?"), and approving replies quoted it
+    as "'your points are safe 😅 hackers can't spend them' — clear, at last". The same advice told
+    plainly draws no word about jokes, and may be called clear."""
+    counts = {}
+    for name, text in zip(("joke", "plain"), JOKES[lang], strict=True):
+        model, frame = run(lang, 1, 60, (30, text))
+        assert (model.messages[0].tone == "humorous") == (name == "joke"), model.messages[0].tone
+        replies = under(frame, model)
+        counts[name] = (int(replies.text.str.contains(ANSWERS_JOKE[lang]).sum()),
+                        int(replies.text.str.contains(PRAISED_CLEAR[lang]).sum()))
+    assert counts["joke"][0] >= 8 and counts["joke"][1] == 0, counts  # seed 1: 17 / 0 (en), 12 / 0 (fr)
+    assert counts["plain"][0] == 0, counts
