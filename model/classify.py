@@ -1448,7 +1448,7 @@ def keywords_named(norm: str, keywords: Iterable[str]) -> int:
 #: A negation in a sentence, normalised text (a correction states what is not so: "were not taken",
 #: « aucun décès », « personne n'est mort »).
 _DENIES = {"en": re.compile(r"\b(?:not|no|never|none|nothing|nobody|neither|nor|without)\b|n't\b"),
-           "fr": re.compile(r"\b(?:ne|n'|aucune?|jamais|rien|ni|sans|pas|nul|nulle)\b|\bn'")}
+           "fr": re.compile(r"\b(?:ne|aucune?|jamais|rien|ni|sans|pas|nul|nulle)\b|\bn'")}
 _SENTENCES = re.compile(r"[^.!?;\n]+")
 
 

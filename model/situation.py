@@ -23,8 +23,8 @@ The rule, a pure function of the conduct record (`model/conduct.py`) and the min
    is heard as a promise kept), in the order of `PRIORITY`.
 3. Otherwise the **latest message's reading** names it: a holding statement (`holding`,
    or `instructed` when it tells people what to do to be safe), a bare refusal
-   (`refused`, or `instructed` when it still gives instructions), and by strategy
-   by strategy and what the message says in so many words (`echo.postures`, Coombs's postures):
+   (`refused`, or `instructed` when it still gives instructions), and otherwise the strategy
+   and what the message says in so many words (`echo.postures`, Coombs's postures):
    a rebuilding message is `apologised` when it says sorry, `remedied` when it only compensates
    or corrects; a denying message `threatened` when it attacks the accuser (legal action,
    "defamatory"), `scapegoated` when it blames an outside party (a supplier, a subcontractor),
