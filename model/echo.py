@@ -470,11 +470,18 @@ def _the(noun: str, gender: str, plural: bool, lang: str) -> str:
     return f"{'la' if gender == 'f' else 'le'} {noun}"
 
 
+#: Clauses that only frame a message ("As promised, here is our update"): nothing in them to quote back.
+_FRAMING = {"en": re.compile(r"^(?:as promised,?\s*)?(?:here is|here's|this is|please find) (?:our|an|the|a|this) "
+                             r"(?:latest |new |further |next )?(?:update|statement|information|news)\b", re.I),
+            "fr": re.compile(r"^(?:comme promis,?\s*)?voici (?:notre|un|le|la|nos|les) (?:nouveau |nouvelle |dernier |"
+                             r"derni[eè]re )?(?:point|communiqué|message|informations?|nouvelles)\b", re.I)}
+
+
 def _pick_quotes(clauses: list[str], cues: tuple[str, ...], remedies: tuple[Remedy, ...], lang: str) -> tuple[str, ...]:
     """Up to three clauses worth quoting: the one that gives the message away first, then the remedy's,
-    then the opening one; none that is only a number."""
+    then the opening one; none that is only a number or only frames the message ("here is our update")."""
     usable = [c for c in clauses if len(c.split()) >= 3 and not _PHONE.fullmatch(c.strip(" .")) and
-              sum(ch.isalpha() for ch in c) >= 12]
+              sum(ch.isalpha() for ch in c) >= 12 and not _FRAMING[lang].match(c.strip())]
     ranked: list[str] = []
     for cue in cues:
         ranked += [c for c in usable if cue.lower() in c.lower()][:1]

@@ -592,3 +592,20 @@ def test_a_joke_is_answered_as_a_joke_and_not_praised_as_clear(lang):
                         int(replies.text.str.contains(PRAISED_CLEAR[lang]).sum()))
     assert counts["joke"][0] >= 8 and counts["joke"][1] == 0, counts  # seed 1: 17 / 0 (en), 12 / 0 (fr)
     assert counts["plain"][0] == 0, counts
+
+
+@pytest.mark.parametrize(("lang", "text", "framing"), [
+    ("en", "As promised, here is our update. Names and emails of Bright Rewards members were accessed through our own "
+           "file-transfer server, which we failed to update. We are truly sorry.", "here is our update"),
+    ("fr", "Comme promis, voici notre point de situation. L'atelier concerné est arrêté et un audit indépendant de "
+           "toutes nos installations est lancé.", "voici notre point"),
+])
+def test_replies_quote_what_a_message_says_not_how_it_opens(lang, text, framing):
+    """"'As promised, here is our update' — clear, at last": a clause that only frames the message
+    has nothing in it to answer; replies quote what it says."""
+    for seed in SEEDS:
+        model, frame = run(lang, seed, 60, (40, text))
+        replies = under(frame, model)
+        assert len(replies) >= 20, len(replies)
+        assert not replies.text.str.contains(framing, case=False).any(), replies.text[
+            replies.text.str.contains(framing, case=False)].head().tolist()
