@@ -1179,8 +1179,10 @@ class CrisisModel(mesa.Model):
         names anywhere."""
         sentences = corrected_sentences(body, lang)
         named = [c.id for c in self._going_round() if any(keywords_named(s, c.keywords) for s in sentences)]
+        if named:
+            return named
         norm = detected_norm(body)
-        return named or [c.id for c in self._going_round() if keywords_named(norm, c.keywords)]
+        return [c.id for c in self._going_round() if keywords_named(norm, c.keywords)]
 
     def _claim_index(self, claim_id: str) -> int:
         return next(i for i, c in enumerate(self.scenario.claims) if c.id == claim_id)

@@ -142,14 +142,6 @@ class Bank:
                       if x not in lines and not (needs and needs.search(x))]
         return lines
 
-    def situations(self, path: tuple[str, ...]) -> list[str]:
-        """Situations with lines at `path` (besides "any"), their own or borrowed."""
-        node: Any = self.data
-        for part in path:
-            node = node.get(part, {}) if isinstance(node, dict) else {}
-        has = {s for s in SITUATIONS if isinstance(node, dict) and s in node}
-        return [s for s in SITUATIONS if s in has or (s in BORROWS and BORROWS[s][0] in has)]
-
 
 # ---------------------------------------------------------------- lines of keys
 
