@@ -423,10 +423,11 @@ def postures(text: str, lang: str) -> frozenset[str]:
     """The postures a message takes in so many words, whatever its strategy: "harm_small" (it calls
     the harm small), "apology" (it says sorry), "victimage" (it says the organisation is a victim
     too), "ingratiation" (it thanks or praises others), "scapegoat" (it names an outside party: a
-    supplier, a subcontractor), "threat" (it attacks the accuser: legal action). The crowd answers
-    what was said: remedies without "sorry" are not thanked for an apology, "we too were attacked"
-    is not a reminder of the record, and blaming the subcontractor is not denying that anything
-    happened (`situation.reading`)."""
+    supplier, a subcontractor), "threat" (it attacks the accuser: legal action), "news" (it gives
+    results, a state restored, what was done). The crowd answers what was said: remedies without
+    "sorry" are not thanked for an apology, "we too were attacked" is not a reminder of the record,
+    blaming the subcontractor is not denying that anything happened, and a holding statement that
+    gives news is not "looking into it" (`situation.reading`)."""
     if lang not in LANGUAGES:
         return frozenset()
     norm, _ = _normalise(text)
@@ -434,7 +435,8 @@ def postures(text: str, lang: str) -> frozenset[str]:
             "victimage": bool(phrasebank.posture_words(lang, "victimage").search(norm)),
             "ingratiation": bool(phrasebank.posture_words(lang, "ingratiation").search(norm)),
             "scapegoat": bool(phrasebank.posture_words(lang, "scapegoat").search(norm)),
-            "threat": bool(phrasebank.posture_words(lang, "threat").search(norm))}
+            "threat": bool(phrasebank.posture_words(lang, "threat").search(norm)),
+            "news": bool(phrasebank.posture_words(lang, "news").search(norm))}
     return frozenset(k for k, v in said.items() if v)
 
 
@@ -516,13 +518,16 @@ def _unsaid(block: Block, words: Words, lang: str) -> re.Pattern[str] | None:
     """The words of lines that would answer what the message did not say: under remedies without a
     word of apology, its apology (a block that needs `no_apology` speaks of the missing one); under
     a denial that blames a subcontractor, a denial that anything happened ("then who is it?"); under
-    a joke, praise of its clarity ("'your points are safe 😅' — clear, at last")."""
+    a joke, praise of its clarity ("'your points are safe 😅' — clear, at last"); under news ("the
+    water is safe to drink again"), that they are only looking into it."""
     if words.kind == "rebuild" and "apology" not in words.says and "no_apology" not in block.needs:
         return phrasebank.posture_words(lang, "apology_said")
     if "joke" in words.flags and "joke" not in block.needs:
         return phrasebank.posture_words(lang, "clarity_said")
     if words.kind == "deny" and "scapegoat" in words.says:
         return phrasebank.posture_words(lang, "denial_said")
+    if words.kind == "holding" and "news" in words.says:
+        return phrasebank.posture_words(lang, "checking_said")
     return None
 
 

@@ -92,11 +92,13 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
 #: are answered as an apology is ("the measures announced are the right ones"), but nobody says
 #: "they said sorry"; blaming a subcontractor is answered as a denial, but nobody says "they say
 #: nothing happened"; threatening the accusers is answered as every denial is, and as a threat; an
-#: apology after a denial is a U-turn like any other, but nobody asks "and the apology?".
+#: apology after a denial is a U-turn like any other, but nobody asks "and the apology?"; news with no
+#: stance is answered as a holding statement is, but nobody says "they're looking into it".
 BORROWS: dict[str, tuple[str, str | None]] = {"remedied": ("apologised", "apology_said"),
                                                "scapegoated": ("denied", "denial_said"),
                                                "threatened": ("denied", None),
-                                               "came_round": ("contradicted", "apology_said")}
+                                               "came_round": ("contradicted", "apology_said"),
+                                               "informed": ("holding", "checking_said")}
 
 _FORMATTER = string.Formatter()
 

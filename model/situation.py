@@ -21,8 +21,10 @@ The rule, a pure function of the conduct record (`model/conduct.py`) and the min
    message after a broken promise is what people talk about next. At the same minute a
    salient fact wins over the message's plain reading (the message that keeps a promise
    is heard as a promise kept), in the order of `PRIORITY`.
-3. Otherwise the **latest message's reading** names it: a holding statement (`holding`,
-   or `instructed` when it tells people what to do to be safe), a bare refusal
+3. Otherwise the **latest message's reading** names it: a holding statement (`holding`;
+   `informed` when it gives news — results, a state restored, what was done: "the water is safe to
+   drink again", never "they're looking into it"; `instructed` when it tells people what to do
+   to be safe), a bare refusal
    (`refused`, or `instructed` when it still gives instructions), and otherwise the strategy
    and what the message says in so many words (`echo.postures`, Coombs's postures):
    a rebuilding message is `apologised` when it says sorry, `remedied` when it only compensates
@@ -73,7 +75,7 @@ def reading(conduct: Conduct, minute: int) -> str:
     last = said[-1]
     instructs = "instructing" in last.base_responses
     if last.holding:
-        return "instructed" if instructs else "holding"
+        return "instructed" if instructs else "informed" if "news" in last.says else "holding"
     if last.strategy == "no_comment":
         return "instructed" if instructs else "refused"
     if last.strategy not in _BY_STRATEGY:

@@ -32,6 +32,7 @@ SITUATIONS: tuple[str, ...] = (
     "breaking",  # no response yet, too soon for the silence to be remarked
     "silent",  # no response yet, and the crowd has noticed
     "holding",  # a holding statement: aware, checking, more soon
+    "informed",  # a holding statement that gives news: results, a state restored, what was done
     "refused",  # a bare refusal to comment
     "instructed",  # told people what to do to be safe
     "apologised",  # an apology said in so many words, with or without remedies (rebuild)
@@ -61,6 +62,7 @@ POSTURES: dict[str, dict[str, str]] = {
     "threat": {"en": "threatens its accusers", "fr": "menace ses accusateurs"},
     "victimage": {"en": "claims to be a victim too", "fr": "se pose en victime"},
     "ingratiation": {"en": "thanks others", "fr": "remercie d'autres"},
+    "news": {"en": "gives news", "fr": "donne des nouvelles"},
 }
 TONES: tuple[str, ...] = ("empathetic", "factual", "defensive", "humorous")
 CRISIS_TYPES: tuple[str, ...] = ("victim", "accidental", "preventable")

@@ -68,6 +68,8 @@ def test_the_latest_message_is_read_by_its_strategy_and_base_responses():
     cases = [
         (dict(strategy="no_comment", holding=True), "holding"),
         (dict(strategy="no_comment", holding=True, base=("instructing",)), "instructed"),
+        (dict(strategy="no_comment", holding=True, says=("news",)), "informed"),  # "the app is back online"
+        (dict(strategy="no_comment", holding=True, base=("instructing",), says=("news",)), "instructed"),
         (dict(strategy="no_comment"), "refused"),
         (dict(strategy="no_comment", base=("instructing", "adjusting")), "instructed"),
         (dict(strategy="rebuild", base=("instructing",)), "apologised"),
@@ -609,3 +611,54 @@ def test_replies_quote_what_a_message_says_not_how_it_opens(lang, text, framing)
         assert len(replies) >= 20, len(replies)
         assert not replies.text.str.contains(framing, case=False).any(), replies.text[
             replies.text.str.contains(framing, case=False)].head().tolist()
+
+
+# ---------------------------------------------------------------------------- news, not "looking into it"
+#: Lines true only of a holding statement that gives no news.
+CHECKING = {
+    "en": re.compile(r"looking into|they're checking|says it's checking|is aware\b|they're aware|two-line|two lines"
+                     r"|nobody(?: is|'s) telling|none the wiser|know nothing|don't know much|gathering (?:the )?facts|assess", re.I),
+    "fr": re.compile(r"regarde(?:nt)? ça|ils vérifient|qu'ils vérifient|on vérifie|est au courant|sont au courant|deux lignes"
+                     r"|rien compris|on ne sait rien|on sait pas|rassembler les faits|évalue", re.I),
+}
+NEWS = {"en": "Update: the loyalty app is back online and all affected members have been contacted.",
+        "fr": "Point de 12h : la fuite a été colmatée et le site a été sécurisé par les pompiers."}
+HOLDING = {"en": "We are aware of the incident and are looking into it. More information soon.",
+           "fr": "Nous avons connaissance de l'incident et nous vérifions. Plus d'informations bientôt."}
+
+
+@pytest.mark.parametrize(("lang", "text", "news"), [
+    ("en", "Update: the water is safe to drink again. Tests at all 12 sampling points came back clean.", True),
+    ("en", "The fire is out and the road has been reopened.", True),
+    ("en", "Every affected customer has now been contacted by our team.", True),
+    ("en", "We were informed of an incident this morning and are investigating.", False),
+    ("en", "We are aware of reports of an outage. Next update at 3pm.", False),
+    ("fr", "Point de 15h : le confinement est levé et l'eau est de nouveau potable.", True),
+    ("fr", "Les analyses réalisées par l'ARS sont revenues conformes.", True),
+    ("fr", "Nous avons contacté toutes les familles concernées.", True),
+    ("fr", "La direction a été informée ce matin d'un incident ; nos équipes vérifient.", False),
+    ("fr", "Nous avons connaissance de l'incident. Prochain point à 11h.", False),
+])
+def test_a_message_that_gives_news_is_told_from_one_that_only_holds(lang, text, news):
+    assert ("news" in echo.postures(text, lang)) is news
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_news_is_not_answered_as_if_they_were_only_looking_into_it(lang):
+    """"The app is back online, every member has been contacted" is no stance on the crisis (no
+    comment, as a holding statement is), but "they're looking into it, that's all??", "a two-line
+    statement", "nobody is telling us anything" would be false under it; under "we are looking into
+    it" they are what people say."""
+    heard = {}
+    for name, text in (("news", NEWS[lang]), ("holding", HOLDING[lang])):
+        found = 0
+        for seed in SEEDS:
+            model = CrisisModel(SCENARIO[lang], rng=seed, population=CROWD)
+            model.post(text=text, t_min=20, strategy="no_comment")  # as a trainer would have it read
+            model.run_for(70)
+            frame = model.reactions_frame()
+            after = frame[(frame.t_min > 20) & (frame.kind != "reaction")]
+            after = after[~after.text.str.contains(text[:30], regex=False)]
+            found += int(after.text.str.contains(CHECKING[lang]).sum())
+        heard[name] = found
+    assert heard["news"] == 0 and heard["holding"] >= 40, heard  # seeds 1, 2: 0 / 349 (en), 0 / 146 (fr)
