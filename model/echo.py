@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from . import phrasebank
-from .classify import Reading, _normalise
+from .classify import Reading, _normalise, rule_pass
 from .commitments import Commitment
 from .phrasebank import PhraseError, placeholders, read_toml
 from .taxonomy import EMOTIONS, LANGUAGES, VOCABULARY_KEYS
@@ -419,19 +419,28 @@ def minimising_words(text: str, lang: str) -> tuple[str, ...]:
     return (text[index[m.start()]:index[m.end() - 1] + 1],) if m else ()
 
 
+#: The reader's diminishing cues that excuse or justify (its others call the harm small, or only inform).
+_EXCUSES = frozenset({"excuse", "justification", "fausse excuse", "non-apology", "regret for circumstances",
+                      "regret des circonstances"})
+
+
 def postures(text: str, lang: str) -> frozenset[str]:
     """The postures a message takes in so many words, whatever its strategy: "harm_small" (it calls
-    the harm small), "apology" (it says sorry), "victimage" (it says the organisation is a victim
+    the harm small), "excuse" (it excuses or justifies in words the reader's cues know: an accident,
+    beyond our control, procedures followed, a non-apology), "apology" (it says sorry), "victimage" (it says the organisation is a victim
     too), "ingratiation" (it thanks or praises others), "scapegoat" (it names an outside party: a
     supplier, a subcontractor), "threat" (it attacks the accuser: legal action), "news" (it gives
     results, a state restored, what was done). The crowd answers what was said: remedies without
     "sorry" are not thanked for an apology, "we too were attacked" is not a reminder of the record,
     blaming the subcontractor is not denying that anything happened, and a holding statement that
-    gives news is not "looking into it" (`situation.reading`)."""
+    gives news is not "looking into it", nor news the reader took for diminishing an excuse
+    (`situation.reading`)."""
     if lang not in LANGUAGES:
         return frozenset()
     norm, _ = _normalise(text)
+    excuses = [c for c in rule_pass(text, lang).strategy_cues["diminish"] if c.split(":")[0] in _EXCUSES]
     said = {"harm_small": bool(minimising_words(text, lang)), "apology": bool(bank(lang).apology.search(text)),
+            "excuse": bool(excuses),
             "victimage": bool(phrasebank.posture_words(lang, "victimage").search(norm)),
             "ingratiation": bool(phrasebank.posture_words(lang, "ingratiation").search(norm)),
             "scapegoat": bool(phrasebank.posture_words(lang, "scapegoat").search(norm)),

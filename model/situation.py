@@ -32,7 +32,9 @@ The rule, a pure function of the conduct record (`model/conduct.py`) and the min
    "defamatory"), `scapegoated` when it blames an outside party (a supplier, a subcontractor),
    `denied` otherwise; a diminishing message `diminished` when it calls the harm small
    ("a minor incident", "no risk"), `excused` when it only excuses or justifies (an accident,
-   beyond our control, procedures followed); a bolstering message `victimised` when it says the
+   beyond our control, procedures followed), `informed` when it does neither in words but gives
+   news (« la fuite a été colmatée » read as diminishing: "bad luck, apparently" would answer an
+   excuse nobody made); a bolstering message `victimised` when it says the
    organisation is a victim too, `thanked` when it thanks or praises others (staff, responders,
    customers), `bolstered` when it recalls the record.
 4. Before any message: `breaking` while the news is fresh — until `NOTICED_AFTER` minutes after
@@ -60,7 +62,7 @@ PRIORITY = ("contradicted", "came_round", "promise_broken", "deadline_missed", "
 _BY_STRATEGY: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
     "rebuild": ((("apology", "apologised"),), "remedied"),
     "deny": ((("threat", "threatened"), ("scapegoat", "scapegoated")), "denied"),
-    "diminish": ((("harm_small", "diminished"),), "excused"),
+    "diminish": ((("harm_small", "diminished"), ("excuse", "excused"), ("news", "informed")), "excused"),
     "bolster": ((("victimage", "victimised"), ("ingratiation", "thanked")), "bolstered"),
 }
 

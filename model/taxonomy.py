@@ -58,6 +58,7 @@ STRATEGIES: tuple[str, ...] = ("deny", "diminish", "rebuild", "bolster", "no_com
 POSTURES: dict[str, dict[str, str]] = {
     "apology": {"en": "says sorry", "fr": "présente des excuses"},
     "harm_small": {"en": "calls the harm small", "fr": "minimise le mal"},
+    "excuse": {"en": "excuses or justifies", "fr": "excuse ou justifie"},
     "scapegoat": {"en": "blames a contractor", "fr": "accuse un prestataire"},
     "threat": {"en": "threatens its accusers", "fr": "menace ses accusateurs"},
     "victimage": {"en": "claims to be a victim too", "fr": "se pose en victime"},

@@ -79,6 +79,8 @@ def test_the_latest_message_is_read_by_its_strategy_and_base_responses():
         (dict(strategy="rebuild", says=()), "remedied"),  # refunds, a recall, an audit: no word of sorry
         (dict(strategy="diminish", says=("harm_small",)), "diminished"),  # "a minor incident", "no risk"
         (dict(strategy="diminish"), "excused"),  # an accident, beyond our control, procedures followed
+        (dict(strategy="diminish", says=("excuse", "news")), "excused"),  # "it was the storm; power is back"
+        (dict(strategy="diminish", says=("news",)), "informed"),  # « la fuite a été colmatée », read as diminishing
         (dict(strategy="bolster", base=("adjusting",)), "bolstered"),
         (dict(strategy="bolster", says=("victimage",)), "victimised"),  # "we too were attacked"
         (dict(strategy="bolster", says=("ingratiation",)), "thanked"),  # "we thank the firefighters"
@@ -662,3 +664,44 @@ def test_news_is_not_answered_as_if_they_were_only_looking_into_it(lang):
             found += int(after.text.str.contains(CHECKING[lang]).sum())
         heard[name] = found
     assert heard["news"] == 0 and heard["holding"] >= 40, heard  # seeds 1, 2: 0 / 349 (en), 0 / 146 (fr)
+
+
+#: Talk of an excuse: bad luck, circumstances, nobody's fault.
+EXCUSE_TALK = {"en": re.compile(r"bad luck|nobody's fault|not their fault|never their fault|circumstances|something else to blame"
+                                r"|excuses", re.I),
+               "fr": re.compile(r"malchance|pas de chance|la faute de personne|pas (?:vraiment )?sa faute|pas leur faute"
+                                r"|circonstances|autre chose à blâmer|excuses, (?:toujours|encore)|des excuses, des excuses", re.I)}
+EXCUSE = {"en": "The outage was caused by an unforeseeable technical failure at a data centre, beyond our control.",
+          "fr": "Cet incident est dû à une défaillance technique imprévisible, indépendante de notre volonté."}
+
+
+@pytest.mark.parametrize(("lang", "text", "excuse"), [
+    ("en", "The delay was caused by exceptional weather beyond our control.", True),
+    ("en", "We regret any inconvenience this may have caused.", True),
+    ("en", "Update: the loyalty app is back online and all affected members have been contacted.", False),
+    ("fr", "Cet incident est dû à une défaillance technique imprévisible.", True),
+    ("fr", "Point de 12h : la fuite a été colmatée et le site a été sécurisé par les pompiers.", False),
+    ("fr", "Les analyses réalisées par l'ARS sont revenues conformes.", False),
+])
+def test_an_excuse_is_told_from_news(lang, text, excuse):
+    assert ("excuse" in echo.postures(text, lang)) is excuse
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_news_read_as_diminishing_is_not_answered_as_an_excuse(lang):
+    """The reader may take a factual update (« la fuite a été colmatée et le site sécurisé ») for
+    diminishing; the crowd answers what it says — "bad luck, apparently", "so it's nobody's fault"
+    answer an excuse it never made. Under a real excuse they are what people say."""
+    heard = {}
+    for name, text in (("news", NEWS[lang]), ("excuse", EXCUSE[lang])):
+        found = 0
+        for seed in SEEDS:
+            model = CrisisModel(SCENARIO[lang], rng=seed, population=CROWD)
+            model.post(text=text, t_min=20, strategy="diminish")
+            model.run_for(70)
+            frame = model.reactions_frame()
+            after = frame[(frame.t_min > 20) & (frame.kind != "reaction")]
+            after = after[~after.text.str.contains(text[:30], regex=False)]
+            found += int(after.text.str.contains(EXCUSE_TALK[lang]).sum())
+        heard[name] = found
+    assert heard["news"] == 0 and heard["excuse"] >= 20, heard  # seeds 1, 2: 0 / 147 (en), 0 / 133 (fr)
