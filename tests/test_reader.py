@@ -223,6 +223,19 @@ def test_a_greeting_is_not_an_instruction(wish, instruction):
     assert "instructing" in classify_message(instruction).base_responses
 
 
+@pytest.mark.parametrize(("news", "instruction"), [
+    ("Update on the incident: the Bright Rewards app is back online, and every affected member has now been "
+     "contacted by email.", "Update your app to version 6.3 and change your password."),
+    ("Point de situation : les analyses de l'air sont revenues conformes et le confinement est levé.",
+     "Confinement : restez chez vous, fenêtres fermées."),
+])
+def test_an_update_heading_or_a_lifted_order_is_not_an_instruction(news, instruction):
+    """"Update on the incident:" heads a message, « le confinement est levé » lifts an order: the
+    crowd would otherwise say "they've told us what to do" of news that tells nobody to do anything."""
+    assert "instructing" not in classify_message(news).base_responses
+    assert "instructing" in classify_message(instruction).base_responses
+
+
 @pytest.mark.parametrize(("words", "instruction"), [
     ("Our new Maps bring turn-by-turn directions, and our engineers are working non-stop to make them better.",
      "- Stop using the charger and unplug it."),
