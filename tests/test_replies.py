@@ -633,11 +633,13 @@ HOLDING = {"en": "We are aware of the incident and are looking into it. More inf
     ("en", "Update: the water is safe to drink again. Tests at all 12 sampling points came back clean.", True),
     ("en", "The fire is out and the road has been reopened.", True),
     ("en", "Every affected customer has now been contacted by our team.", True),
+    ("en", "As promised, our CEO visited the families this afternoon.", True),
     ("en", "We were informed of an incident this morning and are investigating.", False),
     ("en", "We are aware of reports of an outage. Next update at 3pm.", False),
     ("fr", "Point de 15h : le confinement est levé et l'eau est de nouveau potable.", True),
     ("fr", "Les analyses réalisées par l'ARS sont revenues conformes.", True),
     ("fr", "Nous avons contacté toutes les familles concernées.", True),
+    ("fr", "Comme promis, notre directeur a rencontré les familles ce soir.", True),
     ("fr", "La direction a été informée ce matin d'un incident ; nos équipes vérifient.", False),
     ("fr", "Nous avons connaissance de l'incident. Prochain point à 11h.", False),
 ])
