@@ -32,7 +32,7 @@ SITUATIONS: tuple[str, ...] = (
     "breaking",  # no response yet, too soon for the silence to be remarked
     "silent",  # no response yet, and the crowd has noticed
     "holding",  # a holding statement: aware, checking, more soon
-    "informed",  # a holding statement that gives news: results, a state restored, what was done
+    "informed",  # news with no stance: results, a state restored, what was done (no excuse, no "looking into it")
     "refused",  # a bare refusal to comment
     "instructed",  # told people what to do to be safe
     "apologised",  # an apology said in so many words, with or without remedies (rebuild)
