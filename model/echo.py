@@ -430,11 +430,12 @@ def postures(text: str, lang: str) -> frozenset[str]:
     beyond our control, procedures followed, a non-apology), "apology" (it says sorry), "victimage"
     (it says the organisation is a victim too), "ingratiation" (it thanks or praises others),
     "scapegoat" (it names an outside party: a supplier, a subcontractor), "threat" (it attacks the
-    accuser: legal action), "news" (it gives results, a state restored, what was done). The crowd answers what was said: remedies without
-    "sorry" are not thanked for an apology, "we too were attacked" is not a reminder of the record,
-    blaming the subcontractor is not denying that anything happened, and a holding statement that
-    gives news is not "looking into it", nor news the reader took for diminishing an excuse
-    (`situation.reading`)."""
+    accuser: legal action), "news" (it gives results, a state restored, what was done).
+
+    The crowd answers what was said: remedies without "sorry" are not thanked for an apology, "we
+    too were attacked" is not a reminder of the record, blaming the subcontractor is not denying
+    that anything happened, a holding statement that gives news is not "looking into it", nor is
+    news the reader took for diminishing an excuse (`situation.reading`)."""
     if lang not in LANGUAGES:
         return frozenset()
     norm, _ = _normalise(text)
