@@ -540,6 +540,9 @@ _s("fr", "rebuild", "regret", 1.5, r"\b(?:nous )?regrett(?:ons|e) (?:profondemen
 _s("fr", "rebuild", "indemnisation", 2.0,
    r"\bindemnis\w*", r"\bdedommag\w*", r"\brembours\w*",
    r"\bpren(?:dre|drons|ons|d|dra) en charge\b",
+   # costs covered, in the passive (« les frais de relogement sont pris en charge ») — not people
+   # taken into care (« les blessés ont été pris en charge par les pompiers »)
+   r"\b(?:frais|couts|depenses|factures|nuitees|repas|billets|soins)\b[^.;:]{0,60}\b(?:sont|seront|est|sera|ont ete|a ete) (?:integralement |entierement |totalement )?pris(?:e|es)? en charge\b",
    r"\b(?:livraison|frais de port|reparation|remplacement|\w+) offert(?:e|s|es)?\b", r"\bgratuit(?:e|s|es|ement)?\b",
    r"\bfonds d'(?:indemnisation|aide|urgence|solidarite)\b", r"\bcellule (?:d'ecoute|psychologique|de soutien)\b",
    tone="factual", tw=0.5)

@@ -224,6 +224,17 @@ def test_a_greeting_is_not_an_instruction(wish, instruction):
     assert "instructing" in classify_message(instruction).base_responses
 
 
+def test_costs_covered_are_compensation_and_people_taken_into_care_are_not():
+    """« les frais … sont pris en charge » delivers a remedy (corpus rule 9: rebuild); « les blessés
+    ont été pris en charge par les pompiers » tells who looked after the injured."""
+    covered = classify_message("Comme annoncé ce matin, les frais de relogement des familles évacuées sont pris "
+                               "en charge par la société.", lang="fr")
+    cared = classify_message("Les deux blessés ont été pris en charge par les pompiers. Nos équipes restent "
+                             "mobilisées.", lang="fr")
+    assert covered.strategy == "rebuild"
+    assert cared.strategy != "rebuild"
+
+
 @pytest.mark.parametrize(("news", "instruction"), [
     ("Update on the incident: the Bright Rewards app is back online, and every affected member has now been "
      "contacted by email.", "Update your app to version 6.3 and change your password."),
