@@ -367,6 +367,8 @@ _s("en", "rebuild", "compensation", 2.0,
    r"\b(?:full |partial )?refunds?\b", r"\bcompensat\w*", r"\breimburs\w*",
    r"\bfree (?:of charge|delivery|shipping|\w+ monitoring|replacement|repairs?|\w+)\b",
    r"\b(?:cover|pay|reimburse|refund)\w* (?:for )?(?:all |the |any |their |your )*(?:\w+ ){0,2}(?:costs?|expenses|bills|fees)\b",
+   # the same in the passive, as a follow-up delivers it ("the hotel costs … have been covered")
+   r"\b(?:costs?|expenses|bills|fees|charges|hotel stays?|accommodation)\b[^.;:]{0,60}\b(?:are|is|will be|have been|has been|are being|being|were|was) (?:fully |entirely |all |now )?(?:covered|paid|reimbursed|refunded|met|waived)\b",
    r"\b(?:fund|funding|set(?:ting)? up|establish\w*) (?:an? |independent |free |dedicated |emergency )*(?:health checks?|support fund|fund|helpline|assistance)\b",
    tone="factual", tw=0.5)
 _s("en", "rebuild", "compensation", 1.0, r"\bon us\b")

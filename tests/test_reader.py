@@ -42,9 +42,9 @@ def test_split() -> dict:
     return rep
 
 
-# Measured with the shipped reader (issue 12, twenty-third pass: trained with the status updates), after
+# Measured with the shipped reader (issue 12, twenty-fifth pass: trained with the status updates), after
 # the settings were chosen by cross-validation (--cv, --cv-real, --repeats): test split strategy 86.2%,
-# tone 81.4%, instructing P 0.825 / R 0.846, adjusting P 0.878 / R 0.923; blind set strategy 87.5%,
+# tone 81.4%, instructing P 0.829 / R 0.872, adjusting P 0.878 / R 0.923; blind set strategy 87.5%,
 # tone 90.0% (docs/reader.md keeps every pass's figures). Nineteenth to twenty-second passes: test
 # 86.9% (85.5% from the twenty-first) / 82.1%, instructing 0.833 / 0.897; blind 90.0% / 90.0%. Fifteenth to eighteenth passes: test 86.2% /
 # 81.4%, instructing 0.795 / 0.897; blind 90.0% / 87.5%. Eighth pass: test 86.9% /
@@ -56,7 +56,7 @@ def test_split() -> dict:
 # 90.0% / 72.5%. First pass: test 81.4% / 78.6%, instructing 0.850 / 0.872; blind 87.5% / 75.0%. Before
 # the reader work: test 77.9% / 78.6%; blind 85.0% / 70.0%.)
 # Reached: strategy and tone on both sets, the adjusting information.
-# Not reached, kept visible as an expected failure: the instructing information on the test split (33 of
+# Not reached, kept visible as an expected failure: the instructing precision on the test split (34 of
 # 39 found, 7 false alarms; the fourth pass's CV-chosen threshold moved the precision floor below from
 # 0.82 to 0.78). Nothing was tuned on the test split, whose scores must stay honest. The floors catch
 # regressions (the measured level minus about two messages).
@@ -225,12 +225,18 @@ def test_a_greeting_is_not_an_instruction(wish, instruction):
 
 
 def test_costs_covered_are_compensation_and_people_taken_into_care_are_not():
-    """« les frais … sont pris en charge » delivers a remedy (corpus rule 9: rebuild); « les blessés
-    ont été pris en charge par les pompiers » tells who looked after the injured."""
+    """« les frais … sont pris en charge », "the hotel costs … have been covered" deliver a remedy
+    (corpus rule 9: rebuild); « les blessés ont été pris en charge par les pompiers » tells who
+    looked after the injured."""
     covered = classify_message("Comme annoncé ce matin, les frais de relogement des familles évacuées sont pris "
                                "en charge par la société.", lang="fr")
     cared = classify_message("Les deux blessés ont été pris en charge par les pompiers. Nos équipes restent "
                              "mobilisées.", lang="fr")
+    assert covered.strategy == "rebuild"
+    assert cared.strategy != "rebuild"
+    covered = classify_message("As promised, the hotel costs of every evacuated family have been covered by the "
+                               "company.", lang="en")
+    cared = classify_message("The injured were taken care of by paramedics. Our teams remain on site.", lang="en")
     assert covered.strategy == "rebuild"
     assert cared.strategy != "rebuild"
 
