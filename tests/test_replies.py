@@ -629,6 +629,21 @@ HOLDING = {"en": "We are aware of the incident and are looking into it. More inf
            "fr": "Nous avons connaissance de l'incident et nous vérifions. Plus d'informations bientôt."}
 
 
+def _said_after(lang: str, text: str, strategy: str, words: re.Pattern[str]) -> int:
+    """Items that say `words` in the 50 minutes after a message read as `strategy` (as a trainer would
+    have it read; the message's own text, quoted in shares, left out), over SEEDS."""
+    found = 0
+    for seed in SEEDS:
+        model = CrisisModel(SCENARIO[lang], rng=seed, population=CROWD)
+        model.post(text=text, t_min=20, strategy=strategy)
+        model.run_for(70)
+        frame = model.reactions_frame()
+        after = frame[(frame.t_min > 20) & (frame.kind != "reaction")]
+        after = after[~after.text.str.contains(text[:30], regex=False)]
+        found += int(after.text.str.contains(words).sum())
+    return found
+
+
 @pytest.mark.parametrize(("lang", "text", "news"), [
     ("en", "Update: the water is safe to drink again. Tests at all 12 sampling points came back clean.", True),
     ("en", "The fire is out and the road has been reopened.", True),
@@ -653,18 +668,8 @@ def test_news_is_not_answered_as_if_they_were_only_looking_into_it(lang):
     comment, as a holding statement is), but "they're looking into it, that's all??", "a two-line
     statement", "nobody is telling us anything" would be false under it; under "we are looking into
     it" they are what people say."""
-    heard = {}
-    for name, text in (("news", NEWS[lang]), ("holding", HOLDING[lang])):
-        found = 0
-        for seed in SEEDS:
-            model = CrisisModel(SCENARIO[lang], rng=seed, population=CROWD)
-            model.post(text=text, t_min=20, strategy="no_comment")  # as a trainer would have it read
-            model.run_for(70)
-            frame = model.reactions_frame()
-            after = frame[(frame.t_min > 20) & (frame.kind != "reaction")]
-            after = after[~after.text.str.contains(text[:30], regex=False)]
-            found += int(after.text.str.contains(CHECKING[lang]).sum())
-        heard[name] = found
+    heard = {name: _said_after(lang, text, "no_comment", CHECKING[lang])
+             for name, text in (("news", NEWS[lang]), ("holding", HOLDING[lang]))}
     assert heard["news"] == 0 and heard["holding"] >= 40, heard  # seeds 1, 2: 0 / 349 (en), 0 / 146 (fr)
 
 
@@ -694,16 +699,6 @@ def test_news_read_as_diminishing_is_not_answered_as_an_excuse(lang):
     """The reader may take a factual update (« la fuite a été colmatée et le site sécurisé ») for
     diminishing; the crowd answers what it says — "bad luck, apparently", "so it's nobody's fault"
     answer an excuse it never made. Under a real excuse they are what people say."""
-    heard = {}
-    for name, text in (("news", NEWS[lang]), ("excuse", EXCUSE[lang])):
-        found = 0
-        for seed in SEEDS:
-            model = CrisisModel(SCENARIO[lang], rng=seed, population=CROWD)
-            model.post(text=text, t_min=20, strategy="diminish")
-            model.run_for(70)
-            frame = model.reactions_frame()
-            after = frame[(frame.t_min > 20) & (frame.kind != "reaction")]
-            after = after[~after.text.str.contains(text[:30], regex=False)]
-            found += int(after.text.str.contains(EXCUSE_TALK[lang]).sum())
-        heard[name] = found
+    heard = {name: _said_after(lang, text, "diminish", EXCUSE_TALK[lang])
+             for name, text in (("news", NEWS[lang]), ("excuse", EXCUSE[lang]))}
     assert heard["news"] == 0 and heard["excuse"] >= 20, heard  # seeds 1, 2: 0 / 147 (en), 0 / 133 (fr)
