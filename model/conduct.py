@@ -10,11 +10,16 @@ attributes on the model.
 A promise (a commitment in a message, `model/commitments.py`) is
 
 - **kept** when a later message delivers it before its time: any later message
-  keeps a promise to say more ("update at 3 pm"); a promised action ("we will
-  refund…") is kept by a later message that names it again (shares one of its
-  content words of five letters or more);
+  keeps a bare promise to say more ("update at 3 pm"); a promise to say more
+  *about something* ("an update on which data was exposed by 5 pm") is kept by a
+  later message that speaks of it, and a promised action ("we will refund…") by
+  one that names it again — each shares one of the promise's content words
+  (`_keywords`: four letters or more, compared on their first six, so that
+  "refunded" names "refund" and "exposed" names "exposure");
 - **broken** when its time passes with no such message (a promise without a time
-  stays pending: it can be kept, not broken by the clock).
+  stays pending: it can be kept, not broken by the clock; so does a promised update
+  on a subject when the organisation spoke again in time without naming it — it
+  said something, and the words may only have missed a synonym).
 """
 
 from __future__ import annotations
@@ -26,11 +31,54 @@ from typing import Any
 
 from .commitments import Commitment
 
-_WORD = re.compile(r"[a-z]{5,}")
-#: Words too common in crisis statements to show that a promise was delivered.
-_COMMON = frozenset(
-    ["about", "after", "again", "their", "there", "these", "those", "which", "while", "would", "could", "should", "still", "other", "every", "being", "today", "tomorrow", "update", "updates", "information", "customers", "people", "everyone", "company", "statement", "share", "avons", "allons", "serons", "seront", "votre", "notre", "nouvelle", "nouveau", "toutes", "celles", "ceux", "leurs", "aujourd", "demain", "heure", "heures", "minutes", "point", "message", "informations", "clients", "habitants", "personnes", "entreprise"]
-)
+_WORD = re.compile(r"[a-z]{4,}")
+#: Words too common in crisis statements to show that a promise was delivered (compared on their
+#: first six letters, as every word here: "customer" is "customers").
+_COMMON = frozenset(w[:6] for w in (
+    "about", "after", "again", "their", "there", "these", "those", "which", "while", "would", "could", "should",
+    "still", "other", "every", "being", "today", "tomorrow", "update", "updates", "information", "customers",
+    "people", "everyone", "company", "statement", "share", "avons", "allons", "serons", "seront", "votre",
+    "notre", "nouvelle", "nouveau", "toutes", "celles", "ceux", "leurs", "aujourd", "demain", "heure", "heures",
+    "minutes", "point", "message", "informations", "clients", "habitants", "personnes", "entreprise",
+    # four-letter words, now that they count: "data", "site", "fire", "test" do
+    "with", "from", "that", "this", "have", "will", "been", "more", "what", "when", "they", "them", "your",
+    "ours", "also", "each", "were", "into", "than", "then", "only", "over", "some", "such", "just", "very",
+    "here", "where", "nous", "vous", "pour", "dans", "avec", "sont", "plus", "tous", "tout", "cette", "leur",
+    "sera", "dont", "mais", "elle", "elles", "comme", "avant", "apres", "depuis", "chaque", "etre", "fait",
+))
+#: The subject of a promise to say more: what follows "an update on", "the results of", "which …"
+#: (« un point sur », « les résultats des »), up to its time or the end of the clause. A promise
+#: with none ("next update at 3 pm", « nous vous tiendrons informés ») is kept by any message.
+_SUBJECT = re.compile(
+    r"\b(?:(?:updates?|information|details|briefing|statement|more|news|answers?|report)"
+    r" (?:on|about|regarding|concerning|as to|into)"
+    r"|(?:results?|outcome|findings|causes?|list|names|number|extent|scope) of"
+    r"|which|what|whether"
+    r"|(?:point|bilan|informations?|precisions?|nouvelles|communique) (?:sur|concernant|quant aux?|relatifs? a)"
+    r"|(?:resultats?|conclusions?|causes?|liste|nombre|suites?) (?:de la|de l'|des|du|de|d'))"
+    r" ?(?P<subject>[^.;:!?()]*)")
+#: Where a subject ends: its time or a new clause ("… by 5 pm", « … ce soir », "… and we will …").
+_SUBJECT_END = re.compile(
+    r"\b(?:by|at|before|after|tomorrow|tonight|today|this (?:morning|afternoon|evening|week)|within|once|as soon|when|"
+    r"until|and we|a|avant|apres|demain|ce soir|ce matin|cet apres|aujourd|d'ici|des que|dans les|au plus tard|"
+    r"lorsque|quand|et nous)\b|\d")
+#: A promise's telling words, not its subject ("the results of", « le bilan des »): naming them
+#: again does not deliver it.
+_TELLING = frozenset(w[:6] for w in (
+    "details", "briefing", "answers", "report", "news", "results", "outcome", "findings", "list", "names",
+    "number", "extent", "scope", "bilan", "precisions", "nouvelles", "communique", "resultats",
+    "conclusions", "liste", "nombre", "suites", "suite",
+    # where the update will be, and subjects that name nothing ("what happened", "which data was involved")
+    "website", "site", "page", "channels", "social", "media", "appli", "application", "group", "groupe",
+    "happened", "affected", "involved", "impacted", "concerned", "concernes", "reception", "aurons",
+))
+#: When, in a promise of either kind: its time says nothing of what is promised ("by Friday").
+_WHEN = frozenset(w[:6] for w in (
+    "tonight", "morning", "afternoon", "evening", "midday", "noon", "hour", "hours", "within", "later", "week",
+    "shortly", "month", "mois",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "soir", "matin", "midi",
+    "semaine", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "jours", "prochains",
+))
 
 
 @dataclass
@@ -48,6 +96,10 @@ class Promise:
     status: str = "pending"  # pending | kept | broken
     closed_at: int | None = None
     kept_by: int | None = None  # seq of the message that delivered it
+    #: when the organisation next spoke without naming a promised update's subject: it said more, so
+    #: the promise cannot be called broken by the clock, but it is not kept either (word lists miss
+    #: synonyms: "which data was exposed" answered by "names and emails were in the files")
+    spoke_at: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "seq": self.seq, "text": self.text, "when": self.when, "kind": self.kind,
@@ -151,28 +203,30 @@ class Conduct:
         for c in commitments:
             due = None if c.due_min is None else statement.t_min + max(int(c.due_min), 1)
             p = Promise(id=len(self.promises), seq=statement.seq, text=c.text, when=c.when, kind=c.kind,
-                        made_at=statement.t_min, due_at=due, keywords=_keywords(c.text))
+                        made_at=statement.t_min, due_at=due, keywords=_keywords(c.text, c.kind))
             self.promises.append(p)
             made.append(p)
         return made
 
     def delivered_by(self, text_norm: str, minute: int, seq: int) -> list[Promise]:
         """Promises a new message keeps (call before `said`, so a message does not keep its own)."""
-        words = set(_WORD.findall(text_norm))
+        words = {w[:6] for w in _WORD.findall(text_norm)}
         kept = []
         for p in self.pending():
             if p.due_at is not None and minute > p.due_at:
                 continue
-            if p.kind == "update" or (p.keywords & words):
+            if (p.kind == "update" and not p.keywords) or _named(p.keywords, words):
                 p.status, p.closed_at, p.kept_by = "kept", minute, seq
                 kept.append(p)
+            elif p.kind == "update" and p.spoke_at is None:
+                p.spoke_at = minute
         return kept
 
     def fall_due(self, minute: int) -> list[Promise]:
         """Promises whose time has passed at the start of `minute`: now broken."""
         broken = []
         for p in self.pending():
-            if p.due_at is not None and minute > p.due_at:
+            if p.due_at is not None and minute > p.due_at and p.spoke_at is None:
                 p.status, p.closed_at = "broken", minute
                 broken.append(p)
         return broken
@@ -210,10 +264,29 @@ class Conduct:
             self.adjusted_at = s.t_min
 
 
-def _keywords(text: str) -> frozenset[str]:
+def _keywords(text: str, kind: str = "action") -> frozenset[str]:
+    """What a later message must name to deliver a promise: its content words, cut to six letters;
+    for a promise to say more, only its subject (none: any later message says more)."""
     from .classify import _normalise
 
-    return frozenset(w for w in _WORD.findall(_normalise(text)[0]) if w not in _COMMON)
+    norm = _normalise(text)[0]
+    if kind == "update":
+        m = _SUBJECT.search(norm)
+        norm = "" if m is None else m.group(0)[:m.start("subject") - m.start()] + _until_end(m.group("subject"))
+    return frozenset(k for k in (w[:6] for w in _WORD.findall(norm)) if k not in _COMMON | _WHEN | _TELLING)
+
+
+def _until_end(subject: str) -> str:
+    end = _SUBJECT_END.search(subject)
+    return subject if end is None else subject[:end.start()]
+
+
+def _named(keywords: frozenset[str], words: set[str]) -> bool:
+    """Whether a message's words (cut to six letters) name one of a promise's keywords: the same
+    six letters, or a short word that begins the other ("open" and "opens", "cause" and "caused")."""
+    return bool(keywords & words) or any(
+        (len(k) < 6 or len(w) < 6) and (k.startswith(w) or w.startswith(k))
+        for k in keywords for w in words if min(len(k), len(w)) >= 4)
 
 
 def broken_promise_text(lang: str, organisation: str, promise: str, when: str | None) -> str:

@@ -227,6 +227,30 @@ def test_promises_are_kept_by_naming_them_again_and_broken_by_the_clock():
     assert conduct.summary(200)["promises"] == {"pending": 1, "kept": 1, "broken": 0}
 
 
+@pytest.mark.parametrize(("scenario", "promise", "unrelated", "delivery"), [
+    ("en-retail-breach", "We will publish a full update on which customer data was exposed by 10 am.",
+     "We got this wrong and we are sorry. Every affected customer gets free credit monitoring.",
+     "The exposed files hold names, email addresses and points balances."),
+    ("fr-usine-chimique", "Nous ferons un point sur les prélèvements d'air à 10h.",
+     "Nous présentons nos excuses aux riverains pour la gêne occasionnée.",
+     "Les prélèvements d'air réalisés ce matin sont conformes aux normes."),
+])
+def test_an_update_on_a_subject_is_kept_by_speaking_of_it_and_not_broken_by_other_news(
+        scenario, promise, unrelated, delivery):
+    """"An update on which data was exposed" is not delivered by an apology; but a message in time
+    that only misses its words is not called a broken promise either (10 am is minute 60)."""
+    def status(*texts: str) -> str:
+        model = CrisisModel(scenario, rng=SEEDS[0], population=1000)
+        for t, text in zip((5, 20, 30), (promise, *texts), strict=False):
+            model.post(text=text, platforms=["twitter"], t_min=t)
+        model.run_for(80)
+        return model.conduct.promises[0].status
+
+    assert status(unrelated) == "pending"
+    assert status(unrelated, delivery) == "kept"
+    assert status() == "broken"  # nothing at all by its time
+
+
 @pytest.mark.parametrize(("scenario", "text"), [
     ("en-retail-breach", "We will post an update at 11 am. We will email every member by 6 pm."),
     ("fr-usine-chimique", "Prochain point à 11h. Nous appellerons chaque famille avant 18h."),
