@@ -84,6 +84,9 @@ def test_negation(text, expected):
         "Nous regrettons que certains aient pu se sentir blessés.",
         "Désolés si certains ont pu être choqués.",
         "Apologies to anyone who was offended.",
+        # the feelings regretted, not the act
+        "We deeply regret the distress and anger that our report on the evacuation has caused.",
+        "La direction regrette vivement l'émoi suscité par cette publication.",
     ],
 )
 def test_non_apology_is_diminish(text):

@@ -689,9 +689,25 @@ EXCUSE = {"en": "The outage was caused by an unforeseeable technical failure at 
     ("fr", "Cet incident est dû à une défaillance technique imprévisible.", True),
     ("fr", "Point de 12h : la fuite a été colmatée et le site a été sécurisé par les pompiers.", False),
     ("fr", "Les analyses réalisées par l'ARS sont revenues conformes.", False),
+    # press releases speak of the organisation in the third person
+    ("fr", "Chimex a été victime d'un incident technique indépendant de sa volonté.", True),
+    ("en", "The outage at Brightmart was caused by a supplier's failure outside its control.", True),
 ])
 def test_an_excuse_is_told_from_news(lang, text, excuse):
     assert ("excuse" in echo.postures(text, lang)) is excuse
+
+
+@pytest.mark.parametrize(("lang", "text", "victim"), [
+    ("fr", "Chimex a été victime d'un incident technique indépendant de sa volonté.", True),
+    ("fr", "Nous sommes nous aussi victimes d'un acte de malveillance.", True),
+    ("fr", "Chimex emploie 400 personnes à Valmont depuis 40 ans.", False),
+    ("en", "Brightmart was the victim of a technical failure at its supplier.", True),
+    ("en", "Brightmart has served Kingsford families for 40 years.", False),
+])
+def test_an_organisation_calling_itself_a_victim_is_heard_so_in_the_third_person(lang, text, victim):
+    """A press release says « Chimex a été victime d'un incident », not "we too are victims": the
+    crowd answers a victim claim ("the victims are your customers"), not a list of achievements."""
+    assert ("victimage" in echo.postures(text, lang)) is victim
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
