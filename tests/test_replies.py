@@ -701,13 +701,28 @@ def test_an_excuse_is_told_from_news(lang, text, excuse):
     ("fr", "Chimex a été victime d'un incident technique indépendant de sa volonté.", True),
     ("fr", "Nous sommes nous aussi victimes d'un acte de malveillance.", True),
     ("fr", "Chimex emploie 400 personnes à Valmont depuis 40 ans.", False),
+    ("fr", "La banque a elle aussi été trompée par les agissements de son ancien collaborateur.", True),
+    ("fr", "Le syndicat des eaux a été la cible, dans la nuit de dimanche, d'une cyberattaque criminelle.", True),
     ("en", "Brightmart was the victim of a technical failure at its supplier.", True),
+    ("en", "The bank was itself deceived by a former employee.", True),
     ("en", "Brightmart has served Kingsford families for 40 years.", False),
+    ("en", "Customers were hacked because our server was left unpatched.", False),
 ])
 def test_an_organisation_calling_itself_a_victim_is_heard_so_in_the_third_person(lang, text, victim):
     """A press release says « Chimex a été victime d'un incident », not "we too are victims": the
     crowd answers a victim claim ("the victims are your customers"), not a list of achievements."""
     assert ("victimage" in echo.postures(text, lang)) is victim
+
+
+@pytest.mark.parametrize(("lang", "text", "thanks"), [
+    ("fr", "Bravo aux techniciens qui ont passé la nuit dans une tranchée pour réparer la fibre.", True),
+    ("fr", "Julien a été héroïque, et toute l'équipe avec lui.", True),
+    ("fr", "Le parc a accueilli 25 millions de visiteurs en trente ans.", False),
+    ("en", "Well done to our crew, who were outstanding all night.", True),
+    ("en", "In 45 years our lifts have carried 80 million skiers.", False),
+])
+def test_praise_of_others_is_heard_as_thanks_not_as_a_record(lang, text, thanks):
+    assert ("ingratiation" in echo.postures(text, lang)) is thanks
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
