@@ -95,6 +95,15 @@ _ANNOUNCED = {
                      r"|\b(?:infos?|informations?|mise a jour|point|resultats?|horaires?|courrier|precisions?|details?|bilan|reponse|reunion|rencontre|permanence)s? (?:[\w'-]+ ){0,2}"
                      r"(?:attendus? |prevus? |detailles? )?" + _SOON + r"\b"),
 }
+# The same with its subject between, when the time ends the sentence (« Point sur les prélèvements d'air
+# à 10h. », "Update on the water tests at 6pm."); a time followed by news is a heading that dates it
+# (« Point sur la situation à 10h : la fuite est colmatée »).
+_ANNOUNCED_ON = {
+    "en": re.compile(r"\b(?:update|briefing|details|information|results?)s? (?:on|about|regarding|of) (?:[\w'-]+ ){1,6}?"
+                     + _SOON + r"\s*(?:[.!]|$)"),
+    "fr": re.compile(r"\b(?:point|infos?|informations?|precisions?|bilan|resultats?)s? (?:sur|concernant|des|du|de la|de l') ?(?:[\w'-]+ ){1,6}?"
+                     + _SOON + r"\s*(?:[.!]|$)"),
+}
 # A meeting set for those affected or the press ("Rendez-vous jeudi à 18h pour un point complet", "Join us
 # at 3pm for a briefing"): a promise to say more at that time, though it opens like an instruction.
 _MEETING = {
@@ -284,7 +293,7 @@ def _promises(clause: str, lang: str) -> bool:
         return True
     instruction = bool(_INSTRUCTION[lang].search(clause))
     if not instruction:
-        if _ANNOUNCED[lang].search(clause):
+        if _ANNOUNCED[lang].search(clause) or _ANNOUNCED_ON[lang].search(clause):
             return True
         if _PRESENT_FUTURE[lang].search(clause) and not _PAST[lang].search(clause):
             return True

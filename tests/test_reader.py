@@ -424,6 +424,9 @@ def test_a_named_day_counts_from_the_scenarios_day():
     ("Je t'appelle demain matin à 9h.", "fr", "action"),
     ("Désormais, tout changement de prix devra être validé par la direction régionale.", "fr", "action"),
     ("On vous tient informés ce soir.", "fr", "update"),
+    # its subject between the announcement and its time
+    ("Point sur les résultats des prélèvements d'air à 10h.", "fr", "update"),
+    ("Update on the water tests at 6pm.", "en", "update"),
     ("From tomorrow, every driver must walk the bus at the end of each run.", "en", "action"),
     ("Return it to the shop for a full refund.", "en", "action"),
     ("On la remplace ou on vous rembourse, sans discussion.", "fr", "action"),
@@ -466,6 +469,8 @@ def test_promises_as_organisations_write_them(text, lang, kind):
     # a heading that dates the message is when it was written
     ("UPDATE 14:30 — Water supply has been restored to most homes in the Eastfield area.", "en"),
     ("Point de situation 16h : le feu est maîtrisé.", "fr"),
+    ("Point sur la situation à 10h : la fuite est colmatée.", "fr"),
+    ("Update on the fire at 9:30: the blaze is out.", "en"),
     # the update that keeps the promise is dated by it, not a new promise
     ("Point de 11h, comme annoncé : la fuite est colmatée, le confinement est levé.", "fr"),
     ("Our 11 am update, as promised: the helpline is open and refunds have started.", "en"),
