@@ -15,7 +15,8 @@ A promise (a commitment in a message, `model/commitments.py`) is
   later message that speaks of it, and a promised action ("we will refund…") by
   one that names it again — each shares one of the promise's content words
   (`_keywords`: four letters or more, compared on their first six, so that
-  "refunded" names "refund" and "exposed" names "exposure");
+  "refunded" names "refund" and "open" names "opens");
+  a bare refusal to comment keeps nothing (`CrisisModel` does not offer it);
 - **broken** when its time passes with no such message (a promise without a time
   stays pending: it can be kept, not broken by the clock; so does a promised update
   on a subject when the organisation spoke again in time without naming it — it

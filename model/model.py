@@ -504,7 +504,9 @@ class CrisisModel(mesa.Model):
         crisis = self._crisis_state(m)
         seq = self._publish_one(author.index, self._platform_index(plats[0]), -1,
                                 msg.text, kind=MESSAGE, weight_boost=8.0)
-        kept = self.conduct.delivered_by(detected_norm(msg.text), m, int(seq))
+        # a bare refusal ("we cannot comment further") delivers nothing, whatever it names
+        refused = strategy == "no_comment" and not holding
+        kept = [] if refused else self.conduct.delivered_by(detected_norm(msg.text), m, int(seq))
         said = Said(secondary=detected.secondary, base_responses=detected.base_responses, holding=holding,
                     promises=bool(detected.commitments), kept=len(kept),
                     doubt=None if msg.strategy else _doubt(detected.confidence, detected.alternatives))

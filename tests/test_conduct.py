@@ -251,6 +251,23 @@ def test_an_update_on_a_subject_is_kept_by_speaking_of_it_and_not_broken_by_othe
     assert status() == "broken"  # nothing at all by its time
 
 
+@pytest.mark.parametrize(("scenario", "promise", "refusal"), [
+    ("en-retail-breach", "We are looking into these reports. Next update at 10 am.",
+     "As the matter is now with the police, we cannot comment further at this stage."),
+    ("fr-usine-chimique", "Nous analysons la situation. Prochain point à 10h.",
+     "La justice étant saisie, il ne nous appartient pas de nous exprimer."),
+])
+def test_a_refusal_to_comment_is_not_the_promised_update(scenario, promise, refusal):
+    """"Next update at 10 am", then "we cannot comment further": nothing was delivered, and at 10 am
+    the promise is broken, as a journalist would say."""
+    model = CrisisModel(scenario, rng=SEEDS[0], population=1000)
+    model.post(text=promise, platforms=["twitter"], t_min=5)
+    model.post(text=refusal, platforms=["twitter"], t_min=30)
+    model.run_for(80)
+    assert [p.status for p in model.conduct.promises] == ["broken"]
+    assert not [e for e in model.events if e["source"] == "promise" and e.get("status") == "kept"]
+
+
 @pytest.mark.parametrize(("scenario", "text"), [
     ("en-retail-breach", "We will post an update at 11 am. We will email every member by 6 pm."),
     ("fr-usine-chimique", "Prochain point à 11h. Nous appellerons chaque famille avant 18h."),
