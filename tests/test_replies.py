@@ -697,6 +697,19 @@ def test_an_excuse_is_told_from_news(lang, text, excuse):
     assert ("excuse" in echo.postures(text, lang)) is excuse
 
 
+@pytest.mark.parametrize(("lang", "text", "small"), [
+    ("en", "Our points are safe, it's your passwords we're worried about 😅", True),
+    ("en", "Your card details remain completely secure.", True),
+    ("en", "The water is safe to drink again.", False),  # a state restored: news
+    ("fr", "Vos points sont en sécurité 😅", True),
+    ("fr", "L'eau est de nouveau potable.", False),
+])
+def test_declaring_what_is_at_stake_safe_calls_the_harm_small(lang, text, small):
+    """"Our points are safe 😅" read as diminishing is answered as minimising ("'safe', they say?"),
+    not as an excuse ("circumstances, bad luck… and responsibility?") it never made."""
+    assert ("harm_small" in echo.postures(text, lang)) is small
+
+
 @pytest.mark.parametrize(("lang", "text", "victim"), [
     ("fr", "Chimex a été victime d'un incident technique indépendant de sa volonté.", True),
     ("fr", "Nous sommes nous aussi victimes d'un acte de malveillance.", True),
