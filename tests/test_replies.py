@@ -703,8 +703,14 @@ def test_an_excuse_is_told_from_news(lang, text, excuse):
     ("en", "The water is safe to drink again.", False),  # a state restored: news
     ("fr", "Vos points sont en sécurité 😅", True),
     ("fr", "L'eau est de nouveau potable.", False),
+    # figures that shrink the harm
+    ("en", "This was a small leak on a low-pressure pipe, and it was sealed within 90 minutes.", True),
+    ("en", "The fault interrupted broadband for about 0.3% of customers.", True),
+    ("fr", "Le retard de paie a concerné 212 de nos 6 400 agents, pendant un jour ouvré.", True),
+    ("fr", "Les concentrations mesurées sont dix fois inférieures au seuil des effets irréversibles.", True),
+    ("fr", "Accident ce matin, blessures légères uniquement, tous les élèves sont pris en charge.", True),
 ])
-def test_declaring_what_is_at_stake_safe_calls_the_harm_small(lang, text, small):
+def test_what_is_at_stake_declared_safe_or_figures_that_shrink_it_call_the_harm_small(lang, text, small):
     """"Our points are safe 😅" read as diminishing is answered as minimising ("'safe', they say?"),
     not as an excuse ("circumstances, bad luck… and responsibility?") it never made."""
     assert ("harm_small" in echo.postures(text, lang)) is small
