@@ -529,7 +529,8 @@ def _unsaid(block: Block, words: Words, lang: str) -> re.Pattern[str] | None:
     word of apology, its apology (a block that needs `no_apology` speaks of the missing one); under
     a denial that blames a subcontractor, a denial that anything happened ("then who is it?"); under
     a joke, praise of its clarity ("'your points are safe 😅' — clear, at last"); under news ("the
-    water is safe to drink again"), that they are only looking into it."""
+    water is safe to drink again"), that they are only looking into it; under a diminishing message
+    that calls nothing small in words, that they called it "minor"."""
     if words.kind == "rebuild" and "apology" not in words.says and "no_apology" not in block.needs:
         return phrasebank.posture_words(lang, "apology_said")
     if "joke" in words.flags and "joke" not in block.needs:
@@ -538,6 +539,8 @@ def _unsaid(block: Block, words: Words, lang: str) -> re.Pattern[str] | None:
         return phrasebank.posture_words(lang, "denial_said")
     if words.kind == "holding" and "news" in words.says:
         return phrasebank.posture_words(lang, "checking_said")
+    if words.kind == "diminish" and not words.says & {"harm_small", "excuse", "news"}:
+        return phrasebank.posture_words(lang, "harm_said")
     return None
 
 

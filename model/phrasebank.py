@@ -93,12 +93,15 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
 #: "they said sorry"; blaming a subcontractor is answered as a denial, but nobody says "they say
 #: nothing happened"; threatening the accusers is answered as every denial is, and as a threat; an
 #: apology after a denial is a U-turn like any other, but nobody asks "and the apology?"; news with no
-#: stance is answered as a holding statement is, but nobody says "they're looking into it".
+#: stance is answered as a holding statement is, but nobody says "they're looking into it"; a
+#: diminishing message in words the lists do not know is answered as playing it down, but nobody
+#: quotes a "minor" or "nothing serious" it never said.
 BORROWS: dict[str, tuple[str, str | None]] = {"remedied": ("apologised", "apology_said"),
                                                "scapegoated": ("denied", "denial_said"),
                                                "threatened": ("denied", None),
                                                "came_round": ("contradicted", "apology_said"),
-                                               "informed": ("holding", "checking_said")}
+                                               "informed": ("holding", "checking_said"),
+                                               "downplayed": ("diminished", "harm_said")}
 
 _FORMATTER = string.Formatter()
 

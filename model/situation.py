@@ -34,7 +34,8 @@ The rule, a pure function of the conduct record (`model/conduct.py`) and the min
    ("a minor incident", "no risk"), `excused` when it only excuses or justifies (an accident,
    beyond our control, procedures followed), `informed` when it does neither in words but gives
    news (« la fuite a été colmatée » read as diminishing: "bad luck, apparently" would answer an
-   excuse nobody made); a bolstering message `victimised` when it says the
+   excuse nobody made), `downplayed` when it says none of these in words the lists know (figures,
+   context: "playing it down", but neither "they call it minor" nor "bad luck"); a bolstering message `victimised` when it says the
    organisation is a victim too, `thanked` when it thanks or praises others (staff, responders,
    customers), `bolstered` when it recalls the record.
 4. Before any message: `breaking` while the news is fresh — until `NOTICED_AFTER` minutes after
@@ -62,7 +63,7 @@ PRIORITY = ("contradicted", "came_round", "promise_broken", "deadline_missed", "
 _BY_STRATEGY: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
     "rebuild": ((("apology", "apologised"),), "remedied"),
     "deny": ((("threat", "threatened"), ("scapegoat", "scapegoated")), "denied"),
-    "diminish": ((("harm_small", "diminished"), ("excuse", "excused"), ("news", "informed")), "excused"),
+    "diminish": ((("harm_small", "diminished"), ("excuse", "excused"), ("news", "informed")), "downplayed"),
     "bolster": ((("victimage", "victimised"), ("ingratiation", "thanked")), "bolstered"),
 }
 

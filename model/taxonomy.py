@@ -42,6 +42,7 @@ SITUATIONS: tuple[str, ...] = (
     "threatened",  # attacking the accuser: legal action, "defamatory", "we will sue" (deny)
     "diminished",  # calls the harm small: minor, limited, under control, no risk
     "excused",  # excuse or justification without calling the harm small: an accident, procedures followed
+    "downplayed",  # diminishing in words the lists do not know (figures, context): playing it down, no word quoted
     "bolstered",  # reminders of the record: good deeds, years, jobs (bolster)
     "thanked",  # thanks or praise of others: staff, responders, customers (bolster)
     "victimised",  # the organisation says it is a victim too ("we too were attacked": bolster)

@@ -78,7 +78,8 @@ def test_the_latest_message_is_read_by_its_strategy_and_base_responses():
         (dict(strategy="deny", says=("threat", "scapegoat")), "threatened"),  # "we will take legal action"
         (dict(strategy="rebuild", says=()), "remedied"),  # refunds, a recall, an audit: no word of sorry
         (dict(strategy="diminish", says=("harm_small",)), "diminished"),  # "a minor incident", "no risk"
-        (dict(strategy="diminish"), "excused"),  # an accident, beyond our control, procedures followed
+        (dict(strategy="diminish", says=("excuse",)), "excused"),  # an accident, beyond our control, procedures followed
+        (dict(strategy="diminish"), "downplayed"),  # figures, context: no word of minimising, excuse or news
         (dict(strategy="diminish", says=("excuse", "news")), "excused"),  # "it was the storm; power is back"
         (dict(strategy="diminish", says=("news",)), "informed"),  # « la fuite a été colmatée », read as diminishing
         (dict(strategy="bolster", base=("adjusting",)), "bolstered"),
@@ -642,6 +643,28 @@ def _said_after(lang: str, text: str, strategy: str, words: re.Pattern[str]) -> 
         after = after[~after.text.str.contains(text[:30], regex=False)]
         found += int(after.text.str.contains(words).sum())
     return found
+
+
+#: A diminishing message in words no list knows: context and a comparison, no "minor", no excuse, no news.
+DOWNPLAYING = {"en": "Sales dipped in the first week, as they do every spring. Most of our regulars have already come back.",
+               "fr": "Les ventes ont baissé la première semaine, comme chaque printemps. La plupart de nos habitués sont déjà revenus."}
+MINIMISING = {"en": "This was a minor incident with a limited impact. There is no risk to the public.",
+              "fr": "Il s'agit d'un incident mineur, à l'impact limité. Il n'y a aucun risque pour la population."}
+#: Talk of a minimising said in so many words: "they call it minor", "nothing serious, they say".
+HARM_TALK = {"en": re.compile(r"\bminor\b|\blimited\b|nothing serious|not serious|no big deal|everything(?:'s| is) fine", re.I),
+             "fr": re.compile(r"\bmineur|\blimité|rien de grave|pas grave|trois fois rien|tout va bien", re.I)}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_playing_it_down_in_other_words_is_answered_without_quoting_words_never_said(lang):
+    """A diminishing message that calls nothing "minor" and excuses nothing is answered as playing
+    it down ("they explain why it's not so bad") — not with "they call it minor", nor with "bad
+    luck, circumstances". After "a minor incident, no risk" the crowd does quote it."""
+    assert not echo.postures(DOWNPLAYING[lang], lang) & {"harm_small", "excuse", "news"}
+    heard = {"harm": _said_after(lang, DOWNPLAYING[lang], "diminish", HARM_TALK[lang]),
+             "excuse": _said_after(lang, DOWNPLAYING[lang], "diminish", EXCUSE_TALK[lang]),
+             "harm after minimising": _said_after(lang, MINIMISING[lang], "diminish", HARM_TALK[lang])}
+    assert heard["harm"] == 0 and heard["excuse"] == 0 and heard["harm after minimising"] >= 20, heard
 
 
 @pytest.mark.parametrize(("lang", "text", "news"), [
