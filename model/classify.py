@@ -812,11 +812,17 @@ _s("en", "rebuild", "explicit admission", 2.5,
    r"\b(?:it|this|that) was (?:the |a )?wrong (?:decision|call|choice)\b", r"\bwe were wrong\b",
    r"\b(?:it|this) (?:was|is) (?:entirely |all )?(?:our|my) (?:fault|mistake|failure)\b",
    r"\bwe (?:got (?:this|it) wrong|let (?:you|them|our \w+) down|messed up|fell short)\b", r"\bmissed the mark\b",
+   # a verdict on one's own decision, owned in the first person ("that decision was wrong, and it was mine")
+   r"\b(?:that|this|the|our|my) (?:decision|call|choice) (?:to \w+ [\w ]{0,30}?)?was (?:wrong|a mistake|an error|indefensible|inexcusable)\b",
+   r"\b(?:it|that|this|the (?:decision|fault|mistake|responsibility|failure)) (?:was|is) (?:entirely |all )?mine\b",
    strong=True)
 _s("fr", "rebuild", "aveu explicite", 2.5,
    r"\bnous n'avons pas (?:ete a la hauteur|tenu (?:notre|nos) (?:promesses?|engagements?|parole))\b",
    r"\bnous nous sommes trompes\b", r"\bnous avons (?:failli|echoue)\b",
    r"\b(?:c'etait|c'est|ce fut) (?:notre|ma) (?:faute|erreur)\b",
+   # un verdict sur sa propre décision, assumé à la première personne (« cette décision était une erreur, et c'était la mienne »)
+   r"\b(?:cette|notre|ma|la) decision (?:de \w+ [\w' ]{0,30}?)?(?:etait|a ete|fut|est) (?:une erreur|une faute|mauvaise|inexcusable)\b",
+   r"\b(?:c'etait|c'est|elle etait|elle est) (?:la|ma) (?:mienne|responsabilite)\b", r"\bla responsabilite (?:en )?(?:est|etait) (?:la )?mienne\b",
    strong=True)
 
 # ---- deny against diminish (corpus decision rule 2): a rebutted harm is shrunk (no death, not

@@ -258,12 +258,21 @@ _INSTRUCTION = {
                      r"(?:stay|keep|avoid|call|ring|phone|text|check|change|reset|return|bring|take|use|contact|follow|boil|drink|"
                      r"eat|go|leave|close|remain|monitor|watch|be|make sure|remember|report|visit|wait|delete|ignore|install|"
                      r"turn|switch|unplug|stop|throw|dispose|consult|seek|evacuate|shelter|listen|protect|secure|enable|"
-                     r"cancel|block|verify|download|register|apply|claim|collect|send|book|present|show|look out)\b"
+                     r"cancel|block|verify|download|register|apply|claim|collect|send|book|present|show|look out|hang up)\b"
                      r"(?!.*\b(?:we|i)\b)"),
     "fr": re.compile(r"^(?:[\w' ]{2,30}?, )?"
                      r"(?:(?:merci de|veuillez|priere de)\b|(?:ne |n')?(?!chez\b|assez\b)[a-z]{2,}ez\b)"
                      r"(?!.*\b(?:nous|je|j'|on)\b)"),
 }
+_CONDITION = re.compile(r"^(?:if|when|should|si|quand|lorsque|en cas d(?:e |'))\b[^,]{0,80},\s*")
+
+
+def instructs(clause: str, lang: str) -> bool:
+    """Whether a normalised clause tells people what to do ("hang up", « raccrochez », after an
+    "if anyone calls…," that sets when): an instruction, not a claim one can doubt or deny."""
+    return lang in _INSTRUCTION and bool(_INSTRUCTION[lang].match(_CONDITION.sub("", clause.strip())))
+
+
 # what in a clause promises by its time alone ("dès demain", "starting today", "update at 5"): not in an instruction
 _DATED = {
     "en": re.compile(r"(?:from now on|starting|(?:opens?|launches|starts) |(?:next )?(?:update|briefing|press conference|"

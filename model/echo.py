@@ -28,7 +28,7 @@ import numpy as np
 
 from . import phrasebank
 from .classify import Reading, _normalise, rule_pass
-from .commitments import Commitment
+from .commitments import Commitment, instructs
 from .phrasebank import PhraseError, placeholders, read_toml
 from .taxonomy import EMOTIONS, LANGUAGES, VOCABULARY_KEYS
 from .texttable import fill
@@ -334,7 +334,10 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
     promises = tuple(reading.commitments)
     updates = tuple(c for c in promises if c.kind == "update" and c.when)
     actions = tuple(c for c in promises if c.kind == "action" and c.when)
-    quotes = _pick_quotes(clauses, cues, remedies, lang)
+    # a doubt or a rebuttal answers a claim: under a denial or a minimisation, its instructions
+    # ("if anyone calls asking for your PIN, hang up") are not what gets quoted back
+    claims = [c for c in clauses if not instructs(_normalise(c)[0], lang)] if kind in ("deny", "diminish") else clauses
+    quotes = _pick_quotes(claims, cues, remedies, lang)
     flags = {n for n in noticed if n in ("u_turn", "against_facts", "kept")} | (says & {"scapegoat", "threat"})
     if (tone or reading.tone) == "humorous":
         flags.add("joke")

@@ -115,6 +115,21 @@ def test_real_apology_is_rebuild(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Our IT staff warned that the server needed patching. The upgrade was postponed. That decision was wrong, "
+        "and it was mine. — Caroline Ashdown, CEO",
+        "The decision to postpone the upgrade was a mistake.",
+        "Nos équipes avaient signalé le détecteur défaillant. Son remplacement a été reporté. Cette décision était "
+        "une erreur, et c'était la mienne.",
+    ],
+)
+def test_a_leader_owning_a_wrong_decision_is_rebuild(text):
+    """"That decision was wrong, and it was mine" is an admission, not the rebuttal "… was wrong"."""
+    assert classify_message(text).strategy == "rebuild"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Nous condamnons fermement ces propos. Les deux agents concernés ont été suspendus et une procédure disciplinaire est engagée.",
         "Le club condamne fermement ces chants. Les auteurs ont été identifiés et seront sanctionnés.",
         "We strongly condemn the chants heard on Saturday. The supporters responsible have been identified and banned from the stadium.",

@@ -645,6 +645,24 @@ def _said_after(lang: str, text: str, strategy: str, words: re.Pattern[str]) -> 
     return found
 
 
+#: A rebuttal that also instructs: the doubt ("how can you be sure already?") is about the claim.
+REBUTTAL = {"en": "To our Bright Rewards members. Card numbers and PINs were not in the stolen files. If anyone calls "
+                  "asking for your PIN, hang up: it is a scam.",
+            "fr": "Aux riverains de Valmont. Les relevés de chlore ne figuraient pas dans les rapports falsifiés. Si "
+                  "quelqu'un vous appelle au nom de Chimex pour vous demander de l'argent, raccrochez."}
+CLAIM_QUOTED = {"en": re.compile(r"not in the stolen files", re.I), "fr": re.compile(r"ne figuraient pas", re.I)}
+INSTRUCTION_QUOTED = {"en": re.compile(r"hang up", re.I), "fr": re.compile(r"raccrochez", re.I)}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_rebuttal_is_quoted_back_for_its_claim_not_for_its_instructions(lang):
+    """"'If anyone calls asking for your PIN, hang up' — how can you be sure already?" doubts an
+    instruction; replies under a minimising or denying message quote what it claims."""
+    heard = {"claim": _said_after(lang, REBUTTAL[lang], "diminish", CLAIM_QUOTED[lang]),
+             "instruction": _said_after(lang, REBUTTAL[lang], "diminish", INSTRUCTION_QUOTED[lang])}
+    assert heard["instruction"] == 0 and heard["claim"] >= 10, heard
+
+
 #: A diminishing message in words no list knows: context and a comparison, no "minor", no excuse, no news.
 DOWNPLAYING = {"en": "Sales dipped in the first week, as they do every spring. Most of our regulars have already come back.",
                "fr": "Les ventes ont baissé la première semaine, comme chaque printemps. La plupart de nos habitués sont déjà revenus."}
