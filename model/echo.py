@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 from pathlib import Path
 from typing import Any
@@ -425,6 +425,10 @@ def minimising_words(text: str, lang: str) -> tuple[str, ...]:
 #: The reader's diminishing cues that excuse or justify (its others call the harm small, or only inform).
 _EXCUSES = frozenset({"excuse", "justification", "fausse excuse", "non-apology", "regret for circumstances",
                       "regret des circonstances"})
+#: The reader's rebuilding cues that own the fault or the decision ("it was mine", "we take full
+#: responsibility", « nous assumons »): after them, "who is responsible? name them" is answered.
+_OWNING = frozenset({"responsibility", "responsabilité", "admission", "explicit admission", "aveu", "aveu explicite",
+                     "acknowledgement", "reconnaissance"})
 
 
 def postures(text: str, lang: str) -> frozenset[str]:
@@ -433,7 +437,8 @@ def postures(text: str, lang: str) -> frozenset[str]:
     beyond our control, procedures followed, a non-apology), "apology" (it says sorry), "victimage"
     (it says the organisation is a victim too), "ingratiation" (it thanks or praises others),
     "scapegoat" (it names an outside party: a supplier, a subcontractor), "threat" (it attacks the
-    accuser: legal action), "news" (it gives results, a state restored, what was done).
+    accuser: legal action), "news" (it gives results, a state restored, what was done), "owned" (it
+    owns the fault or the decision: "it was mine", "we take full responsibility").
 
     The crowd answers what was said: remedies without "sorry" are not thanked for an apology, "we
     too were attacked" is not a reminder of the record, blaming the subcontractor is not denying
@@ -442,9 +447,10 @@ def postures(text: str, lang: str) -> frozenset[str]:
     if lang not in LANGUAGES:
         return frozenset()
     norm, _ = _normalise(text)
-    excuses = [c for c in rule_pass(text, lang).strategy_cues["diminish"] if c.split(":")[0] in _EXCUSES]
+    cues = rule_pass(text, lang).strategy_cues
+    excuses = [c for c in cues["diminish"] if c.split(":")[0] in _EXCUSES]
     said = {"harm_small": bool(minimising_words(text, lang)), "apology": bool(bank(lang).apology.search(text)),
-            "excuse": bool(excuses),
+            "excuse": bool(excuses), "owned": any(c.split(":")[0] in _OWNING for c in cues["rebuild"]),
             "victimage": bool(phrasebank.posture_words(lang, "victimage").search(norm)),
             "ingratiation": bool(phrasebank.posture_words(lang, "ingratiation").search(norm)),
             "scapegoat": bool(phrasebank.posture_words(lang, "scapegoat").search(norm)),
@@ -533,18 +539,27 @@ def _unsaid(block: Block, words: Words, lang: str) -> re.Pattern[str] | None:
     a denial that blames a subcontractor, a denial that anything happened ("then who is it?"); under
     a joke, praise of its clarity ("'your points are safe 😅' — clear, at last"); under news ("the
     water is safe to drink again"), that they are only looking into it; under a diminishing message
-    that calls nothing small in words, that they called it "minor"."""
+    that calls nothing small in words, that they called it "minor"; under a message that owns the
+    fault ("that decision was wrong, and it was mine"), who is responsible."""
+    keys = []
     if words.kind == "rebuild" and "apology" not in words.says and "no_apology" not in block.needs:
-        return phrasebank.posture_words(lang, "apology_said")
+        keys.append("apology_said")
     if "joke" in words.flags and "joke" not in block.needs:
-        return phrasebank.posture_words(lang, "clarity_said")
+        keys.append("clarity_said")
     if words.kind == "deny" and "scapegoat" in words.says:
-        return phrasebank.posture_words(lang, "denial_said")
+        keys.append("denial_said")
     if words.kind == "holding" and "news" in words.says:
-        return phrasebank.posture_words(lang, "checking_said")
+        keys.append("checking_said")
     if words.kind == "diminish" and not words.says & {"harm_small", "excuse", "news"}:
-        return phrasebank.posture_words(lang, "harm_said")
-    return None
+        keys.append("harm_said")
+    if "owned" in words.says:
+        keys.append("blame_asked")
+    return _any_of(tuple(phrasebank.posture_words(lang, k) for k in keys)) if keys else None
+
+
+@lru_cache(maxsize=64)
+def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    return patterns[0] if len(patterns) == 1 else re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
 
 
 def _fill_block(block: Block, words: Words, vocab: dict[str, list[str]], lang: str, extra: dict[str, str]) -> list[str]:

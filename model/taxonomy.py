@@ -65,6 +65,7 @@ POSTURES: dict[str, dict[str, str]] = {
     "victimage": {"en": "claims to be a victim too", "fr": "se pose en victime"},
     "ingratiation": {"en": "thanks others", "fr": "remercie d'autres"},
     "news": {"en": "gives news", "fr": "donne des nouvelles"},
+    "owned": {"en": "owns the fault", "fr": "assume la faute"},
 }
 TONES: tuple[str, ...] = ("empathetic", "factual", "defensive", "humorous")
 CRISIS_TYPES: tuple[str, ...] = ("victim", "accidental", "preventable")

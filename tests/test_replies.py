@@ -452,7 +452,7 @@ ANSWERS_APOLOGY = {
                      r"|merci d'assumer|ont assumé|ont reconnu|vous vous excusez|de vraies excuses|présente des excuses", re.I),
 }
 ANSWERS_DENIAL = {"en": re.compile(r"nothing wrong|denies everything|deny everything|everything(?:'s| is) fine|then who|who is it\b"
-                                  r"|nothing happened", re.I),
+                                  r"|(?<!like )nothing happened", re.I),  # "lectures like nothing happened" is grief
                   "fr": re.compile(r"nie(?:nt)? tout\b|tout va bien|alors c'est qui|alors qui|aucun problème|rien ne s'est passé"
                                   r"|il ne s'est rien passé", re.I)}
 ANSWERS_THANKS = {"en": re.compile(r"thank-you|thanks are|thanking everyone|thanks all round|deserve (?:it|the thanks|every word)"
@@ -619,8 +619,10 @@ def test_replies_quote_what_a_message_says_not_how_it_opens(lang, text, framing)
 # ---------------------------------------------------------------------------- news, not "looking into it"
 #: Lines true only of a holding statement that gives no news.
 CHECKING = {
-    "en": re.compile(r"looking into|they're checking|says it's checking|is aware\b|they're aware|two-line|two lines"
-                     r"|nobody(?: is|'s) telling|none the wiser|know nothing|don't know much|gathering (?:the )?facts|assess", re.I),
+    "en": re.compile(r"(?<!we are )looking into|they're checking|says it's checking|is aware\b|they're aware|two-line|two lines"
+                     # "nobody's telling us what happens to jobs" (a union) asks what the news left out
+                     r"|nobody(?: is|'s) telling(?! us what happens to jobs)|none the wiser|know nothing|don't know much"
+                     r"|gathering (?:the )?facts|assess", re.I),
     "fr": re.compile(r"regarde(?:nt)? ça|ils vérifient|qu'ils vérifient|on vérifie|est au courant|sont au courant|deux lignes"
                      r"|rien compris|on ne sait rien|on sait pas|rassembler les faits|évalue", re.I),
 }
@@ -643,6 +645,24 @@ def _said_after(lang: str, text: str, strategy: str, words: re.Pattern[str]) -> 
         after = after[~after.text.str.contains(text[:30], regex=False)]
         found += int(after.text.str.contains(words).sum())
     return found
+
+
+#: Asking who is to blame: answered by a message that owns the decision in so many words.
+WHO_ASKED = {"en": re.compile(r"who is responsible|who decided", re.I), "fr": re.compile(r"qui est responsable|qui a décidé", re.I)}
+OWNING = {"en": "Our IT staff warned that the server needed patching. The upgrade was postponed. That decision was "
+                "wrong, and it was mine.",
+          "fr": "Nos équipes avaient signalé le détecteur défaillant. Son remplacement a été reporté. Cette décision "
+                "était une erreur, et c'était la mienne."}
+NOT_OWNING = {"en": "We are reviewing how the server was maintained. Our customers deserve better.",
+              "fr": "Nous examinons la maintenance du détecteur. Les habitants méritent mieux."}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_who_is_responsible_is_not_asked_of_a_leader_who_said_it_was_hers(lang):
+    heard = {"owning": _said_after(lang, OWNING[lang], "rebuild", WHO_ASKED[lang]),
+             "not owning": _said_after(lang, NOT_OWNING[lang], "rebuild", WHO_ASKED[lang])}
+    # seeds 1, 2: 0 / 4 (en), 0 / 3 (fr); before, 3 / 4 and 1 / 3
+    assert heard["owning"] == 0 and heard["not owning"] >= 2, heard
 
 
 #: A rebuttal that also instructs: the doubt ("how can you be sure already?") is about the claim.
