@@ -447,11 +447,16 @@ _s("en", "diminish", "excuse", 1.5,
    r"\b(?:could|can|would) not (?:have )?(?:be(?:en)? )?(?:anticipated|foreseen|predicted|prevented|detected|avoided)\b",
    r"\bcouldn't have (?:been )?(?:anticipated|foreseen|predicted|prevented|detected|avoided)\b",
    r"\b(?:beyond|outside) (?:of )?(?:our|its|their) control\b", r"\bforce majeure\b",
+   # nobody could have seen it coming; a record of nature; a duty, not a choice
+   r"\b(?:no one|nobody) (?:\w+ )?could (?:have )?(?:foreseen|predicted|prevented|anticipated|seen (?:it|this) coming)\b",
+   r"\bno way (?:for (?:us|anyone) )?to (?:see it coming|know|predict|foresee)\b",
+   r"\b(?:heaviest|worst|strongest|highest|wettest|hottest) (?:\w+ ){0,2}(?:ever recorded|on record)\b",
+   r"\bnot a choice\b",
    r"\b(?:was|it's|just|only) (?:just |only )?a joke\b", r"\bnot (?:being )?serious\b",
    r"\bnever (?:meant|intended) (?:to|as)\b", r"\b(?:was|were) meant as\b", r"\b(?:not|never) (?:our|the|his|her) intention\b",
    # no intent to hide or harm ("at no point was there any intention to mislead")
    r"\b(?:at no (?:point|time) (?:was there|did we have|has there been) )?(?:no|any|never (?:any|an)|not (?:any|the slightest)) "
-   r"intention (?:to|of) (?:hide|hiding|mislead\w*|deceiv\w*|harm\w*|offend\w*|conceal\w*|cover\w* up|upset\w*|hurt\w*)\b",
+   r"intention (?:to|of) (?:hide|hiding|mislead\w*|deceiv\w*|harm\w*|offend\w*|conceal\w*|cover\w* up|upset\w*|hurt\w*|withh[oe]ld\w*)\b",
    r"\bno (?:offen[cs]e|harm) (?:was )?intended\b", r"\b(?:clumsy|poorly worded|ill-judged|light-hearted)\b",
    tone="defensive", tw=1.0)
 _s("en", "diminish", "justification", 1.5,
@@ -620,12 +625,17 @@ _s("fr", "diminish", "fausse excuse", 3.0,
    tone="defensive", tw=1.5)
 _s("fr", "diminish", "excuse", 1.5,
    r"\b(?:conditions?|circonstances?|evenements?|intemperies?|afflux|affluence|demande|phenomenes?)s? (?:\w+ )?(?:exceptionnel(?:le)?s?|extremes?|inedit\w*|imprevisibles?|hors norme\w*)\b",
-   r"\b(?:personne|nul) ne (?:pouvait|pourrait|aurait pu) (?:le )?(?:prevoir|anticiper|imaginer)\b",
+   r"\b(?:personne|nul) (?:\w+ )?ne (?:pouvait|pourrait|aurait pu|peut) (?:\w+ )?(?:le |les |la |l')?(?:prevoir|anticiper|imaginer|empecher|voir venir|eviter)\b",
+   # n'importe qui aurait…, ça arrive à tout le monde, un record de la nature, un devoir et non un choix
+   r"\bn'importe (?:quel|quelle|lequel|laquelle|qui)\b(?: [\w']+){0,3} (?:aurait|serait)\b",
+   r"\bca (?:peut arriver|arrive) (?:a|dans) (?:tout le monde|n'importe|toute la profession|tous)\b",
+   r"\bce n'est pas (?:une faute|un choix|de la negligence)\b", r"\bjamais enregistree?s?\b", r"\bperiode de retour\b",
    r"\bn(?:e |')(?:pouvions|pouvait|pouvaient|aurions pu|aurait pu) pas (?:\w+ )?(?:prevoir|anticiper|eviter|detecter)\b",
    r"\bimprevisible\w*", r"\bindependante?s? de (?:notre|sa|leur) volonte\b", r"\bhors de (?:notre|son|leur) controle\b", r"\bforce majeure\b",
    r"\bc'etait (?:juste |simplement |seulement )?(?:une blague|de l'humour|pour rire|une plaisanterie)\b",
    r"\brelev(?:aient|ait|e) de l'humour\b", r"\bpas (?:notre|son|mon|leur) intention\b", r"\bn'a jamais voulu\b",
    r"\bne visai(?:t|ent) personne\b", r"\bsans (?:mauvaise |aucune )?intention\b", r"\bmaladroite?s?\b", r"\bmaladresse\b",
+   r"\b(?:notre|mon|son|leur) intention n'(?:etait|a jamais ete) (?:en aucun cas |nullement |pas |jamais )?de\b", r"\bn'avai(?:t|ent) pas vocation a\b",
    # aucune intention de cacher ni de nuire (« à aucun moment il n'y a eu une intention de cacher »)
    r"\b(?:aucune|pas d'|pas la moindre|n'y a (?:jamais )?eu (?:une |aucune |d')?) ?intention de "
    r"(?:cacher|nuire|tromper|dissimuler|blesser|choquer|heurter|offenser)\b",

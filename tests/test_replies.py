@@ -750,6 +750,13 @@ EXCUSE = {"en": "The outage was caused by an unforeseeable technical failure at 
     ("fr", "Cet incident est dû à une défaillance technique imprévisible.", True),
     ("fr", "Point de 12h : la fuite a été colmatée et le site a été sécurisé par les pompiers.", False),
     ("fr", "Les analyses réalisées par l'ARS sont revenues conformes.", False),
+    # excuses in other words: nobody could foresee it, anyone would have, a record of nature, a duty
+    ("fr", "Les fouilles archéologiques, personne ne pouvait les prévoir.", True),
+    ("fr", "Avec une plaque de verglas comme ça, n'importe quel véhicule serait sorti de la route.", True),
+    ("fr", "Ce n'est pas une faute, c'est la nature : le mois le plus pluvieux jamais enregistré.", True),
+    ("en", "Cancelling when the Met Office issues an amber warning is not a choice, it's an obligation.", True),
+    ("en", "The river rose two metres after the heaviest rainfall ever recorded in Kent.", True),
+    ("en", "There was never any intention to withhold the report from councillors.", True),
     # press releases speak of the organisation in the third person
     ("fr", "Chimex a été victime d'un incident technique indépendant de sa volonté.", True),
     ("en", "The outage at Brightmart was caused by a supplier's failure outside its control.", True),
@@ -770,6 +777,9 @@ def test_an_excuse_is_told_from_news(lang, text, excuse):
     ("fr", "Le retard de paie a concerné 212 de nos 6 400 agents, pendant un jour ouvré.", True),
     ("fr", "Les concentrations mesurées sont dix fois inférieures au seuil des effets irréversibles.", True),
     ("fr", "Accident ce matin, blessures légères uniquement, tous les élèves sont pris en charge.", True),
+    ("en", "Its stillbirth rate was within the expected range for a unit of our size.", True),
+    ("en", "£230,000 is a serious sum, but it's under 2% of what the Trust raised.", True),
+    ("fr", "Le risque pour chaque foyer reste très faible.", True),
 ])
 def test_what_is_at_stake_declared_safe_or_figures_that_shrink_it_call_the_harm_small(lang, text, small):
     """"Our points are safe 😅" read as diminishing is answered as minimising ("'safe', they say?"),
