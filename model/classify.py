@@ -385,6 +385,9 @@ _s("en", "rebuild", "sanctions", 1.5,
    r"\b(?:has|have|had) (?:since |now |immediately |already )?been (?:dismissed|fired|terminated|sacked|disciplined|suspended|stood down|banned)\b",
    r"\b(?:dismissed|fired|sacked|suspended|banned|identified and banned) (?:the |those |these |all )?(?:\w+ )?(?:employees?|staff|officers?|workers?|individuals?|fans?|supporters?|members?|players?|managers?)\b",
    r"\b(?:stadium|lifetime|club) bans?\b", r"\bbanned from (?:the |our |all )?(?:stadium|ground|club|matches|games)\b",
+   # an employment ended, wrongdoers put out: sanctions in other words
+   r"\b(?:his|her|their) (?:employment|contract|membership) (?:\w+ ){0,4}(?:is|has been|was|have been) (?:terminated|ended|revoked)\b",
+   r"\b(?:put|kicked|thrown|removed) out of the (?:game|sport|club|company)\b",
    tone="factual", tw=0.5)
 # ---- English: deny
 _s("en", "deny", "denial", 2.5,
@@ -567,6 +570,10 @@ _s("fr", "rebuild", "sanctions", 1.5,
    r"\b(?:procedures?|mesures?|sanctions?) disciplinaires?\b", r"\bmise a pied\b", r"\binterdictions? (?:de stade|commerciales? de stade)\b",
    r"\b(?:ont|a|sont|est|seront|sera|viennent d'etre|vient d'etre)(?: \w+ment)?(?: ete)?(?: \w+ment| aussitot| tous| toutes)?(?: \w+ (?:et|puis))? (?:sanctionne|licencie|congedie|mis a pied|mise a pied|radie|interdit de stade)(?:e|s|es)?\b",
    r"\b(?:nous )?(?:avons |allons )?(?:sanctionne|sanctionner|sanctionnerons|licencie|licencier) (?:les |ces |le |la |l'|cet |cette |tous les )?(?:\w+ )?(?:salaries?|employes?|agents?|collaborateurs?|supporters?|joueurs?|individus|auteurs|personnes|responsables)\b",
+   # des sanctions à venir, une suspension, le lien de confiance rompu (un licenciement en d'autres mots)
+   r"\b(?:puisse|puissent|pourront|devront) etre (?:sanctionne|exclu|radie|licencie)e?s?\b",
+   r"\b(?:j'ai|nous avons|a|avait|j'avais) (?:immediatement |aussitot )?suspendu (?:ce|cet|cette|le|la|l'|les|ces) \w+",
+   r"\blien de confiance (?:\w+ ){0,6}(?:est|a ete) rompu\b",
    tone="factual", tw=0.5)
 # ---- French: deny
 _s("fr", "deny", "démenti", 2.5,

@@ -134,6 +134,10 @@ def test_a_leader_owning_a_wrong_decision_is_rebuild(text):
         "Le club condamne fermement ces chants. Les auteurs ont été identifiés et seront sanctionnés.",
         "We strongly condemn the chants heard on Saturday. The supporters responsible have been identified and banned from the stadium.",
         "The two officers involved have been stood down and disciplinary proceedings are under way.",
+        # sanctions in other words: an employment ended, wrongdoers put out, sanctions to come
+        "The board has informed our chief buyer that his employment is terminated, effective immediately.",
+        "Such misconduct has no place in our sport and we will ensure that any wrongdoers are put out of the game.",
+        "Le club condamne ces propos et veut que les personnes responsables puissent être sanctionnées.",
     ],
 )
 def test_sanctions_against_ones_own_people_are_corrective_action(text):
