@@ -484,6 +484,10 @@ _s("en", "diminish", "minimising", 1.0,
    r"\b(?:limited to|contained|under control|minor|isolated|temporary|temporarily|brief|briefly|routine)\b",
    r"\bback to normal\b", r"\bnormal (?:levels|operations?|service)\b",
    r"\b(?:less than|under|within) (?:\w+ ){0,2}(?:minutes|hours)\b",
+   # the harm made ordinary: "common in the industry", "happens to every retailer", "an everyday risk"
+   r"\b(?:common|frequent|usual|routine) (?:in|across|throughout) (?:the |our |this )?(?:\w+ )?(?:industry|sector|trade|profession)\b",
+   r"\bhappens? (?:to|in) (?:every|all|any) (?:\w+ )?(?:retailers?|companies|businesses|firms|operators?|airlines?|hospitals?|plants?|sites?)\b",
+   r"\b(?:an? )?(?:everyday|ordinary|normal) (?:risk|part|occurrence|feature)\b",
    tone="factual", tw=0.5)
 _s("en", "diminish", "information only", 0.75,
    r"\bnext update\b", r"\b(?:further|more) (?:information|updates?|details) (?:will follow|to follow|soon|within)\b",
@@ -663,6 +667,9 @@ _s("fr", "diminish", "minimisation", 1.0,
    r"\b(?:limite|limitee|limites|limitees|restreint|minime|mineur|mineure|ponctuel|ponctuelle|isole|isolee|temporaire|temporairement|passager)\b",
    r"\bmaitrisee?s?\b", r"\bsous controle\b", r"\b(?:revenue?s?|retour) a la normale\b", r"\breprend(?:ra)? normalement\b",
    r"\ben moins de (?:\w+ ){0,2}(?:minutes|heures)\b", r"\b(?:operation de )?routine\b",
+   # le mal rendu ordinaire : « fréquents dans l'industrie », « le fonctionnement normal d'un site », « ça arrive partout »
+   r"\b(?:frequente?s?|courante?s?|habituele?s?|banale?s?) dans (?:l'|la |le |les |notre |toute la |tout le )?(?:\w+ )?(?:industrie|secteur|profession|metier|filiere)\b",
+   r"\b(?:fonctionnement|activite|exploitation) normale? (?:d'une?|de la|du|des|de notre)\b", r"\b(?:ca|cela) arrive partout\b",
    tone="factual", tw=0.5)
 _s("fr", "diminish", "information seule", 0.75,
    r"\b(?:sont|est) sur place\b", r"\bprochain point\b", r"\bsont invitee?s a\b", r"\bnous avons connaissance\b",

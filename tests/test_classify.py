@@ -130,6 +130,20 @@ def test_a_leader_owning_a_wrong_decision_is_rebuild(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Chlorine releases are common in the chemical industry and part of normal operations at a site like ours.",
+        "Data incidents like this happen to every retailer; it is an everyday risk of doing business online.",
+        "Les rejets de chlore sont fréquents dans l'industrie chimique et font partie du fonctionnement normal d'un site comme le nôtre.",
+    ],
+)
+def test_making_the_harm_ordinary_is_diminish_not_deny(text):
+    """"Common in the industry", « le fonctionnement normal d'un site »: the leak is not denied, it is
+    made ordinary (diminish); read as a denial, the crowd answered « ils nient tout »."""
+    assert classify_message(text).strategy == "diminish"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Nous condamnons fermement ces propos. Les deux agents concernés ont été suspendus et une procédure disciplinaire est engagée.",
         "Le club condamne fermement ces chants. Les auteurs ont été identifiés et seront sanctionnés.",
         "We strongly condemn the chants heard on Saturday. The supporters responsible have been identified and banned from the stadium.",
