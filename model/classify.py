@@ -433,7 +433,7 @@ _s("en", "diminish", "non-apology", 3.0,
    r"\b(?:we )?(?:\w+ly )?regret (?:that )?(?:some|any|certain|a few|those who|anyone)\b(?: \w+)?(?: (?:may|might|could))?",
    r"\bregret(?:s|ted)? (?:that )?(?:this|the|such an?) (?:\w+ )?(?:situation|incident|event|experience) (?:arose|occurred|happened|took place)\b",
    # the feelings regretted, not the act ("regrets the distress and anger that our report has caused")
-   r"\b(?:regret(?:s|ted)?|sorry for) (?:the |any )?(?:distress|anger|upset|offen[cs]e|hurt|confusion)\b(?: and (?:the )?\w+)? (?:that |which )?(?:[\w']+ ){0,8}(?:has |have |may have |might have )?caused\b",
+   r"\b(?:regret(?:s|ted)?|sorry for) (?:the |any )?(?:distress|anger|upset|offen[cs]e|hurt|confusion)\b(?: and (?:the )?\w+)? (?:that |which )?(?:[\w']+ ){0,12}(?:has |have |may have |might have )?caused\b",
    tone="defensive", tw=1.5)
 _s("en", "diminish", "non-apology", 3.0,
    r"\b(?:we )?(?:apologi[sz]e|sorry|apologies) for any (?:inconvenience|confusion|misunderstanding|disruption)\b",
