@@ -16,7 +16,8 @@ A promise (a commitment in a message, `model/commitments.py`) is
   one that names it again — each shares one of the promise's content words
   (`_keywords`: four letters or more, compared on their first six, so that
   "refunded" names "refund" and "open" names "opens");
-  a bare refusal to comment keeps nothing (`CrisisModel` does not offer it);
+  a bare refusal to comment keeps nothing (`CrisisModel` does not offer it), and
+  thanks or a reminder of the record (bolster) keep no promise to say more;
 - **broken** when its time passes with no such message (a promise without a time
   stays pending: it can be kept, not broken by the clock; so does a promised update
   on a subject when the organisation spoke again in time without naming it — it
@@ -209,12 +210,14 @@ class Conduct:
             made.append(p)
         return made
 
-    def delivered_by(self, text_norm: str, minute: int, seq: int) -> list[Promise]:
-        """Promises a new message keeps (call before `said`, so a message does not keep its own)."""
+    def delivered_by(self, text_norm: str, minute: int, seq: int, informs: bool = True) -> list[Promise]:
+        """Promises a new message keeps (call before `said`, so a message does not keep its own).
+        `informs`: whether it speaks of the crisis at all; thanks or a reminder of the record
+        (bolster) neither is the promised update nor stands in for it."""
         words = {w[:6] for w in _WORD.findall(text_norm)}
         kept = []
         for p in self.pending():
-            if p.due_at is not None and minute > p.due_at:
+            if (p.due_at is not None and minute > p.due_at) or (p.kind == "update" and not informs):
                 continue
             if (p.kind == "update" and not p.keywords) or _named(p.keywords, words):
                 p.status, p.closed_at, p.kept_by = "kept", minute, seq

@@ -506,7 +506,8 @@ class CrisisModel(mesa.Model):
                                 msg.text, kind=MESSAGE, weight_boost=8.0)
         # a bare refusal ("we cannot comment further") delivers nothing, whatever it names
         refused = strategy == "no_comment" and not holding
-        kept = [] if refused else self.conduct.delivered_by(detected_norm(msg.text), m, int(seq))
+        kept = [] if refused else self.conduct.delivered_by(detected_norm(msg.text), m, int(seq),
+                                                            informs=strategy != "bolster")
         said = Said(secondary=detected.secondary, base_responses=detected.base_responses, holding=holding,
                     promises=bool(detected.commitments), kept=len(kept),
                     doubt=None if msg.strategy else _doubt(detected.confidence, detected.alternatives))

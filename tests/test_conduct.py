@@ -256,10 +256,14 @@ def test_an_update_on_a_subject_is_kept_by_speaking_of_it_and_not_broken_by_othe
      "As the matter is now with the police, we cannot comment further at this stage."),
     ("fr-usine-chimique", "Nous analysons la situation. Prochain point à 10h.",
      "La justice étant saisie, il ne nous appartient pas de nous exprimer."),
+    ("en-retail-breach", "We will publish an update on which member data was affected by 10 am.",
+     "Thank you to our store teams, who have kept every Kingsford store open and calm today."),
+    ("fr-usine-chimique", "Nous ferons un point sur les prélèvements d'air à 10h.",
+     "Chimex remercie chaleureusement les pompiers et ses salariés mobilisés depuis ce matin."),
 ])
-def test_a_refusal_to_comment_is_not_the_promised_update(scenario, promise, refusal):
-    """"Next update at 10 am", then "we cannot comment further": nothing was delivered, and at 10 am
-    the promise is broken, as a journalist would say."""
+def test_a_refusal_to_comment_or_thanks_are_not_the_promised_update(scenario, promise, refusal):
+    """"Next update at 10 am", then "we cannot comment further" (or only thanks to the staff): nothing
+    was delivered, and at 10 am the promise is broken, as a journalist would say."""
     model = CrisisModel(scenario, rng=SEEDS[0], population=1000)
     model.post(text=promise, platforms=["twitter"], t_min=5)
     model.post(text=refusal, platforms=["twitter"], t_min=30)
