@@ -82,6 +82,9 @@ _WHEN = frozenset(w[:6] for w in (
     "semaine", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "jours", "prochains",
 ))
 
+#: Words a delivery need not name again: common ones, the promise's time and its telling.
+_NOT_DELIVERY = _COMMON | _WHEN | _TELLING
+
 
 @dataclass
 class Promise:
@@ -277,7 +280,7 @@ def _keywords(text: str, kind: str = "action") -> frozenset[str]:
     if kind == "update":
         m = _SUBJECT.search(norm)
         norm = "" if m is None else m.group(0)[:m.start("subject") - m.start()] + _until_end(m.group("subject"))
-    return frozenset(k for k in (w[:6] for w in _WORD.findall(norm)) if k not in _COMMON | _WHEN | _TELLING)
+    return frozenset(k for k in (w[:6] for w in _WORD.findall(norm)) if k not in _NOT_DELIVERY)
 
 
 def _until_end(subject: str) -> str:

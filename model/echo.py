@@ -559,6 +559,7 @@ def _unsaid(block: Block, words: Words, lang: str) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=64)
 def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One pattern for several reasons a line would be untrue (compiled once per combination)."""
     return patterns[0] if len(patterns) == 1 else re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
 
 

@@ -35,9 +35,9 @@ The rule, a pure function of the conduct record (`model/conduct.py`) and the min
    beyond our control, procedures followed), `informed` when it does neither in words but gives
    news (« la fuite a été colmatée » read as diminishing: "bad luck, apparently" would answer an
    excuse nobody made), `downplayed` when it says none of these in words the lists know (figures,
-   context: "playing it down", but neither "they call it minor" nor "bad luck"); a bolstering message `victimised` when it says the
-   organisation is a victim too, `thanked` when it thanks or praises others (staff, responders,
-   customers), `bolstered` when it recalls the record.
+   context: "playing it down", but neither "they call it minor" nor "bad luck"); a bolstering
+   message `victimised` when it says the organisation is a victim too, `thanked` when it thanks
+   or praises others (staff, responders, customers), `bolstered` when it recalls the record.
 4. Before any message: `breaking` while the news is fresh — until `NOTICED_AFTER` minutes after
    the onset (the crowd's first shock): nobody expects a word yet, and "still nothing from them",
    "hours since…" would be false — then `silent` (or `deadline_missed` once a deadline has passed).
