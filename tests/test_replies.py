@@ -765,54 +765,43 @@ def test_an_excuse_is_told_from_news(lang, text, excuse):
     assert ("excuse" in echo.postures(text, lang)) is excuse
 
 
-@pytest.mark.parametrize(("lang", "text", "small"), [
-    ("en", "Our points are safe, it's your passwords we're worried about 😅", True),
-    ("en", "Your card details remain completely secure.", True),
-    ("en", "The water is safe to drink again.", False),  # a state restored: news
-    ("fr", "Vos points sont en sécurité 😅", True),
-    ("fr", "L'eau est de nouveau potable.", False),
+@pytest.mark.parametrize(("posture", "lang", "text", "taken"), [
+    # what is at stake declared safe, or figures that shrink it: "our points are safe 😅" read as
+    # diminishing is answered as minimising ("'safe', they say?"), not as an excuse it never made
+    ("harm_small", "en", "Our points are safe, it's your passwords we're worried about 😅", True),
+    ("harm_small", "en", "Your card details remain completely secure.", True),
+    ("harm_small", "en", "The water is safe to drink again.", False),  # a state restored: news
+    ("harm_small", "fr", "Vos points sont en sécurité 😅", True),
+    ("harm_small", "fr", "L'eau est de nouveau potable.", False),
     # figures that shrink the harm
-    ("en", "This was a small leak on a low-pressure pipe, and it was sealed within 90 minutes.", True),
-    ("en", "The fault interrupted broadband for about 0.3% of customers.", True),
-    ("fr", "Le retard de paie a concerné 212 de nos 6 400 agents, pendant un jour ouvré.", True),
-    ("fr", "Les concentrations mesurées sont dix fois inférieures au seuil des effets irréversibles.", True),
-    ("fr", "Accident ce matin, blessures légères uniquement, tous les élèves sont pris en charge.", True),
-    ("en", "Its stillbirth rate was within the expected range for a unit of our size.", True),
-    ("en", "£230,000 is a serious sum, but it's under 2% of what the Trust raised.", True),
-    ("fr", "Le risque pour chaque foyer reste très faible.", True),
+    ("harm_small", "en", "This was a small leak on a low-pressure pipe, and it was sealed within 90 minutes.", True),
+    ("harm_small", "en", "The fault interrupted broadband for about 0.3% of customers.", True),
+    ("harm_small", "fr", "Le retard de paie a concerné 212 de nos 6 400 agents, pendant un jour ouvré.", True),
+    ("harm_small", "fr", "Les concentrations mesurées sont dix fois inférieures au seuil des effets irréversibles.", True),
+    ("harm_small", "fr", "Accident ce matin, blessures légères uniquement, tous les élèves sont pris en charge.", True),
+    ("harm_small", "en", "Its stillbirth rate was within the expected range for a unit of our size.", True),
+    ("harm_small", "en", "£230,000 is a serious sum, but it's under 2% of what the Trust raised.", True),
+    ("harm_small", "fr", "Le risque pour chaque foyer reste très faible.", True),
+    # a press release says « Chimex a été victime d'un incident », not "we too are victims": the crowd
+    # answers a victim claim ("the victims are your customers"), not a list of achievements
+    ("victimage", "fr", "Chimex a été victime d'un incident technique indépendant de sa volonté.", True),
+    ("victimage", "fr", "Nous sommes nous aussi victimes d'un acte de malveillance.", True),
+    ("victimage", "fr", "Chimex emploie 400 personnes à Valmont depuis 40 ans.", False),
+    ("victimage", "fr", "La banque a elle aussi été trompée par les agissements de son ancien collaborateur.", True),
+    ("victimage", "fr", "Le syndicat des eaux a été la cible, dans la nuit de dimanche, d'une cyberattaque criminelle.", True),
+    ("victimage", "en", "Brightmart was the victim of a technical failure at its supplier.", True),
+    ("victimage", "en", "The bank was itself deceived by a former employee.", True),
+    ("victimage", "en", "Brightmart has served Kingsford families for 40 years.", False),
+    ("victimage", "en", "Customers were hacked because our server was left unpatched.", False),
+    # praise of others is heard as thanks, not as a record
+    ("ingratiation", "fr", "Bravo aux techniciens qui ont passé la nuit dans une tranchée pour réparer la fibre.", True),
+    ("ingratiation", "fr", "Julien a été héroïque, et toute l'équipe avec lui.", True),
+    ("ingratiation", "fr", "Le parc a accueilli 25 millions de visiteurs en trente ans.", False),
+    ("ingratiation", "en", "Well done to our crew, who were outstanding all night.", True),
+    ("ingratiation", "en", "In 45 years our lifts have carried 80 million skiers.", False),
 ])
-def test_what_is_at_stake_declared_safe_or_figures_that_shrink_it_call_the_harm_small(lang, text, small):
-    """"Our points are safe 😅" read as diminishing is answered as minimising ("'safe', they say?"),
-    not as an excuse ("circumstances, bad luck… and responsibility?") it never made."""
-    assert ("harm_small" in echo.postures(text, lang)) is small
-
-
-@pytest.mark.parametrize(("lang", "text", "victim"), [
-    ("fr", "Chimex a été victime d'un incident technique indépendant de sa volonté.", True),
-    ("fr", "Nous sommes nous aussi victimes d'un acte de malveillance.", True),
-    ("fr", "Chimex emploie 400 personnes à Valmont depuis 40 ans.", False),
-    ("fr", "La banque a elle aussi été trompée par les agissements de son ancien collaborateur.", True),
-    ("fr", "Le syndicat des eaux a été la cible, dans la nuit de dimanche, d'une cyberattaque criminelle.", True),
-    ("en", "Brightmart was the victim of a technical failure at its supplier.", True),
-    ("en", "The bank was itself deceived by a former employee.", True),
-    ("en", "Brightmart has served Kingsford families for 40 years.", False),
-    ("en", "Customers were hacked because our server was left unpatched.", False),
-])
-def test_an_organisation_calling_itself_a_victim_is_heard_so_in_the_third_person(lang, text, victim):
-    """A press release says « Chimex a été victime d'un incident », not "we too are victims": the
-    crowd answers a victim claim ("the victims are your customers"), not a list of achievements."""
-    assert ("victimage" in echo.postures(text, lang)) is victim
-
-
-@pytest.mark.parametrize(("lang", "text", "thanks"), [
-    ("fr", "Bravo aux techniciens qui ont passé la nuit dans une tranchée pour réparer la fibre.", True),
-    ("fr", "Julien a été héroïque, et toute l'équipe avec lui.", True),
-    ("fr", "Le parc a accueilli 25 millions de visiteurs en trente ans.", False),
-    ("en", "Well done to our crew, who were outstanding all night.", True),
-    ("en", "In 45 years our lifts have carried 80 million skiers.", False),
-])
-def test_praise_of_others_is_heard_as_thanks_not_as_a_record(lang, text, thanks):
-    assert ("ingratiation" in echo.postures(text, lang)) is thanks
+def test_a_posture_is_heard_in_the_words_press_releases_use(posture, lang, text, taken):
+    assert (posture in echo.postures(text, lang)) is taken
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
