@@ -60,6 +60,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "u_turn": (),  # contradicts the organisation's earlier message
     "against_facts": (),  # denies what the facts have established, or calls a true claim false
     "kept": (),  # delivers an earlier promise
+    "again": (),  # a promise broken after an earlier one was ("another broken promise")
     "scapegoat": (),  # blames an outside party: a supplier, a subcontractor (`postures`)
     "threat": (),  # attacks the accuser: legal action, "defamatory" (`postures`)
     "joke": (),  # jokes: its tone is humorous
@@ -701,16 +702,18 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def broken(words: Words, promise: Commitment, lang: str, emotion: str, vocab: dict[str, list[str]],
-           author: str) -> EchoCell:
-    """What people say once a promise of the message is broken (its time passed, nothing came)."""
+           author: str, again: bool = False) -> EchoCell:
+    """What people say once a promise of the message is broken (its time passed, nothing came);
+    `again`: an earlier promise broke too ("another broken promise" is said only then)."""
     b = bank(lang)
+    flags = words.flags | {"again"} if again else words.flags
     own = Words(lang=words.lang, kind=words.kind, quotes=words.quotes, phones=words.phones, remedies=words.remedies,
                 updates=(promise,) if promise.kind == "update" and promise.when else (),
                 actions=(promise,) if promise.kind == "action" and promise.when else (), promises=(promise,),
-                flags=words.flags, says=words.says)
+                flags=flags, says=words.says)
     if lang != words.lang:
         own = Words(lang=words.lang, kind=words.kind, quotes=(_short(promise.text, words.lang),),
-                    promises=(promise,), flags=words.flags, says=words.says)
+                    promises=(promise,), flags=flags, says=words.says)
     texts: list[str] = []
     for block in b.broken:
         if _fits(block, words.kind, emotion):
@@ -792,9 +795,10 @@ class EchoTable:
         if not len(where) or seq not in self._said:
             return
         words, _, author = self._said[seq]
+        again = bool((self.broken_at < NEVER).any())
         row = np.full((1, len(LANGUAGES), len(EMOTIONS)), -1, dtype=np.int64)
         for lang in self.langs:
-            made = [(0, broken(words, promise, lang, emotion, vocab[lang], author), ei)
+            made = [(0, broken(words, promise, lang, emotion, vocab[lang], author, again), ei)
                     for ei, emotion in enumerate(EMOTIONS)]
             self._store(table, lang, made, row[:, LANGUAGES.index(lang)])
         self.broken[where[0]] = row[0]

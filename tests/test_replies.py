@@ -812,3 +812,24 @@ def test_news_read_as_diminishing_is_not_answered_as_an_excuse(lang):
     heard = {name: _said_after(lang, text, "diminish", EXCUSE_TALK[lang])
              for name, text in (("news", NEWS[lang]), ("excuse", EXCUSE[lang]))}
     assert heard["news"] == 0 and heard["excuse"] >= 20, heard  # seeds 1, 2: 0 / 147 (en), 0 / 133 (fr)
+
+
+#: Talk that presumes an earlier broken promise ("another broken promise", « encore une promesse »).
+AGAIN = {"en": re.compile(r"another (?:broken )?promise|that's twice|another promise", re.I),
+         "fr": re.compile(r"encore une promesse|et de deux", re.I)}
+SECOND_PROMISE = {"en": "We are still working on it. Another update in 20 minutes.",
+                  "fr": "Nous restons mobilisés. Prochain point dans 20 minutes."}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_another_broken_promise_is_said_only_once_a_second_one_breaks(lang):
+    """The first promise broken is not "another" one; the second is."""
+    again = 0
+    for seed in SEEDS:
+        model, frame = run(lang, seed, 110, (15, PROMISE[lang]), (50, SECOND_PROMISE[lang]))
+        broken = [e["t_min"] for e in model.events if e["source"] == "promise" and e.get("status") == "broken"]
+        assert broken == [46, 71], broken
+        talk = frame[frame.text.str.contains(AGAIN[lang])]
+        assert (talk.t_min < 71).sum() == 0, talk[talk.t_min < 71].text.tolist()
+        again += (talk.t_min >= 71).sum()
+    assert again >= 3, again  # the lines exist and are said once it is true
