@@ -499,11 +499,33 @@ _FRAMING = {"en": re.compile(r"^(?:as promised,?\s*)?(?:here is|here's|this is|p
                              r"derni[eè]re )?(?:point|communiqué|message|informations?|nouvelles)\b", re.I)}
 
 
+#: A clause that only points back at an earlier message ("Following our message this morning", « Comme
+#: nous nous y étions engagés »): nothing to quote back ("'Following our message this morning', you say").
+_WHEN_EN = r"(?:(?: on| at| by)? (?:this morning|yesterday|earlier|last night|today|\d{1,2}(?::\d\d)?\s*(?:am|pm)))?"
+_BACK = {"en": re.compile(r"(?:update,? )?(?:as (?:promised|announced|committed|we (?:promised|announced|committed|said))"
+                          + _WHEN_EN + r"|(?:following(?: up)?(?: on)?|further to|in line with) (?:our|my|the|this morning's"
+                          r"|yesterday's|last night's)(?: \w+){0,3} (?:message|post|statement|update|announcement|commitment"
+                          r"|promise|tweet|email)s?" + _WHEN_EN + r"|(?:our )?\d{1,2}(?::\d\d)?\s*(?:am|pm) update"
+                          r"(?:,? as (?:promised|announced))?)", re.I),
+         "fr": re.compile(r"(?:point de \d{1,2}\s?h(?:\d\d)?,? )?(?:comme (?:promis|annoncé|convenu|prévu|indiqué"
+                          r"|nous nous y étions engagés|nous l'avions (?:dit|annoncé|promis))(?: hier| ce matin| plus tôt"
+                          r"| cette nuit)?|(?:suite|conformément) à (?:notre|nos|mon|mes|la|le)(?: \w+){0,2} (?:message|messages"
+                          r"|communiqué|point|annonce|engagement|engagements|publication|promesse)(?: \w+){0,4}"
+                          r"|point de \d{1,2}\s?h(?:\d\d)?)", re.I)}
+
+
+def _backward(clause: str, lang: str) -> bool:
+    """Whether the clause only points back at an earlier message (an opening, not a claim)."""
+    c = clause.strip().rstrip(" .,;:!")
+    return bool(_BACK[lang].fullmatch(c))
+
+
 def _pick_quotes(clauses: list[str], cues: tuple[str, ...], remedies: tuple[Remedy, ...], lang: str) -> tuple[str, ...]:
     """Up to three clauses worth quoting: the one that gives the message away first, then the remedy's,
-    then the opening one; none that is only a number or only frames the message ("here is our update")."""
+    then the opening one; none that is only a number, only frames the message ("here is our update") or
+    only points back at an earlier one ("as promised")."""
     usable = [c for c in clauses if len(c.split()) >= 3 and not _PHONE.fullmatch(c.strip(" .")) and
-              sum(ch.isalpha() for ch in c) >= 12 and not _FRAMING[lang].match(c.strip())]
+              sum(ch.isalpha() for ch in c) >= 12 and not _FRAMING[lang].match(c.strip()) and not _backward(c, lang)]
     ranked: list[str] = []
     for cue in cues:
         ranked += [c for c in usable if cue.lower() in c.lower()][:1]

@@ -604,10 +604,15 @@ def test_a_joke_is_answered_as_a_joke_and_not_praised_as_clear(lang):
            "file-transfer server, which we failed to update. We are truly sorry.", "here is our update"),
     ("fr", "Comme promis, voici notre point de situation. L'atelier concerné est arrêté et un audit indépendant de "
            "toutes nos installations est lancé.", "voici notre point"),
+    ("en", "Following our message this morning: refunds have now been issued to every affected customer, with no need "
+           "to apply.", "following our message"),
+    ("fr", "Comme nous nous y étions engagés, l'unité de production en cause est à l'arrêt depuis ce matin et le "
+           "restera jusqu'à la fin de l'enquête.", "nous nous y étions engagés"),
 ])
 def test_replies_quote_what_a_message_says_not_how_it_opens(lang, text, framing):
-    """"'As promised, here is our update' — clear, at last": a clause that only frames the message
-    has nothing in it to answer; replies quote what it says."""
+    """"'As promised, here is our update' — clear, at last", "'Following our message this morning', you
+    say. And if it gets worse?": a clause that only frames the message or points back at an earlier
+    one has nothing in it to answer; replies quote what it says."""
     for seed in SEEDS:
         model, frame = run(lang, seed, 60, (40, text))
         replies = under(frame, model)
