@@ -271,9 +271,12 @@ class Words:
 
 
 def message_kind(strategy: str, holding: bool, says: frozenset[str] = frozenset()) -> str:
-    """The kind of message as the crowd files it (one of KINDS); `says`: its `postures`."""
-    if strategy == "no_comment":
-        return "holding" if holding else "refused"
+    """The kind of message as the crowd files it (one of KINDS); `says`: its `postures`. A diminishing
+    reading of a message that only gives news ("every affected member has now been emailed") is heard
+    as the news it gives, as its situation is (`informed`): "how can you be sure already?" would doubt
+    a minimising never said."""
+    if strategy == "no_comment" or (strategy == "diminish" and "news" in says and not says & {"harm_small", "excuse"}):
+        return "holding" if holding or strategy == "diminish" else "refused"
     if strategy == "bolster":
         return next((p for p in ("victimage", "ingratiation") if p in says), "bolster")
     return strategy if strategy in KINDS else "holding"

@@ -838,3 +838,33 @@ def test_another_broken_promise_is_said_only_once_a_second_one_breaks(lang):
         assert (talk.t_min < 71).sum() == 0, talk[talk.t_min < 71].text.tolist()
         again += (talk.t_min >= 71).sum()
     assert again >= 3, again  # the lines exist and are said once it is true
+
+
+#: Doubts a minimising claim draws ("'…' — how can you be sure already?", "And if it gets worse?").
+DOUBTED = {"en": re.compile(r"how can you be sure already|and if it gets worse", re.I),
+           "fr": re.compile(r"comment pouvez-vous déjà en être sûrs|et si ça s'aggrave", re.I)}
+DELIVERED = {"en": "As promised, every affected member has now been emailed with what was accessed.",
+             "fr": "Comme annoncé hier, les frais de relogement des familles évacuées sont pris en charge : les premiers "
+                   "virements sont partis ce matin."}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_news_read_as_diminishing_is_heard_as_news_not_doubted_as_a_minimisation(lang):
+    """A follow-up that reports what was done, which the reader takes for a minimisation, is answered
+    as the news it gives (its situation is `informed`): nobody asks "how can you be sure already?"."""
+    for seed in SEEDS:
+        model = CrisisModel(SCENARIO[lang], rng=seed, population=CROWD)
+        model.post(text=DELIVERED[lang], t_min=20)
+        model.run_for(21)
+        model.submit({"type": "reading", "seq": model.messages[0].seq, "strategy": "diminish", "t_min": 21})
+        model.run_for(30)
+        replies = under(model.reactions_frame(), model)
+        assert len(replies[replies.t_min >= 22]) >= 20
+        doubted = replies[(replies.t_min >= 22) & replies.text.str.contains(DOUBTED[lang])]
+        assert doubted.empty, doubted.text.head().tolist()
+    # the doubts exist: under a real minimisation they are said
+    doubts = 0
+    for seed in SEEDS:
+        model, frame = run(lang, seed, 50, (20, DIMINISH[lang]))
+        doubts += under(frame, model).text.str.contains(DOUBTED[lang]).sum()
+    assert doubts >= 1, doubts  # observed 2 (fr) and more (en) over seeds 1, 2
