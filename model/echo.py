@@ -286,17 +286,19 @@ _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 _PART = re.compile(r"\s*[;:—–]\s+|\s+[-–—]\s+|\s*\(\s*|\s*\)\s*")
 _COMMA = re.compile(r",\s+")
 _CONJUNCTION = re.compile(r"^(?:and|but|so|or|et|mais|donc|ou|puis)\s+", re.I)
-_PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.]?)?\d{2,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w])")
+#: A phone number, whole: "0800 123 4567", « 0 800 12 34 56 », "+33 1 23 45 67 89".
+_PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.]?(?:\d[\s.])?|0[\s.])?\d{2,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w])")
 _FIGURE = {
     "en": re.compile(r"(?<![\w:.,])(\d+(?:[.,]\d+)?(?:\s?(?:%|per ?cent|million|thousand|k))?)\s+"
                      r"(?!(?:am|pm|a\.m|p\.m|minutes?|hours?|h|days?|weeks?|months?|years?|decades?)\b)"
                      r"([a-z][a-z'-]{2,}(?:\s[a-z][a-z'-]{2,})?)"),
-    "fr": re.compile(r"(?<![\w:.,])(\d+(?:[.,]\d+)?(?:\s?(?:%|pour ?cent|millions?|milliers?|k))?)\s+"
+    "fr": re.compile(r"(?<![\w:.,])(?<!\bh )(?<!\d )(\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?(?:\s?(?:%|pour ?cent|millions?|milliers?|k))?)\s+"
                      r"(?!(?:h|heures?|minutes?|mn|min|jours?|semaines?|mois|ans|années?|décennies?)\b)"
                      r"((?:de |d')?[a-zàâäéèêëîïôöûüç][\wàâäéèêëîïôöûüç'-]{2,})"),
 }
 _STOP_FIGURE = {"en": {"and", "the", "our", "for", "with", "from", "more", "have", "are", "was", "were", "has"},
-                "fr": {"et", "les", "des", "pour", "avec", "sont", "ont", "est", "dans", "plus"}}
+                "fr": {"et", "les", "des", "pour", "avec", "sont", "ont", "est", "dans", "plus", "de", "nos", "vos", "ces",
+                       "leurs", "ses"}}
 _CUE = re.compile(r"^(?P<label>[^:]+): '(?P<words>.+)'$")
 
 
@@ -306,7 +308,7 @@ def _figure(match: re.Match[str], lang: str) -> str:
     words = match.group(2).split()
     while words and words[-1].lower() in _STOP_FIGURE[lang]:
         words.pop()
-    if words and words[0].lower() in _STOP_FIGURE[lang]:
+    if words and words[0].lower() in _STOP_FIGURE[lang] - {"de"}:  # « 4,2 millions de clients »
         return ""
     return f"{match.group(1)} {' '.join(words)}" if words else ""
 
@@ -377,20 +379,48 @@ def _clauses(sentence: str) -> list[str]:
         if not part or not part.strip():
             continue
         pieces = _COMMA.split(part) if len(part.split()) > 10 else [part]
-        out += [_CONJUNCTION.sub("", p.strip()) for p in pieces if p.strip()]
+        out += [_CONJUNCTION.sub("", p.strip()) for p in _lists_whole(pieces) if p.strip()]
+    return out
+
+
+_LIST_GOES_ON = re.compile(r"^(?:\S+\s+){0,3}(?:and|or|et|ou)\s", re.I)
+
+
+def _lists_whole(pieces: list[str]) -> list[str]:
+    """Comma pieces with a list put back together: "we can confirm that names, email addresses and
+    balances were accessed" is not cut after "names" (a piece the next one continues with
+    "and"/"et" within its first words belongs with it)."""
+    out: list[str] = []
+    for p in pieces:
+        if out and _LIST_GOES_ON.match(p):
+            out[-1] = f"{out[-1]}, {p}"
+        else:
+            out.append(p)
     return out
 
 
 def _short(clause: str, lang: str, most: int = 10) -> str:
     """A clause as quoted: at most `most` words, no closing punctuation, a cut marked '…'."""
     clause = clause.strip().strip("«»\"“”").strip()
-    words = clause.split()
+    words = _PHONE.sub(lambda m: m.group(0).replace(" ", _GLUE), clause).split()  # a number is one word
     if len(words) > most:
         cut = words[:most]
         while cut and cut[-1].lower().strip(",;:") in _WEAK_ENDS[lang]:
             cut.pop()
-        return " ".join(cut).rstrip(",;:") + "…"
-    return clause.rstrip(" .!;:,")
+        return _inner_quotes(" ".join(cut).rstrip(",;:").replace(_GLUE, " ")) + "…"
+    return _inner_quotes(clause.rstrip(" .!;:,"))
+
+
+def _inner_quotes(quote: str) -> str:
+    """Quotation marks inside a quote, as a quote within a quote: « … » and "…" become “…”, and one
+    left open by a cut is dropped (« On ne va pas vous vendre de « chimie… » would not close)."""
+    if quote.count("«") != quote.count("»") or quote.count('"') % 2 or quote.count("“") != quote.count("”"):
+        return re.sub(r'\s*[«»"“”]\s*', lambda m: " " if m.group(0).strip() != m.group(0) else "", quote).strip()
+    quote = quote.replace("« ", "“").replace(" »", "”").replace("«", "“").replace("»", "”")
+    return re.sub(r'"([^"]*)"', r"“\1”", quote)
+
+
+_GLUE = "\ue000"  # holds a phone number's digits together while a clause is cut to length
 
 
 _WEAK_ENDS = {
@@ -423,7 +453,20 @@ def minimising_words(text: str, lang: str) -> tuple[str, ...]:
         return ()
     norm, index = _normalise(text)
     m = phrasebank.harm_small(lang).search(norm)
-    return (text[index[m.start()]:index[m.end() - 1] + 1],) if m else ()
+    if not m:
+        return ()
+    start, end = index[m.start()], index[m.end() - 1] + 1
+    return (text[start:end + _whole_word(text[end:])],)
+
+
+#: What finishes a word or a number a match stopped inside: "Only 0" of "Only 0.3%", « moins de 0 »
+#: of « moins de 0,3 % ».
+_REST = re.compile(r"(?:\w|[.,]\d)*(?:(?<=\d)\s?%|(?<=\d) (?:per ?cent|pour ?cent)\b)?")
+
+
+def _whole_word(rest: str) -> int:
+    """How many characters of `rest` finish the word or number a quoted span stopped inside."""
+    return _REST.match(rest).end()
 
 
 #: The reader's diminishing cues that excuse or justify (its others call the harm small, or only inform).
@@ -517,18 +560,27 @@ _BACK = {"en": re.compile(r"(?:update,? )?(?:as (?:promised|announced|committed|
                           r"|point de \d{1,2}\s?h(?:\d\d)?)", re.I)}
 
 
-def _backward(clause: str, lang: str) -> bool:
-    """Whether the clause only points back at an earlier message (an opening, not a claim)."""
+#: Whom a message addresses ("Dear customers", « Habitants de Valmont »): nothing to quote back.
+_VOCATIVE = {"en": re.compile(r"(?:dear|to (?:all|our)|hello|hi|attention)\b(?: \S+){0,4}", re.I),
+             "fr": re.compile(r"(?:chers?|chères|madame|monsieur|mesdames|messieurs|habitants|riverains|bonjour|à tous"
+                              r"|aux (?:habitants|riverains|parents|familles)|attention)\b(?: \S+){0,4}", re.I)}
+
+
+def _aside(clause: str, lang: str) -> bool:
+    """Whether the clause only points back at an earlier message, names whom it addresses or is
+    only a name ("Kestrel Loyalty Systems"): an opening or an aside, not a claim."""
     c = clause.strip().rstrip(" .,;:!")
-    return bool(_BACK[lang].fullmatch(c))
+    words = c.split()
+    return (bool(_BACK[lang].fullmatch(c) or _VOCATIVE[lang].fullmatch(c))
+            or (len(words) <= 5 and all(w[:1].isupper() or w.isdigit() for w in words)))
 
 
 def _pick_quotes(clauses: list[str], cues: tuple[str, ...], remedies: tuple[Remedy, ...], lang: str) -> tuple[str, ...]:
     """Up to three clauses worth quoting: the one that gives the message away first, then the remedy's,
-    then the opening one; none that is only a number, only frames the message ("here is our update") or
-    only points back at an earlier one ("as promised")."""
+    then the opening one; none that is only a number, only frames the message ("here is our update"),
+    only points back at an earlier one ("as promised") or only names someone (`_aside`)."""
     usable = [c for c in clauses if len(c.split()) >= 3 and not _PHONE.fullmatch(c.strip(" .")) and
-              sum(ch.isalpha() for ch in c) >= 12 and not _FRAMING[lang].match(c.strip()) and not _backward(c, lang)]
+              sum(ch.isalpha() for ch in c) >= 12 and not _FRAMING[lang].match(c.strip()) and not _aside(c, lang)]
     ranked: list[str] = []
     for cue in cues:
         ranked += [c for c in usable if cue.lower() in c.lower()][:1]

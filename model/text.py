@@ -372,15 +372,25 @@ def compose(lang: str, rule: str, parts: Sequence[str], lower_ok: Sequence[bool]
     return _render(lang, rule, [p if k else "" for p, k in zip(parts, kept, strict=True)], lower_ok)
 
 
+#: A line that continues a sentence already begun ("and who pays?", « et qui paie ? »).
+_GOES_ON = re.compile(r"(?:and|but|or|so|et|mais|ou|donc)\b", re.I)
+
+
 @cache
 def _echo(first: str, second: str) -> bool:
-    """Two lines that must not meet in one text: they repeat each other, or an emoji tail
-    would be swallowed by a line that already ends with one (two texts would then coincide)."""
+    """Two lines that must not meet in one text: they repeat each other, an emoji tail would be
+    swallowed by a line that already ends with one (two texts would then coincide), or a lead
+    ending in a comma or colon would run into a question or a line that goes on ("Personally,
+    does anyone know?", "What gets me: and who pays?")."""
     if not first or not second:
         return False
     if not re.search(r"\w", second) and _ends_with_emoji(first):
         return True
     if first.endswith(":") and ":" in second:  # no "Info: heard that: …"
+        return True
+    if first.endswith(",") and second.rstrip().endswith("?"):  # no "Personally, does anyone know…?"
+        return True
+    if first.endswith((",", ":")) and _GOES_ON.match(second):  # no "What gets me: and who pays?"
         return True
     opener, line = _words(first), _words(second)
     if opener and line and len(opener) <= 2 and opener[0] == line[0]:  # no « Bien. Bien, maintenant… »

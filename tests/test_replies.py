@@ -868,3 +868,31 @@ def test_news_read_as_diminishing_is_heard_as_news_not_doubted_as_a_minimisation
         model, frame = run(lang, seed, 50, (20, DIMINISH[lang]))
         doubts += under(frame, model).text.str.contains(DOUBTED[lang]).sum()
     assert doubts >= 1, doubts  # observed 2 (fr) and more (en) over seeds 1, 2
+
+
+#: Messages whose numbers are easy to cut: a decimal share, a clock time before a noun, a French
+#: phone number with its leading "0 ", thousands in groups of three.
+NUMBERS = {
+    "en": "Only 0.3% of Bright Rewards members appear to be affected and no payment data was involved. There is no "
+          "cause for concern. Our hotline 0800 123 4567 is open 24/7.",
+    "fr": "Moins de 0,3 % des habitants sont concernés, soit 1 200 foyers. Nous vous dirons avant 10 h 30 quels "
+          "produits composaient le nuage. Une cellule d'écoute est ouverte au 0 800 12 34 56.",
+}
+_NUMBER = re.compile(r"\d+(?:(?:[.,]|\s)\d+)*")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_replies_quote_a_messages_numbers_whole(lang):
+    """"Define 'Only 0'", « 30 quels ? », « Je partage le numéro : 800 12 34 56 »: a reply that quotes
+    a number quotes all of it, as the message gave it."""
+    text = NUMBERS[lang]
+    given = set(_NUMBER.findall(text))
+    vocab = vocabulary(load_scenario(SCENARIO[lang]), lang)
+    for strategy in ("diminish", "rebuild", "no_comment"):
+        reading = classify_message(text, lang=lang)
+        words = echo.read_words(text, reading, strategy, strategy == "no_comment", True)
+        texts = [t for emotion in ("approval", "fear", "anger", "mockery", "sadness")
+                 for t in echo.replies(words, lang, emotion, vocab, "@org").texts]
+        quoted = [(n, t) for t in texts for n in _NUMBER.findall(t) if n not in given and n in text]
+        assert not quoted, quoted[:5]
+        assert any(n in t for t in texts for n in given if len(n) > 3), "the replies quote none of its numbers"
