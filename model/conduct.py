@@ -47,6 +47,9 @@ _COMMON = frozenset(w[:6] for w in (
     "ours", "also", "each", "were", "into", "than", "then", "only", "over", "some", "such", "just", "very",
     "here", "where", "nous", "vous", "pour", "dans", "avec", "sont", "plus", "tous", "tout", "cette", "leur",
     "sera", "dont", "mais", "elle", "elles", "comme", "avant", "apres", "depuis", "chaque", "etre", "fait",
+    # degree and who is concerned: "refunded in full" is not delivered by "I take full responsibility"
+    "full", "fully", "entire", "entirely", "whole", "total", "totally", "complete", "completely", "members",
+    "integralement", "entier", "entiere", "totalite", "totalement", "complet", "complete", "membres",
 ))
 #: The subject of a promise to say more: what follows "an update on", "the results of", "which …"
 #: (« un point sur », « les résultats des »), up to its time or the end of the clause. A promise

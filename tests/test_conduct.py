@@ -227,6 +227,26 @@ def test_promises_are_kept_by_naming_them_again_and_broken_by_the_clock():
     assert conduct.summary(200)["promises"] == {"pending": 1, "kept": 1, "broken": 0}
 
 
+@pytest.mark.parametrize(("lang", "promise", "unrelated", "delivery"), [
+    ("en", "Any member who lost money to a scam will be refunded in full.",
+     "Our file-transfer server was not patched. That was wrong, and I take full responsibility.",
+     "The first refunds were paid this morning."),
+    ("fr", "Tous les frais médicaux des habitants seront remboursés intégralement.",
+     "Nous avons intégralement revu nos procédures de sécurité.",
+     "Les premiers remboursements de frais médicaux sont partis ce matin."),
+])
+def test_a_promise_is_not_kept_by_a_word_it_shares_in_passing(lang, promise, unrelated, delivery):
+    """"Refunded in full" is not delivered by "I take full responsibility": words of degree ("full",
+    « intégralement ») and of who is concerned say nothing of what was promised."""
+    from uproar.model.classify import _normalise
+
+    conduct = Conduct(onset=0)
+    conduct.said(Statement(10, 5, "rebuild", None, "factual", (), False, 0.5),
+                 [Commitment(promise, None, None, "action")], [])
+    assert conduct.delivered_by(_normalise(unrelated)[0], 30, 11) == []
+    assert [p.text for p in conduct.delivered_by(_normalise(delivery)[0], 40, 12)] == [promise]
+
+
 @pytest.mark.parametrize(("scenario", "promise", "unrelated", "delivery"), [
     ("en-retail-breach", "We will publish a full update on which customer data was exposed by 10 am.",
      "We got this wrong and we are sorry. Every affected customer gets free credit monitoring.",
