@@ -161,6 +161,7 @@ class CrisisModel(mesa.Model):
         self.params = sc.parameters
         self.platform_names = sc.platform_names
         self.styles = np.array([STYLES.index(p.style) for p in sc.platforms], dtype=np.int8)
+        self._institutions = np.array([GROUPS.index(g) for g in text.INSTITUTIONS], dtype=np.int8)
         self.reach = np.array([p.reach for p in sc.platforms], dtype=np.float32)
         self.population: Population = build_population(sc, self.rng, population)
         pop = self.population
@@ -786,10 +787,15 @@ class CrisisModel(mesa.Model):
         emotion, kind, style, on_msg, defend = acts.emotion, acts.kind, acts.style, acts.on_msg, acts.defend
         text_u = self.rng.random(len(acts.actors))
         now = self.situation_now()
-        text_id = texts.pick_crowd(lang, group, emotion, self._text_kinds(acts), style, now, text_u)
-        text_id[on_msg] = texts.pick_message_reply(lang[on_msg], emotion[on_msg], style[on_msg], text_u[on_msg])
+        # journalists, officials and organisations answer a message in their own group's words, as they
+        # would post them ("Anger in Kingsford after…"), not the crowd's replies nor a reply's opener
+        crowd = ~np.isin(group, self._institutions)
+        text_kind = np.where(on_msg & ~crowd, 0, self._text_kinds(acts)).astype(np.int8)
+        text_id = texts.pick_crowd(lang, group, emotion, text_kind, style, now, text_u)
+        said = on_msg & crowd
+        text_id[said] = texts.pick_message_reply(lang[said], emotion[said], style[said], text_u[said])
         if len(self.echoes):
-            self._echo_words(acts, lang, text_u, text_id, now)
+            self._echo_words(acts, lang, text_u, text_id, now, crowd)
         text_id[defend] = texts.pick_defence(lang[defend], style[defend], text_u[defend])
         with_claim = (acts.claim >= 0) & (kind != 3)
         if with_claim.any():
@@ -817,12 +823,14 @@ class CrisisModel(mesa.Model):
         retort = (kind == 2) & (acts.parent >= 0) & (self.items["emotion"][parent] != acts.emotion)
         return np.where(retort, text.RETORT, kind).astype(np.int8)
 
-    def _echo_words(self, acts: _Acts, lang: np.ndarray, u: np.ndarray, text_id: np.ndarray, now: int) -> None:
+    def _echo_words(self, acts: _Acts, lang: np.ndarray, u: np.ndarray, text_id: np.ndarray, now: int,
+                    crowd: np.ndarray) -> None:
         """Replies and shares under a trainee message draw from the texts built from its words
         (`model/echo.py`); once one of its promises is broken, most replies under it and some of
-        the crowd's negative items elsewhere talk of that promise. Changes `text_id` in place."""
+        the crowd's negative items elsewhere talk of that promise. Only the crowd's accounts
+        (`crowd`) speak these words. Changes `text_id` in place."""
         ech, texts, emotion = self.echoes, self.texts, acts.emotion
-        for mask, cells_of in ((acts.on_msg, ech.reply), (acts.msg_share, ech.share)):
+        for mask, cells_of in ((acts.on_msg & crowd, ech.reply), (acts.msg_share & crowd, ech.share)):
             sel = np.flatnonzero(mask)
             if not len(sel):
                 continue
@@ -839,7 +847,7 @@ class CrisisModel(mesa.Model):
             text_id[sel[ok]] = texts.pick_cells(cells[ok], u[sel[ok]])
         if ech.latest_broken_at is not None and SITUATIONS[now] == "promise_broken":
             talk = np.flatnonzero((acts.kind != 1) & (acts.kind != 3) & ~acts.on_msg & ~acts.defend
-                                  & (acts.claim < 0) & (emotion > 0))
+                                  & (acts.claim < 0) & (emotion > 0) & crowd)
             if len(talk):
                 talk = talk[self.rng.random(len(talk)) < BROKEN_ELSEWHERE]
                 cells = ech.latest_broken[lang[talk], emotion[talk]]

@@ -896,3 +896,36 @@ def test_replies_quote_a_messages_numbers_whole(lang):
         quoted = [(n, t) for t in texts for n in _NUMBER.findall(t) if n not in given and n in text]
         assert not quoted, quoted[:5]
         assert any(n in t for t in texts for n in given if len(n) > 3), "the replies quote none of its numbers"
+
+
+#: The crowd's own replies to a message: its questions, its "not even a sorry".
+CROWD_VOICE = {
+    "en": re.compile(r"who do we (?:contact|call)|are we affected|what do we do|not even a \"sorry\"|no apology", re.I),
+    "fr": re.compile(r"qui contacter|on est concernés|qu'est-ce qu'on fait|pas d'excuses|même pas un « désolé »", re.I),
+}
+_QUOTED = re.compile(r"[\"«“]\s?([^\"»”]{12,}?)\s?[\"»”]")
+
+
+def _speaks_as_crowd(text: str, lang: str, messages: list[str]) -> bool:
+    """Asks the crowd's questions, or quotes one of the organisation's messages back."""
+    quotes = [q.strip(" …") for q in _QUOTED.findall(text)]
+    return bool(CROWD_VOICE[lang].search(text)) or any(q in m for q in quotes for m in messages)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_journalists_and_officials_answer_a_message_in_their_own_words(lang):
+    """A journalist or a préfet under the organisation's message does not ask "who do we contact?"
+    or quote it back like a worried resident: they answer in their own group's words."""
+    institutional, crowd = [], []
+    for seed in SEEDS:
+        model, frame = run(lang, seed, 90, (15, DENIAL[lang]), (45, APOLOGY_BARE[lang]))
+        seqs = {m.seq for m in model.messages}
+        replies = frame[frame.parent_seq.isin(seqs) & (frame.kind == "reply")]
+        inst = replies.author_group.isin(["journalist", "elected", "organisation"])
+        institutional += replies[inst].text.tolist()
+        crowd += replies[~inst].text.tolist()
+    assert len(institutional) >= 4, len(institutional)
+    said = [DENIAL[lang], APOLOGY_BARE[lang]]
+    voiced = [t for t in institutional if _speaks_as_crowd(t, lang, said)]
+    assert not voiced, voiced[:5]
+    assert sum(_speaks_as_crowd(t, lang, said) for t in crowd) >= 20  # the crowd does speak so
