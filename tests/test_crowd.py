@@ -173,14 +173,14 @@ def test_journalist_publishes_when_the_deadline_passes(fr_scenario):
 
 def test_a_no_comment_is_reported_as_declined_not_as_an_answer(fr_scenario):
     """« Pas de commentaire » to a journalist's question: she writes that Chimex declined to comment
-    (not « Chimex a répondu à nos questions. Merci. »), and her report stirs the crowd a little."""
+    (not « Chimex s'est exprimé depuis nos questions »), and her report stirs the crowd a little."""
     refused = run_model(fr_scenario, 1, 60, [{"text": "Pas de commentaire.", "t_min": 22}])
     holding = run_model(fr_scenario, 1, 60, [{"text": "Nous vérifions la situation et reviendrons vers vous à 11h.",
                                               "t_min": 22}])
     q = next(x for x in refused.questions if x.asked_at == 20)
     assert q.status == "declined" and next(x for x in holding.questions if x.asked_at == 20).status == "answered"
     said = [e for e in refused.events if e.get("event") in ("declined", "answered") and e["persona"] == q.journalist]
-    assert [e["event"] for e in said] == ["declined"] and "répondu à nos questions" not in said[0]["label"]
+    assert [e["event"] for e in said] == ["declined"] and "depuis nos questions" not in said[0]["label"]
     assert "commentaire" in said[0]["label"] or "exprimer" in said[0]["label"]
 
 
