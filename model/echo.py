@@ -484,8 +484,10 @@ def postures(text: str, lang: str) -> frozenset[str]:
     beyond our control, procedures followed, a non-apology), "apology" (it says sorry), "victimage"
     (it says the organisation is a victim too), "ingratiation" (it thanks or praises others),
     "scapegoat" (it names an outside party: a supplier, a subcontractor), "threat" (it attacks the
-    accuser: legal action), "news" (it gives results, a state restored, what was done), "owned" (it
-    owns the fault or the decision: "it was mine", "we take full responsibility").
+    accuser: legal action), "disowned" (it says the harm is not its fault or its doing: "not
+    responsible", « Chimex n'est pas en cause »), "news" (it gives results, a state restored, what
+    was done), "owned" (it owns the fault or the decision: "it was mine", "we take full
+    responsibility").
 
     The crowd answers what was said: remedies without "sorry" are not thanked for an apology, "we
     too were attacked" is not a reminder of the record, blaming the subcontractor is not denying
@@ -502,6 +504,7 @@ def postures(text: str, lang: str) -> frozenset[str]:
             "ingratiation": bool(phrasebank.posture_words(lang, "ingratiation").search(norm)),
             "scapegoat": bool(phrasebank.posture_words(lang, "scapegoat").search(norm)),
             "threat": bool(phrasebank.posture_words(lang, "threat").search(norm)),
+            "disowned": bool(phrasebank.posture_words(lang, "disowned").search(norm)),
             "news": bool(phrasebank.posture_words(lang, "news").search(norm))}
     return frozenset(k for k, v in said.items() if v)
 
@@ -618,7 +621,8 @@ def _unsaid(block: Block, words: Words, lang: str) -> re.Pattern[str] | None:
     a joke, praise of its clarity ("'your points are safe 😅' — clear, at last"); under news ("the
     water is safe to drink again"), that they are only looking into it; under a diminishing message
     that calls nothing small in words, that they called it "minor"; under a message that owns the
-    fault ("that decision was wrong, and it was mine"), who is responsible."""
+    fault ("that decision was wrong, and it was mine"), who is responsible; under a denial that only
+    rebuts a claim ("the tap water is safe"), that they blame others ("if not you, then who?")."""
     keys = []
     if words.kind == "rebuild" and "apology" not in words.says and "no_apology" not in block.needs:
         keys.append("apology_said")
@@ -626,6 +630,8 @@ def _unsaid(block: Block, words: Words, lang: str) -> re.Pattern[str] | None:
         keys.append("clarity_said")
     if words.kind == "deny" and "scapegoat" in words.says:
         keys.append("denial_said")
+    if words.kind == "deny" and not words.says & {"scapegoat", "disowned", "threat"}:
+        keys.append("blame_denied")
     if words.kind == "holding" and "news" in words.says:
         keys.append("checking_said")
     if words.kind == "diminish" and not words.says & {"harm_small", "excuse", "news"}:

@@ -827,10 +827,10 @@ class CrisisModel(mesa.Model):
                     crowd: np.ndarray) -> None:
         """Replies and shares under a trainee message draw from the texts built from its words
         (`model/echo.py`); once one of its promises is broken, most replies under it and some of
-        the crowd's negative items elsewhere talk of that promise. Only the crowd's accounts
-        (`crowd`) speak these words. Changes `text_id` in place."""
+        the crowd's negative items elsewhere talk of that promise. Replies and that talk are the
+        crowd's (`crowd`); every share carries the message. Changes `text_id` in place."""
         ech, texts, emotion = self.echoes, self.texts, acts.emotion
-        for mask, cells_of in ((acts.on_msg & crowd, ech.reply), (acts.msg_share & crowd, ech.share)):
+        for mask, cells_of in ((acts.on_msg & crowd, ech.reply), (acts.msg_share, ech.share)):
             sel = np.flatnonzero(mask)
             if not len(sel):
                 continue

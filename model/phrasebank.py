@@ -95,13 +95,16 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
 #: apology after a denial is a U-turn like any other, but nobody asks "and the apology?"; news with no
 #: stance is answered as a holding statement is, but nobody says "they're looking into it"; a
 #: diminishing message in words the lists do not know is answered as playing it down, but nobody
-#: quotes a "minor" or "nothing serious" it never said.
+#: quotes a "minor" or "nothing serious" it never said; a denial that only rebuts a claim ("the tap
+#: water is safe, tests confirm it") is answered as a denial, but nobody says "it's always someone
+#: else's fault".
 BORROWS: dict[str, tuple[str, str | None]] = {"remedied": ("apologised", "apology_said"),
                                                "scapegoated": ("denied", "denial_said"),
                                                "threatened": ("denied", None),
                                                "came_round": ("contradicted", "apology_said"),
                                                "informed": ("holding", "checking_said"),
-                                               "downplayed": ("diminished", "harm_said")}
+                                               "downplayed": ("diminished", "harm_said"),
+                                               "rebutted": ("denied", "blame_denied")}
 
 _FORMATTER = string.Formatter()
 

@@ -62,7 +62,7 @@ PRIORITY = ("contradicted", "came_round", "promise_broken", "deadline_missed", "
 #: (`echo.postures`), else its plain situation.
 _BY_STRATEGY: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
     "rebuild": ((("apology", "apologised"),), "remedied"),
-    "deny": ((("threat", "threatened"), ("scapegoat", "scapegoated")), "denied"),
+    "deny": ((("threat", "threatened"), ("scapegoat", "scapegoated"), ("disowned", "denied")), "rebutted"),
     "diminish": ((("harm_small", "diminished"), ("excuse", "excused"), ("news", "informed")), "downplayed"),
     "bolster": ((("victimage", "victimised"), ("ingratiation", "thanked")), "bolstered"),
 }

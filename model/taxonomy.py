@@ -37,7 +37,8 @@ SITUATIONS: tuple[str, ...] = (
     "instructed",  # told people what to do to be safe
     "apologised",  # an apology said in so many words, with or without remedies (rebuild)
     "remedied",  # remedies without a word of apology: compensation, corrective action (rebuild)
-    "denied",  # denial, attack on the accuser
+    "denied",  # denial that disowns the harm: not our fault, not on our systems
+    "rebutted",  # denial that only rebuts a claim ("the tap water is safe"): no one blamed, nothing disowned
     "scapegoated",  # a denial that puts the blame on an outside party: a supplier, a subcontractor
     "threatened",  # attacking the accuser: legal action, "defamatory", "we will sue" (deny)
     "diminished",  # calls the harm small: minor, limited, under control, no risk

@@ -73,7 +73,8 @@ def test_the_latest_message_is_read_by_its_strategy_and_base_responses():
         (dict(strategy="no_comment"), "refused"),
         (dict(strategy="no_comment", base=("instructing", "adjusting")), "instructed"),
         (dict(strategy="rebuild", base=("instructing",)), "apologised"),
-        (dict(strategy="deny"), "denied"),
+        (dict(strategy="deny"), "rebutted"),  # "the tap water is safe: tests confirm it" blames nobody
+        (dict(strategy="deny", says=("disowned",)), "denied"),  # "our own systems were not breached"
         (dict(strategy="deny", says=("scapegoat",)), "scapegoated"),  # "it happened at our supplier"
         (dict(strategy="deny", says=("threat", "scapegoat")), "threatened"),  # "we will take legal action"
         (dict(strategy="rebuild", says=()), "remedied"),  # refunds, a recall, an audit: no word of sorry
@@ -99,7 +100,7 @@ def test_a_contradiction_holds_for_a_while_then_the_reading_returns():
     said(c, 2, 30, "deny", contradiction=True)
     hold = situation.HOLD["contradicted"]
     assert situation.current(c, 30) == situation.current(c, 30 + hold - 1) == "contradicted"
-    assert situation.current(c, 30 + hold) == "denied"
+    assert situation.current(c, 30 + hold) == "rebutted"
     assert situation.current(c, 20) == "apologised"
     c = Conduct()
     said(c, 1, 10, "deny")
@@ -929,3 +930,27 @@ def test_journalists_and_officials_answer_a_message_in_their_own_words(lang):
     voiced = [t for t in institutional if _speaks_as_crowd(t, lang, said)]
     assert not voiced, voiced[:5]
     assert sum(_speaks_as_crowd(t, lang, said) for t in crowd) >= 20  # the crowd does speak so
+
+
+#: Saying the organisation blames others or disowns the harm.
+BLAME = {"en": re.compile(r"not their fault|someone else|everyone but|except themselves|if not you|then who|"
+                          r"pass(?:ing)? the buck|nothing to do with", re.I),
+         "fr": re.compile(r"pas leur faute|faute des autres|sauf eux|n'y être pour rien|si ce n'est pas vous|"
+                          r"alors c'est qui|c'est l'autre|se défausse", re.I)}
+RUMOUR_REBUTTED = {
+    "en": "The claims that card numbers were stolen are false: Brightmart never keeps card numbers, and its payment "
+          "system was checked this morning.",
+    "fr": "L'eau du robinet reste potable : le réseau d'eau n'a pas été touché, les analyses de l'ARS le confirment.",
+}
+HARM_DISOWNED = {"en": "Brightmart is not responsible for this incident. Our own systems were not breached.",
+                 "fr": "Chimex n'est pas en cause dans cet incident. Notre site n'a pas été à l'origine du nuage."}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_rumour_rebutted_is_not_called_blaming_others(lang):
+    """« L'eau du robinet reste potable, les analyses le confirment » denies a rumour and blames
+    nobody: « si ce n'est pas vous, c'est qui ? », "it's always someone else's fault" would be false.
+    A denial that disowns the harm draws them."""
+    heard = {"rebutted": _said_after(lang, RUMOUR_REBUTTED[lang], "deny", BLAME[lang]),
+             "disowned": _said_after(lang, HARM_DISOWNED[lang], "deny", BLAME[lang])}
+    assert heard["rebutted"] == 0 and heard["disowned"] >= 5, heard
