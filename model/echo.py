@@ -276,7 +276,7 @@ def message_kind(strategy: str, holding: bool, says: frozenset[str] = frozenset(
     as the news it gives, as its situation is (`informed`): "how can you be sure already?" would doubt
     a minimising never said."""
     if strategy == "no_comment" or (strategy == "diminish" and "news" in says and not says & {"harm_small", "excuse"}):
-        return "holding" if holding or strategy == "diminish" else "refused"
+        return "holding" if holding or strategy == "diminish" or "news" in says else "refused"
     if strategy == "bolster":
         return next((p for p in ("victimage", "ingratiation") if p in says), "bolster")
     return strategy if strategy in KINDS else "holding"

@@ -25,12 +25,14 @@ The rule, a pure function of the conduct record (`model/conduct.py`) and the min
    `informed` when it gives news — results, a state restored, what was done: "the water is safe to
    drink again", never "they're looking into it"; `instructed` when it tells people what to do
    to be safe), a bare refusal
-   (`refused`, or `instructed` when it still gives instructions), and otherwise the strategy
+   (`refused`, or `instructed` when it still gives instructions, `informed` when it gives news:
+   "the leak is stopped" is no refusal), and otherwise the strategy
    and what the message says in so many words (`echo.postures`, Coombs's postures):
    a rebuilding message is `apologised` when it says sorry, `remedied` when it only compensates
    or corrects; a denying message `threatened` when it attacks the accuser (legal action,
    "defamatory"), `scapegoated` when it blames an outside party (a supplier, a subcontractor),
-   `denied` otherwise; a diminishing message `diminished` when it calls the harm small
+   `denied` when it disowns the harm ("not responsible", "our own systems were not breached"),
+   `rebutted` otherwise (it only rebuts a claim: "the tap water is safe, tests confirm it"); a diminishing message `diminished` when it calls the harm small
    ("a minor incident", "no risk"), `excused` when it only excuses or justifies (an accident,
    beyond our control, procedures followed), `informed` when it does neither in words but gives
    news (« la fuite a été colmatée » read as diminishing: "bad luck, apparently" would answer an
@@ -79,8 +81,8 @@ def reading(conduct: Conduct, minute: int) -> str:
     instructs = "instructing" in last.base_responses
     if last.holding:
         return "instructed" if instructs else "informed" if "news" in last.says else "holding"
-    if last.strategy == "no_comment":
-        return "instructed" if instructs else "refused"
+    if last.strategy == "no_comment":  # news is no refusal, whatever the reader thought of its stance
+        return "instructed" if instructs else "informed" if "news" in last.says else "refused"
     if last.strategy not in _BY_STRATEGY:
         return "holding"
     postures, plain = _BY_STRATEGY[last.strategy]

@@ -71,6 +71,7 @@ def test_the_latest_message_is_read_by_its_strategy_and_base_responses():
         (dict(strategy="no_comment", holding=True, says=("news",)), "informed"),  # "the app is back online"
         (dict(strategy="no_comment", holding=True, base=("instructing",), says=("news",)), "instructed"),
         (dict(strategy="no_comment"), "refused"),
+        (dict(strategy="no_comment", says=("news",)), "informed"),  # "the leak is stopped": no refusal
         (dict(strategy="no_comment", base=("instructing", "adjusting")), "instructed"),
         (dict(strategy="rebuild", base=("instructing",)), "apologised"),
         (dict(strategy="deny"), "rebutted"),  # "the tap water is safe: tests confirm it" blames nobody
@@ -805,6 +806,17 @@ def test_an_excuse_is_told_from_news(lang, text, excuse):
     ("ingratiation", "fr", "Le parc a accueilli 25 millions de visiteurs en trente ans.", False),
     ("ingratiation", "en", "Well done to our crew, who were outstanding all night.", True),
     ("ingratiation", "en", "In 45 years our lifts have carried 80 million skiers.", False),
+    # what was done and what is over is news, whatever the reader makes of the stance
+    ("news", "fr", "Juste des faits : la fuite est arrêtée et nos équipes restent sur place.", True),
+    ("news", "en", "The leak is now under control and the site is safe.", True),
+    ("news", "en", "As promised, every affected member has now been emailed with what was accessed.", True),
+    ("news", "fr", "Les premiers virements sont partis ce matin.", True),
+    ("news", "en", "The police have been informed.", False),
+    # disowning the harm, or only rebutting a claim
+    ("disowned", "en", "Brightmart's own systems were not breached.", True),
+    ("disowned", "fr", "Chimex n'est en rien responsable de cette pollution.", True),
+    ("disowned", "fr", "L'eau du robinet reste potable : le réseau d'eau n'a pas été touché.", False),
+    ("disowned", "en", "The claims that card numbers were stolen are false.", False),
 ])
 def test_a_posture_is_heard_in_the_words_press_releases_use(posture, lang, text, taken):
     assert (posture in echo.postures(text, lang)) is taken
