@@ -64,10 +64,11 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "scapegoat": (),  # blames an outside party: a supplier, a subcontractor (`postures`)
     "threat": (),  # attacks the accuser: legal action, "defamatory" (`postures`)
     "joke": (),  # jokes: its tone is humorous
+    "jest": ("jest",),  # the clause that jokes ("nobody wanted 10x points for hackers 🙃"), not its advice
 }
 #: Slots that pick up the message's own words (the others notice what it lacks or holds).
 WORD_SLOTS = frozenset({"quote", "weak", "cue", "figure", "phone", "remedy", "benefit", "line", "update_when",
-                        "action_when", "promise"})
+                        "action_when", "promise", "jest"})
 #: Plain lines (no slot) kept per language and emotion at least, beside a third of the word-bearing ones.
 PLAIN_MIN = 2
 #: Lines noticing what the message lacks (no apology, no date…) kept at least, beside half the word-bearing ones.
@@ -244,6 +245,7 @@ class Words:
     updates: tuple[Commitment, ...] = ()  # promises to say more, with a time
     actions: tuple[Commitment, ...] = ()  # promised actions, with a time
     promises: tuple[Commitment, ...] = ()
+    jests: tuple[str, ...] = ()  # the clauses that joke, when its tone is humorous
     flags: frozenset[str] = field(default_factory=frozenset)
     says: frozenset[str] = field(default_factory=frozenset)  # postures taken in so many words (`postures`)
 
@@ -267,6 +269,8 @@ class Words:
             return [_promise_values(c, self.lang) for c in (self.updates if slot == "update_when" else self.actions)]
         if slot == "promise":
             return [{"promise": _short(c.text, self.lang)} for c in self.promises]
+        if slot == "jest":
+            return [{"jest": j} for j in self.jests]
         return [{}] if slot in self.flags else []
 
 
@@ -345,8 +349,10 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
     claims = [c for c in clauses if not instructs(_normalise(c)[0], lang)] if kind in ("deny", "diminish") else clauses
     quotes = _pick_quotes(claims, cues, remedies, lang)
     flags = {n for n in noticed if n in ("u_turn", "against_facts", "kept")} | (says & {"scapegoat", "threat"})
+    jests: tuple[str, ...] = ()
     if (tone or reading.tone) == "humorous":
         flags.add("joke")
+        jests = _jests(clauses, lang)
     base = reading.base_responses if base_responses is None else base_responses
     if "instructing" in base:
         flags.add("instructions")
@@ -362,13 +368,26 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
         flags.add("no_contact")
     return Words(lang=lang, kind=kind, quotes=quotes, weak=weak, cues=cues if kind in ("deny", "diminish") else (),
                  figures=figures, phones=phones, remedies=remedies, updates=updates, actions=actions,
-                 promises=promises, flags=frozenset(flags), says=says)
+                 promises=promises, jests=jests, flags=frozenset(flags), says=says)
+
+
+#: What marks the words that joke: an emoji, a laugh.
+_JEST_MARK = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]|\b(?:lol|haha+|mdr|ptdr)\b", re.I)
+
+
+def _jests(clauses: list[str], lang: str) -> tuple[str, ...]:
+    """The clauses of a humorous message that joke, cut after their emoji ("nobody wanted 10x points
+    for hackers 🙃"): what "'…'? You think this is funny?" quotes, never its advice ("change your
+    password"). The first clause that gives no advice when none is marked."""
+    plain = [c for c in clauses if not instructs(_normalise(c)[0], lang)]
+    marked = [c[:m.end()] for c in plain if (m := _JEST_MARK.search(c))]
+    return tuple(dict.fromkeys(_short(c, lang, most=14) for c in (marked or plain[:1]) if len(c.split()) >= 2))[:2]
 
 
 def foreign(words: Words) -> Words:
     """What a reader of another language picks up: the quotes and what is missing, not the named things."""
     return Words(lang=words.lang, kind=words.kind, quotes=words.quotes, weak=words.weak, cues=words.cues,
-                 figures=words.figures, phones=words.phones, flags=words.flags, says=words.says)
+                 figures=words.figures, phones=words.phones, jests=words.jests, flags=words.flags, says=words.says)
 
 
 def _clauses(sentence: str) -> list[str]:

@@ -374,6 +374,15 @@ def compose(lang: str, rule: str, parts: Sequence[str], lower_ok: Sequence[bool]
 
 #: A line that continues a sentence already begun ("and who pays?", « et qui paie ? »).
 _GOES_ON = re.compile(r"(?:and|but|or|so|et|mais|ou|donc)\b", re.I)
+def _asks_first(line: str) -> bool:
+    """Whether a line opens with a question ("Does anyone know…?", not "I have kids. Who can tell us?")."""
+    end = _SENTENCE_END.search(line)
+    return end is not None and end.group(0) == "?"
+
+
+_SENTENCE_END = re.compile(r"[.!?]")
+#: A lead that announces a question ("Honest question:", « Je me demande : »).
+_ASKING = re.compile(r"(?:question|asking|ask again|wondering|je me demande|je redemande)\s?:$", re.I)
 
 
 @cache
@@ -388,9 +397,11 @@ def _echo(first: str, second: str) -> bool:
         return True
     if first.endswith(":") and ":" in second:  # no "Info: heard that: …"
         return True
-    if first.endswith(",") and second.rstrip().endswith("?"):  # no "Personally, does anyone know…?"
+    if first.endswith(",") and _asks_first(second):  # no "Personally, does anyone know…?"
         return True
     if first.endswith((",", ":")) and _GOES_ON.match(second):  # no "What gets me: and who pays?"
+        return True
+    if _ASKING.search(first) and not _asks_first(second):  # "Honest question:" opens a question
         return True
     opener, line = _words(first), _words(second)
     if opener and line and len(opener) <= 2 and opener[0] == line[0]:  # no « Bien. Bien, maintenant… »

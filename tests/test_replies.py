@@ -966,3 +966,15 @@ def test_a_rumour_rebutted_is_not_called_blaming_others(lang):
     heard = {"rebutted": _said_after(lang, RUMOUR_REBUTTED[lang], "deny", BLAME[lang]),
              "disowned": _said_after(lang, HARM_DISOWNED[lang], "deny", BLAME[lang])}
     assert heard["rebutted"] == 0 and heard["disowned"] >= 5, heard
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_what_is_called_a_joke_is_the_joke_not_the_advice(lang):
+    """"'Change your Bright Rewards password'? You think this is funny?" blamed the joke on the
+    serious part; « Restez confinés » is advice, the emoji marks the joke."""
+    advice = {"en": re.compile(r"change your|hang up", re.I), "fr": re.compile(r"restez confinés", re.I)}
+    model, frame = run(lang, 1, 60, (30, JOKES[lang][0]))
+    called = under(frame, model)
+    called = called[called.text.str.contains(ANSWERS_JOKE[lang]) & called.text.str.contains(r"[\"«“]")]
+    assert len(called) >= 3, len(called)
+    assert not called.text.str.contains(advice[lang]).any(), called.text[called.text.str.contains(advice[lang])].tolist()
