@@ -372,36 +372,15 @@ def compose(lang: str, rule: str, parts: Sequence[str], lower_ok: Sequence[bool]
     return _render(lang, rule, [p if k else "" for p, k in zip(parts, kept, strict=True)], lower_ok)
 
 
-#: A line that continues a sentence already begun ("and who pays?", « et qui paie ? »).
-_GOES_ON = re.compile(r"(?:and|but|or|so|et|mais|ou|donc)\b", re.I)
-def _asks_first(line: str) -> bool:
-    """Whether a line opens with a question ("Does anyone know…?", not "I have kids. Who can tell us?")."""
-    end = _SENTENCE_END.search(line)
-    return end is not None and end.group(0) == "?"
-
-
-_SENTENCE_END = re.compile(r"[.!?]")
-#: A lead that announces a question ("Honest question:", « Je me demande : »).
-_ASKING = re.compile(r"(?:question|asking|ask again|wondering|je me demande|je redemande)\s?:$", re.I)
-
-
 @cache
 def _echo(first: str, second: str) -> bool:
-    """Two lines that must not meet in one text: they repeat each other, an emoji tail would be
-    swallowed by a line that already ends with one (two texts would then coincide), or a lead
-    ending in a comma or colon would run into a question or a line that goes on ("Personally,
-    does anyone know?", "What gets me: and who pays?")."""
+    """Two lines that must not meet in one text: they repeat each other, or an emoji tail would be
+    swallowed by a line that already ends with one (two texts would then coincide)."""
     if not first or not second:
         return False
     if not re.search(r"\w", second) and _ends_with_emoji(first):
         return True
     if first.endswith(":") and ":" in second:  # no "Info: heard that: …"
-        return True
-    if first.endswith(",") and _asks_first(second):  # no "Personally, does anyone know…?"
-        return True
-    if first.endswith((",", ":")) and _GOES_ON.match(second):  # no "What gets me: and who pays?"
-        return True
-    if _ASKING.search(first) and not _asks_first(second):  # "Honest question:" opens a question
         return True
     opener, line = _words(first), _words(second)
     if opener and line and len(opener) <= 2 and opener[0] == line[0]:  # no « Bien. Bien, maintenant… »
@@ -419,6 +398,36 @@ def echo_matrix(first: tuple[str, ...], second: tuple[str, ...]) -> np.ndarray:
     return np.array([[_echo(a, b) for b in second] for a in first], dtype=bool).reshape(len(first), len(second))
 
 
+#: A line that continues a sentence already begun ("and who pays?", « et qui paie ? »).
+_GOES_ON = re.compile(r"(?:and|but|or|so|et|mais|ou|donc)\b", re.I)
+#: A lead that announces a question ("Honest question:", « Je me demande : »).
+_ASKING = re.compile(r"(?:question|asking|ask again|wondering|je me demande|je redemande)\s?:$", re.I)
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def _asks_first(line: str) -> bool:
+    """Whether a line opens with a question ("Does anyone know…?", not "I have kids. Who can tell us?")."""
+    end = _SENTENCE_END.search(line)
+    return end is not None and end.group(0) == "?"
+
+
+@cache
+def _runs_into(lead: str, main: str) -> bool:
+    """A lead that cannot open this main line: one ending in a comma before a question ("Personally,
+    does anyone know?"), one ending in a comma or colon before a line that goes on ("What gets me:
+    and who pays?"), a question's lead before a line that asks nothing ("Honest question: I'm scared")."""
+    if not lead or not main:
+        return False
+    return ((lead.endswith(",") and _asks_first(main)) or (lead.endswith((",", ":")) and bool(_GOES_ON.match(main)))
+            or (bool(_ASKING.search(lead)) and not _asks_first(main)))
+
+
+@cache
+def junction_matrix(leads: tuple[str, ...], mains: tuple[str, ...]) -> np.ndarray:
+    """Which leads cannot open which main lines (`_runs_into`), as a (leads, mains) mask."""
+    return np.array([[_runs_into(a, b) for b in mains] for a in leads], dtype=bool).reshape(len(leads), len(mains))
+
+
 def kept_parts(lang: str, rule: str, parts: Sequence[str], lower_ok: Sequence[bool],
                limit: int | None = None, templates: Sequence[str] | None = None) -> list[bool]:
     """Which of the four parts a composed text keeps (the main line always)."""
@@ -428,6 +437,8 @@ def kept_parts(lang: str, rule: str, parts: Sequence[str], lower_ok: Sequence[bo
     for i in (2, 3, 0):
         if kept[i] and rule not in ("plain", "said") and any(kept[j] and _echo(words[j], words[i]) for j in range(4) if j != i):
             kept[i] = False
+    if kept[0] and rule not in ("plain", "said") and _runs_into(words[0], words[1]):
+        kept[0] = False
     if limit is not None:
         for i in (3, 2, 0):
             if len(_render(lang, rule, [p if k else "" for p, k in zip(parts, kept, strict=True)], lower_ok)) <= limit:

@@ -335,6 +335,7 @@ class TextTable:
         if int(self.size.sum()) >= ONE_OFF // 2:
             raise ValueError(f"{int(self.size.sum())} composed texts do not fit int32 ids; shorten the phrase lists")
         # the walk visits only combinations whose lines do not echo each other ("Worried. … so worried")
+        # and whose lead can open its main line ("Personally, does anyone know?" cannot)
         valid, self.valid_offset = [], np.zeros(len(cells), dtype=np.int64)
         position = 0
         for c, (_, _, _, slots) in enumerate(cells):
@@ -344,6 +345,7 @@ class TextTable:
                 shape = [1, 1, 1, 1]
                 shape[a], shape[b] = len(slots[a]), len(slots[b])
                 bad |= text.echo_matrix(words[a], words[b]).reshape(shape)
+            bad |= text.junction_matrix(words[0], words[1]).reshape(len(slots[0]), len(slots[1]), 1, 1)
             ok = np.flatnonzero(~bad.ravel())
             ok = ok if len(ok) else np.arange(bad.size)
             valid.append(ok.astype(np.int32))

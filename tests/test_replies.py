@@ -930,7 +930,7 @@ def test_journalists_and_officials_answer_a_message_in_their_own_words(lang):
     """A journalist or a préfet under the organisation's message does not ask "who do we contact?"
     or quote it back like a worried resident: they answer in their own group's words."""
     institutional, crowd = [], []
-    for seed in SEEDS:
+    for seed in (1, 2, 3):  # a few institutional replies a run: 5 (en) and 8 (fr) over three seeds
         model, frame = run(lang, seed, 90, (15, DENIAL[lang]), (45, APOLOGY_BARE[lang]))
         seqs = {m.seq for m in model.messages}
         replies = frame[frame.parent_seq.isin(seqs) & (frame.kind == "reply")]
