@@ -91,10 +91,13 @@ class Hashtags:
         kind: np.ndarray,
         rng: np.random.Generator,
         boost: float = 1.0,
+        reserved: np.ndarray | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         """Pick up to two tags per item, favouring tags whose affinity matches its emotion.
 
-        Recent popularity adds weight (people reuse what they see trending).
+        Recent popularity adds weight (people reuse what they see trending). `reserved` items
+        (journalists, officials, organisations) take no campaign tag (`campaign`): a reporter
+        writes #FuiteChimex, not #BoycottChimex.
         """
         n = len(emotion)
         tag1 = np.full(n, -1, dtype=np.int16)
@@ -107,22 +110,32 @@ class Hashtags:
         recent = self.recent_counts(5).astype(np.float64)
         popularity = 1.0 + recent / (recent.mean() + 1.0)
         weights = self.affinity * (self.active * popularity)[:, None]  # (T, 5)
-        cum = np.cumsum(weights, axis=0)  # (T, 5)
-        total = cum[-1]  # (5,)
-        ok = (u[:, 0] < attach) & (total[emotion] > 0)
+        # two tables of cumulative weights: everyone's, and the reserved voices' (no campaign tag)
+        cums = np.stack([np.cumsum(weights, axis=0), np.cumsum(weights * ~self.campaign()[:, None], axis=0)])
+        which = np.zeros(n, dtype=np.int64) if reserved is None else reserved.astype(np.int64)
+        total = cums[:, -1]  # (2, 5)
+        ok = (u[:, 0] < attach) & (total[which, emotion] > 0)
         if not ok.any():
             return tag1, tag2
         idx = np.flatnonzero(ok)
-        e = emotion[idx]
-        target = u[idx, 1] * total[e]
-        # per item, the first tag whose cumulative weight passes the target (column e)
-        tag1[idx] = (cum[:, e] <= target[None, :]).sum(axis=0)
+        e, w = emotion[idx], which[idx]
+        target = u[idx, 1] * total[w, e]
+        # per item, the first tag whose cumulative weight passes the target (its table, column e)
+        tag1[idx] = (target[None, :] >= cums[w, :, e].T).sum(axis=0)
         second = idx[u[idx, 2] < 0.15]
         if len(second):
-            e2 = emotion[second]
-            pick = (cum[:, e2] <= (rng.random(len(second)) * total[e2])[None, :]).sum(axis=0)
+            e2, w2 = emotion[second], which[second]
+            pick = ((rng.random(len(second)) * total[w2, e2])[None, :] >= cums[w2, :, e2].T).sum(axis=0)
             tag2[second] = np.where(pick != tag1[second], pick, -1)
         return tag1, tag2
+
+    def campaign(self) -> np.ndarray:
+        """Tags that take a side (T,): the emergent ones (#BoycottChimex, #MaréchalDémission) and
+        those carried mostly by anger and mockery (#ChimexMent, #LaChimieDeConfiance)."""
+        out = self.affinity[:, [EMOTIONS.index("anger"), EMOTIONS.index("mockery")]].sum(axis=1) > (
+            0.5 * self.affinity.sum(axis=1))
+        out[[tag for tag, *_ in self.emergent_rule]] = True
+        return out
 
     def count_minute(self, tag1: np.ndarray, tag2: np.ndarray) -> np.ndarray:
         t = len(self.tags)

@@ -805,7 +805,7 @@ class CrisisModel(mesa.Model):
         # posts and replies in the crowd's own words: nobody says what another said within the hour
         said = ((kind == 0) | (kind == 2)) & texts.composed(text_id)
         text_id[said] = texts.avoid_repeats(text_id[said], text_u[said], self._minute)
-        tag1, tag2 = self.hashtags.choose(emotion, style, kind, self.rng)
+        tag1, tag2 = self.hashtags.choose(emotion, style, kind, self.rng, reserved=~crowd)
         if len(items):
             pidx = np.maximum(acts.parent, 0)
             inherit = (acts.parent >= 0) & (kind == 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import HEARSAY, SEEDS, run_model
 
@@ -206,6 +208,22 @@ def test_boycott_hashtag_emerges_with_public_anger(fr_scenario, seed):
     public = [m[6, EMOTIONS.index(rule.emotion)] for m in model.timeline_means]
     assert public[opened[0]] >= rule.threshold
     assert max(public[: opened[0]], default=0) < rule.threshold
+
+
+def test_reporters_and_officials_take_no_side_in_their_hashtags(fr_scenario):
+    """The crowd writes #BoycottChimex and #ChimexMent; a reporter, the préfet or a company tags the
+    story (#FuiteChimex, #Valmont), never a campaign."""
+    model = run_model(fr_scenario, SEEDS[0], 150)
+    frame = model.reactions_frame()
+    campaign = r"#BoycottChimex|#MaréchalDémission|#ChimexMent|#LaChimieDeConfiance"
+    # the scenario's own posts, and shares of them, keep the tags their author gave them
+    scripted = "|".join(re.escape(i.text[:40]) for i in fr_scenario.injects if i.text)
+    tagged = frame[frame.text.str.contains(campaign) & ~frame.text.str.contains(scripted)]
+    reserved = tagged.author_group.isin(["journalist", "elected", "organisation"])
+    assert (~reserved).sum() >= 50, len(tagged)  # the crowd does take sides
+    assert not reserved.any(), tagged[reserved].text.head().tolist()
+    story = frame[frame.author_group.isin(["journalist", "elected"]) & frame.text.str.contains(r"#FuiteChimex|#Valmont")]
+    assert len(story) >= 3, len(story)
 
 
 def test_a_message_answers_only_the_rumours_going_round(en_scenario):
