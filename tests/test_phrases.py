@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
+from pathlib import Path
+
 import pytest
 from conftest import HEARSAY
 
+import uproar.model as model
 from uproar.model import phrasebank
 from uproar.model.phrasebank import CLAIM_SITUATIONS, PhraseError, check_file, key_lines
 from uproar.model.taxonomy import LANGUAGES
@@ -205,3 +210,26 @@ def test_a_true_claim_once_owned_is_repeated_as_fact():
     assert sum(bool(HEARSAY.search(t)) for t in standing) > n * 0.2
     assert not [t for t in owned if HEARSAY.search(t)], [t for t in owned if HEARSAY.search(t)][:5]
     assert all(scenario.claims[server].text in t for t in owned)
+
+
+def _strings(node: object) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in _strings(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in _strings(v)]
+    return []
+
+
+def test_french_lines_do_not_give_their_author_a_gender():
+    """An account may be anyone: « Inquiet. » from @chloe_leroy reads wrong. French lines say how
+    things are (« Inquiétant. », « Ça fait peur. »), not a gendered « je suis inquiet »."""
+    gendered = re.compile(r"(?:^|\bje suis (?:\w+ )?|\bj'suis (?:\w+ )?)(?:inquiet|inquiète|choquée?|énervée?|dégoûtée?|"
+                          r"révoltée?|furieux|furieuse|soulagée?|rassurée?|déçue?|écœurée?|terrifiée?|sidérée?|outrée?|"
+                          r"stressée?|angoissée?)s?\b[.!…]?$", re.I)
+    lines = [(path.name, s) for path in sorted((Path(model.__file__).parent / "phrases" / "fr").glob("*.toml"))
+             for s in _strings(tomllib.loads(path.read_text(encoding="utf-8")))]
+    assert len(lines) > 1000
+    found = [(name, s) for name, s in lines if gendered.search(s.strip())]
+    assert not found, found[:5]
