@@ -721,6 +721,8 @@ _s("en", "no_comment", "holding statement", 1.5,
    r"\bstill (?:checking|investigating|testing|waiting|working out|assessing|no word)\b",
    r"\bas soon as (?:we|information|more|details)\b", r"\bwe don't (?:yet )?know\b", r"\bwe do not (?:yet )?know\b",
    r"\b(?:under|is under) (?:investigation|review)\b", r"\bonce (?:we|the) (?:\w+ ){0,3}(?:know|confirm|conclude|complete)\w*",
+   # a promise to tell what is not yet known: "we will confirm exactly which data was exposed by 10 am"
+   r"\b(?:we(?:'ll| will)|i(?:'ll| will)) (?:confirm|tell you|let you know|set out|explain) (?:exactly |precisely )?(?:which|what|whether|how many|how much|when|why|where)\b",
    tone="factual", tw=0.3)
 _s("fr", "no_comment", "refus judiciaire", 3.0,
    r"\bne (?:ferai|ferons|fera|feront) (?:aucun|pas de) (?:autre )?(?:commentaire|declaration)\b",
@@ -744,6 +746,8 @@ _s("fr", "no_comment", "déclaration d'attente", 1.5,
    r"\bfont l'objet d'une? (?:verification|enquete|analyse|examen)\b", r"\ba l'issue de (?:ce travail|cette analyse|l'enquete|ces verifications)\b",
    r"\ben cours de (?:verification|determination|analyse)\b", r"\btrop tot pour\b", r"\bnous ne savons pas encore\b",
    r"\bdes que (?:nous|possible|nous en saurons|les resultats)\b", r"\bjusqu'a nouvel ordre\b",
+   # la promesse de dire ce qu'on ne sait pas encore : « nous vous dirons avant 10 h 30 quels produits… »
+   r"\bnous vous (?:dirons|preciserons|confirmerons|indiquerons|ferons savoir) (?:\w+ ){0,4}(?:quels?|quelles?|si|combien|pourquoi|comment|ou)\b",
    tone="factual", tw=0.3)
 _s("en", "bolster", "reminder of the record", 1.5,
    r"\b(?:for |over |more than |nearly |almost )?\d+ years\b", r"\bsince (?:19|20)\d\d\b", r"\b(?:safety|track|service) record\b",
