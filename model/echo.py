@@ -362,7 +362,10 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
             flags.add("no_instructions")
     if "apology" not in says and "apologised" not in noticed:  # remedies without "sorry" too
         flags.add("no_apology")
-    if kind in ("holding", "refused", "rebuild") and not any(c.due_min is not None for c in promises):
+    # "no date, nothing": a holding statement or a refusal says when it will speak, a remedy when it comes;
+    # an admission that promises nothing has no date to give
+    if (kind in ("holding", "refused") or (kind == "rebuild" and (promises or remedies))) and not any(
+            c.due_min is not None for c in promises):
         flags.add("no_date")
     if not phones and not any(r.line for r in remedies):
         flags.add("no_contact")

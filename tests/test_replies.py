@@ -978,3 +978,38 @@ def test_what_is_called_a_joke_is_the_joke_not_the_advice(lang):
     called = called[called.text.str.contains(ANSWERS_JOKE[lang]) & called.text.str.contains(r"[\"«“]")]
     assert len(called) >= 3, len(called)
     assert not called.text.str.contains(advice[lang]).any(), called.text[called.text.str.contains(advice[lang])].tolist()
+
+
+#: Asking for the date nothing gave.
+NO_DATE = {"en": re.compile(r"no date|a single date|not even a date|when, exactly", re.I),
+           "fr": re.compile(r"pas de date|aucune date|même pas une date|quand, exactement", re.I)}
+ADMISSION = {"en": "Our file-transfer server was not patched. We were warned in January and postponed the upgrade. "
+                   "That was wrong, and I take full responsibility.",
+             "fr": "Le détecteur de chlore était en panne depuis six semaines et j'ai accepté de reporter son "
+                   "remplacement. Cette décision était la mienne, j'en assume la responsabilité."}
+REMEDY_UNDATED = {"en": "We are sorry. Every member affected will be refunded.",
+                  "fr": "Nous présentons nos excuses. Chimex remboursera les frais médicaux des riverains."}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_date_is_asked_of_what_was_promised_not_of_an_admission(lang):
+    """"No date, nothing. Convenient." under "that was wrong, and I take full responsibility" asks
+    for the date of nothing; under a refund promised without a date it is what people ask."""
+    heard = {}
+    for name, text in (("admission", ADMISSION[lang]), ("remedy", REMEDY_UNDATED[lang])):
+        heard[name] = 0
+        for seed in SEEDS:
+            model, frame = run(lang, seed, 50, (20, text))
+            heard[name] += int(under(frame, model).text.str.contains(NO_DATE[lang]).sum())
+    assert heard["admission"] == 0 and heard["remedy"] >= 3, heard
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_thanks_to_staff_are_not_what_people_needed_to_hear(lang):
+    """"'Thank you to our store teams' — that's what we needed to hear": people agree with thanks
+    ("well deserved"); they do not take them for the answer they were waiting for."""
+    model, frame = run(lang, 1, 50, (20, POSTURES[lang]["thanks"]))
+    replies = under(frame, model)
+    assert len(replies) >= 20
+    assert not replies.text.str.contains(PRAISED_CLEAR[lang]).any(), replies.text[
+        replies.text.str.contains(PRAISED_CLEAR[lang])].head().tolist()
