@@ -54,7 +54,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "instructions": (),  # the message tells people what to do
     "no_apology": (),
     "no_instructions": (),  # people are at risk and the message says nothing of what to do
-    "no_date": (),  # nothing promised with a time
+    "no_date": (),  # a holding statement, a refusal or a remedy that gives no time
     "no_contact": (),  # no phone number and no line to call
     "no_advice": (),  # nothing on what people should do
     "u_turn": (),  # contradicts the organisation's earlier message
