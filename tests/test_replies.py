@@ -1013,3 +1013,23 @@ def test_thanks_to_staff_are_not_what_people_needed_to_hear(lang):
     assert len(replies) >= 20
     assert not replies.text.str.contains(PRAISED_CLEAR[lang]).any(), replies.text[
         replies.text.str.contains(PRAISED_CLEAR[lang])].head().tolist()
+
+
+FORGOTTEN = {"en": re.compile(r"for when it's forgotten|talk again in a week", re.I),
+             "fr": re.compile(r"pour quand ce sera oublié|on en reparle dans une semaine", re.I)}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_what_will_be_forgotten_is_a_promise_not_an_admission(lang):
+    """"'Our file-transfer server was not patched'. Screenshot taken, for when it's forgotten 📸"
+    mocks a promise nobody made; under a promised refund it is the crowd's memory (what the mocking
+    replies under each message can say)."""
+    vocab = vocabulary(load_scenario(SCENARIO[lang]), lang)
+    offered = {}
+    for name, text in (("admission", ADMISSION[lang]), ("promise", REMEDY_UNDATED[lang])):
+        reading = classify_message(text, lang=lang)
+        words = echo.read_words(text, reading, "rebuild", False, True)
+        texts = echo.replies(words, lang, "mockery", vocab, "@org").texts
+        assert len(texts) >= 50
+        offered[name] = sum(bool(FORGOTTEN[lang].search(t)) for t in texts)
+    assert offered["admission"] == 0 and offered["promise"] >= 5, offered
