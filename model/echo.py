@@ -278,9 +278,11 @@ def message_kind(strategy: str, holding: bool, says: frozenset[str] = frozenset(
     """The kind of message as the crowd files it (one of KINDS); `says`: its `postures`. A diminishing
     reading of a message that only gives news ("every affected member has now been emailed") is heard
     as the news it gives, as its situation is (`informed`): "how can you be sure already?" would doubt
-    a minimising never said."""
-    if strategy == "no_comment" or (strategy == "diminish" and "news" in says and not says & {"harm_small", "excuse"}):
-        return "holding" if holding or strategy == "diminish" or "news" in says else "refused"
+    a minimising never said; so is a bolstering one that recalls no record but reports what was done
+    ("every desk now has extra staff": "now is not the time to brag" would answer a boast never made)."""
+    if strategy == "no_comment" or (strategy == "diminish" and "news" in says and not says & {"harm_small", "excuse"}) or (
+            strategy == "bolster" and "news" in says and not says & {"victimage", "ingratiation"}):
+        return "holding" if holding or strategy != "no_comment" or "news" in says else "refused"
     if strategy == "bolster":
         return next((p for p in ("victimage", "ingratiation") if p in says), "bolster")
     return strategy if strategy in KINDS else "holding"

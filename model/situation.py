@@ -39,7 +39,8 @@ The rule, a pure function of the conduct record (`model/conduct.py`) and the min
    excuse nobody made), `downplayed` when it says none of these in words the lists know (figures,
    context: "playing it down", but neither "they call it minor" nor "bad luck"); a bolstering
    message `victimised` when it says the organisation is a victim too, `thanked` when it thanks
-   or praises others (staff, responders, customers), `bolstered` when it recalls the record.
+   or praises others (staff, responders, customers), `informed` when it reports what was done
+   ("every desk now has extra staff"), `bolstered` when it recalls the record.
 4. Before any message: `breaking` while the news is fresh — until `NOTICED_AFTER` minutes after
    the onset (the crowd's first shock): nobody expects a word yet, and "still nothing from them",
    "hours since…" would be false — then `silent` (or `deadline_missed` once a deadline has passed).
@@ -66,7 +67,7 @@ _BY_STRATEGY: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
     "rebuild": ((("apology", "apologised"),), "remedied"),
     "deny": ((("threat", "threatened"), ("scapegoat", "scapegoated"), ("disowned", "denied")), "rebutted"),
     "diminish": ((("harm_small", "diminished"), ("excuse", "excused"), ("news", "informed")), "downplayed"),
-    "bolster": ((("victimage", "victimised"), ("ingratiation", "thanked")), "bolstered"),
+    "bolster": ((("victimage", "victimised"), ("ingratiation", "thanked"), ("news", "informed")), "bolstered"),
 }
 
 

@@ -87,6 +87,7 @@ def test_the_latest_message_is_read_by_its_strategy_and_base_responses():
         (dict(strategy="bolster", base=("adjusting",)), "bolstered"),
         (dict(strategy="bolster", says=("victimage",)), "victimised"),  # "we too were attacked"
         (dict(strategy="bolster", says=("ingratiation",)), "thanked"),  # "we thank the firefighters"
+        (dict(strategy="bolster", says=("news",)), "informed"),  # "every desk now has extra staff": no record recalled
     ]
     for kw, expected in cases:
         c = Conduct()
@@ -336,7 +337,7 @@ INSTRUCTIONS = {"en": "We are sorry. Customer emails were accessed. Please chang
                       "beware of emails asking for your details.",
                 "fr": "Nous présentons nos excuses. Restez chez vous, fenêtres fermées, jusqu'à nouvel ordre."}
 FOLLOW_UP = {"en": "As promised, every Bright Rewards member has now been emailed with what was accessed.",
-             "fr": "Comme promis, chaque famille du quartier a été appelée par nos équipes."}
+             "fr": "Comme promis, nos équipes restent mobilisées auprès de chaque famille du quartier."}
 ASKS_WHAT_TO_DO = {
     "en": r"what (?:do|should) we do|don't tell (?:them|us) what to do|you don't say|how to protect ourselves|what we should do",
     "fr": r"on fait quoi|quoi faire|ne (?:leur|nous) dites pas|comment se protéger|que faire|ce qu'on doit faire",
@@ -812,6 +813,10 @@ def test_an_excuse_is_told_from_news(lang, text, excuse):
     ("news", "en", "As promised, every affected member has now been emailed with what was accessed.", True),
     ("news", "fr", "Les premiers virements sont partis ce matin.", True),
     ("news", "en", "The police have been informed.", False),
+    ("news", "en", "Our customer desks in every store now have extra staff and the helpline has doubled its team.", True),
+    ("news", "en", "Update, as promised: we can confirm that names and email addresses were exposed.", True),
+    ("news", "fr", "Les équipes de la cellule d'écoute ont été renforcées.", True),
+    ("news", "en", "Brightmart has served Kingsford families for 40 years.", False),
     # disowning the harm, or only rebutting a claim
     ("disowned", "en", "Brightmart's own systems were not breached.", True),
     ("disowned", "fr", "Chimex n'est en rien responsable de cette pollution.", True),
