@@ -885,7 +885,7 @@ _s("fr", "deny", "menace judiciaire", 1.5,
 _EN_DO = (r"(?:do not|don't|never(?! (?:been|was|were|has|have|had|did|will|again|before|once)\b)|stay|keep|avoid|boil|change|reset|check|call|return|stop|throw|discard|bring|wash|close|shelter|"
           r"evacuate|see|seek|contact|monitor|be (?:alert|careful|aware|vigilant)|watch|unplug|use|run|follow|turn|leave|remove|"
           r"dispose|report|enable|freeze|cancel|go|get|drink|only drink|store|cook|take|look out|beware|wear|move|put|switch|"
-          r"update|ignore|delete|unsubscribe|refrain)")
+          r"update(?!\s*[,:(—–-]|\s+\d)|ignore|delete|unsubscribe|refrain)")  # "Update:", "UPDATE 6:15am" head a notice
 #: where an imperative can start: a sentence, a line, a bullet, a dash between spaces — not a
 #: hyphen inside a word ("turn-by-turn", "non-stop" are not instructions)
 _OPENS = r"(?:^|[.!?:;\n•)]\s*|(?<!\S)[\-–—]\s*)"

@@ -246,6 +246,12 @@ def test_costs_covered_are_compensation_and_people_taken_into_care_are_not():
      "contacted by email.", "Update your app to version 6.3 and change your password."),
     ("Point de situation : les analyses de l'air sont revenues conformes et le confinement est levé.",
      "Confinement : restez chez vous, fenêtres fermées."),
+    # "Update," heads a disclosure (the crowd had answered "Clear instructions, thank you" to it)
+    ("Update, as promised: we can confirm that names and email addresses of Bright Rewards members were "
+     "exposed. Full card numbers were not. We are emailing every affected member today.",
+     "Update your Bright Rewards app today."),
+    ("UPDATE 6:15am: Water service to St. Brennan Medical Center has been fully restored.",
+     "Please update your password now."),
 ])
 def test_an_update_heading_or_a_lifted_order_is_not_an_instruction(news, instruction):
     """"Update on the incident:" heads a message, « le confinement est levé » lifts an order: the
