@@ -275,17 +275,24 @@ class Words:
 
 
 def message_kind(strategy: str, holding: bool, says: frozenset[str] = frozenset()) -> str:
-    """The kind of message as the crowd files it (one of KINDS); `says`: its `postures`. A diminishing
-    reading of a message that only gives news ("every affected member has now been emailed") is heard
-    as the news it gives, as its situation is (`informed`): "how can you be sure already?" would doubt
-    a minimising never said; so is a bolstering one that recalls no record but reports what was done
-    ("every desk now has extra staff": "now is not the time to brag" would answer a boast never made)."""
-    if strategy == "no_comment" or (strategy == "diminish" and "news" in says and not says & {"harm_small", "excuse"}) or (
-            strategy == "bolster" and "news" in says and not says & {"victimage", "ingratiation"}):
-        return "holding" if holding or strategy != "no_comment" or "news" in says else "refused"
+    """The kind of message as the crowd files it (one of KINDS); `says`: its `postures`. News is heard
+    as a holding statement that gives news (situation `informed`), whatever its reading: "how can
+    you be sure already?" would doubt a minimising never said ("every affected member has now been
+    emailed"), "now is not the time to brag" a boast never made ("every desk now has extra staff")."""
+    if strategy == "no_comment":
+        return "holding" if holding or "news" in says else "refused"
+    if _only_news(strategy, says):
+        return "holding"
     if strategy == "bolster":
         return next((p for p in ("victimage", "ingratiation") if p in says), "bolster")
     return strategy if strategy in KINDS else "holding"
+
+
+def _only_news(strategy: str, says: frozenset[str]) -> bool:
+    """A diminishing or bolstering reading of a message that reports and does nothing else in words:
+    no minimising or excuse, no victim claim or thanks."""
+    return "news" in says and ((strategy == "diminish" and not says & {"harm_small", "excuse"})
+                               or (strategy == "bolster" and not says & {"victimage", "ingratiation"}))
 
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
