@@ -436,6 +436,8 @@ def _short(clause: str, lang: str, most: int = 10) -> str:
     words = _PHONE.sub(lambda m: m.group(0).replace(" ", _GLUE), clause).split()  # a number is one word
     if len(words) > most:
         cut = words[:most]
+        if _UNIT.match(words[most]) and cut[-1][-1:].isdigit():  # "at 9" of "at 9 am", « de 0,3 » of « de 0,3 % »
+            cut.pop()
         while cut and cut[-1].lower().strip(",;:") in _WEAK_ENDS[lang]:
             cut.pop()
         return _inner_quotes(" ".join(cut).rstrip(",;:").replace(_GLUE, " ")) + "…"
@@ -452,6 +454,9 @@ def _inner_quotes(quote: str) -> str:
 
 
 _GLUE = "\ue000"  # holds a phone number's digits together while a clause is cut to length
+#: What a number is cut from when a quote stops after it ("9" of "9 am", "4.2" of "4.2 million").
+_UNIT = re.compile(r"(?:am|pm|a\.m\.|p\.m\.|h|%|per|pour|millions?|thousand|milliers?|k|minutes?|hours?|heures?|days?|jours?)\b",
+                   re.I)
 
 
 _WEAK_ENDS = {
@@ -563,6 +568,9 @@ def _remedies(text: str, b: Bank, lang: str) -> tuple[Remedy, ...]:
 
 
 def _the(noun: str, gender: str, plural: bool, lang: str) -> str:
+    """The remedy with a definite article: "the refunds", « le remboursement » (not « l'un
+    remboursement » when the message wrote « un remboursement »)."""
+    noun = re.sub(r"^(?:an?|the|une?|des|les?|la|l')\s*(?=\w)", "", noun, flags=re.I) if " " in noun or "'" in noun else noun
     if lang == "en":
         return f"the {noun}"
     if plural:
@@ -594,10 +602,14 @@ _BACK = {"en": re.compile(r"(?:update,? )?(?:as (?:promised|announced|committed|
                           r"|point de \d{1,2}\s?h(?:\d\d)?)", re.I)}
 
 
-#: Whom a message addresses ("Dear customers", « Habitants de Valmont »): nothing to quote back.
-_VOCATIVE = {"en": re.compile(r"(?:dear|to (?:all|our)|hello|hi|attention)\b(?: \S+){0,4}", re.I),
-             "fr": re.compile(r"(?:chers?|chères|madame|monsieur|mesdames|messieurs|habitants|riverains|bonjour|à tous"
-                              r"|aux (?:habitants|riverains|parents|familles)|attention)\b(?: \S+){0,4}", re.I)}
+#: Whom a message addresses or what labels it ("Dear customers", "@PriyaRamanTech Priya, to answer your
+#: questions", "[Video] Caroline Ashdown, Chief Executive", « À tous les salariés de Chimex Valmont »):
+#: nothing to quote back.
+_VOCATIVE = {"en": re.compile(r"(?:@\w+|\[[^\]]+\]|(?:dear|to (?:all|our|every)|hello|hi|attention|a (?:statement|message|word) "
+                              r"from)\b)(?: \S+){0,7}", re.I),
+             "fr": re.compile(r"(?:@\w+|\[[^\]]+\]|(?:chers?|chères|madame|monsieur|mesdames|messieurs|habitants|riverains|bonjour"
+                              r"|à tou(?:te)?s|aux (?:habitants|riverains|parents|familles|salariés|clients)|attention"
+                              r"|(?:un )?(?:communiqué|message|mot) de)\b)(?: \S+){0,7}", re.I)}
 
 
 def _aside(clause: str, lang: str) -> bool:

@@ -611,6 +611,11 @@ def test_a_joke_is_answered_as_a_joke_and_not_praised_as_clear(lang):
            "to apply.", "following our message"),
     ("fr", "Comme nous nous y étions engagés, l'unité de production en cause est à l'arrêt depuis ce matin et le "
            "restera jusqu'à la fin de l'enquête.", "nous nous y étions engagés"),
+    # whom it addresses, or its label: "'@PriyaRamanTech Priya, to answer your questions' — and until then?"
+    ("en", "@PriyaRamanTech Priya, to answer your questions: names and email addresses of 2.1 million members were "
+           "exposed. Card numbers were not.", "PriyaRamanTech"),
+    ("fr", "À tous les salariés de Chimex Valmont : aucun salarié ne perdra de salaire pendant l'arrêt de l'atelier, "
+           "et le CSE se réunira demain.", "tous les salariés de Chimex"),
 ])
 def test_replies_quote_what_a_message_says_not_how_it_opens(lang, text, framing):
     """"'As promised, here is our update' — clear, at last", "'Following our message this morning', you
@@ -1038,3 +1043,17 @@ def test_what_will_be_forgotten_is_a_promise_not_an_admission(lang):
         assert len(texts) >= 50
         offered[name] = sum(bool(FORGOTTEN[lang].search(t)) for t in texts)
     assert offered["admission"] == 0 and offered["promise"] >= 5, offered
+
+
+@pytest.mark.parametrize("strategy", ["rebuild", "no_comment"])
+def test_a_remedy_named_with_an_article_keeps_one(strategy):
+    """« un remboursement de vos frais » is « le remboursement », never « l'un remboursement »."""
+    text = "Nous présentons nos excuses. Chaque famille recevra un remboursement de ses frais médicaux."
+    reading = classify_message(text, lang="fr")
+    words = echo.read_words(text, reading, strategy, strategy == "no_comment", True)
+    assert words.remedies, "the remedy is named"
+    vocab = vocabulary(load_scenario(SCENARIO["fr"]), "fr")
+    texts = [t for emotion in ("approval", "fear", "anger", "mockery", "sadness")
+             for t in echo.replies(words, "fr", emotion, vocab, "@org").texts]
+    assert any("remboursement" in t for t in texts)
+    assert not [t for t in texts if re.search(r"\b(?:l'|le |la )un\b", t, re.I)], "l'un remboursement"
