@@ -216,14 +216,18 @@ class Conduct:
             made.append(p)
         return made
 
-    def delivered_by(self, text_norm: str, minute: int, seq: int, informs: bool = True) -> list[Promise]:
+    def delivered_by(self, text_norm: str, minute: int, seq: int, informs: bool = True,
+                     reports: bool = True) -> list[Promise]:
         """Promises a new message keeps (call before `said`, so a message does not keep its own).
         `informs`: whether it speaks of the crisis at all; thanks or a reminder of the record
-        (bolster) neither is the promised update nor stands in for it."""
+        (bolster) neither is the promised update nor stands in for it. `reports`: whether it says
+        something was done (`news`); a promised action is kept by its doing, not by being promised
+        again ("every member will be refunded" restated keeps nothing)."""
         words = {w[:6] for w in _WORD.findall(text_norm)}
         kept = []
         for p in self.pending():
-            if (p.due_at is not None and minute > p.due_at) or (p.kind == "update" and not informs):
+            if ((p.due_at is not None and minute > p.due_at) or (p.kind == "update" and not informs)
+                    or (p.kind == "action" and not reports)):
                 continue
             if (p.kind == "update" and not p.keywords) or _named(p.keywords, words):
                 p.status, p.closed_at, p.kept_by = "kept", minute, seq

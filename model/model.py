@@ -507,8 +507,9 @@ class CrisisModel(mesa.Model):
                                 msg.text, kind=MESSAGE, weight_boost=8.0)
         # a bare refusal ("we cannot comment further") delivers nothing, whatever it names
         refused = strategy == "no_comment" and not holding
+        says = echo.postures(msg.text, detected.lang)
         kept = [] if refused else self.conduct.delivered_by(detected_norm(msg.text), m, int(seq),
-                                                            informs=strategy != "bolster")
+                                                            informs=strategy != "bolster", reports="news" in says)
         said = Said(secondary=detected.secondary, base_responses=detected.base_responses, holding=holding,
                     promises=bool(detected.commitments), kept=len(kept),
                     doubt=None if msg.strategy else _doubt(detected.confidence, detected.alternatives))
@@ -523,7 +524,6 @@ class CrisisModel(mesa.Model):
             if not self.scenario.claims[c].true:
                 self.claim_factor[c] *= 0.25
         owned = self._owned(strategy, msg.text, corrects)
-        says = echo.postures(msg.text, detected.lang)
         made = self.conduct.said(
             Statement(int(seq), m, strategy, detected.secondary, tone, detected.base_responses, holding, verdict.calm,
                       contradiction=verdict.contradiction,

@@ -382,3 +382,25 @@ def test_the_record_dates_missed_deadlines_and_the_journalist_does_not_repeat_th
         'Brightmart promised: "We will post an update at 3 pm". Still nothing.')
     assert broken_promise_text("fr", "Chimex", "Une cellule d'écoute ouvrira", "aujourd'hui") == (
         "Chimex avait promis : « Une cellule d'écoute ouvrira » (aujourd'hui). Toujours rien.")
+
+
+@pytest.mark.parametrize(("scenario", "promise", "again", "done"), [
+    ("en-retail-breach", "We are sorry. Every member who lost money to a scam will be refunded in full.",
+     "Our teams are working hard. We will refund every member who lost money to a scam.",
+     "The first refunds were paid to members this morning."),
+    ("fr-usine-chimique", "Nous présentons nos excuses. Chimex remboursera les frais médicaux des riverains.",
+     "Nos équipes sont mobilisées. Nous rembourserons les frais médicaux des riverains.",
+     "Les premiers remboursements de frais médicaux sont partis ce matin."),
+])
+def test_a_promised_action_is_kept_by_its_doing_not_by_being_promised_again(scenario, promise, again, done):
+    """"We will refund every member" said again is not the refund: the crowd had called it "A promise
+    kept!". "The first refunds were paid this morning" is."""
+    def status(*texts: str) -> str:
+        model = CrisisModel(scenario, rng=SEEDS[0], population=1000)
+        for t, text in zip((5, 20, 30), (promise, *texts), strict=False):
+            model.post(text=text, platforms=["twitter"], t_min=t)
+        model.run_for(40)
+        return model.conduct.promises[0].status
+
+    assert status(again) == "pending"
+    assert status(again, done) == "kept"
