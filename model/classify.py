@@ -843,6 +843,7 @@ _s("en", "rebuild", "explicit admission", 2.5,
    # a verdict on one's own decision, owned in the first person ("that decision was wrong, and it was mine")
    r"\b(?:that|this|the|our|my) (?:decision|call|choice) (?:to \w+ [\w ]{0,30}?)?was (?:wrong|a mistake|an error|indefensible|inexcusable)\b",
    r"\b(?:it|that|this|the (?:decision|fault|mistake|responsibility|failure)) (?:was|is) (?:entirely |all )?mine\b",
+   r"\b(?:it|that|the (?:decision|fault|mistake|error|responsibility|failure)) (?:was|is) (?:entirely |all )?ours\b",
    strong=True)
 _s("fr", "rebuild", "aveu explicite", 2.5,
    r"\bnous n'avons pas (?:ete a la hauteur|tenu (?:notre|nos) (?:promesses?|engagements?|parole))\b",
@@ -851,6 +852,8 @@ _s("fr", "rebuild", "aveu explicite", 2.5,
    # un verdict sur sa propre décision, assumé à la première personne (« cette décision était une erreur, et c'était la mienne »)
    r"\b(?:cette|notre|ma|la) decision (?:de \w+ [\w' ]{0,30}?)?(?:etait|a ete|fut|est) (?:une erreur|une faute|mauvaise|inexcusable)\b",
    r"\b(?:c'etait|c'est|elle etait|elle est) (?:la|ma) (?:mienne|responsabilite)\b", r"\bla responsabilite (?:en )?(?:est|etait) (?:la )?mienne\b",
+   # « c'était une erreur, et elle est la nôtre »
+   r"\b(?:elle|l'erreur|la faute|la responsabilite) (?:est|etait) (?:entierement |pleinement )?la (?:notre|mienne)\b",
    strong=True)
 
 # ---- deny against diminish (corpus decision rule 2): a rebutted harm is shrunk (no death, not

@@ -120,6 +120,11 @@ def test_real_apology_is_rebuild(text):
         "The decision to postpone the upgrade was a mistake.",
         "Nos équipes avaient signalé le détecteur défaillant. Son remplacement a été reporté. Cette décision était "
         "une erreur, et c'était la mienne.",
+        # answering a reporter: the crowd had answered « Niez tant que vous voulez »
+        "@ClaireVasseur_RS Madame Vasseur, vous avez raison : le détecteur de chlore de l'atelier était signalé "
+        "défaillant depuis six semaines et son remplacement a été reporté. C'était une erreur, et elle est la nôtre.",
+        "The server had not been patched for six months and the upgrade was postponed. That was a mistake, and it "
+        "is ours.",
     ],
 )
 def test_a_leader_owning_a_wrong_decision_is_rebuild(text):
