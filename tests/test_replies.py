@@ -822,6 +822,10 @@ def test_an_excuse_is_told_from_news(lang, text, excuse):
     ("news", "en", "Update, as promised: we can confirm that names and email addresses were exposed.", True),
     ("news", "fr", "Les équipes de la cellule d'écoute ont été renforcées.", True),
     ("news", "en", "Brightmart has served Kingsford families for 40 years.", False),
+    # blame taken back from a supplier is not blame put on it
+    ("scapegoat", "en", "That is our failure, not our supplier's.", False),
+    ("scapegoat", "en", "The breach happened on our supplier's systems.", True),
+    ("scapegoat", "fr", "Ce n'est pas la faute de notre sous-traitant, c'est la nôtre.", False),
     # disowning the harm, or only rebutting a claim
     ("disowned", "en", "Brightmart's own systems were not breached.", True),
     ("disowned", "fr", "Chimex n'est en rien responsable de cette pollution.", True),
