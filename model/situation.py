@@ -32,8 +32,8 @@ The rule, a pure function of the conduct record (`model/conduct.py`) and the min
    or corrects; a denying message `threatened` when it attacks the accuser (legal action,
    "defamatory"), `scapegoated` when it blames an outside party (a supplier, a subcontractor),
    `denied` when it disowns the harm ("not responsible", "our own systems were not breached"),
-   `rebutted` otherwise (it only rebuts a claim: "the tap water is safe, tests confirm it"); a diminishing message `diminished` when it calls the harm small
-   ("a minor incident", "no risk"), `excused` when it only excuses or justifies (an accident,
+   `rebutted` otherwise (it only rebuts a claim: "the tap water is safe, tests confirm it"); a
+   diminishing message `diminished` when it calls the harm small ("a minor incident", "no risk"), `excused` when it only excuses or justifies (an accident,
    beyond our control, procedures followed), `informed` when it does neither in words but gives
    news (« la fuite a été colmatée » read as diminishing: "bad luck, apparently" would answer an
    excuse nobody made), `downplayed` when it says none of these in words the lists know (figures,

@@ -374,8 +374,8 @@ def compose(lang: str, rule: str, parts: Sequence[str], lower_ok: Sequence[bool]
 
 @cache
 def _echo(first: str, second: str) -> bool:
-    """Two lines that must not meet in one text: they repeat each other, or an emoji tail would be
-    swallowed by a line that already ends with one (two texts would then coincide)."""
+    """Two lines that must not meet in one text: they repeat each other, or an emoji tail
+    would be swallowed by a line that already ends with one (two texts would then coincide)."""
     if not first or not second:
         return False
     if not re.search(r"\w", second) and _ends_with_emoji(first):
