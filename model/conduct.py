@@ -222,12 +222,16 @@ class Conduct:
         `informs`: whether it speaks of the crisis at all; thanks or a reminder of the record
         (bolster) neither is the promised update nor stands in for it. `reports`: whether it says
         something was done (`news`); a promised action is kept by its doing, not by being promised
-        again ("every member will be refunded" restated keeps nothing)."""
+        again ("every member will be refunded" restated keeps nothing). A bare promise to say more at
+        a time ("we will brief you at 2 pm") is kept by a message near that time (`_near`), not by
+        any message hours before it, which leaves it pending."""
         words = {w[:6] for w in _WORD.findall(text_norm)}
         kept = []
         for p in self.pending():
             if ((p.due_at is not None and minute > p.due_at) or (p.kind == "update" and not informs)
                     or (p.kind == "action" and not reports)):
+                continue
+            if p.kind == "update" and not p.keywords and not _near(p, minute):
                 continue
             if (p.kind == "update" and not p.keywords) or _named(p.keywords, words):
                 p.status, p.closed_at, p.kept_by = "kept", minute, seq
@@ -288,6 +292,18 @@ def _keywords(text: str, kind: str = "action") -> frozenset[str]:
         m = _SUBJECT.search(norm)
         norm = "" if m is None else m.group(0)[:m.start("subject") - m.start()] + _until_end(m.group("subject"))
     return frozenset(k for k in (w[:6] for w in _WORD.findall(norm)) if k not in _NOT_DELIVERY)
+
+
+#: How early a message may deliver a bare promise to say more: the last half of its wait, and at
+#: least this many minutes ("update in 30 minutes" from 15 minutes on; "at 2 pm", said at 11, from 12:30).
+NEAR_MIN = 15
+
+
+def _near(p: Promise, minute: int) -> bool:
+    """Whether a message at `minute` is the update a bare promise announced (no time: any later one)."""
+    if p.due_at is None:
+        return True
+    return minute >= p.due_at - max(NEAR_MIN, (p.due_at - p.made_at) / 2)
 
 
 def _until_end(subject: str) -> str:

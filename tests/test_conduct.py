@@ -404,3 +404,21 @@ def test_a_promised_action_is_kept_by_its_doing_not_by_being_promised_again(scen
 
     assert status(again) == "pending"
     assert status(again, done) == "kept"
+
+
+def test_a_promised_update_is_delivered_near_its_time_not_hours_before():
+    """"We will brief you at 2 pm", then a press release at 11:54: the crowd had said "On time, as
+    promised". The update is the one that comes near 2 pm; nothing near it, and it is broken."""
+    def promised(*later: int) -> Conduct:
+        conduct = Conduct(onset=0)
+        conduct.said(Statement(10, 60, "no_comment", None, "factual", (), True, 0.3),
+                     [Commitment("We will brief you at 2 pm.", "at 2 pm", 180, "update")], [])
+        for i, t in enumerate(later):
+            conduct.delivered_by("brightmart today announced new measures for its stores", t, 11 + i)
+        return conduct
+
+    early = promised(114)
+    assert early.promises[0].status == "pending"
+    assert [p.status for p in early.fall_due(241)] == ["broken"]  # nothing came near 2 pm
+    near = promised(114, 235)
+    assert near.promises[0].status == "kept" and near.promises[0].kept_by == 12
