@@ -250,6 +250,16 @@ def test_a_promise_is_not_kept_by_a_word_it_shares_in_passing(lang, promise, unr
     assert [p.text for p in conduct.delivered_by(_normalise(delivery)[0], 40, 12)] == [promise]
 
 
+def promise_status(scenario: str, promise: str, *later: str, minutes: int = 80) -> str:
+    """What became of the first promise of `promise` (posted at minute 5) once `later` messages came
+    at minutes 20 and 30 and the run reached `minutes`."""
+    model = CrisisModel(scenario, rng=SEEDS[0], population=1000)
+    for t, text in zip((5, 20, 30), (promise, *later), strict=False):
+        model.post(text=text, platforms=["twitter"], t_min=t)
+    model.run_for(minutes)
+    return model.conduct.promises[0].status
+
+
 @pytest.mark.parametrize(("scenario", "promise", "unrelated", "delivery"), [
     ("en-retail-breach", "We will publish a full update on which customer data was exposed by 10 am.",
      "We got this wrong and we are sorry. Every affected customer gets free credit monitoring.",
@@ -262,16 +272,9 @@ def test_an_update_on_a_subject_is_kept_by_speaking_of_it_and_not_broken_by_othe
         scenario, promise, unrelated, delivery):
     """"An update on which data was exposed" is not delivered by an apology; but a message in time
     that only misses its words is not called a broken promise either (10 am is minute 60)."""
-    def status(*texts: str) -> str:
-        model = CrisisModel(scenario, rng=SEEDS[0], population=1000)
-        for t, text in zip((5, 20, 30), (promise, *texts), strict=False):
-            model.post(text=text, platforms=["twitter"], t_min=t)
-        model.run_for(80)
-        return model.conduct.promises[0].status
-
-    assert status(unrelated) == "pending"
-    assert status(unrelated, delivery) == "kept"
-    assert status() == "broken"  # nothing at all by its time
+    assert promise_status(scenario, promise, unrelated) == "pending"
+    assert promise_status(scenario, promise, unrelated, delivery) == "kept"
+    assert promise_status(scenario, promise) == "broken"  # nothing at all by its time
 
 
 @pytest.mark.parametrize(("scenario", "promise", "refusal"), [
@@ -395,15 +398,8 @@ def test_the_record_dates_missed_deadlines_and_the_journalist_does_not_repeat_th
 def test_a_promised_action_is_kept_by_its_doing_not_by_being_promised_again(scenario, promise, again, done):
     """"We will refund every member" said again is not the refund: the crowd had called it "A promise
     kept!". "The first refunds were paid this morning" is."""
-    def status(*texts: str) -> str:
-        model = CrisisModel(scenario, rng=SEEDS[0], population=1000)
-        for t, text in zip((5, 20, 30), (promise, *texts), strict=False):
-            model.post(text=text, platforms=["twitter"], t_min=t)
-        model.run_for(40)
-        return model.conduct.promises[0].status
-
-    assert status(again) == "pending"
-    assert status(again, done) == "kept"
+    assert promise_status(scenario, promise, again) == "pending"
+    assert promise_status(scenario, promise, again, done) == "kept"
 
 
 def test_a_promised_update_is_delivered_near_its_time_not_hours_before():

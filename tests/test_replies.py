@@ -997,10 +997,6 @@ def test_what_is_called_a_joke_is_the_joke_not_the_advice(lang):
 #: Asking for the date nothing gave.
 NO_DATE = {"en": re.compile(r"no date|a single date|not even a date|when, exactly", re.I),
            "fr": re.compile(r"pas de date|aucune date|même pas une date|quand, exactement", re.I)}
-ADMISSION = {"en": "Our file-transfer server was not patched. We were warned in January and postponed the upgrade. "
-                   "That was wrong, and I take full responsibility.",
-             "fr": "Le détecteur de chlore était en panne depuis six semaines et j'ai accepté de reporter son "
-                   "remplacement. Cette décision était la mienne, j'en assume la responsabilité."}
 REMEDY_UNDATED = {"en": "We are sorry. Every member affected will be refunded.",
                   "fr": "Nous présentons nos excuses. Chimex remboursera les frais médicaux des riverains."}
 
@@ -1009,12 +1005,8 @@ REMEDY_UNDATED = {"en": "We are sorry. Every member affected will be refunded.",
 def test_no_date_is_asked_of_what_was_promised_not_of_an_admission(lang):
     """"No date, nothing. Convenient." under "that was wrong, and I take full responsibility" asks
     for the date of nothing; under a refund promised without a date it is what people ask."""
-    heard = {}
-    for name, text in (("admission", ADMISSION[lang]), ("remedy", REMEDY_UNDATED[lang])):
-        heard[name] = 0
-        for seed in SEEDS:
-            model, frame = run(lang, seed, 50, (20, text))
-            heard[name] += int(under(frame, model).text.str.contains(NO_DATE[lang]).sum())
+    heard = {name: _said_after(lang, text, "rebuild", NO_DATE[lang])
+             for name, text in (("admission", OWNING[lang]), ("remedy", REMEDY_UNDATED[lang]))}
     assert heard["admission"] == 0 and heard["remedy"] >= 3, heard
 
 
@@ -1040,7 +1032,7 @@ def test_what_will_be_forgotten_is_a_promise_not_an_admission(lang):
     replies under each message can say)."""
     vocab = vocabulary(load_scenario(SCENARIO[lang]), lang)
     offered = {}
-    for name, text in (("admission", ADMISSION[lang]), ("promise", REMEDY_UNDATED[lang])):
+    for name, text in (("admission", OWNING[lang]), ("promise", REMEDY_UNDATED[lang])):
         reading = classify_message(text, lang=lang)
         words = echo.read_words(text, reading, "rebuild", False, True)
         texts = echo.replies(words, lang, "mockery", vocab, "@org").texts
