@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from . import phrasebank
+from . import phrasebank, situation
 from .classify import Reading, _normalise, rule_pass
 from .commitments import Commitment, instructs
 from .phrasebank import PhraseError, placeholders, read_toml
@@ -281,18 +281,11 @@ def message_kind(strategy: str, holding: bool, says: frozenset[str] = frozenset(
     emailed"), "now is not the time to brag" a boast never made ("every desk now has extra staff")."""
     if strategy == "no_comment":
         return "holding" if holding or "news" in says else "refused"
-    if _only_news(strategy, says):
+    if strategy in ("diminish", "bolster") and situation.by_postures(strategy, says) == "informed":
         return "holding"
     if strategy == "bolster":
         return next((p for p in ("victimage", "ingratiation") if p in says), "bolster")
     return strategy if strategy in KINDS else "holding"
-
-
-def _only_news(strategy: str, says: frozenset[str]) -> bool:
-    """A diminishing or bolstering reading of a message that reports and does nothing else in words:
-    no minimising or excuse, no victim claim or thanks."""
-    return "news" in says and ((strategy == "diminish" and not says & {"harm_small", "excuse"})
-                               or (strategy == "bolster" and not says & {"victimage", "ingratiation"}))
 
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")

@@ -86,8 +86,14 @@ def reading(conduct: Conduct, minute: int) -> str:
         return "instructed" if instructs else "informed" if "news" in last.says else "refused"
     if last.strategy not in _BY_STRATEGY:
         return "holding"
-    postures, plain = _BY_STRATEGY[last.strategy]
-    return next((name for posture, name in postures if posture in last.says), plain)
+    return by_postures(last.strategy, last.says)
+
+
+def by_postures(strategy: str, says: frozenset[str]) -> str:
+    """The situation a rebuilding, denying, diminishing or bolstering message makes: the first of
+    its postures it takes in so many words (`_BY_STRATEGY`), else its plain situation."""
+    postures, plain = _BY_STRATEGY[strategy]
+    return next((name for posture, name in postures if posture in says), plain)
 
 
 def salient(conduct: Conduct, minute: int) -> list[tuple[int, str]]:
