@@ -593,7 +593,7 @@ _s("fr", "deny", "fausse information", 2.0,
    r"\b(?:est|sont) (?:totalement |completement |absolument |entierement )?(?:faux|fausses?|inexacte?s?|erronee?s?|mensongere?s?|infondee?s?)\b",
    r"\b(?:information|nouvelle|rumeur|affirmation|allegation)s? (?:fausse|erronee|mensongere|infondee)s?\b",
    r"\bfake news\b", r"\binfox\b", r"\bdesinformation\b", r"\bmensonges?\b", r"\bfausses? (?:informations?|rumeurs?|nouvelles?|allegations?)\b",
-   r"\bcontrairement (?:aux|a ce|a certaines|a des|a la)\b",
+   r"\bcontrairement (?:aux|a ce(?! que (?:nous|j'|je) ?(?:avions|avons|ai|avais)? ?(?:dit|indique|annonce|affirme|communique|ecrit|pense|cru))|a certaines|a des|a la)\b",
    tone="defensive", tw=0.5)
 _s("fr", "deny", "déni de faute", 2.0,
    r"\bn'(?:est|etait) (?:absolument |tout simplement )?pas vrai\b", r"\b(?:rien|nothing) a (?:nous )?reprocher\b",
@@ -856,6 +856,30 @@ _s("fr", "rebuild", "aveu explicite", 2.5,
    r"\b(?:elle|l'erreur|la faute|la responsabilite) (?:est|etait) (?:entierement |pleinement )?la (?:notre|mienne)\b",
    strong=True)
 
+# ---- a self-correction: the organisation says its own earlier words were wrong ("Earlier we said no
+# card data was involved. That was wrong."; "the figure is higher than we first reported"). Owning a
+# misstatement is an admission (rebuild); the crowd hears the change of story (`echo.postures`:
+# "retracted", situation `came_round`). Not a rumour's correction: "contrary to what we said" is ours.
+_SAID_EN = r"(?:said|stated|told you|announced|reported|wrote|claimed|indicated)"
+_SELF_CORRECTION = ("self-correction", "rectification")
+_s("en", "rebuild", "self-correction", 2.0,
+   rf"\b(?:we|i) {_SAID_EN}\b[^.!?]{{0,160}}[.!?]\s*(?:that|this|it) (?:was|is) (?:wrong|incorrect|inaccurate|not true|not correct|false|untrue|a mistake|an error)\b",
+   r"\b(?:our|my) (?:earlier|previous|initial|first|original|last|this morning's|morning|yesterday's) (?:statement|message|post|update|figure|estimate|information|announcement|tweet)s? (?:\w+ ){0,8}?(?:was|were|is|are) (?:wrong|incorrect|inaccurate|not correct|false|mistaken|an underestimate|too low)\b",
+   rf"\b(?:higher|larger|greater|worse|more serious|more widespread|wider) than (?:we|i) (?:first |initially |originally |previously |had |have )*(?:{_SAID_EN}|thought|believed|estimated)\b",
+   rf"\bcontrary to what (?:we|i) (?:had |have )?{_SAID_EN}",
+   rf"\b(?:we|i) (?:wrongly|incorrectly|mistakenly) {_SAID_EN}",
+   r"\bwe (?:were wrong|got it wrong|made a mistake|made an error) (?:to say|when we said|in saying|in our (?:earlier|previous|first))\b",
+   strong=True)
+_SAID_FR = r"(?:dit|indique|annonce|affirme|communique|ecrit)"
+_s("fr", "rebuild", "rectification", 2.0,
+   rf"\b(?:nous avions|nous avons|j'avais|j'ai) (?:\w+ )?{_SAID_FR}\b[^.!?]{{0,160}}[.!?]\s*(?:c'etait|c'est|cette information (?:etait|est)|ce chiffre (?:etait|est)) (?:faux|inexact|errone|une erreur)\b",
+   r"\b(?:notre|nos|mon|mes) (?:premier|premiere|precedent|precedente|dernier|derniere)s? (?:communique|message|estimation|chiffre|bilan|information|point)s? (?:\w+ ){0,8}?(?:etait|etaient|est|sont) (?:faux|fausse|inexacte?s?|erronee?s?|sous-estimee?s?)\b",
+   r"\b(?:plus eleve|plus important|plus grave|superieur|plus etendu)e?s? (?:a ce que|que ce que) (?:nous|j')",
+   rf"\bcontrairement a ce que (?:nous|j'|je) ?(?:avions|avons|ai|avais)? ?{_SAID_FR}\b",
+   rf"\b(?:nous avions|nous avons|j'avais|j'ai) (?:\w+ )?(?:a tort|par erreur|faussement) {_SAID_FR}\b", rf"\b{_SAID_FR} a tort\b",
+   r"\bnous nous sommes trompes en (?:indiquant|affirmant|annoncant|disant|ecrivant)\b",
+   strong=True)
+
 # ---- deny against diminish (corpus decision rule 2): a rebutted harm is shrunk (no death, not
 # toxic: diminish), a threat to sue attacks the accuser (deny)
 _s("en", "diminish", "harm ruled out", 1.5,
@@ -1026,7 +1050,8 @@ _c("en", "rebuttal",
    r"\b(?:(?:this|that|it) is|(?:these|those|the|such) (?:claims|reports|rumou?rs|allegations|stories|posts) (?:of [\w ]{1,40}? )?are|is|are) (?:completely |totally |entirely |simply |absolutely )?(?:false|untrue|not true|incorrect|baseless|unfounded|fabricated)\b",
    r"\bfake news\b", r"\b(?:mis|dis)information\b", r"\bhoax\b", r"\bdebunk\w*",
    r"\bfalse (?:claims?|reports?|rumou?rs?|information|allegations?|stories)\b",
-   r"\bcontrary to (?:what|the|recent|some|rumou?rs|reports|claims|posts)\b",
+   # not "contrary to what we said this morning": that corrects the organisation's own words (`echo.postures`)
+   r"\bcontrary to (?:what(?! (?:we|i) (?:had |have )?(?:said|stated|announced|reported|told|wrote|indicated|believed|thought))|the|recent|some|rumou?rs|reports|claims|posts)\b",
    r"\brumou?rs?\b", r"\b(?:circulating|being shared|doing the rounds)\b",
    r"\b(?:deny|refute)\w* (?:the |these |all )?(?:allegations|claims|reports|rumou?rs)\b",
    r"\bat no (?:point|time)\b", r"\b(?:has|have) been (?:edited|doctored|manipulated|faked)\b",
@@ -1036,12 +1061,27 @@ _c("en", "rebuttal",
    r"\b(?:was|were|has been|have been|had been) (?:not|never) (?:taken|stolen|accessed|compromised|exposed|leaked|hacked|breached)\b",
    r"\b(?:wasn't|weren't|hasn't been|haven't been|hadn't been) (?:taken|stolen|accessed|compromised|exposed|leaked|hacked|breached)\b",
    # or that nothing shows it was: "there is no evidence that card numbers were taken"
-   r"\bno (?:evidence|indication|sign) (?:whatsoever )?(?:that|of) [^.;:!?]{1,80}?\b(?:was|were|has been|have been|had been) (?:taken|stolen|accessed|compromised|exposed|leaked|hacked|breached)\b")
+   r"\bno (?:evidence|indication|sign) (?:whatsoever )?(?:that|of) [^.;:!?]{1,80}?\b(?:was|were|has been|have been|had been) (?:taken|stolen|accessed|compromised|exposed|leaked|hacked|breached)\b",
+   r"\bno [a-z][\w -]{1,40}? (?:was|were|has been|have been) (?:involved|affected|taken|stolen|accessed|compromised|exposed|leaked)\b",
+   # a sentence that opens on "No," and denies ("No, 2 million customers were not affected"), or on "False:"
+   r"(?:^|[.!?\n]\s*|[\"“])no, (?=[^.!?\n]*(?:\bnot\b|n't\b|\bnever\b|\bno\b))", r"(?:^|[.!?\n]\s*)false[:.!]",
+   r"\b(?:that|it|this)(?:'s| is| was) (?:simply |completely |totally |just |also )?(?:false|untrue|not true|a lie|fake|not accurate|inaccurate)\b",
+   r"\b(?:that|it|this) (?:isn't|is not|wasn't|was not) (?:true|accurate|correct|the case)\b",
+   # what is going round, named as such: "posts saying…", "a video shared online alleges", "as some posts claim"
+   r"\b(?:posts?|reports?|claims?|messages?|stories|videos?|photos?|pictures?|screenshots?|flyers?|reviews?|tweets?)(?: \w+){0,3} "
+   r"(?:saying|claiming|alleging|suggesting|that (?:claim|say|allege)s?)\b",
+   r"\b(?:a|the|some|several|many|recent|viral|that) (?:posts?|videos?|photos?|screenshots?|messages?|flyers?|reviews?)(?: \w+){0,3} "
+   r"(?:going (?:a)?round|shared online|circulating|claims?|says?|alleges?)\b",
+   r"\b(?:as|in) (?:some|several|many|recent|online) (?:posts|reports|accounts|messages)\b",
+   r"\b(?:is|are|was|were) (?:a )?(?:fake|forgery|forged|doctored|counterfeit)\b", r"\bfake (?:video|photo|review|post|screenshot|letter)s?\b",
+   r"\b(?:first )?(?:posted|published|taken|filmed|shot) in (?:19|20)\d\d\b", r"\bfilmed (?:somewhere else|elsewhere|in another)\b",
+   # a quoted claim, negated: 'was not "hacked by a 14-year-old"', 'There is no "passport backlog"'
+   r"\b(?:not|never|no|n't) (?:been )?[\"“]")
 _c("fr", "démenti d'une rumeur",
    r"\bc'est (?:totalement |completement |absolument |tout simplement )?(?:faux|inexact|archifaux)\b",
    r"\b(?:est|sont) (?:totalement |completement |absolument )?(?:faux|fausses?|inexacte?s?|erronee?s?|mensongere?s?)\b",
    r"\b(?:information|nouvelle|rumeur|affirmation)s? (?:fausse|erronee|mensongere)s?\b",
-   r"\bfake news\b", r"\binfox\b", r"\bdesinformation\b", r"\bcontrairement (?:aux|a ce|a certaines|a des|a la)\b",
+   r"\bfake news\b", r"\binfox\b", r"\bdesinformation\b", r"\bcontrairement (?:aux|a ce(?! que (?:nous|j'|je) ?(?:avions|avons|ai|avais)? ?(?:dit|indique|annonce|affirme|communique|ecrit|pense|cru))|a certaines|a des|a la)\b",
    r"\bn'(?:est|etait) (?:absolument |tout simplement )?pas vrai\b", r"\brumeurs?\b", r"\bqui circulen?t?\b", r"\bdementons\b", r"\bdement\b",
    r"\baucun (?:risque|danger) pour\b", r"\breste (?:potable|consommable|sure?|saine?)\b",
    r"\b(?:monte(?:e|s|es)? de toutes pieces|truquee?s?|falsifiee?s?)\b",
@@ -1049,7 +1089,21 @@ _c("fr", "démenti d'une rumeur",
    # ce qu'une rumeur dit volé ou exposé ne l'a pas été : « les numéros de carte n'ont pas été dérobés »
    r"\bn'(?:a|ont|avait|avaient) (?:pas|jamais) ete (?:volee?s?|derobee?s?|compromise?s?|exposee?s?|piratee?s?|divulguee?s?|consultee?s?)\b",
    # ou que rien ne montre qu'il l'a été : « rien n'indique que les numéros de carte aient été dérobés »
-   r"\b(?:rien n'indique|rien ne (?:montre|prouve)|aucun (?:element|indice) n'indique|aucune (?:preuve|indication)) (?:que|qu')[^.;:!?]{1,80}?\b(?:ait|aient) ete (?:volee?s?|derobee?s?|compromise?s?|exposee?s?|piratee?s?|divulguee?s?|consultee?s?)\b")
+   r"\b(?:rien n'indique|rien ne (?:montre|prouve)|aucun (?:element|indice) n'indique|aucune (?:preuve|indication)) (?:que|qu')[^.;:!?]{1,80}?\b(?:ait|aient) ete (?:volee?s?|derobee?s?|compromise?s?|exposee?s?|piratee?s?|divulguee?s?|consultee?s?)\b",
+   r"\baucune? [\w' -]{1,40}? n'(?:a|ont|avait|avaient) ete (?:volee?s?|derobee?s?|compromise?s?|exposee?s?|piratee?s?|divulguee?s?|consultee?s?|touchee?s?|concernee?s?)\b",
+   # une phrase qui s'ouvre sur « Non, » et nie (« Non, le conducteur n'était pas au téléphone »), ou sur « Faux. »
+   r"(?:^|[.!?\n]\s*|« ?)non(?:,| !| :) (?=[^.!?\n]*(?:\bn'|\bne\b|\bpas\b|\bjamais\b|\baucune?\b))", r"(?:^|[.!?\n]\s*)faux(?:\.|!| !| :|,)",
+   # ce qui circule, nommé comme tel : « comme le prétend une vidéo », « un prétendu mail », « certains médias parlent de »
+   r"\bcomme (?:le |l'|les )?(?:pretend|affirme|laisse entendre|laissent entendre)\w*", r"\bpretendue?s?\b",
+   r"\b(?:est|sont|c'est) (?:un |une |des )?faux\b", r"\bde toutes pieces\b", r"\bmensongere?s?\b",
+   r"\bne (?:reflete|refletent|correspond|correspondent) (?:en rien|pas|nullement)\b",
+   r"\b(?:prise?s?|tournee?s?|filmee?s?|publiee?s?) (?:pour la premiere fois )?en (?:19|20)\d\d\b", r"\bdatent de (?:19|20)\d\d\b",
+   r"\b(?:prise?s?|tournee?s?|filmee?s?) (?:dans|sur|a|par) (?:un autre|une autre|un etablissement)\b",
+   r"\b(?:certains medias|certaines publications|des publications|des messages|une video|des internautes|des comptes|un message|une publication)"
+   r" (?:\w+ ){0,3}(?:affirment|affirme|parlent|parle|evoquent|evoque|pretendent|pretend)\b",
+   r"\bevoquee?s? (?:en ligne|sur les reseaux)\b", r"\bn'existent pas\b",
+   # une affirmation citée, niée : « n'ont pas « vu le sol à travers le plancher » »
+   r"\b(?:pas|jamais) (?:ete |eu )?«")
 
 
 class _Layer:
@@ -1249,7 +1303,10 @@ def rule_pass(text: str, lang: str | None = None) -> RulePass:
         tones["defensive"] += 1.0
         t_cues["defensive"].append(f"shouted: '{m.group(0)}'")
     corrections = []
+    own = _own_words(kept)
     for s, e, r in _resolve(layers.correction.matches(norm, present)):
+        if any(os <= s < oe for os, oe in own):  # "we said no card data was involved. That was wrong."
+            continue
         corrections.append(f"{r.label}: '{_quote(text, index, s, e).strip()}'")
         feats.append("x:correction")
     for s, e, r in _resolve(layers.base.matches(norm, present)):
@@ -1503,6 +1560,12 @@ _DENIES = {"en": re.compile(r"\b(?:not|no|never|none|nothing|nobody|neither|nor|
 _SENTENCES = re.compile(r"[^.!?;\n]+")
 
 
+def _own_words(kept: list[tuple[int, int, _Rule]]) -> list[tuple[int, int]]:
+    """Where a message reports its own earlier words to correct them ("we said no card data was
+    involved. That was wrong"): what is denied there is the organisation's old claim, no rumour."""
+    return [(s, e) for s, e, r in kept if r.label in _SELF_CORRECTION]
+
+
 def corrected_sentences(text: str, lang: str | None = None) -> list[str]:
     """The sentences of a message (normalised) that a correction bears on: those that call something
     false ("contrary to what is circulating", "are false") or say it is not so ("card numbers were
@@ -1513,10 +1576,13 @@ def corrected_sentences(text: str, lang: str | None = None) -> list[str]:
     if not rp.corrections:
         return []
     layers, prefilter = _compiled(rp.lang)
-    cues = [s for s, _, _ in _resolve(layers.correction.matches(rp.norm, prefilter.present(rp.norm)))]
+    present = prefilter.present(rp.norm)
+    own = _own_words(_resolve(layers.strategy.matches(rp.norm, present)))
+    cues = [s for s, _, _ in _resolve(layers.correction.matches(rp.norm, present))]
     denies = _DENIES.get(rp.lang, _DENIES["en"])
     return [m.group(0) for m in _SENTENCES.finditer(rp.norm)
-            if any(m.start() <= s < m.end() for s in cues) or denies.search(m.group(0))]
+            if not any(os < m.end() and m.start() < oe for os, oe in own)
+            and (any(m.start() <= s < m.end() for s in cues) or denies.search(m.group(0)))]
 
 
 def _addresses(norm: str, ctx: ReadingContext, corrections: list[str]) -> tuple[str, ...]:

@@ -58,6 +58,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "no_contact": (),  # no phone number and no line to call
     "no_advice": (),  # nothing on what people should do
     "u_turn": (),  # contradicts the organisation's earlier message
+    "retracts": (),  # says itself that its earlier words were wrong (a U-turn it owns)
     "against_facts": (),  # denies what the facts have established, or calls a true claim false
     "kept": (),  # delivers an earlier promise
     "again": (),  # a promise broken after an earlier one was ("another broken promise")
@@ -326,7 +327,7 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
 
     `strategy`, `holding` and `base_responses` are the reading the crowd goes by (a trainer's
     correction included); the rest comes from the reader's `reading`. `noticed`: what the crowd
-    sees of the message against the record ("u_turn", "against_facts", "kept", "apologised": an
+    sees of the message against the record ("u_turn", "retracts", "against_facts", "kept", "apologised": an
     earlier message apologised, so "not one word of apology" would be false, and "instructed": an
     earlier message told people what to do, so "you don't tell us what to do" would be). `says`: the
     message's `postures` (read from `text` when not given); `tone`: the tone the crowd goes by (the
@@ -350,7 +351,7 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
     # ("if anyone calls asking for your PIN, hang up") are not what gets quoted back
     claims = [c for c in clauses if not instructs(_normalise(c)[0], lang)] if kind in ("deny", "diminish") else clauses
     quotes = _pick_quotes(claims, cues, remedies, lang)
-    flags = {n for n in noticed if n in ("u_turn", "against_facts", "kept")} | (says & {"scapegoat", "threat"})
+    flags = {n for n in noticed if n in ("u_turn", "retracts", "against_facts", "kept")} | (says & {"scapegoat", "threat"})
     jests: tuple[str, ...] = ()
     if (tone or reading.tone) == "humorous":
         flags.add("joke")
@@ -462,10 +463,11 @@ _WEAK_ENDS = {
 
 
 def _cues(reading: Reading) -> tuple[str, ...]:
-    """The words that decided the primary strategy (not those of a secondary one or a correction)."""
+    """The words that decided the primary strategy (not those of a secondary one, a correction, or a
+    self-correction: "we said no card data was involved. That was wrong" quotes the withdrawn claim)."""
     out = []
     for c in reading.strategy_cues:
-        if c.startswith(("secondary", "correction")):
+        if c.startswith(("secondary", "correction", *_RETRACTING)):
             continue
         m = _CUE.match(c)
         if m and "trained model" not in c:
@@ -507,6 +509,10 @@ _OWNING = frozenset({"responsibility", "responsabilité", "admission", "explicit
                      "acknowledgement", "reconnaissance"})
 
 
+#: The reader's cues for a message that says its own earlier words were wrong (`classify`, "self-correction").
+_RETRACTING = frozenset({"self-correction", "rectification"})
+
+
 def postures(text: str, lang: str) -> frozenset[str]:
     """The postures a message takes in so many words, whatever its strategy: "harm_small" (it calls
     the harm small), "excuse" (it excuses or justifies in words the reader's cues know: an accident,
@@ -516,7 +522,8 @@ def postures(text: str, lang: str) -> frozenset[str]:
     accuser: legal action), "disowned" (it says the harm is not its fault or its doing: "not
     responsible", « Chimex n'est pas en cause »), "news" (it gives results, a state restored, what
     was done), "owned" (it owns the fault or the decision: "it was mine", "we take full
-    responsibility").
+    responsibility"), "retracted" (it says its own earlier words were wrong: "Earlier we said no card
+    data was involved. That was wrong.", "Correction:", "higher than we first reported").
 
     The crowd answers what was said: remedies without "sorry" are not thanked for an apology, "we
     too were attacked" is not a reminder of the record, blaming the subcontractor is not denying
@@ -534,7 +541,9 @@ def postures(text: str, lang: str) -> frozenset[str]:
             "scapegoat": bool(phrasebank.posture_words(lang, "scapegoat").search(norm)),
             "threat": bool(phrasebank.posture_words(lang, "threat").search(norm)),
             "disowned": bool(phrasebank.posture_words(lang, "disowned").search(norm)),
-            "news": bool(phrasebank.posture_words(lang, "news").search(norm))}
+            "news": bool(phrasebank.posture_words(lang, "news").search(norm)),
+            "retracted": (any(c.split(":")[0] in _RETRACTING for c in cues["rebuild"])
+                          or bool(phrasebank.posture_words(lang, "retracted").search(norm)))}
     return frozenset(k for k, v in said.items() if v)
 
 
@@ -605,12 +614,28 @@ _VOCATIVE = {"en": re.compile(r"(?:@\w+|\[[^\]]+\]|(?:dear|to (?:all|our|every)|
                               r"|(?:un )?(?:communiqué|message|mot) de)\b)(?: \S+){0,7}", re.I)}
 
 
+#: A clause that reports the organisation's own earlier words, as a correction does ("Earlier today we
+#: said no payment data was involved", « Contrairement à ce que nous avions indiqué »): the claim it
+#: withdraws, never to be quoted back as the message's ("'…no payment data was involved' — clear, at last").
+_REPORTED = {"en": re.compile(r"(?:(?:earlier|this morning|yesterday|last night|on \w+day|at \d{1,2}(?::\d\d)?\s*(?:am|pm))"
+                              r"(?: today)?,? )?(?:we|i) (?:had |have )?(?:initially |originally |previously |first |wrongly "
+                              r"|incorrectly |mistakenly )?(?:said|stated|told you|announced|reported|wrote|claimed|indicated)\b"
+                              r"|contrary to what (?:we|i)\b|(?:our|my) (?:earlier|previous|first|initial|original) "
+                              r"(?:statement|message|post|update|figure|estimate|announcement)", re.I),
+             "fr": re.compile(r"(?:(?:ce matin|hier|plus t[oô]t|tout [aà] l'heure|cette nuit),? )?(?:nous avions|nous avons|j'avais"
+                              r"|j'ai) (?:initialement |d'abord |pr[eé]c[eé]demment |[aà] tort |par erreur )?(?:dit|indiqu[eé]"
+                              r"|annonc[eé]|affirm[eé]|communiqu[eé]|[eé]crit)\b|contrairement [aà] ce que (?:nous|j'|je)"
+                              r"|(?:notre|nos|mon) (?:premier|premi[eè]re|pr[eé]c[eé]dent|pr[eé]c[eé]dente) (?:communiqu[eé]|message"
+                              r"|estimation|chiffre|bilan)", re.I)}
+
+
 def _aside(clause: str, lang: str) -> bool:
-    """Whether the clause only points back at an earlier message, names whom it addresses or is
-    only a name ("Kestrel Loyalty Systems"): an opening or an aside, not a claim."""
+    """Whether the clause only points back at an earlier message, names whom it addresses, reports
+    the organisation's own earlier words (`_REPORTED`) or is only a name ("Kestrel Loyalty Systems"):
+    an opening or an aside, not a claim."""
     c = clause.strip().rstrip(" .,;:!")
     words = c.split()
-    return (bool(_BACK[lang].fullmatch(c) or _VOCATIVE[lang].fullmatch(c))
+    return (bool(_BACK[lang].fullmatch(c) or _VOCATIVE[lang].fullmatch(c) or _REPORTED[lang].match(c))
             or (len(words) <= 5 and all(w[:1].isupper() or w.isdigit() for w in words)))
 
 

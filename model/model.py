@@ -511,7 +511,7 @@ class CrisisModel(mesa.Model):
         kept = [] if refused else self.conduct.delivered_by(detected_norm(msg.text), m, int(seq),
                                                             informs=strategy != "bolster", reports="news" in says)
         said = Said(secondary=detected.secondary, base_responses=detected.base_responses, holding=holding,
-                    promises=bool(detected.commitments), kept=len(kept),
+                    promises=bool(detected.commitments), kept=len(kept), retracts="retracted" in says,
                     doubt=None if msg.strategy else _doubt(detected.confidence, detected.alternatives))
         verdict = assess(strategy, tone, crisis, self.conduct.story(), contradicts_true_claim=true_claim,
                          refutes_rumour=rumours_only, said=said)
@@ -672,6 +672,7 @@ class CrisisModel(mesa.Model):
             return
         noticed = tuple(flag for flag, seen in (
             ("u_turn", any(r.startswith("contradicts the earlier message") for r in record.reasons)),
+            ("retracts", "corrects its own earlier message" in record.reasons),
             ("against_facts", any(r.startswith(("denies what the facts", "calls a true claim false"))
                                   for r in record.reasons)),
             ("kept", record.kept > 0),

@@ -74,6 +74,7 @@ class Said:
     holding: bool = False
     promises: bool = False  # the message itself makes a commitment
     kept: int = 0  # earlier promises this message delivers
+    retracts: bool = False  # it says its own earlier words were wrong ("Earlier we said … That was wrong.")
     #: When the reader hesitated ("uncertain: A or B"): the runner-up strategy, and how likely the
     #: reader found each of the two (the primary's first).
     doubt: tuple[str, float, float] | None = None
@@ -172,7 +173,10 @@ def assess(
 
     contradiction = False
     denies = strategy in DENIAL and not holding
-    if earlier:
+    if said.retracts:  # a change of story it owns: the crowd notices it all the same
+        contradiction = True
+        reasons.append("corrects its own earlier message")
+    elif earlier:
         last = earlier[-1]
         # a refusal gave no account to go back on: "no comment", then an apology, is late, not a U-turn
         if (last in ADMISSION and denies) or (last == "deny" and strategy == "rebuild"):

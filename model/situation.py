@@ -8,7 +8,8 @@ The rule, a pure function of the conduct record (`model/conduct.py`) and the min
 
 1. **Salient facts** hold the crowd's attention for a while after they happen:
    - `contradicted` — a message that contradicts an earlier one or the scenario's facts
-     (a U-turn, a denial of what is established), for `HOLD["contradicted"]` minutes; `came_round`
+     (a U-turn, a denial of what is established, or a self-correction: "earlier we said…, that was
+     wrong"), for `HOLD["contradicted"]` minutes; `came_round`
      when that message rebuilds (an apology after a denial: "first it was nothing, now this?",
      "better late than never", never "and the apology?");
    - `promise_broken` — a promise's time passed with no delivery, for `HOLD["promise_broken"]`;

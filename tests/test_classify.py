@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from uproar.model import echo
 from uproar.model.classify import Classification, classify_message, detect_language, evaluate
 from uproar.model.taxonomy import STRATEGIES, TONES
 
@@ -251,6 +252,15 @@ def test_no_comment(text):
         ("We are sorry. Card numbers were not taken, but names and emails were.", "were not taken"),
         ("Your PINs weren't stolen.", "weren't stolen"),
         ("Les numéros de carte n'ont pas été dérobés.", "n'ont pas été dérobés"),
+        # the way real rebuttals open and name what goes round (the corpus's rumour corrections had been
+        # found 55% of the time, 42% on its test split)
+        ("No, 2 million customers were not affected. The breach involved 210,000 accounts.", "No,"),
+        ('Posts saying our lifts "failed their inspection" are wrong. Both passed on 4 March.', "Posts saying"),
+        ("The bedbug photo was first posted in 2017 by a hotel in another country.", "first posted in 2017"),
+        ('The smoke is not "toxic", as some posts claim.', 'not "'),
+        ("Non, le conducteur n'était pas au téléphone, comme le prétend une vidéo.", "Non,"),
+        ("La photo de poissons morts a été prise en 2018 sur un autre cours d'eau.", "prise en 2018"),
+        ("Certains médias parlent d'un « vol massif de données ». Aucune donnée n'a été dérobée.", "Certains médias parlent"),
     ],
 )
 def test_correction_detected_with_cue(text, phrase):
@@ -261,10 +271,37 @@ def test_correction_detected_with_cue(text, phrase):
 
 @pytest.mark.parametrize(
     "text",
-    ["We apologise to the families and will compensate them.", "Nous présentons nos excuses.", "No comment."],
+    ["We apologise to the families and will compensate them.", "Nous présentons nos excuses.", "No comment.",
+     # what the organisation itself said earlier and now withdraws is no rumour it rebuts
+     "Earlier today we said no payment data was involved. That was wrong. We are sorry.",
+     "Contrary to what we said this morning, card details were exposed.",
+     "Contrairement à ce que nous avions indiqué ce matin, des données bancaires ont bien été exposées."],
 )
 def test_not_a_correction(text):
     assert not classify_message(text).correction
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Earlier today we said no payment data was involved. That was wrong. The card details of 12,000 "
+         "customers were exposed, and we are writing to each of them today.", "That was wrong"),
+        ("The number of affected customers is higher than we first reported: 48,000 accounts, not 12,000.",
+         "higher than we first reported"),
+        ("Contrairement à ce que nous avions indiqué ce matin, trois salariés ont été exposés aux vapeurs. "
+         "Ils sont suivis à l'hôpital de Valmont.", "Contrairement à ce que nous avions indiqué"),
+        ("Ce matin, nous avions indiqué qu'aucun salarié n'était exposé. C'était faux : trois salariés sont "
+         "suivis à l'hôpital.", "C'était faux"),
+    ],
+)
+def test_saying_ones_own_earlier_words_were_wrong_is_owning_a_mistake(text, cue):
+    """A self-correction owns a misstatement (rebuild) and the crowd hears the change of story
+    ("retracted"); without the cue the first three had read diminish or "uncertain"."""
+    c = classify_message(text)
+    assert c.strategy == "rebuild", (c.strategy, c.strategy_cues)
+    assert any(cue in s for s in c.strategy_cues), c.strategy_cues
+    assert "retracted" in echo.postures(text, c.lang)
+    assert "retracted" not in echo.postures("The card details of 12,000 customers were exposed. We are sorry.", "en")
 
 
 @pytest.mark.parametrize(

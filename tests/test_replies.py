@@ -573,6 +573,45 @@ def test_a_u_turn_is_heard_in_its_direction(lang):
     assert heard["came round"] >= 2 and heard["backtracked"] == 0, heard  # seed 1: 10 / 0 (en), 4 / 0 (fr)
 
 
+SELF_CORRECTION = {
+    "en": ("We are aware of an incident affecting Bright Rewards accounts and are looking into it. No payment data was "
+           "involved. More information soon.",
+           "Earlier today we said no payment data was involved. That was wrong: the card details of 12,000 customers "
+           "were exposed. We are sorry, and we are writing to each of them today."),
+    "fr": ("Nous avons connaissance d'un incident sur le site de Valmont et nous vérifions. Aucun salarié n'a été "
+           "exposé. Plus d'informations bientôt.",
+           "Ce matin, nous avions indiqué qu'aucun salarié n'avait été exposé. C'était faux : trois salariés ont "
+           "inhalé des vapeurs et sont suivis à l'hôpital. Nous vous présentons nos excuses.")}
+WITHDRAWN = {"en": re.compile(r"no payment data", re.I), "fr": re.compile(r"aucun salarié n'a", re.I)}
+RETRACTION_HEARD = {"en": re.compile(r"record straight|honesty|correcting it|told us earlier was wrong|had it wrong|"
+                                     r"believed what you told us|version 2|check before you post", re.I),
+                    "fr": re.compile(r"rectifier vous-mêmes|honnêteté|d'avoir corrigé|dit tout à l'heure était faux|"
+                                     r"vous étiez trompés|ce que vous aviez dit|ce que vous disiez|version 2|vérifier avant", re.I)}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_self_correction_is_heard_as_one_and_its_withdrawn_claim_never_quoted(lang):
+    """"Earlier we said no payment data was involved. That was wrong." after a holding statement:
+    the holding statement denied nothing the reader could see, so this was no U-turn and approving
+    replies quoted the withdrawn claim ("'earlier today we said no payment data was involved' —
+    clear, at last", 21 lines in a helper's run). Now the crowd hears the correction: "they
+    corrected what they said earlier", "so what you told us earlier was wrong"."""
+    holding, correction = SELF_CORRECTION[lang]
+    model, frame = run(lang, 1, 85, (20, holding), (40, correction))
+    assert "corrects its own earlier message" in model.messages[1].reasons
+    replies = under(frame, model, index=1)
+    assert len(replies) >= 20, len(replies)
+    assert replies.text.str.contains(RETRACTION_HEARD[lang]).sum() >= 3
+    assert not replies.text.str.contains(WITHDRAWN[lang]).any(), replies.text[replies.text.str.contains(WITHDRAWN[lang])]
+    assert not replies.text.str.contains(U_TURN[lang]).any()  # owned, not caught out: "Make up your minds" is for that
+    after = frame[(frame.t_min > 40) & (frame.kind != "reaction")]
+    assert after.text.str.contains(CAME_ROUND[lang]).sum() >= 2
+    # the same news and apology without saying the earlier words were wrong: no correction heard
+    model, frame = run(lang, 1, 85, (20, holding), (40, correction.split(". ", 1)[1]))
+    assert "corrects its own earlier message" not in model.messages[1].reasons
+    assert not under(frame, model, index=1).text.str.contains(RETRACTION_HEARD[lang]).any()
+
+
 JOKES = {"en": ("Good news: your points are safe 😅 hackers can't spend them, we checked. Seriously though: change your "
                 "Bright Rewards password and hang up on anyone who calls claiming to be us.",
                 "Your points are safe: they cannot be spent by anyone else. Change your Bright Rewards password and "
@@ -725,12 +764,19 @@ def test_playing_it_down_in_other_words_is_answered_without_quoting_words_never_
     ("en", "As promised, our CEO visited the families this afternoon.", True),
     ("en", "We were informed of an incident this morning and are investigating.", False),
     ("en", "We are aware of reports of an outage. Next update at 3pm.", False),
+    # an on-record answer to a reporter: what was done, with the investigation still going on
+    ("en", "Priya, to answer your questions: 48,000 accounts are affected, and we informed the ICO on Tuesday "
+           "morning. We are still investigating how the attackers got in.", True),
+    ("en", "Production has been suspended at the plant while the investigation continues.", True),
     ("fr", "Point de 15h : le confinement est levé et l'eau est de nouveau potable.", True),
     ("fr", "Les analyses réalisées par l'ARS sont revenues conformes.", True),
     ("fr", "Nous avons contacté toutes les familles concernées.", True),
     ("fr", "Comme promis, notre directeur a rencontré les familles ce soir.", True),
     ("fr", "La direction a été informée ce matin d'un incident ; nos équipes vérifient.", False),
     ("fr", "Nous avons connaissance de l'incident. Prochain point à 11h.", False),
+    ("fr", "Madame Vasseur, pour répondre à vos questions : l'atelier 3 a été arrêté à 7 h et la préfecture prévenue "
+           "à 7 h 15. L'enquête interne se poursuit.", True),
+    ("fr", "Nous avons immédiatement prévenu la préfecture et l'ARS.", True),
 ])
 def test_a_message_that_gives_news_is_told_from_one_that_only_holds(lang, text, news):
     assert ("news" in echo.postures(text, lang)) is news
