@@ -170,6 +170,11 @@ class Conduct:
         since = [s for s in self.statements if s.t_min >= minute]
         return bool(since) and all(s.strategy == "no_comment" and not s.holding for s in since)
 
+    def staff_told(self, minute: int) -> bool:
+        """A message has spoken to the organisation's own staff by `minute` ("To all Brightmart
+        colleagues", « À tous les salariés »): from then on, "nobody tells us anything" is false."""
+        return any("to_staff" in s.says and s.t_min <= minute for s in self.statements)
+
     def story(self) -> list[str]:
         """Earlier strategies for the consistency check; a holding statement denies nothing."""
         return ["holding" if s.holding else s.strategy for s in self.statements]

@@ -523,7 +523,8 @@ def postures(text: str, lang: str) -> frozenset[str]:
     responsible", « Chimex n'est pas en cause »), "news" (it gives results, a state restored, what
     was done), "owned" (it owns the fault or the decision: "it was mine", "we take full
     responsibility"), "retracted" (it says its own earlier words were wrong: "Earlier we said no card
-    data was involved. That was wrong.", "Correction:", "higher than we first reported").
+    data was involved. That was wrong.", "Correction:", "higher than we first reported"), "to_staff"
+    (it speaks to the organisation's own staff: "To all Brightmart colleagues", « À tous les salariés »).
 
     The crowd answers what was said: remedies without "sorry" are not thanked for an apology, "we
     too were attacked" is not a reminder of the record, blaming the subcontractor is not denying
@@ -542,6 +543,7 @@ def postures(text: str, lang: str) -> frozenset[str]:
             "threat": bool(phrasebank.posture_words(lang, "threat").search(norm)),
             "disowned": bool(phrasebank.posture_words(lang, "disowned").search(norm)),
             "news": bool(phrasebank.posture_words(lang, "news").search(norm)),
+            "to_staff": bool(phrasebank.posture_words(lang, "staff_addressed").search(norm)),
             "retracted": (any(c.split(":")[0] in _RETRACTING for c in cues["rebuild"])
                           or bool(phrasebank.posture_words(lang, "retracted").search(norm)))}
     return frozenset(k for k, v in said.items() if v)

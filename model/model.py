@@ -162,6 +162,7 @@ class CrisisModel(mesa.Model):
         self.platform_names = sc.platform_names
         self.styles = np.array([STYLES.index(p.style) for p in sc.platforms], dtype=np.int8)
         self._institutions = np.array([GROUPS.index(g) for g in text.INSTITUTIONS], dtype=np.int8)
+        self._staff = np.array([GROUPS.index("employee"), GROUPS.index("union")], dtype=np.int8)
         self.reach = np.array([p.reach for p in sc.platforms], dtype=np.float32)
         self.population: Population = build_population(sc, self.rng, population)
         pop = self.population
@@ -793,6 +794,9 @@ class CrisisModel(mesa.Model):
         crowd = ~np.isin(group, self._institutions)
         text_kind = np.where(on_msg & ~crowd, 0, self._text_kinds(acts)).astype(np.int8)
         text_id = texts.pick_crowd(lang, group, emotion, text_kind, style, now, text_u)
+        if self.conduct.staff_told(self._minute):  # "nobody tells us anything" is false: the crowd's lines instead
+            told = np.isin(group, self._staff) & texts.uninformed(text_id)
+            text_id[told] = texts.pick_shared(lang[told], emotion[told], text_kind[told], style[told], now, text_u[told])
         said = on_msg & crowd
         text_id[said] = texts.pick_message_reply(lang[said], emotion[said], style[said], text_u[said])
         if len(self.echoes):

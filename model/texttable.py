@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from . import markers, text
-from .phrasebank import ANY, CLAIM_SITUATIONS, Bank
+from .phrasebank import ANY, CLAIM_SITUATIONS, Bank, posture_words
 from .scenario import Scenario
 from .taxonomy import EMOTIONS, GROUPS, LANGUAGES, SITUATIONS, STYLES, VOCABULARY_KEYS
 
@@ -367,6 +367,9 @@ class TextTable:
         self._shared = self.shared_cell.reshape(-1, *self.shared_cell.shape[-2:])
         self._own_cum = np.cumsum(self.count_or_0[self._own], axis=-1)
         self._shared_cum = np.cumsum(self.count_or_0[self._shared], axis=-1)
+        # the parts that say the staff are told nothing (`uninformed`): some ten of 8,000, found once
+        said = [posture_words(lang, "staff_uninformed_said") for lang in LANGUAGES]
+        self.part_uninformed = np.array([bool(said[li].search(p)) for p, li in zip(self.parts, self.part_lang, strict=True)])
         self._start_run()
 
     def _start_run(self) -> None:
@@ -423,6 +426,7 @@ class TextTable:
         self.lower_ok = np.append(self.lower_ok, np.zeros(len(new), dtype=bool))
         self.part_lang = np.append(self.part_lang, np.full(len(new), li, dtype=np.int8))
         self.part_markers = np.append(self.part_markers, markers.count_all(new, lang).astype(np.int16))
+        self.part_uninformed = np.append(self.part_uninformed, np.zeros(len(new), dtype=bool))  # replies: echo's rules
         first, k = len(self.rule), len(cells)
         n = np.array(rows, dtype=np.int64)
         size = n.prod(axis=1)
@@ -519,6 +523,25 @@ class TextTable:
         sv, sc = self.count_or_0[voice], self.count_or_0[crowd]
         coin = (u * 65536.0) % 1.0 * np.maximum(sv + sc, 1) < sv
         return self._walk(np.where(coin, voice, crowd), u)
+
+    def pick_shared(self, lang: np.ndarray, emotion: np.ndarray, kind: np.ndarray, style: np.ndarray,
+                    situation: int, u: np.ndarray) -> np.ndarray:
+        """A crowd item's text from the crowd's shared lines only (not its group's own voice)."""
+        sit = int(situation) + 1
+        _, _, ne, nk, ns = self.crowd_cell.shape[:5]
+        j = (lang.astype(np.int64) * ne + emotion) * (nk * ns) + kind.astype(np.int64) * ns + style
+        shared = self._shared
+        return self._walk(self._choose_by(shared[j, sit], self._shared_cum[j, sit], shared[j, 0, 0], u), u)
+
+    def uninformed(self, ids: np.ndarray) -> np.ndarray:
+        """Which texts say the staff are told nothing ("Internally, nobody tells us anything"):
+        false once a message has spoken to them (`Conduct.staff_told`). One-off texts say nothing."""
+        ids = np.asarray(ids, dtype=np.int64)
+        out = np.zeros(len(ids), dtype=bool)
+        static = ids < ONE_OFF
+        if static.any():
+            out[static] = self.part_uninformed[self._decode(ids[static])[1]].any(axis=1)
+        return out
 
     def pick_claim(self, lang: np.ndarray, claim: np.ndarray, emotion: np.ndarray, style: np.ndarray,
                    state: np.ndarray, u: np.ndarray) -> np.ndarray:

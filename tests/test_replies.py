@@ -612,6 +612,30 @@ def test_a_self_correction_is_heard_as_one_and_its_withdrawn_claim_never_quoted(
     assert not under(frame, model, index=1).text.str.contains(RETRACTION_HEARD[lang]).any()
 
 
+TO_STAFF = {"en": "To all Brightmart colleagues: you will have seen the news about Bright Rewards. Customers may ask you "
+                  "about it. Please direct them to the hotline on 0800 123 456. Every store manager will be briefed at 3pm.",
+            "fr": "À tous les salariés de Chimex Valmont : l'atelier 3 est arrêté et aucun salarié n'a été blessé. Vos "
+                  "responsables vous réuniront à 14 h pour faire le point."}
+UNINFORMED = {"en": re.compile(r"nobody tells us|find(?:ing)? (?:everything |it )?out (?:from|on|in) (?:the news|here)"
+                               r"|learning decisions from the press", re.I),
+              "fr": re.compile(r"personne (?:ne )?nous dit rien|on apprend tout|apprendre les décisions", re.I)}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_once_the_staff_are_spoken_to_employees_stop_saying_nobody_tells_them_anything(lang):
+    """Employees said "Internally, nobody tells us anything. We find out from the news." minutes after
+    a message addressed to them (43 items in a helper's runs). After a public holding statement they
+    still say it (seed 1: 13 items in English, 12 in French); after a message to the staff, nobody does."""
+    heard = {}
+    for name, text in (("to staff", TO_STAFF[lang]), ("public", HOLDING[lang])):
+        model, frame = run(lang, 1, 120, (30, text))
+        assert ("to_staff" in model.conduct.statements[0].says) is (name == "to staff")
+        staff = frame[(frame.t_min > 31) & (frame.kind != "reaction") & frame.author_group.isin(["employee", "union"])]
+        assert len(staff) >= 100, (name, len(staff))
+        heard[name] = int(staff.text.str.contains(UNINFORMED[lang]).sum())
+    assert heard["to staff"] == 0 and heard["public"] >= 5, heard
+
+
 JOKES = {"en": ("Good news: your points are safe 😅 hackers can't spend them, we checked. Seriously though: change your "
                 "Bright Rewards password and hang up on anyone who calls claiming to be us.",
                 "Your points are safe: they cannot be spent by anyone else. Change your Bright Rewards password and "
