@@ -33,6 +33,11 @@ from typing import Any
 
 from .commitments import Commitment
 
+#: Minutes after the onset past which a first message is late: its reasons say "first word after
+#: N minutes of silence" and nobody says it spoke quickly (`Conduct.first_word_late`). Half an hour:
+#: the decay time of a first message's effect (`response.assess`, exp(−delay / 30)).
+LATE_AFTER_MIN = 30
+
 _WORD = re.compile(r"[a-z]{4,}")
 #: Words too common in crisis statements to show that a promise was delivered (compared on their
 #: first six letters, as every word here: "customer" is "customers").
@@ -174,6 +179,12 @@ class Conduct:
         """A message has spoken to the organisation's own staff by `minute` ("To all Brightmart
         colleagues", « À tous les salariés »): from then on, "nobody tells us anything" is false."""
         return any("to_staff" in s.says and s.t_min <= minute for s in self.statements)
+
+    def first_word_late(self, minute: int) -> bool:
+        """The organisation's first message came more than `LATE_AFTER_MIN` after the onset (and by
+        `minute`): nobody then says it spoke quickly."""
+        first = next((s.t_min for s in self.statements if s.t_min <= minute), None)
+        return first is not None and self.onset is not None and first - self.onset > LATE_AFTER_MIN
 
     def story(self) -> list[str]:
         """Earlier strategies for the consistency check; a holding statement denies nothing."""

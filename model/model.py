@@ -794,9 +794,6 @@ class CrisisModel(mesa.Model):
         crowd = ~np.isin(group, self._institutions)
         text_kind = np.where(on_msg & ~crowd, 0, self._text_kinds(acts)).astype(np.int8)
         text_id = texts.pick_crowd(lang, group, emotion, text_kind, style, now, text_u)
-        if self.conduct.staff_told(self._minute):  # "nobody tells us anything" is false: the crowd's lines instead
-            told = np.isin(group, self._staff) & texts.uninformed(text_id)
-            text_id[told] = texts.pick_shared(lang[told], emotion[told], text_kind[told], style[told], now, text_u[told])
         said = on_msg & crowd
         text_id[said] = texts.pick_message_reply(lang[said], emotion[said], style[said], text_u[said])
         if len(self.echoes):
@@ -807,6 +804,7 @@ class CrisisModel(mesa.Model):
             claim = acts.claim[with_claim]
             text_id[with_claim] = texts.pick_claim(lang[with_claim], claim, emotion[with_claim], style[with_claim],
                                                    self.claim_state[claim], text_u[with_claim])
+        self._true_to_what_happened(text_id, lang, group, emotion, text_kind, style, text_u)
         # posts and replies in the crowd's own words: nobody says what another said within the hour
         said = ((kind == 0) | (kind == 2)) & texts.composed(text_id)
         text_id[said] = texts.avoid_repeats(text_id[said], text_u[said], self._minute)
@@ -817,6 +815,25 @@ class CrisisModel(mesa.Model):
             tag1 = np.where(inherit, items["tag1"][pidx], tag1).astype(np.int16)
             tag2 = np.where(inherit, items["tag2"][pidx], tag2).astype(np.int16)
         acts.text_id, acts.tag1, acts.tag2 = text_id, tag1, tag2
+
+    def _true_to_what_happened(self, text_id: np.ndarray, lang: np.ndarray, group: np.ndarray, emotion: np.ndarray,
+                               kind: np.ndarray, style: np.ndarray, u: np.ndarray) -> None:
+        """Replace (in place) the lines that take for granted what did not happen (`texttable.PRESUPPOSED`):
+        "nobody tells us anything" from staff once a message spoke to them, "internally we got clear
+        instructions" before one did, "they spoke quickly" after a first word an hour late. Each takes a
+        line true in any situation: its group's own, else the crowd's."""
+        minute, told = self._minute, self.conduct.staff_told(self._minute)
+        staff = np.isin(group, self._staff)
+        false = (np.where(staff & told, 1, 0) | (0 if told else 2) | (4 if self.conduct.first_word_late(minute) else 0))
+        clash = (self.texts.presupposes(text_id) & false) != 0
+        for shared in (False, True):
+            if not clash.any():
+                return
+            pick = self.texts.pick_general(lang[clash], group[clash], emotion[clash], kind[clash], style[clash],
+                                           u[clash], shared)
+            rows = np.flatnonzero(clash)[pick >= 0]
+            text_id[rows] = pick[pick >= 0]
+            clash[rows] = (self.texts.presupposes(text_id[rows]) & false[rows]) != 0
 
     def _text_kinds(self, acts: _Acts) -> np.ndarray:
         """The text table's kind of each item: a reply to an item of another feeling is a retort

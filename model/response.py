@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .conduct import LATE_AFTER_MIN
 from .taxonomy import EMOTIONS
 
 #: Fit of each strategy with each crisis type (Coombs 2007; Ma & Zhan 2016):
@@ -200,7 +201,7 @@ def assess(
         timeliness = float(np.exp(-delay / 30.0))
         if calm > 0:
             calm *= 0.2 + 0.8 * timeliness
-        if delay > 30:
+        if delay > LATE_AFTER_MIN:
             reasons.append(f"first word after {delay} minutes of silence")
     if not earlier and (crisis.first_media is None or crisis.minute <= crisis.first_media):
         thunder = True

@@ -44,6 +44,12 @@ _RULES = {rule: i for i, rule in enumerate(text.RULES)}
 _CONFIRMED = CLAIM_SITUATIONS.index("confirmed")
 
 
+#: Lists of `postures.toml` whose lines take a fact of the exercise for granted (bit b of
+#: `TextTable.presupposes` is the b-th): the step replaces such a line when the fact is false
+#: (`CrisisModel._true_to_what_happened`). Each language must have every list.
+PRESUPPOSED = ("staff_uninformed_said", "staff_informed_said", "speed_said")
+
+
 def vocabulary(scenario: Scenario, lang: str) -> dict[str, list[str]]:
     """The scenario's words, as lists, with sensible fallbacks for missing keys."""
     org = scenario.scenario.organisation
@@ -367,9 +373,10 @@ class TextTable:
         self._shared = self.shared_cell.reshape(-1, *self.shared_cell.shape[-2:])
         self._own_cum = np.cumsum(self.count_or_0[self._own], axis=-1)
         self._shared_cum = np.cumsum(self.count_or_0[self._shared], axis=-1)
-        # the parts that say the staff are told nothing (`uninformed`): some ten of 8,000, found once
-        said = [posture_words(lang, "staff_uninformed_said") for lang in LANGUAGES]
-        self.part_uninformed = np.array([bool(said[li].search(p)) for p, li in zip(self.parts, self.part_lang, strict=True)])
+        # what each part takes for granted (`presupposes`): a few dozen of 8,000 parts, found once
+        said = [[posture_words(lang, name) for name in PRESUPPOSED] for lang in LANGUAGES]
+        self.part_presupposes = np.array([sum(1 << b for b, w in enumerate(said[li]) if w.search(p))
+                                          for p, li in zip(self.parts, self.part_lang, strict=True)], dtype=np.uint8)
         self._start_run()
 
     def _start_run(self) -> None:
@@ -426,7 +433,7 @@ class TextTable:
         self.lower_ok = np.append(self.lower_ok, np.zeros(len(new), dtype=bool))
         self.part_lang = np.append(self.part_lang, np.full(len(new), li, dtype=np.int8))
         self.part_markers = np.append(self.part_markers, markers.count_all(new, lang).astype(np.int16))
-        self.part_uninformed = np.append(self.part_uninformed, np.zeros(len(new), dtype=bool))  # replies: echo's rules
+        self.part_presupposes = np.append(self.part_presupposes, np.zeros(len(new), dtype=np.uint8))  # echo's own rules
         first, k = len(self.rule), len(cells)
         n = np.array(rows, dtype=np.int64)
         size = n.prod(axis=1)
@@ -524,23 +531,30 @@ class TextTable:
         coin = (u * 65536.0) % 1.0 * np.maximum(sv + sc, 1) < sv
         return self._walk(np.where(coin, voice, crowd), u)
 
-    def pick_shared(self, lang: np.ndarray, emotion: np.ndarray, kind: np.ndarray, style: np.ndarray,
-                    situation: int, u: np.ndarray) -> np.ndarray:
-        """A crowd item's text from the crowd's shared lines only (not its group's own voice)."""
-        sit = int(situation) + 1
-        _, _, ne, nk, ns = self.crowd_cell.shape[:5]
-        j = (lang.astype(np.int64) * ne + emotion) * (nk * ns) + kind.astype(np.int64) * ns + style
-        shared = self._shared
-        return self._walk(self._choose_by(shared[j, sit], self._shared_cum[j, sit], shared[j, 0, 0], u), u)
+    def pick_general(self, lang: np.ndarray, group: np.ndarray, emotion: np.ndarray, kind: np.ndarray,
+                     style: np.ndarray, u: np.ndarray, shared: bool) -> np.ndarray:
+        """A crowd item's text from lines true in any situation: the group's own, or (`shared`) the
+        crowd's. -1 where there is none (the crowd's lines are not an institution's)."""
+        _, ng, ne, nk, ns = self.crowd_cell.shape[:5]
+        lang, group, kind = lang.astype(np.int64), group.astype(np.int64), kind.astype(np.int64)
+        if shared:
+            cell = np.where(self.mass[group], self._shared[(lang * ne + emotion) * (nk * ns) + kind * ns + style, 0, 0], -1)
+        else:
+            cell = self._own[((lang * ng + group) * ne + emotion) * (nk * ns) + kind * ns + style, 0, 0]
+        out = np.full(len(cell), -1, dtype=np.int32)
+        there = cell >= 0
+        out[there] = self._walk(cell[there], u[there])
+        return out
 
-    def uninformed(self, ids: np.ndarray) -> np.ndarray:
-        """Which texts say the staff are told nothing ("Internally, nobody tells us anything"):
-        false once a message has spoken to them (`Conduct.staff_told`). One-off texts say nothing."""
+    def presupposes(self, ids: np.ndarray) -> np.ndarray:
+        """What each text takes for granted, as bits of `PRESUPPOSED` (bit b: its b-th list): "nobody
+        tells us anything" that the staff were told nothing, "they spoke quickly" that the first word
+        came early. One-off texts take nothing for granted."""
         ids = np.asarray(ids, dtype=np.int64)
-        out = np.zeros(len(ids), dtype=bool)
+        out = np.zeros(len(ids), dtype=np.uint8)
         static = ids < ONE_OFF
         if static.any():
-            out[static] = self.part_uninformed[self._decode(ids[static])[1]].any(axis=1)
+            out[static] = np.bitwise_or.reduce(self.part_presupposes[self._decode(ids[static])[1]], axis=1)
         return out
 
     def pick_claim(self, lang: np.ndarray, claim: np.ndarray, emotion: np.ndarray, style: np.ndarray,

@@ -625,15 +625,36 @@ UNINFORMED = {"en": re.compile(r"nobody tells us|find(?:ing)? (?:everything |it 
 def test_once_the_staff_are_spoken_to_employees_stop_saying_nobody_tells_them_anything(lang):
     """Employees said "Internally, nobody tells us anything. We find out from the news." minutes after
     a message addressed to them (43 items in a helper's runs). After a public holding statement they
-    still say it (seed 1: 13 items in English, 12 in French); after a message to the staff, nobody does."""
+    still say it (seed 1: 10 posts and replies in English, 10 in French); after a message to the staff, nobody does."""
     heard = {}
     for name, text in (("to staff", TO_STAFF[lang]), ("public", HOLDING[lang])):
         model, frame = run(lang, 1, 120, (30, text))
         assert ("to_staff" in model.conduct.statements[0].says) is (name == "to staff")
-        staff = frame[(frame.t_min > 31) & (frame.kind != "reaction") & frame.author_group.isin(["employee", "union"])]
+        # posts and replies (a share passes on an earlier post as it was)
+        staff = frame[(frame.t_min > 31) & frame.kind.isin(["post", "reply"]) & frame.author_group.isin(["employee", "union"])]
         assert len(staff) >= 100, (name, len(staff))
         heard[name] = int(staff.text.str.contains(UNINFORMED[lang]).sum())
     assert heard["to staff"] == 0 and heard["public"] >= 5, heard
+
+
+SPEED_PRAISED = {"en": re.compile(r"quick(?:ly)?\b(?! poll)|swift|fast and transparent|faster than most", re.I),
+                 "fr": re.compile(r"réactivité|rapidité|vite et clairement|communiqué (?:plus )?vite|réaction rapide", re.I)}
+EARLY_APOLOGY = {"en": "We are sorry for what happened and for the worry it causes. Change your Bright Rewards password now.",
+                 "fr": "Nous présentons nos excuses aux habitants pour ce qui s'est passé. Restez chez vous, fenêtres fermées."}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_nobody_praises_a_quick_response_after_an_hour_of_silence(lang):
+    """"Honestly, they spoke quickly and clearly", « Bonne réactivité » after 80 minutes of silence (4
+    items in a helper's runs). The same apology ten minutes after the onset is praised for its speed
+    (seed 1: 13 items in English, 3 in French); seventy-five minutes after, nobody calls it quick."""
+    heard = {}
+    for name, at in (("early", 10), ("late", 75)):
+        model, frame = run(lang, 1, at + 60, (at, EARLY_APOLOGY[lang]))
+        assert model.conduct.first_word_late(at) is (name == "late")
+        said = frame[(frame.t_min > at) & frame.kind.isin(["post", "reply"])]
+        heard[name] = int(said.text.str.contains(SPEED_PRAISED[lang]).sum())
+    assert heard["late"] == 0 and heard["early"] >= 2, heard  # seed 1: 0 / 13 (en), 0 / 3 (fr); before, 1 and 2 late
 
 
 JOKES = {"en": ("Good news: your points are safe 😅 hackers can't spend them, we checked. Seriously though: change your "
