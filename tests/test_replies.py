@@ -637,7 +637,8 @@ def test_once_the_staff_are_spoken_to_employees_stop_saying_nobody_tells_them_an
     assert heard["to staff"] == 0 and heard["public"] >= 5, heard
 
 
-SPEED_PRAISED = {"en": re.compile(r"quick(?:ly)?\b(?! poll)|swift|fast and transparent|faster than most", re.I),
+SPEED_PRAISED = {"en": re.compile(r"\b(?:spoke|said something|responded|information|instructions) (?:very )?quickly|quickly and clearly"
+                                  r"|quick response|swift|fast and transparent|faster than most|they were quick", re.I),
                  "fr": re.compile(r"réactivité|rapidité|vite et clairement|communiqué (?:plus )?vite|réaction rapide", re.I)}
 EARLY_APOLOGY = {"en": "We are sorry for what happened and for the worry it causes. Change your Bright Rewards password now.",
                  "fr": "Nous présentons nos excuses aux habitants pour ce qui s'est passé. Restez chez vous, fenêtres fermées."}
