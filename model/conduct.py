@@ -138,6 +138,8 @@ class Statement:
     #: "apology" ("we are sorry"), "victimage" ("we too are victims"), "ingratiation" ("we thank the
     #: firefighters"), "scapegoat" ("it happened at our supplier"), "threat" ("we will take legal action")
     says: frozenset[str] = frozenset()
+    #: it denies only rumours (false claims): consistent with any admission before or after it
+    rebuts_rumour: bool = False
 
 
 @dataclass
@@ -187,8 +189,9 @@ class Conduct:
         return first is not None and self.onset is not None and first - self.onset > LATE_AFTER_MIN
 
     def story(self) -> list[str]:
-        """Earlier strategies for the consistency check; a holding statement denies nothing."""
-        return ["holding" if s.holding else s.strategy for s in self.statements]
+        """Earlier strategies for the consistency check; a holding statement denies nothing, and a
+        rebuttal of rumours ("rebuttal") denies nothing an apology owned."""
+        return ["holding" if s.holding else "rebuttal" if s.rebuts_rumour else s.strategy for s in self.statements]
 
     def pending(self) -> list[Promise]:
         return [p for p in self.promises if p.status == "pending"]
@@ -274,7 +277,8 @@ class Conduct:
                 self.statements[i] = Statement(seq, s.t_min, strategy, secondary, tone, base_responses, holding,
                                                calm, corrected=True,
                                                contradiction=s.contradiction if contradiction is None else contradiction,
-                                               says=s.says)
+                                               says=s.says,
+                                               rebuts_rumour=s.rebuts_rumour and strategy in ("deny", "diminish"))
                 self._note_base(self.statements[i])
                 if i == len(self.statements) - 1:
                     self.last_calm = calm

@@ -528,7 +528,7 @@ class CrisisModel(mesa.Model):
         made = self.conduct.said(
             Statement(int(seq), m, strategy, detected.secondary, tone, detected.base_responses, holding, verdict.calm,
                       contradiction=verdict.contradiction,
-                      says=says),
+                      says=says, rebuts_rumour=rumours_only and strategy in ("deny", "diminish")),
             detected.commitments, [c for c, t in zip(corrects, truth, strict=True) if not t], owned)
         record = MessageRecord(
             seq=int(seq), t_min=m, author=author.persona.handle, platforms=plats, strategy=strategy, tone=tone,

@@ -173,7 +173,8 @@ def assess(
         reasons.append("keeps an earlier promise" if said.kept == 1 else f"keeps {said.kept} earlier promises")
 
     contradiction = False
-    denies = strategy in DENIAL and not holding
+    # denying a false rumour after an apology goes back on nothing (nor does an apology after one)
+    denies = strategy in DENIAL and not holding and not refutes_rumour
     if said.retracts:  # a change of story it owns: the crowd notices it all the same
         contradiction = True
         reasons.append("corrects its own earlier message")
@@ -183,7 +184,7 @@ def assess(
         if (last in ADMISSION and denies) or (last == "deny" and strategy == "rebuild"):
             contradiction = True
             reasons.append(f"contradicts the earlier message ({last} then {strategy})")
-    if denies and crisis.facts_established and not refutes_rumour:
+    if denies and crisis.facts_established:
         contradiction = True
         reasons.append("denies what the facts have established")
     if contradicts_true_claim:

@@ -658,6 +658,29 @@ def test_nobody_praises_a_quick_response_after_an_hour_of_silence(lang):
     assert heard["late"] == 0 and heard["early"] >= 2, heard  # seed 1: 0 / 13 (en), 0 / 3 (fr); before, 1 and 2 late
 
 
+RUMOUR_REBUTTAL = {"en": "Posts saying hackers have your full card numbers and PINs are not accurate. Card numbers and PINs "
+                          "were not in the stolen files.",
+                   "fr": "Certains médias parlent de morts. C'est faux : il n'y a aucun décès."}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_rebutting_a_false_rumour_after_an_apology_is_no_u_turn(lang):
+    """An apology, then "Posts saying hackers have your full card numbers are not accurate": the
+    reader had called it "contradicts the earlier message (rebuild then deny)", and the crowd said "A
+    U-turn in a few hours", a journalist "Brightmart contradicts its earlier statement" (78 replies
+    and 11 posts in a helper's runs). Nor is an apology after such a rebuttal a U-turn."""
+    t = {"en": 30, "fr": 62}[lang]  # once the rumour goes round (minute 25, 58): before, nothing is rebutted
+    for messages in (((t, APOLOGY_BARE[lang]), (t + 20, RUMOUR_REBUTTAL[lang])),
+                     ((t, RUMOUR_REBUTTAL[lang]), (t + 20, APOLOGY_BARE[lang]))):
+        model, frame = run(lang, 1, t + 60, *messages)
+        assert not any(r.startswith("contradicts") for m in model.messages for r in m.reasons), model.messages[1].reasons
+        assert not model.conduct.statements[1].contradiction
+        assert not under(frame, model, index=1).text.str.contains(U_TURN[lang]).any()
+    # a denial of what the rumour does not say is still a U-turn after an apology (the test above)
+    model, _ = run(lang, 1, 60, (20, APOLOGY_BARE[lang]), (40, DENIAL[lang]))
+    assert model.conduct.statements[1].contradiction
+
+
 JOKES = {"en": ("Good news: your points are safe 😅 hackers can't spend them, we checked. Seriously though: change your "
                 "Bright Rewards password and hang up on anyone who calls claiming to be us.",
                 "Your points are safe: they cannot be spent by anyone else. Change your Bright Rewards password and "
