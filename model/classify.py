@@ -717,7 +717,8 @@ _s("en", "no_comment", "holding statement", 1.5,
    r"\b(?:we are|we're|we have been|we've been) (?:now )?(?:aware|investigating|looking into|checking|assessing|reviewing|working to (?:understand|establish|confirm))\b",
    r"\b(?:we(?:'ll| will)|i(?:'ll| will)) (?:share|provide|post|give|issue|publish|send) (?:you )?(?:more|an update|updates|further|new|details|information)\b",
    r"\b(?:more|further|next|new) (?:information|details|updates?|statement)\b(?: \w+){0,3} (?:to follow|will follow|as soon as|when we|at \d|by \d|tomorrow|tonight|later)",
-   r"\bupdates? (?:at|by|from|every) \d", r"\bnext update\b", r"\bno conclusions?\b", r"\btoo early to\b",
+   # not the heading that dates this message ("Update at 11 am: our server had not been patched")
+   r"(?<=\w )updates? (?:at|by|from|every) \d", r"\bnext update\b", r"\bno conclusions?\b", r"\btoo early to\b",
    r"\bstill (?:checking|investigating|testing|waiting|working out|assessing|no word)\b",
    r"\bas soon as (?:we|information|more|details)\b", r"\bwe don't (?:yet )?know\b", r"\bwe do not (?:yet )?know\b",
    r"\b(?:under|is under) (?:investigation|review)\b", r"\bonce (?:we|the) (?:\w+ ){0,3}(?:know|confirm|conclude|complete)\w*",
@@ -838,6 +839,8 @@ _s("en", "rebuild", "explicit apology", 3.0,
 _s("en", "rebuild", "explicit admission", 2.5,
    r"\bwe (?:were|are) not (?:\w+ly )?(?:prepared|ready|equipped)\b", r"\b(?:we )?(?:did not|didn't|failed to) live up to\b",
    r"\b(?:it|this|that) was (?:the |a )?wrong (?:decision|call|choice)\b", r"\bwe were wrong\b",
+   r"\bwe (?:have )?failed (?:you|them|our \w+|to protect|to keep)\b",
+   r"\b(?:it|this|that) was (?:a |an )?(?:serious |grave |terrible |big )?(?:mistake|error)\b(?! (?:in|of) (?:data entry|typing|calculation|transmission)| to (?:think|believe|say|suggest|claim|assume))",
    r"\b(?:it|this) (?:was|is) (?:entirely |all )?(?:our|my) (?:fault|mistake|failure)\b",
    r"\bwe (?:got (?:this|it) wrong|let (?:you|them|our \w+) down|messed up|fell short)\b", r"\bmissed the mark\b",
    # a verdict on one's own decision, owned in the first person ("that decision was wrong, and it was mine")
@@ -849,6 +852,8 @@ _s("fr", "rebuild", "aveu explicite", 2.5,
    r"\bnous n'avons pas (?:ete a la hauteur|tenu (?:notre|nos) (?:promesses?|engagements?|parole))\b",
    r"\bnous nous sommes trompes\b", r"\bnous avons (?:failli|echoue)\b",
    r"\b(?:c'etait|c'est|ce fut) (?:notre|ma) (?:faute|erreur)\b",
+   # not an error named for its kind, which excuses (« c'est une erreur administrative, pas une dissimulation »)
+   r"\b(?:c'etait|c'est|ce fut) une (?:grave |lourde |terrible )?(?:erreur|faute)\b(?! (?:administrative|technique|humaine|informatique|materielle|de (?:saisie|frappe|calcul|transmission|manipulation|typographie|logiciel|croire|penser|dire|pretendre|affirmer|laisser|imaginer)|d'(?:affirmer|imaginer|ecrire)))",
    # un verdict sur sa propre décision, assumé à la première personne (« cette décision était une erreur, et c'était la mienne »)
    r"\b(?:cette|notre|ma|la) decision (?:de \w+ [\w' ]{0,30}?)?(?:etait|a ete|fut|est) (?:une erreur|une faute|mauvaise|inexcusable)\b",
    r"\b(?:c'etait|c'est|elle etait|elle est) (?:la|ma) (?:mienne|responsabilite)\b", r"\bla responsabilite (?:en )?(?:est|etait) (?:la )?mienne\b",
@@ -1583,6 +1588,25 @@ def corrected_sentences(text: str, lang: str | None = None) -> list[str]:
     return [m.group(0) for m in _SENTENCES.finditer(rp.norm)
             if not any(os < m.end() and m.start() < oe for os, oe in own)
             and (any(m.start() <= s < m.end() for s in cues) or denies.search(m.group(0)))]
+
+
+#: A clause of a normalised sentence: what lies between punctuation and "and", "but", « et », « mais ».
+_CLAUSE = re.compile(r"(?:(?!\s(?:and|but|et|mais)\s)[^.!?;:,\n])+")
+
+
+def stated_clauses(text: str, lang: str | None = None) -> list[str]:
+    """The clauses of a message (normalised) that state something as so: no negation, no correction
+    cue, not the organisation's own withdrawn words — « trois salariés sont hospitalisés » in « C'est
+    faux : il n'y a aucun décès. Trois salariés sont hospitalisés et leurs jours ne sont pas en
+    danger. » A true claim a message states is not one it calls false, whatever it rebuts beside it."""
+    rp = rule_pass(text, lang)
+    layers, prefilter = _compiled(rp.lang)
+    present = prefilter.present(rp.norm)
+    marked = [(s, e) for s, e, _ in _resolve(layers.correction.matches(rp.norm, present))]
+    marked += _own_words(_resolve(layers.strategy.matches(rp.norm, present)))
+    denies = _DENIES.get(rp.lang, _DENIES["en"])
+    return [m.group(0) for m in _CLAUSE.finditer(rp.norm)
+            if not denies.search(m.group(0)) and not any(s < m.end() and m.start() < e for s, e in marked)]
 
 
 def _addresses(norm: str, ctx: ReadingContext, corrections: list[str]) -> tuple[str, ...]:

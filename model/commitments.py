@@ -215,13 +215,13 @@ _WHEN_ANY = re.compile(
 _DAY_NAME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _FR_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-# a message's heading that dates it ("UPDATE 14:30 —", « Point de situation 16h : », « Point de 11h,
-# comme annoncé : », "Our 11 am update, as promised:"), not a time to come
+# a message's heading that dates it ("UPDATE 14:30 —", "Update at 11:20:", « Point de situation 16h : »,
+# « Point de 11h, comme annoncé : », « Point de 10 h. », "Our 11 am update, as promised:"), not a time to come
 _HEADING_TIME = r"(?:\d{1,2}\s?(?:h|:)\s?\d{0,2}|\d{1,2}\s?(?:am|pm))"
 _HEADING = re.compile(r"^(?:(?:our|the|notre|le) )?"
-                      r"(?:(?:update|mise a jour|maj|point de situation|point|info|statement|communique)\s*(?:de |d'|of )?"
+                      r"(?:(?:update|mise a jour|maj|point de situation|point|info|statement|communique)\s*(?:de |d'|of |at |a )?"
                       rf"[(\[]?\s*{_HEADING_TIME}\s*[)\]]?|{_HEADING_TIME}\s+(?:update|point))"
-                      r"\s*(?:,\s*(?:comme (?:annonce|prevu|promis)e?|as (?:announced|promised|planned)))?\s*(?:[:\-–—]|$)")
+                      r"\s*(?:,\s*(?:comme (?:annonce|prevu|promis)e?|as (?:announced|promised|planned)))?\s*(?:[:.\-–—]|$)")
 _SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[-–—•]\s+")
 
 

@@ -344,7 +344,7 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
     scrubbed = _PHONE.sub(" ", text)
     figures = tuple(dict.fromkeys(f for m in _FIGURE[lang].finditer(scrubbed) if (f := _figure(m, lang))))[:2]
     remedies = _remedies(text, b, lang)
-    promises = tuple(reading.commitments)
+    promises = () if "to_staff" in says else tuple(reading.commitments)  # a staff briefing is not the public's
     updates = tuple(c for c in promises if c.kind == "update" and c.when)
     actions = tuple(c for c in promises if c.kind == "action" and c.when)
     # a doubt or a rebuttal answers a claim: under a denial or a minimisation, its instructions
@@ -631,13 +631,26 @@ _REPORTED = {"en": re.compile(r"(?:(?:earlier|this morning|yesterday|last night|
                               r"|estimation|chiffre|bilan)", re.I)}
 
 
+#: A clause that reports what others say ("Posts saying hackers have your full card numbers…",
+#: « Certains médias parlent de morts »): the rumour a rebuttal names, never to be quoted back as the
+#: organisation's words ("'Posts saying hackers have your full card numbers…' — deny all you want").
+_HEARSAY = {"en": re.compile(r"(?:(?:some |many |recent |viral |the |a |an |these |those )?(?:posts?|reports?|claims?|rumou?rs?|messages?"
+                             r"|videos?|photos?|screenshots?|accounts?|people|articles?)|some of you)(?: [\w'-]+){0,4} (?:saying|claiming|"
+                             r"says?|claims?|alleging|alleges?|suggesting|suggests?|going (?:a)?round|circulating)\b", re.I),
+            "fr": re.compile(r"(?:certains|certaines|des|une|un|plusieurs|les|ces|cette) (?:médias|medias|comptes|publications|messages"
+                             r"|internautes|vidéos?|videos?|posts?|rumeurs?|photos?|personnes|articles?)(?: [\w'-]+){0,3} (?:parlent"
+                             r"|parle|affirment|affirme|évoquent|évoque|prétendent|prétend|disent|dit|circulent|circule|montrent|montre)\b",
+                             re.I)}
+
+
 def _aside(clause: str, lang: str) -> bool:
     """Whether the clause only points back at an earlier message, names whom it addresses, reports
-    the organisation's own earlier words (`_REPORTED`) or is only a name ("Kestrel Loyalty Systems"):
-    an opening or an aside, not a claim."""
+    the organisation's own earlier words (`_REPORTED`) or what others say (`_HEARSAY`), or is only a
+    name ("Kestrel Loyalty Systems"): an opening or an aside, not a claim of its own."""
     c = clause.strip().rstrip(" .,;:!")
     words = c.split()
-    return (bool(_BACK[lang].fullmatch(c) or _VOCATIVE[lang].fullmatch(c) or _REPORTED[lang].match(c))
+    return (bool(_BACK[lang].fullmatch(c) or _VOCATIVE[lang].fullmatch(c) or _REPORTED[lang].match(c)
+                 or _HEARSAY[lang].match(c))
             or (len(words) <= 5 and all(w[:1].isupper() or w.isdigit() for w in words)))
 
 

@@ -27,6 +27,7 @@ from .classify import (
     classify_message,
     corrected_sentences,
     keywords_named,
+    stated_clauses,
 )
 from .commitments import Commitment
 from .conduct import Conduct, Statement, broken_promise_text
@@ -529,7 +530,9 @@ class CrisisModel(mesa.Model):
             Statement(int(seq), m, strategy, detected.secondary, tone, detected.base_responses, holding, verdict.calm,
                       contradiction=verdict.contradiction,
                       says=says, rebuts_rumour=rumours_only and strategy in ("deny", "diminish")),
-            detected.commitments, [c for c, t in zip(corrects, truth, strict=True) if not t], owned)
+            # a briefing promised to the staff is theirs to expect: the public can neither see it kept nor broken
+            () if "to_staff" in says else detected.commitments,
+            [c for c, t in zip(corrects, truth, strict=True) if not t], owned)
         record = MessageRecord(
             seq=int(seq), t_min=m, author=author.persona.handle, platforms=plats, strategy=strategy, tone=tone,
             text=msg.text, detected=msg.strategy is None, calm=verdict.calm, reasons=verdict.reasons,
@@ -1210,12 +1213,15 @@ class CrisisModel(mesa.Model):
         corrects or denies (`classify.corrected_sentences`), not a fact it states beside them; when
         those sentences name none ("There are rumours about the water. They are untrue."), those it
         names anywhere."""
-        sentences = corrected_sentences(body, lang)
-        named = [c.id for c in self._going_round() if any(keywords_named(s, c.keywords) for s in sentences)]
+        sentences, stated = corrected_sentences(body, lang), stated_clauses(body, lang)
+        # a true claim the message states in two of its words ("three workers are in hospital") it owns
+        going = [c for c in self._going_round()
+                 if not (c.true and any(keywords_named(s, c.keywords) >= min(2, len(c.keywords)) for s in stated))]
+        named = [c.id for c in going if any(keywords_named(s, c.keywords) for s in sentences)]
         if named:
             return named
         norm = detected_norm(body)
-        return [c.id for c in self._going_round() if keywords_named(norm, c.keywords)]
+        return [c.id for c in going if keywords_named(norm, c.keywords)]
 
     def _claim_index(self, claim_id: str) -> int:
         return next(i for i, c in enumerate(self.scenario.claims) if c.id == claim_id)

@@ -136,8 +136,9 @@ def assess(
             calm = ACKNOWLEDGEMENT_FIT
             reasons.append("acknowledges the incident, says nothing yet")
     else:
-        calm, evasion = _fit(strategy, crisis, refutes_rumour), _evasion(strategy, crisis)
+        calm, evasion = _fit(strategy, crisis, refutes_rumour), _evasion(strategy, crisis, refutes_rumour)
         reasons.append("denying a false rumour fits" if strategy == "deny" and refutes_rumour
+                       else "correcting a false rumour of the harm fits" if strategy == "diminish" and refutes_rumour
                        else f"{strategy} fits a {crisis.crisis_type} crisis {_word(FIT[crisis.crisis_type][strategy])}")
         if evasion:
             reasons.append("diminishing a preventable crisis reads as evasion")
@@ -145,7 +146,7 @@ def assess(
             other, p_primary, p_other = said.doubt
             share = min(DOUBT_SHARE, p_other / max(p_primary + p_other, 1e-9))
             calm += share * (_fit(other, crisis, refutes_rumour) - calm)
-            evasion += share * (_evasion(other, crisis) - evasion)
+            evasion += share * (_evasion(other, crisis, refutes_rumour) - evasion)
             reasons.append(f"reads as {strategy} or {other}: the crowd takes it both ways ({share:.0%} as {other})")
         if evasion:
             shocks["anger"] = shocks.get("anger", 0.0) + evasion
@@ -220,8 +221,8 @@ def assess(
 
 def _fit(strategy: str, crisis: CrisisState, refutes_rumour: bool) -> float:
     """Fit of a strategy with the crisis type, shifted by perceived responsibility."""
-    if strategy == "deny" and refutes_rumour:
-        return FIT["victim"]["deny"]
+    if strategy in ("deny", "diminish") and refutes_rumour:  # a rumour crisis's fit (Coombs 2007)
+        return FIT["victim"][strategy]
     fit = FIT[crisis.crisis_type][strategy]
     r = crisis.responsibility
     if strategy == "rebuild":
@@ -231,9 +232,10 @@ def _fit(strategy: str, crisis: CrisisState, refutes_rumour: bool) -> float:
     return fit
 
 
-def _evasion(strategy: str, crisis: CrisisState) -> float:
-    """The extra anger of diminishing a preventable crisis: it reads as evasion (Coombs 2007)."""
-    return EVASION_ANGER if strategy == "diminish" and crisis.crisis_type == "preventable" else 0.0
+def _evasion(strategy: str, crisis: CrisisState, refutes_rumour: bool = False) -> float:
+    """The extra anger of diminishing a preventable crisis: it reads as evasion (Coombs 2007). Not
+    when what it shrinks is a false rumour ("no deaths", against a rumour of two): that corrects."""
+    return EVASION_ANGER if strategy == "diminish" and crisis.crisis_type == "preventable" and not refutes_rumour else 0.0
 
 
 def _base_effects(said: Said, crisis: CrisisState, reasons: list[str], shocks: dict[str, float]) -> float:

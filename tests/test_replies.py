@@ -625,11 +625,15 @@ UNINFORMED = {"en": re.compile(r"nobody tells us|find(?:ing)? (?:everything |it 
 def test_once_the_staff_are_spoken_to_employees_stop_saying_nobody_tells_them_anything(lang):
     """Employees said "Internally, nobody tells us anything. We find out from the news." minutes after
     a message addressed to them (43 items in a helper's runs). After a public holding statement they
-    still say it (seed 1: 10 posts and replies in English, 10 in French); after a message to the staff, nobody does."""
+    still say it (seed 1: 10 posts and replies in English, 10 in French); after a message to the staff, nobody does.
+    Its briefing times are not public promises (the public called a missed internal briefing a broken
+    promise, 16 items in the helper's runs)."""
     heard = {}
     for name, text in (("to staff", TO_STAFF[lang]), ("public", HOLDING[lang])):
         model, frame = run(lang, 1, 120, (30, text))
         assert ("to_staff" in model.conduct.statements[0].says) is (name == "to staff")
+        if name == "to staff":  # "managers will be briefed at 3pm" is the staff's to expect, not the public's
+            assert classify_message(text).commitments and not model.conduct.promises
         # posts and replies (a share passes on an earlier post as it was)
         staff = frame[(frame.t_min > 31) & frame.kind.isin(["post", "reply"]) & frame.author_group.isin(["employee", "union"])]
         assert len(staff) >= 100, (name, len(staff))

@@ -95,6 +95,10 @@ def test_a_correction_typed_without_accents_is_matched_like_one_with_them(fr_sce
 @pytest.mark.parametrize(("name", "minute", "text", "corrected", "owned"), [
     ("fr-usine-chimique", 65, "Contrairement à ce qui circule, aucun décès n'est à déplorer. Trois salariés ont été "
      "hospitalisés et sont pris en charge.", ["morts"], ["salaries-hospitalises"]),
+    # the hospitalisation stated beside a negation about it ("not in danger"): stated, not denied
+    ("fr-usine-chimique", 70, "Certains comptes parlent de deux salariés décédés. C'est faux : il n'y a aucun décès. Trois "
+     "salariés sont hospitalisés et leurs jours ne sont pas en danger, l'hôpital de Bourg-Sérande le confirme.", ["morts"],
+     ["salaries-hospitalises"]),
     ("en-retail-breach", 50, "Contrary to what is circulating, hackers do not have full card numbers or PINs. Fraudsters "
      "are calling members, so please hang up on anyone claiming to be us.", ["full-card-numbers"], []),
 ])
@@ -126,6 +130,17 @@ def test_denying_a_rumour_fits_but_denying_the_crisis_does_not():
     crisis = state(facts=True)
     assert assess("deny", "factual", crisis, [], refutes_rumour=True).calm > 0
     assert assess("deny", "factual", crisis, []).calm < 0
+
+
+def test_shrinking_a_false_rumour_of_the_harm_is_no_evasion():
+    """"No deaths" against a rumour of two is read as diminishing (a correction of the harm's extent),
+    but it corrects: no evasion's anger, a rumour crisis's fit. Shrinking the harm itself still is."""
+    crisis = state()
+    shrinking = assess("diminish", "factual", crisis, [])
+    correcting = assess("diminish", "factual", crisis, [], refutes_rumour=True)
+    assert "anger" in shrinking.shocks and "anger" not in correcting.shocks
+    assert correcting.calm > 0 > shrinking.calm
+    assert any("false rumour" in r for r in correcting.reasons)
 
 
 NEW_PLATFORM = """
