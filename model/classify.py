@@ -543,7 +543,9 @@ _s("fr", "rebuild", "aveu", 2.0,
    r"\bnous nous sommes trompes\b",
    r"\bnous n'avons pas (?:ete a la hauteur|su (?:vous |les |la |le )?(?:proteger|entendre|ecouter|voir|anticiper|prevenir|reagir)|tenu (?:notre|nos|la|les) (?:promesses?|engagements?|parole))\b",
    # "it was a mistake", not « c'est la faute du fournisseur » (a scapegoat) nor « une erreur de croire que… »
-   r"\b(?:c'etait|c'est|ce fut) (?:une (?:mauvaise decision|erreur|faute)|la mauvaise decision)\b(?! (?:de (?:croire|penser|dire|considerer|voir|imaginer|laisser)|d'(?:affirmer|imaginer))\b)")
+   r"\b(?:c'etait|c'est|ce fut) (?:une (?:mauvaise decision|erreur|faute)|la mauvaise decision)\b(?! (?:de (?:croire|penser|dire|considerer|voir|imaginer|laisser)|d'(?:affirmer|imaginer))\b)"
+   # nor an error named for its kind, which excuses (« une erreur administrative, pas une dissimulation »)
+   r"(?! (?:administrative|technique|humaine|informatique|materielle|de (?:saisie|frappe|calcul|transmission|manipulation))\b)")
 _s("fr", "rebuild", "aveu", 1.5, r"\b(?:nous )?(?:aurions|aurait|n'aurions pas) du\b")
 _s("fr", "rebuild", "excuses", 2.5,
    r"\b(?:nous |je )?(?:presentons|presente|adressons|adresse|renouvelons|renouvelle)(?: \w+){0,3}? (?:nos|mes|toutes nos|toutes mes) (?:plus )?(?:sinceres |profondes |humbles )?excuses\b",
@@ -1075,7 +1077,7 @@ _c("en", "rebuttal",
    # what is going round, named as such: "posts saying…", "a video shared online alleges", "as some posts claim"
    r"\b(?:posts?|reports?|claims?|messages?|stories|videos?|photos?|pictures?|screenshots?|flyers?|reviews?|tweets?)(?: \w+){0,3} "
    r"(?:saying|claiming|alleging|suggesting|that (?:claim|say|allege)s?)\b",
-   r"\b(?:a|the|some|several|many|recent|viral|that) (?:posts?|videos?|photos?|screenshots?|messages?|flyers?|reviews?)(?: \w+){0,3} "
+   r"\b(?:a|the|some|several|many|recent|viral|that) (?:posts?|videos?|photos?|screenshots?|messages?|flyers?|reviews?|accounts?)(?: \w+){0,3} "
    r"(?:going (?:a)?round|shared online|circulating|claims?|says?|alleges?)\b",
    r"\b(?:as|in) (?:some|several|many|recent|online) (?:posts|reports|accounts|messages)\b",
    r"\b(?:is|are|was|were) (?:a )?(?:fake|forgery|forged|doctored|counterfeit)\b", r"\bfake (?:video|photo|review|post|screenshot|letter)s?\b",
@@ -1104,7 +1106,8 @@ _c("fr", "démenti d'une rumeur",
    r"\bne (?:reflete|refletent|correspond|correspondent) (?:en rien|pas|nullement)\b",
    r"\b(?:prise?s?|tournee?s?|filmee?s?|publiee?s?) (?:pour la premiere fois )?en (?:19|20)\d\d\b", r"\bdatent de (?:19|20)\d\d\b",
    r"\b(?:prise?s?|tournee?s?|filmee?s?) (?:dans|sur|a|par) (?:un autre|une autre|un etablissement)\b",
-   r"\b(?:certains medias|certaines publications|des publications|des messages|une video|des internautes|des comptes|un message|une publication)"
+   r"\b(?:certains medias|certaines publications|des publications|des messages|une video|des internautes|des comptes|un message|une publication"
+   r"|certains (?:comptes|internautes|messages|posts)|plusieurs (?:comptes|messages|publications)|certaines personnes)"
    r" (?:\w+ ){0,3}(?:affirment|affirme|parlent|parle|evoquent|evoque|pretendent|pretend)\b",
    r"\bevoquee?s? (?:en ligne|sur les reseaux)\b", r"\bn'existent pas\b",
    # une affirmation citée, niée : « n'ont pas « vu le sol à travers le plancher » »

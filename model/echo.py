@@ -81,6 +81,7 @@ SECTIONS: tuple[str, ...] = ("reply", "follow", "broken", "share", "lead")
 MOST = 120
 MAX_VARIANTS = 3  # values tried per slot in one template
 EXCERPT = 180  # characters of a shared message shown in full
+QUOTE_WORDS = 10  # words of a quote (`_short`): a longer clause is cut
 NEVER = 2**62  # a minute that never comes
 
 
@@ -297,21 +298,36 @@ _CONJUNCTION = re.compile(r"^(?:and|but|so|or|et|mais|donc|ou|puis)\s+", re.I)
 _PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.]?(?:\d[\s.])?|0[\s.])?\d{2,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w])")
 _FIGURE = {
     "en": re.compile(r"(?<![\w:.,])(\d+(?:[.,]\d+)?(?:\s?(?:%|per ?cent|million|thousand|k))?)\s+"
-                     r"(?!(?:am|pm|a\.m|p\.m|minutes?|hours?|h|days?|weeks?|months?|years?|decades?)\b)"
+                     r"(?!(?:am|pm|a\.m|p\.m|minutes?|hours?|h|days?|weeks?|months?|years?|decades?|noon|midday|midnight|o'clock"
+                     r"|january|february|march|april|may|june|july|august|september|october|november|december)\b)"
                      r"([a-z][a-z'-]{2,}(?:\s[a-z][a-z'-]{2,})?)"),
     "fr": re.compile(r"(?<![\w:.,])(?<!\bh )(?<!\d )(\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?(?:\s?(?:%|pour ?cent|millions?|milliers?|k))?)\s+"
-                     r"(?!(?:h|heures?|minutes?|mn|min|jours?|semaines?|mois|ans|années?|décennies?)\b)"
+                     r"(?!(?:h|heures?|minutes?|mn|min|jours?|semaines?|mois|ans|années?|décennies?|midi|minuit|janvier|février"
+                     r"|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)"
                      r"((?:de |d')?[a-zàâäéèêëîïôöûüç][\wàâäéèêëîïôöûüç'-]{2,})"),
 }
 _STOP_FIGURE = {"en": {"and", "the", "our", "for", "with", "from", "more", "have", "are", "was", "were", "has"},
                 "fr": {"et", "les", "des", "pour", "avec", "sont", "ont", "est", "dans", "plus", "de", "nos", "vos", "ces",
                        "leurs", "ses"}}
+#: Capitalised words a count may follow at a sentence's start ("Only 3 employees"); any other
+#: capitalised word before a number names it ("NewsNow 24", "Flight 212", « Vol 412 »).
+_OPENERS = frozenset({
+    "about", "after", "all", "almost", "and", "another", "approximately", "après", "around", "at", "au",
+    "aujourd'hui", "aux", "avant", "avec", "before", "but", "by", "ces", "dans", "depuis", "des", "déjà", "encore",
+    "environ", "et", "exactly", "fewer", "for", "from", "hier", "in", "just", "les", "less", "mais", "moins", "more",
+    "nearly", "nos", "now", "of", "on", "only", "our", "over", "plus", "pour", "près", "quelque", "roughly",
+    "seulement", "since", "so", "some", "still", "sur", "the", "these", "those", "to", "today", "up", "with",
+    "yesterday",
+})
 _CUE = re.compile(r"^(?P<label>[^:]+): '(?P<words>.+)'$")
 
 
 def _figure(match: re.Match[str], lang: str) -> str:
     """"3 employees" of "3 employees were taken": a number and what it counts, without the verb after
     it; "" when it counts nothing ("3 and", a duration is excluded by the pattern: "for 40 years")."""
+    prev = match.string[:match.start()].split()[-1:]
+    if prev and prev[0][:1].isupper() and prev[0].lower() not in _OPENERS:  # a name's number: "NewsNow 24", "Flight 212"
+        return ""
     words = match.group(2).split()
     while words and words[-1].lower() in _STOP_FIGURE[lang]:
         words.pop()
@@ -339,7 +355,8 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
     clauses = [c for s in sentences for c in _clauses(s)]
     cues = minimising_words(text, lang) if kind == "diminish" else _cues(reading)
-    weak = tuple(dict.fromkeys(_short(_holding(clauses, sentences, c), lang) for c in cues))[:2]
+    # the clause that gives it away, unless it only names the rumour ("Posts saying … are not accurate")
+    weak = tuple(dict.fromkeys(_short(w, lang) for c in cues if not _aside(w := _holding(clauses, sentences, c), lang)))[:2]
     phones = tuple(dict.fromkeys(m.group(0).strip() for m in _PHONE.finditer(text)))[:2]
     scrubbed = _PHONE.sub(" ", text)
     figures = tuple(dict.fromkeys(f for m in _FIGURE[lang].finditer(scrubbed) if (f := _figure(m, lang))))[:2]
@@ -424,7 +441,7 @@ def _lists_whole(pieces: list[str]) -> list[str]:
     return out
 
 
-def _short(clause: str, lang: str, most: int = 10) -> str:
+def _short(clause: str, lang: str, most: int = QUOTE_WORDS) -> str:
     """A clause as quoted: at most `most` words, no closing punctuation, a cut marked '…'."""
     clause = clause.strip().strip("«»\"“”").strip()
     words = _PHONE.sub(lambda m: m.group(0).replace(" ", _GLUE), clause).split()  # a number is one word
@@ -643,14 +660,18 @@ _HEARSAY = {"en": re.compile(r"(?:(?:some |many |recent |viral |the |a |an |thes
                              re.I)}
 
 
+#: What calls a claim false within the clause that names it: "The claims circulating online are false"
+#: may be quoted whole; "Posts saying hackers have your card numbers… are not accurate" is cut before it.
+_VERDICT = {"en": re.compile(r"\b(?:not|no|never|false|untrue|wrong|inaccurate|fake|lies?|baseless|unfounded)\b|n't\b", re.I),
+            "fr": re.compile(r"\b(?:faux|fausses?|inexacte?s?|infondée?s?|erronée?s?|pas|aucune?|jamais|mensong\w*)\b|\bn'", re.I)}
 def _aside(clause: str, lang: str) -> bool:
     """Whether the clause only points back at an earlier message, names whom it addresses, reports
     the organisation's own earlier words (`_REPORTED`) or what others say (`_HEARSAY`), or is only a
     name ("Kestrel Loyalty Systems"): an opening or an aside, not a claim of its own."""
     c = clause.strip().rstrip(" .,;:!")
     words = c.split()
-    return (bool(_BACK[lang].fullmatch(c) or _VOCATIVE[lang].fullmatch(c) or _REPORTED[lang].match(c)
-                 or _HEARSAY[lang].match(c))
+    hearsay = bool(_HEARSAY[lang].match(c)) and not (len(words) <= QUOTE_WORDS and _VERDICT[lang].search(c))
+    return (bool(_BACK[lang].fullmatch(c) or _VOCATIVE[lang].fullmatch(c) or _REPORTED[lang].match(c)) or hearsay
             or (len(words) <= 5 and all(w[:1].isupper() or w.isdigit() for w in words)))
 
 

@@ -481,6 +481,9 @@ def test_promises_as_organisations_write_them(text, lang, kind):
     ("Point de 11h, comme annoncé : la fuite est colmatée, le confinement est levé.", "fr"),
     ("Our 11 am update, as promised: the helpline is open and refunds have started.", "en"),
     ("3 pm update: water pressure is back in most of the town.", "en"),
+    # "Update at 11:20:" heads the update of 11:20 ("Setting an alarm for 11:20 🙃" had answered it)
+    ("Update at 11:20: our helpline is now open on 0800 123 456.", "en"),
+    ("Point de 10 h. Le confinement est levé et l'eau est de nouveau potable.", "fr"),
     ("The tribunal will see that too.", "en"),
     ("As you'll appreciate, turbulence is beyond any airline's control.", "en"),
     ("Update on the Greyfield Arena roof: four of the 96 panels were damaged.", "en"),
@@ -633,6 +636,12 @@ def test_stance_features_tell_a_rebuttal_of_extent_from_one_of_conduct():
     ("In hindsight, it was the wrong decision. Period.", None, "explicit admission"),
     ("To put it simply, we were not adequately prepared to support the event.", None, "explicit admission"),
     ("Nous n'avons pas tenu notre promesse envers vous.", None, "aveu explicite"),
+    # a confirmation that owns the fault had read deny: « Niez tant que vous voulez » answered it
+    ("@NadiaBenali Oui, nous confirmons que le détecteur était signalé défaillant depuis le 3 mars. C'était une erreur "
+     "grave.", None, "aveu explicite"),
+    ("Update at 11 am: our server had not been patched for seven months. We were warned. We failed our customers.", None,
+     "explicit admission"),
+    ("That was a serious mistake, and we will not repeat it.", None, "explicit admission"),
 ])
 def test_cues_found_in_real_statements_mean_what_they_say(text, absent, present):
     reading = classify_message(text)
@@ -648,7 +657,8 @@ def test_cues_found_in_real_statements_mean_what_they_say(text, absent, present)
 def test_an_admitted_mistake_is_not_blame_nor_a_figure_of_speech():
     """« c'était une erreur » admits; « c'est la faute du fournisseur » blames, « c'est une erreur de
     croire que… » rebuts: neither counts toward rebuild."""
-    for text in ("C'est la faute du fournisseur, pas la nôtre.", "C'est une erreur de croire que nous cachons quoi que ce soit."):
+    for text in ("C'est la faute du fournisseur, pas la nôtre.", "C'est une erreur de croire que nous cachons quoi que ce soit.",
+                 "C'est une erreur administrative, pas une dissimulation."):
         assert classify_message(text).scores["rebuild"] == 0, text
     assert classify_message("Je l'ai validé, et c'était une erreur.").scores["rebuild"] > 0
 

@@ -316,6 +316,10 @@ def test_replies_pick_up_the_words_of_the_message(lang, which):
     ("3 employees were taken to hospital; 4.2 million members are affected.", ("3 employees", "4.2 million members")),
     ("Chimex est présent à Valmont depuis 42 ans, et depuis 6 mois sur le nouveau site.", ()),
     ("3 salariés ont été hospitalisés.", ("3 salariés",)),
+    # a time, a date or a name's number counts nothing ("24 outside, and you expect us to stay calm?")
+    ("Caroline Ashdown will speak to NewsNow 24 outside our head office at 12 noon.", ()),
+    ("Le détecteur était signalé défaillant depuis le 3 mars ; 200 riverains ont été évacués.", ("200 riverains",)),
+    ("Flight 212 landed safely; 180 passengers were checked.", ("180 passengers",)),
 ])
 def test_a_figure_is_a_count_not_a_duration(text, figures):
     """Replies ask of a figure "is that final, or will it go up?": of "3 employees", not of the
@@ -683,6 +687,23 @@ def test_rebutting_a_false_rumour_after_an_apology_is_no_u_turn(lang):
     # a denial of what the rumour does not say is still a U-turn after an apology (the test above)
     model, _ = run(lang, 1, 60, (20, APOLOGY_BARE[lang]), (40, DENIAL[lang]))
     assert model.conduct.statements[1].contradiction
+
+
+HEARSAY = {"en": re.compile(r"posts saying", re.I), "fr": re.compile(r"certains médias parlent", re.I)}
+REBUTTED = {"en": re.compile(r"not in the stolen files|not accurate", re.I), "fr": re.compile(r"aucun décès|c'est faux", re.I)}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_rebuttal_is_quoted_for_what_it_says_not_for_the_rumour_it_names(lang):
+    """"'Posts saying hackers have your full card numbers and PINs…' — deny all you want": a quote cut
+    before "are not accurate" puts the rumour in the organisation's mouth (71 replies in a helper's
+    runs). Replies quote what the message says is so."""
+    t = {"en": 30, "fr": 62}[lang]
+    model, frame = run(lang, 1, t + 40, (t, RUMOUR_REBUTTAL[lang]))
+    replies = under(frame, model)
+    assert len(replies) >= 20, len(replies)
+    assert not replies.text.str.contains(HEARSAY[lang]).any(), replies.text[replies.text.str.contains(HEARSAY[lang])]
+    assert replies.text.str.contains(REBUTTED[lang]).sum() >= 3
 
 
 JOKES = {"en": ("Good news: your points are safe 😅 hackers can't spend them, we checked. Seriously though: change your "
