@@ -627,9 +627,11 @@ _BACK = {"en": re.compile(r"(?:update,? )?(?:as (?:promised|announced|committed|
 #: questions", "[Video] Caroline Ashdown, Chief Executive", « À tous les salariés de Chimex Valmont »):
 #: nothing to quote back.
 _VOCATIVE = {"en": re.compile(r"(?:@\w+|\[[^\]]+\]|(?:dear|to (?:all|our|every)|hello|hi|attention|a (?:statement|message|word) "
-                              r"from)\b)(?: \S+){0,7}", re.I),
+                              r"from|(?:parents|families|residents|customers|members|passengers|pupils|students|staff) (?:of|at)"
+                              r")\b)(?: \S+){0,7}", re.I),
              "fr": re.compile(r"(?:@\w+|\[[^\]]+\]|(?:chers?|chères|madame|monsieur|mesdames|messieurs|habitants|riverains|bonjour"
-                              r"|à tou(?:te)?s|aux (?:habitants|riverains|parents|familles|salariés|clients)|attention"
+                              r"|à tou(?:te)?s|aux (?:habitants|riverains|parents|familles|salariés|clients)|(?:parents|familles|habitants|riverains|salariés"
+                              r"|clients|usagers|voyageurs|élèves) (?:du|de la|des|de l'|d')|attention"
                               r"|(?:un )?(?:communiqué|message|mot) de)\b)(?: \S+){0,7}", re.I)}
 
 
