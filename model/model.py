@@ -397,7 +397,7 @@ class CrisisModel(mesa.Model):
         self._promises_due(m)
         for inject_index, injected in enumerate(self.scenario.injects):
             if injected.at == m:
-                self._fire_inject(injected, index=inject_index)
+                self._fire_scheduled(injected, inject_index)
         due = [x for x in self._queue if x.t_min == m]
         self._queue = [x for x in self._queue if x.t_min != m]
         for item in due:
@@ -417,6 +417,27 @@ class CrisisModel(mesa.Model):
                 self._event(m, "note", item.text)
             else:
                 self._event(m, "trainer", f"{item.type} {item.value if item.value is not None else ''}".strip())
+
+    def _fire_scheduled(self, injected: Any, index: int) -> None:
+        """A scheduled inject, true to what happened: one whose text takes for granted what the
+        trainees have undone ("why is Chimex silent?" after Chimex posted) says `instead`, or is left
+        out — an event tells the trainers which."""
+        if injected.unless is None or not self._holds(injected.unless):
+            self._fire_inject(injected, index=index)
+        elif injected.instead is not None:
+            self._fire_inject(injected.model_copy(update={"text": injected.instead}), index=index)
+        else:
+            self._event(self._minute, "note", f"inject not fired ({injected.unless}): {injected.title or injected.text}",
+                        index=index, skipped=injected.unless)
+
+    def _holds(self, fact: str) -> bool:
+        """Whether a fact of the exercise holds now (`Inject.unless`)."""
+        said = [s for s in self.conduct.statements if s.t_min <= self._minute]
+        if fact == "spoken":
+            return bool(said)
+        if fact == "apologised":
+            return any("apology" in s.says for s in said)
+        return self.conduct.staff_told(self._minute)
 
     def _apply_inject_input(self, item: inp.Inject) -> None:
         if item.index is not None:

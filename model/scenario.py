@@ -175,8 +175,20 @@ class Inject(_Strict):
     #: facts emerging may change the crisis; None leaves it as it was
     responsibility: Unit | None = None
     crisis_type: Literal["victim", "accidental", "preventable"] | None = None
+    #: what the inject's text takes for granted: when it no longer holds at its minute ("spoken": the
+    #: organisation has posted; "apologised": a message said sorry; "staff_told": a message spoke to
+    #: the staff), the inject says `instead`, or does not fire when there is none
+    unless: Literal["spoken", "apologised", "staff_told"] | None = None
+    instead: str | None = None
 
     _emotions = field_validator("shock")(classmethod(lambda cls, v: _check_emotions(v)))
+
+    @model_validator(mode="after")
+    def _instead_needs_unless(self) -> Inject:
+        if self.instead is not None and self.unless is None:
+            raise ValueError("'instead' is the text said when 'unless' holds: give 'unless' too "
+                             "(spoken, apologised or staff_told)")
+        return self
 
 
 class Hashtag(_Strict):

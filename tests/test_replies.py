@@ -706,6 +706,25 @@ def test_a_rebuttal_is_quoted_for_what_it_says_not_for_the_rumour_it_names(lang)
     assert replies.text.str.contains(REBUTTED[lang]).sum() >= 3
 
 
+@pytest.mark.parametrize(("lang", "message", "at", "undone"), [
+    ("fr", "Nous avons connaissance d'un incident sur le site de Valmont et nous vérifions. Plus d'informations bientôt.",
+     58, "se taisent"),
+    ("en", TO_STAFF["en"], 55, "been told nothing"),
+])
+def test_a_scripted_post_does_not_say_what_the_trainees_undid(lang, message, at, undone):
+    """« Pourquoi la préfecture et Chimex se taisent-ils ? » fired in every French run after Chimex
+    had posted, a reporter's "staff had 'been told nothing'" after a memo to the staff (a helper's
+    runs): such an inject says its `instead` text, and the rumour it carries still goes round."""
+    said = {}
+    for name, messages in (("silent", ()), ("spoken", ((20, message),))):
+        model, _ = run(lang, 1, at + 1, *messages)
+        inject = next(e for e in model.events if e["source"] == "inject" and e["t_min"] == at)
+        said[name] = undone in inject["text"]
+        claim = model.scenario.injects[inject["index"]].claim
+        assert claim is None or model.claim_active[[c.id for c in model.scenario.claims].index(claim)]
+    assert said == {"silent": True, "spoken": False}, said
+
+
 JOKES = {"en": ("Good news: your points are safe 😅 hackers can't spend them, we checked. Seriously though: change your "
                 "Bright Rewards password and hang up on anyone who calls claiming to be us.",
                 "Your points are safe: they cannot be spent by anyone else. Change your Bright Rewards password and "

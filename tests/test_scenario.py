@@ -248,6 +248,7 @@ CASES: dict[str, tuple[int | None, list[str]]] = {
     "not_utf8.toml": (None, ["not UTF-8", "byte 129"]),
     "claim_without_keywords.toml": (None, ["claims[0].keywords", "is required but missing"]),
     "unknown_group.toml": (27, ["personas[1].group", "'journalists'"]),
+    "instead_without_unless.toml": (31, ["injects[0]", "'unless'", "spoken, apologised or staff_told"]),
     "population_share_out_of_range.toml": (
         14,
         ["population.groups.public", "less than or equal to 1"],
