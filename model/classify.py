@@ -343,7 +343,8 @@ _s("en", "rebuild", "acknowledgement", 2.5,
    rf"\b(?:we )?{_NOT} (?:deny|dispute|contest|hide from|shy away from|run from|evade)\b(?: (?:our|any|the|its|that|this|it))?(?: (?:responsibility|role|part|fault|mistakes?|failings?|errors?))?")
 _s("en", "rebuild", "responsibility", 2.5,
    r"\b(?:we |i )?(?:take|accept|assume|bear|acknowledge|own)s? (?:full |complete |total |our |all |the )*(?:responsibility|blame|accountability)\b",
-   r"\b(?:it|this) (?:was|is) (?:entirely |all )?(?:our|my) (?:fault|mistake|responsibility)\b")
+   r"\b(?:it|this) (?:was|is) (?:entirely |all )?(?:our|my) (?:fault|mistake|responsibility)\b",
+   r"\b(?:that|this|it)(?:'s| is| was) (?:all |entirely )?on (?:us|me)\b")
 _s("en", "rebuild", "admission", 2.0,
    r"\bwe (?:got (?:this|it|things) wrong|failed|made (?:a |serious |grave |an? )?(?:mistakes?|errors?)|let (?:you|them|people|our \w+) down|messed up|fell short|should have|should not have|shouldn't have)",
    r"\bwe (?:have )?failed (?:you|them|our|the)\b",
@@ -424,7 +425,8 @@ _s("en", "deny", "attack on the accuser", 1.5,
    r"\bspreading (?:lies|misinformation|rumou?rs|falsehoods)\b", r"\bgo unchallenged\b",
    tone="defensive", tw=1.5)
 _s("en", "deny", "scapegoat", 1.5,
-   r"\b(?:supplier|subcontractor|sub-contractor|contractor|third[- ]party|provider)(?:'s|s)?\b",
+   # not when the blame is taken back from it: "that is on us, not on our supplier"
+   r"(?<!not our )(?<!not on our )(?<!not the )(?<!not on the )\b(?:supplier|subcontractor|sub-contractor|contractor|third[- ]party|provider)(?:'s|s)?\b",
    tone="defensive", tw=1.0)
 _s("en", "deny", "scapegoat", 1.0, r"\b(?:originated|originates) (?:at|from|in)\b", tone="defensive", tw=0.5)
 # ---- English: diminish

@@ -985,6 +985,9 @@ def test_an_excuse_is_told_from_news(lang, text, excuse):
     ("scapegoat", "en", "That is our failure, not our supplier's.", False),
     ("scapegoat", "en", "The breach happened on our supplier's systems.", True),
     ("scapegoat", "fr", "Ce n'est pas la faute de notre sous-traitant, c'est la nôtre.", False),
+    ("scapegoat", "en", "That is on us, not on our supplier.", False),
+    ("disowned", "en", "That is on us, not on our supplier.", False),
+    ("owned", "en", "That is on us, not on our supplier.", True),
     # disowning the harm, or only rebutting a claim
     ("disowned", "en", "Brightmart's own systems were not breached.", True),
     ("disowned", "fr", "Chimex n'est en rien responsable de cette pollution.", True),
