@@ -666,6 +666,8 @@ _HEARSAY = {"en": re.compile(r"(?:(?:some |many |recent |viral |the |a |an |thes
 #: may be quoted whole; "Posts saying hackers have your card numbers… are not accurate" is cut before it.
 _VERDICT = {"en": re.compile(r"\b(?:not|no|never|false|untrue|wrong|inaccurate|fake|lies?|baseless|unfounded)\b|n't\b", re.I),
             "fr": re.compile(r"\b(?:faux|fausses?|inexacte?s?|infondée?s?|erronée?s?|pas|aucune?|jamais|mensong\w*)\b|\bn'", re.I)}
+
+
 def _aside(clause: str, lang: str) -> bool:
     """Whether the clause only points back at an earlier message, names whom it addresses, reports
     the organisation's own earlier words (`_REPORTED`) or what others say (`_HEARSAY`), or is only a

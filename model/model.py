@@ -39,7 +39,7 @@ from .population import Population, baseline_emotions, build_population
 from .response import CrisisState, Said, assess
 from .scenario import Claim, Scenario, load_scenario
 from .taxonomy import EMOTIONS, GROUPS, LANGUAGES, MASS_GROUPS, SITUATIONS, STYLES
-from .texttable import REPEAT_WINDOW_MIN, TextTable, fill, vocabulary
+from .texttable import PRESUPPOSED, REPEAT_WINDOW_MIN, TextTable, fill, vocabulary
 
 #: kind mix (post, share, reply, reaction) by platform style
 KIND_MIX = {
@@ -846,9 +846,10 @@ class CrisisModel(mesa.Model):
         "nobody tells us anything" from staff once a message spoke to them, "internally we got clear
         instructions" before one did, "they spoke quickly" after a first word an hour late. Each takes a
         line true in any situation: its group's own, else the crowd's."""
-        minute, told = self._minute, self.conduct.staff_told(self._minute)
-        staff = np.isin(group, self._staff)
-        false = (np.where(staff & told, 1, 0) | (0 if told else 2) | (4 if self.conduct.first_word_late(minute) else 0))
+        bit = {name: 1 << b for b, name in enumerate(PRESUPPOSED)}
+        told, late = self.conduct.staff_told(self._minute), self.conduct.first_word_late(self._minute)
+        false = (np.where(np.isin(group, self._staff) & told, bit["staff_uninformed_said"], 0)
+                 | (0 if told else bit["staff_informed_said"]) | (bit["speed_said"] if late else 0))
         clash = (self.texts.presupposes(text_id) & false) != 0
         for shared in (False, True):
             if not clash.any():
