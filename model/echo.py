@@ -343,7 +343,8 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
 
     `strategy`, `holding` and `base_responses` are the reading the crowd goes by (a trainer's
     correction included); the rest comes from the reader's `reading`. `noticed`: what the crowd
-    sees of the message against the record ("u_turn", "retracts", "against_facts", "kept", "apologised": an
+    sees of the message against the record ("u_turn", "retracts", "against_facts", "kept", "rebuttal": it
+    corrects only false rumours, "apologised": an
     earlier message apologised, so "not one word of apology" would be false, and "instructed": an
     earlier message told people what to do, so "you don't tell us what to do" would be). `says`: the
     message's `postures` (read from `text` when not given); `tone`: the tone the crowd goes by (the
@@ -354,7 +355,10 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
     kind = message_kind(strategy, holding, says)
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
     clauses = [c for s in sentences for c in _clauses(s)]
-    cues = minimising_words(text, lang) if kind == "diminish" else _cues(reading)
+    # a rebuttal of a false rumour calls nothing small and gives nothing away: "'no deaths', you say"
+    # would answer it as a minimising ("rebuttal": it corrects only claims the scenario says are false)
+    cues = (() if "rebuttal" in noticed and kind in ("deny", "diminish")
+            else minimising_words(text, lang) if kind == "diminish" else _cues(reading))
     # the clause that gives it away, unless it only names the rumour ("Posts saying … are not accurate")
     weak = tuple(dict.fromkeys(_short(w, lang) for c in cues if not _aside(w := _holding(clauses, sentences, c), lang)))[:2]
     phones = tuple(dict.fromkeys(m.group(0).strip() for m in _PHONE.finditer(text)))[:2]
@@ -384,8 +388,9 @@ def read_words(text: str, reading: Reading, strategy: str, holding: bool, safety
         flags.add("no_apology")
     # "no date, nothing": a holding statement or a refusal says when it will speak, a remedy when it comes;
     # an admission that promises nothing has no date to give
-    if (kind in ("holding", "refused") or (kind == "rebuild" and (promises or remedies))) and not any(
-            c.due_min is not None for c in promises):
+    # (news is no holding line to date, and a staff memo's briefing time is a time all the same)
+    if ((kind in ("holding", "refused") and "news" not in says) or (kind == "rebuild" and (promises or remedies))) and not any(
+            c.due_min is not None for c in reading.commitments):
         flags.add("no_date")
     if not phones and not any(r.line for r in remedies):
         flags.add("no_contact")

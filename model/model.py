@@ -698,6 +698,7 @@ class CrisisModel(mesa.Model):
         noticed = tuple(flag for flag, seen in (
             ("u_turn", any(r.startswith("contradicts the earlier message") for r in record.reasons)),
             ("retracts", "corrects its own earlier message" in record.reasons),
+            ("rebuttal", record.refutes_rumour),
             ("against_facts", any(r.startswith(("denies what the facts", "calls a true claim false"))
                                   for r in record.reasons)),
             ("kept", record.kept > 0),

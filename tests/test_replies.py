@@ -725,6 +725,24 @@ def test_a_scripted_post_does_not_say_what_the_trainees_undid(lang, message, at,
     assert said == {"silent": True, "spoken": False}, said
 
 
+#: Lines that throw a minimising or a denial's own words back ("'minor'? Tell that to…", "deny all you want").
+CUE_TALK = {"en": re.compile(r"Define \"|deny all you want|Tell that to|doing a lot of work", re.I),
+            "fr": re.compile(r"dites-vous|Définissez|tout est dans la formule|Allez le dire|Niez tant que", re.I)}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_rebuttal_of_a_false_rumour_is_not_answered_as_a_minimising(lang):
+    """« « aucun décès », dites-vous. Pas pour ceux qui le vivent. » under « C'est faux : il n'y a aucun
+    décès » (a rumour of two deaths the scenario says is false): 7 items in a helper's runs. The same
+    lines still answer a minimising of the harm itself."""
+    t = {"en": 30, "fr": 62}[lang]
+    model, frame = run(lang, 1, t + 40, (t, RUMOUR_REBUTTAL[lang]))
+    assert model.messages[0].refutes_rumour
+    assert not under(frame, model).text.str.contains(CUE_TALK[lang]).any()
+    model, frame = run(lang, 1, t + 40, (t, MINIMISING[lang]))
+    assert under(frame, model).text.str.contains(CUE_TALK[lang]).sum() >= 3
+
+
 JOKES = {"en": ("Good news: your points are safe 😅 hackers can't spend them, we checked. Seriously though: change your "
                 "Bright Rewards password and hang up on anyone who calls claiming to be us.",
                 "Your points are safe: they cannot be spent by anyone else. Change your Bright Rewards password and "
