@@ -1235,16 +1235,21 @@ class CrisisModel(mesa.Model):
         """The claims going round that a correcting message calls false: those it names where it
         corrects or denies (`classify.corrected_sentences`), not a fact it states beside them; when
         those sentences name none ("There are rumours about the water. They are untrue."), those it
-        names anywhere."""
+        names anywhere. A true claim counts only in two of its words: « Aucun salarié n'est décédé »
+        rebuts the rumour of deaths, not the hospitalisation of employees."""
         sentences, stated = corrected_sentences(body, lang), stated_clauses(body, lang)
-        # a true claim the message states in two of its words ("three workers are in hospital") it owns
-        going = [c for c in self._going_round()
-                 if not (c.true and any(keywords_named(s, c.keywords) >= min(2, len(c.keywords)) for s in stated))]
-        named = [c.id for c in going if any(keywords_named(s, c.keywords) for s in sentences)]
+
+        def enough(c: Claim) -> int:  # a true claim is called false, or owned, in two of its words, not one
+            return min(2, len(c.keywords)) if c.true else 1
+
+        # a true claim the message states ("three workers are in hospital") it owns, whatever it rebuts
+        going = [c for c in self._going_round() if not (c.true and any(keywords_named(s, c.keywords) >= enough(c)
+                                                                        for s in stated))]
+        named = [c.id for c in going if any(keywords_named(s, c.keywords) >= enough(c) for s in sentences)]
         if named:
             return named
         norm = detected_norm(body)
-        return [c.id for c in going if keywords_named(norm, c.keywords)]
+        return [c.id for c in going if keywords_named(norm, c.keywords) >= enough(c)]
 
     def _claim_index(self, claim_id: str) -> int:
         return next(i for i, c in enumerate(self.scenario.claims) if c.id == claim_id)

@@ -95,6 +95,9 @@ def test_a_correction_typed_without_accents_is_matched_like_one_with_them(fr_sce
 @pytest.mark.parametrize(("name", "minute", "text", "corrected", "owned"), [
     ("fr-usine-chimique", 65, "Contrairement à ce qui circule, aucun décès n'est à déplorer. Trois salariés ont été "
      "hospitalisés et sont pris en charge.", ["morts"], ["salaries-hospitalises"]),
+    # « salarié » alone does not name the hospitalisations: the rumour of deaths is what is rebutted
+    ("fr-usine-chimique", 65, "Certains médias parlent de deux salariés décédés. C'est faux. Aucun salarié n'est décédé.",
+     ["morts"], []),
     # the hospitalisation stated beside a negation about it ("not in danger"): stated, not denied
     ("fr-usine-chimique", 70, "Certains comptes parlent de deux salariés décédés. C'est faux : il n'y a aucun décès. Trois "
      "salariés sont hospitalisés et leurs jours ne sont pas en danger, l'hôpital de Bourg-Sérande le confirme.", ["morts"],
