@@ -1576,6 +1576,14 @@ def _own_words(kept: list[tuple[int, int, _Rule]]) -> list[tuple[int, int]]:
     return [(s, e) for s, e, r in kept if r.label in _SELF_CORRECTION]
 
 
+def _correction_spans(rp: RulePass) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where a message's correction cues lie, and where it reports its own withdrawn words."""
+    layers, prefilter = _compiled(rp.lang)
+    present = prefilter.present(rp.norm)
+    cues = [(s, e) for s, e, _ in _resolve(layers.correction.matches(rp.norm, present))]
+    return cues, _own_words(_resolve(layers.strategy.matches(rp.norm, present)))
+
+
 def corrected_sentences(text: str, lang: str | None = None) -> list[str]:
     """The sentences of a message (normalised) that a correction bears on: those that call something
     false ("contrary to what is circulating", "are false") or say it is not so ("card numbers were
@@ -1585,14 +1593,11 @@ def corrected_sentences(text: str, lang: str | None = None) -> list[str]:
     rp = rule_pass(text, lang)
     if not rp.corrections:
         return []
-    layers, prefilter = _compiled(rp.lang)
-    present = prefilter.present(rp.norm)
-    own = _own_words(_resolve(layers.strategy.matches(rp.norm, present)))
-    cues = [s for s, _, _ in _resolve(layers.correction.matches(rp.norm, present))]
+    cues, own = _correction_spans(rp)
     denies = _DENIES.get(rp.lang, _DENIES["en"])
     return [m.group(0) for m in _SENTENCES.finditer(rp.norm)
             if not any(os < m.end() and m.start() < oe for os, oe in own)
-            and (any(m.start() <= s < m.end() for s in cues) or denies.search(m.group(0)))]
+            and (any(m.start() <= s < m.end() for s, _ in cues) or denies.search(m.group(0)))]
 
 
 #: A clause of a normalised sentence: what lies between punctuation and "and", "but", « et », « mais ».
@@ -1605,10 +1610,8 @@ def stated_clauses(text: str, lang: str | None = None) -> list[str]:
     faux : il n'y a aucun décès. Trois salariés sont hospitalisés et leurs jours ne sont pas en
     danger. » A true claim a message states is not one it calls false, whatever it rebuts beside it."""
     rp = rule_pass(text, lang)
-    layers, prefilter = _compiled(rp.lang)
-    present = prefilter.present(rp.norm)
-    marked = [(s, e) for s, e, _ in _resolve(layers.correction.matches(rp.norm, present))]
-    marked += _own_words(_resolve(layers.strategy.matches(rp.norm, present)))
+    cues, own = _correction_spans(rp)
+    marked = cues + own
     denies = _DENIES.get(rp.lang, _DENIES["en"])
     return [m.group(0) for m in _CLAUSE.finditer(rp.norm)
             if not denies.search(m.group(0)) and not any(s < m.end() and m.start() < e for s, e in marked)]
