@@ -18,7 +18,8 @@ A promise (a commitment in a message, `model/commitments.py`) is
   "refunded" names "refund" and "open" names "opens");
   a bare refusal to comment keeps nothing (`CrisisModel` does not offer it), and
   thanks or a reminder of the record (bolster) keep no promise to say more;
-- **broken** when its time passes with no such message (a promise without a time
+- **broken** when its time has passed by more than `GRACE_MIN` ("live at 11:15" answered at 11:16 is
+  on time) with no such message (a promise without a time
   stays pending: it can be kept, not broken by the clock; so does a promised update
   on a subject when the organisation spoke again in time without naming it — it
   said something, and the words may only have missed a synonym).
@@ -37,6 +38,10 @@ from .commitments import Commitment
 #: N minutes of silence" and nobody says it spoke quickly (`Conduct.first_word_late`). Half an hour:
 #: the decay time of a first message's effect (`response.assess`, exp(−delay / 30)).
 LATE_AFTER_MIN = 30
+#: Minutes a promise's time may pass before it is broken: a message posted a minute or two after the
+#: time it promised is on time to its readers (a live answer promised at 11:15 and given at 11:16 had
+#: been "broken" at 11:16 and called out for a quarter of an hour).
+GRACE_MIN = 3
 
 _WORD = re.compile(r"[a-z]{4,}")
 #: Words too common in crisis statements to show that a promise was delivered (compared on their
@@ -247,7 +252,7 @@ class Conduct:
         words = {w[:6] for w in _WORD.findall(text_norm)}
         kept = []
         for p in self.pending():
-            if ((p.due_at is not None and minute > p.due_at) or (p.kind == "update" and not informs)
+            if ((p.due_at is not None and minute > p.due_at + GRACE_MIN) or (p.kind == "update" and not informs)
                     or (p.kind == "action" and not reports)):
                 continue
             if p.kind == "update" and not p.keywords and not _near(p, minute):
@@ -260,10 +265,10 @@ class Conduct:
         return kept
 
     def fall_due(self, minute: int) -> list[Promise]:
-        """Promises whose time has passed at the start of `minute`: now broken."""
+        """Promises whose time (and `GRACE_MIN`) has passed at the start of `minute`: now broken."""
         broken = []
         for p in self.pending():
-            if p.due_at is not None and minute > p.due_at and p.spoke_at is None:
+            if p.due_at is not None and minute > p.due_at + GRACE_MIN and p.spoke_at is None:
                 p.status, p.closed_at = "broken", minute
                 broken.append(p)
         return broken

@@ -13,7 +13,7 @@ from conftest import SEEDS, run_model, window_mean
 
 from uproar import CrisisModel, classify_message
 from uproar.model.commitments import Commitment
-from uproar.model.conduct import Conduct, Statement, broken_promise_text
+from uproar.model.conduct import GRACE_MIN, Conduct, Statement, broken_promise_text
 from uproar.model.inputs import InputError, dump_inputs, parse_input, read_inputs
 from uproar.model.response import CrisisState, Said, assess
 from uproar.report.impact import without_input
@@ -177,14 +177,15 @@ def test_a_broken_promise_raises_anger_after_its_time(promise_runs):
     for runs in promise_runs.values():
         broken, none = runs["broken"], runs["none"]
         assert [p.status for p in broken.conduct.promises] == ["broken"]
-        assert broken.conduct.promises[0].closed_at == 56
+        due = 56 + GRACE_MIN  # due at 55, broken once its grace has passed
+        assert broken.conduct.promises[0].closed_at == due
         # no difference before the promise falls due (replies quote the promise, so the texts differ
         # a little: well within run-to-run noise), a clear one after
         assert window_mean(broken, None, "anger", 30, 55) == pytest.approx(window_mean(none, None, "anger", 30, 55),
                                                                            abs=0.004)
-        assert window_mean(broken, None, "anger", 56, 100) > window_mean(none, None, "anger", 56, 100) + 0.015
+        assert window_mean(broken, None, "anger", due, 100) > window_mean(none, None, "anger", due, 100) + 0.015
         events = [e for e in broken.events if e["source"] == "promise"]
-        assert events and events[0]["status"] == "broken" and events[0]["t_min"] == 56
+        assert events and events[0]["status"] == "broken" and events[0]["t_min"] == due
         assert events[0]["item"] is not None  # a journalist says so
 
 
@@ -415,6 +416,27 @@ def test_a_promised_update_is_delivered_near_its_time_not_hours_before():
 
     early = promised(114)
     assert early.promises[0].status == "pending"
-    assert [p.status for p in early.fall_due(241)] == ["broken"]  # nothing came near 2 pm
+    assert [p.status for p in early.fall_due(241 + GRACE_MIN)] == ["broken"]  # nothing came near 2 pm
     near = promised(114, 235)
     assert near.promises[0].status == "kept" and near.promises[0].kept_by == 12
+
+
+def test_a_promise_kept_a_minute_late_is_kept_and_one_never_kept_breaks_after_its_grace():
+    """"Bertrand Maréchal répondra à vos questions en direct à 11 h 15", answered « Comme annoncé, je
+    réponds… » at 11:16: the promise had been broken at 11:16 and called out (« Toujours rien ») for a
+    quarter of an hour, 24 items in a helper's run. A message within `GRACE_MIN` of the time keeps it."""
+    def promised() -> Conduct:
+        conduct = Conduct(onset=0)
+        conduct.said(Statement(10, 60, "no_comment", None, "factual", (), True, 0.3),
+                     [Commitment("Bertrand Maréchal répondra à vos questions en direct à 11 h 15.", "à 11 h 15", 75,
+                                 "update")], [])
+        return conduct
+
+    due = 60 + 75
+    late = promised()
+    assert late.fall_due(due + 1) == []
+    kept = late.delivered_by("comme annonce, je reponds en direct aux questions d'info24", due + 1, 11)
+    assert [p.status for p in kept] == ["kept"]
+    silent = promised()
+    assert silent.fall_due(due + GRACE_MIN) == []
+    assert [p.status for p in silent.fall_due(due + GRACE_MIN + 1)] == ["broken"]

@@ -20,7 +20,7 @@ import pytest
 from uproar import CrisisModel, classify_message, load_scenario
 from uproar.model import echo, situation
 from uproar.model.commitments import Commitment
-from uproar.model.conduct import Conduct, Statement
+from uproar.model.conduct import GRACE_MIN, Conduct, Statement
 from uproar.model.texttable import vocabulary
 
 
@@ -113,12 +113,13 @@ def test_a_contradiction_holds_for_a_while_then_the_reading_returns():
 def test_a_broken_promise_holds_for_a_while_and_a_new_message_ends_it():
     c = Conduct()
     said(c, 1, 10, "rebuild", promises=(Commitment("Update at 3 pm.", "at 3 pm", 60, "update"),))
-    assert c.fall_due(70) == []  # due at minute 70: not yet broken at its own minute
-    assert [p.status for p in c.fall_due(71)] == ["broken"]
+    late = 71 + GRACE_MIN  # due at minute 70: broken once its grace has passed too
+    assert c.fall_due(late - 1) == []
+    assert [p.status for p in c.fall_due(late)] == ["broken"]
     hold = situation.HOLD["promise_broken"]
-    assert situation.current(c, 70) == "apologised"
-    assert situation.current(c, 71) == situation.current(c, 71 + hold - 1) == "promise_broken"
-    assert situation.current(c, 71 + hold) == "apologised"
+    assert situation.current(c, late - 1) == "apologised"
+    assert situation.current(c, late) == situation.current(c, late + hold - 1) == "promise_broken"
+    assert situation.current(c, late + hold) == "apologised"
     said(c, 2, 80, "no_comment", holding=True)
     assert situation.current(c, 80) == "holding"
 
@@ -138,10 +139,10 @@ def test_a_kept_promise_is_heard_as_such_then_as_the_message_that_kept_it():
 def test_the_latest_salient_fact_wins():
     c = Conduct()
     said(c, 1, 10, "rebuild", promises=(Commitment("Update in 20 minutes.", "in 20 minutes", 20, "update"),))
-    c.fall_due(31)  # broken at 31
-    said(c, 2, 35, "deny", contradiction=True)  # then a U-turn
-    assert situation.current(c, 33) == "promise_broken"
-    assert situation.current(c, 36) == "contradicted"
+    c.fall_due(31 + GRACE_MIN)  # due at 30, broken once its grace has passed
+    said(c, 2, 36 + GRACE_MIN, "deny", contradiction=True)  # then a U-turn
+    assert situation.current(c, 33 + GRACE_MIN) == "promise_broken"
+    assert situation.current(c, 37 + GRACE_MIN) == "contradicted"
 
 
 # ---------------------------------------------------------------------------- replies that read the message
@@ -234,11 +235,12 @@ def test_a_broken_promise_is_talked_about_after_its_time_and_not_before(lang):
     for seed in SEEDS:
         model, frame = run(lang, seed, 90, (15, PROMISE[lang]))
         broken = [e for e in model.events if e["source"] == "promise" and e.get("status") == "broken"]
-        assert [e["t_min"] for e in broken] == [46]  # due at 15 + 30, broken from the next minute
+        due = 46 + GRACE_MIN  # due at 15 + 30, broken once its grace has passed
+        assert [e["t_min"] for e in broken] == [due]
         crowd = frame[frame.author_group != "journalist"]
         talk = crowd[crowd.text.str.contains(BROKEN[lang]) & crowd.text.str.contains(PROMISE_NAMED[lang])]
-        assert (talk.t_min < 46).sum() == 0
-        after = talk[talk.t_min < 76]
+        assert (talk.t_min < due).sum() == 0
+        after = talk[talk.t_min < due + 30]
         assert len(after) >= 10, len(after)  # observed 14–34 in the half hour after, seeds 1–3
         # not only under the message: posts elsewhere too
         assert (after.kind == "post").sum() >= 3  # observed 5–17
@@ -1040,10 +1042,11 @@ def test_another_broken_promise_is_said_only_once_a_second_one_breaks(lang):
     for seed in SEEDS:
         model, frame = run(lang, seed, 110, (15, PROMISE[lang]), (50, SECOND_PROMISE[lang]))
         broken = [e["t_min"] for e in model.events if e["source"] == "promise" and e.get("status") == "broken"]
-        assert broken == [46, 71], broken
+        second = 71 + GRACE_MIN
+        assert broken == [46 + GRACE_MIN, second], broken
         talk = frame[frame.text.str.contains(AGAIN[lang])]
-        assert (talk.t_min < 71).sum() == 0, talk[talk.t_min < 71].text.tolist()
-        again += (talk.t_min >= 71).sum()
+        assert (talk.t_min < second).sum() == 0, talk[talk.t_min < second].text.tolist()
+        again += (talk.t_min >= second).sum()
     assert again >= 3, again  # the lines exist and are said once it is true
 
 
