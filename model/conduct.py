@@ -143,8 +143,13 @@ class Statement:
     #: "apology" ("we are sorry"), "victimage" ("we too are victims"), "ingratiation" ("we thank the
     #: firefighters"), "scapegoat" ("it happened at our supplier"), "threat" ("we will take legal action")
     says: frozenset[str] = frozenset()
-    #: it denies only rumours (false claims): consistent with any admission before or after it
-    rebuts_rumour: bool = False
+    #: the claims it corrects are all rumours (false claims)
+    only_rumours: bool = False
+
+    @property
+    def rebuts_rumour(self) -> bool:
+        """It denies or shrinks only rumours: consistent with any admission before or after it."""
+        return self.only_rumours and self.strategy in ("deny", "diminish")
 
 
 @dataclass
@@ -282,8 +287,7 @@ class Conduct:
                 self.statements[i] = Statement(seq, s.t_min, strategy, secondary, tone, base_responses, holding,
                                                calm, corrected=True,
                                                contradiction=s.contradiction if contradiction is None else contradiction,
-                                               says=s.says,
-                                               rebuts_rumour=s.rebuts_rumour and strategy in ("deny", "diminish"))
+                                               says=s.says, only_rumours=s.only_rumours)
                 self._note_base(self.statements[i])
                 if i == len(self.statements) - 1:
                     self.last_calm = calm

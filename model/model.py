@@ -550,7 +550,7 @@ class CrisisModel(mesa.Model):
         made = self.conduct.said(
             Statement(int(seq), m, strategy, detected.secondary, tone, detected.base_responses, holding, verdict.calm,
                       contradiction=verdict.contradiction,
-                      says=says, rebuts_rumour=rumours_only and strategy in ("deny", "diminish")),
+                      says=says, only_rumours=rumours_only),
             # a briefing promised to the staff is theirs to expect: the public can neither see it kept nor broken
             () if "to_staff" in says else detected.commitments,
             [c for c, t in zip(corrects, truth, strict=True) if not t], owned)

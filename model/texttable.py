@@ -105,7 +105,7 @@ _RENDERED: dict[str, TextTable] = {}
 #: What rendering a scenario's texts gives (two seconds of work), kept on disk for the next process
 #: (a runner restarted after a crash, a calibration worker): everything else follows from these.
 STORED = ("crowd_cell", "shared_cell", "mass", "claim_cell", "defence_cell", "reply_cell", "lower_ok",
-          "part_lang", "part_markers", "rule", "cell_lang", "limit", "n", "slot_parts", "offset", "size",
+          "part_lang", "part_markers", "part_presupposes", "rule", "cell_lang", "limit", "n", "slot_parts", "offset", "size",
           "base", "valid_offset", "valid", "count", "step")
 #: Rendered tables kept in the cache folder, the most recently used first (some 10 MB each)
 KEPT_ON_DISK = 24
@@ -329,6 +329,10 @@ class TextTable:
             mine = np.flatnonzero(self.part_lang == li)
             if len(mine):
                 self.part_markers[mine] = markers.count_all([self.parts[i] for i in mine], lang)
+        #: what each part takes for granted (`presupposes`): a few dozen of 8,000 parts, found once and stored
+        said = [[posture_words(lang, name) for name in PRESUPPOSED] for lang in LANGUAGES]
+        self.part_presupposes = np.array([sum(1 << b for b, w in enumerate(said[li]) if w.search(p))
+                                          for p, li in zip(self.parts, part_lang, strict=True)], dtype=np.uint8)
         self.rule = np.array([c[0] for c in cells], dtype=np.int8)
         self.cell_lang = np.array([c[1] for c in cells], dtype=np.int8)
         self.limit = np.array([c[2] for c in cells], dtype=np.int32)
@@ -373,10 +377,6 @@ class TextTable:
         self._shared = self.shared_cell.reshape(-1, *self.shared_cell.shape[-2:])
         self._own_cum = np.cumsum(self.count_or_0[self._own], axis=-1)
         self._shared_cum = np.cumsum(self.count_or_0[self._shared], axis=-1)
-        # what each part takes for granted (`presupposes`): a few dozen of 8,000 parts, found once
-        said = [[posture_words(lang, name) for name in PRESUPPOSED] for lang in LANGUAGES]
-        self.part_presupposes = np.array([sum(1 << b for b, w in enumerate(said[li]) if w.search(p))
-                                          for p, li in zip(self.parts, self.part_lang, strict=True)], dtype=np.uint8)
         self._start_run()
 
     def _start_run(self) -> None:
